@@ -1,0 +1,7 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { SessionUser } from '@arc/shared';
+import type { AuthenticatedRequest } from './auth.guard.js';
+
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): SessionUser => context.switchToHttp().getRequest<AuthenticatedRequest>().user,
+);

@@ -1,0 +1,52 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+
+export const CASES_QUEUE = 'cases';
+export const PRESENT_CASE_JOB = 'present-case';
+
+export interface PresentCaseJob {
+  caseId: string;
+}
+
+/** Deterministic job id: enqueuing a case twice is a no-op. */
+export function caseJobId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+/**
+ * The BullMQ `cases` queue, ordered by category priority and then age. PostgreSQL stays
+ * the record: a case is enqueued after it commits, and open cases are re-enqueued at start.
+ */
+@Injectable()
+export class CaseQueueService {
+  private readonly logger = new Logger(CaseQueueService.name);
+
+  constructor(@InjectQueue(CASES_QUEUE) private readonly queue: Queue<PresentCaseJob>) {}
+
+  async enqueue(caseId: string, priority: number): Promise<void> {
+    await this.queue.add(
+      PRESENT_CASE_JOB,
+      { caseId },
+      { jobId: caseJobId(caseId), priority, removeOnComplete: true, removeOnFail: 1000 },
+    );
+  }
+
+  /** Tries to enqueue; a Redis outage is logged, and start-up reconciliation repairs it. */
+  async enqueueSafely(caseId: string, priority: number): Promise<void> {
+    try {
+      await this.enqueue(caseId, priority);
+    } catch (error) {
+      this.logger.error({ err: error, caseId }, 'Could not enqueue case; it will be re-enqueued at start-up');
+    }
+  }
+
+  async waitingCount(): Promise<number> {
+    const counts = await this.queue.getJobCounts('prioritized', 'waiting');
+    return (counts.prioritized ?? 0) + (counts.waiting ?? 0);
+  }
+
+  async hasJob(caseId: string): Promise<boolean> {
+    return (await this.queue.getJob(caseJobId(caseId))) !== undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
+const DEV_INGEST_KEY = 'development-only-ingest-key';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/**
+ * Every setting of the server, read once at boot. Defaults work on a developer machine
+ * with PostgreSQL and Redis on localhost; production (NODE_ENV=production) must set the
+ * secrets itself.
+ */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+    HTTP_PORT: port.default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/arc'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    MIGRATIONS_RUN: bool.default(true),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+      .default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+      .default('arc'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    INGEST_API_KEYS: z.string().optional(),
+    DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    DEMO_SUPERVISOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (!env.INGEST_API_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['INGEST_API_KEYS'], message: 'is required in production' });
+    }
+  });
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  http: { host: string; port: number };
+  database: { url: string; poolSize: number; migrationsRun: boolean };
+  redis: { url: string; prefix: string };
+  auth: { jwtSecret: string; jwtTtlSeconds: number; usingDevSecret: boolean };
+  ingest: { apiKeys: string[] };
+  demoUsers: { admin?: string; operator?: string; supervisor?: string };
+  log: { level: string; pretty: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
+  // Empty strings count as unset, so `FOO=` in a .env file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const apiKeys = (env.INGEST_API_KEYS ?? DEV_INGEST_KEY)
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+  const shortKey = apiKeys.find((key) => key.length < 16);
+  if (apiKeys.length === 0 || shortKey !== undefined) {
+    throw new ConfigError(['INGEST_API_KEYS: each comma-separated key must be at least 16 characters']);
+  }
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrationsRun: env.MIGRATIONS_RUN },
+    redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      usingDevSecret: env.JWT_SECRET === undefined,
+    },
+    ingest: { apiKeys },
+    demoUsers: {
+      admin: env.DEMO_ADMIN_PASSWORD,
+      operator: env.DEMO_OPERATOR_PASSWORD,
+      supervisor: env.DEMO_SUPERVISOR_PASSWORD,
+    },
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+  };
+}

@@ -1,0 +1,26 @@
+import type { DataSourceOptions } from 'typeorm';
+import { UserEntity } from '../auth/entities/user.entity.js';
+import { CaseEventEntity } from '../cases/entities/case-event.entity.js';
+import { CaseEntity } from '../cases/entities/case.entity.js';
+import { SiteEntity } from '../directory/entities/site.entity.js';
+import { TransmitterEntity } from '../directory/entities/transmitter.entity.js';
+import { SignalEntity } from '../ingest/entities/signal.entity.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+
+export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
+
+/** Migrations are listed here in order; the schema never comes from `synchronize`. */
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: poolSize, application_name: 'arc-server' },
+  };
+}

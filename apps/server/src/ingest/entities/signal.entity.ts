@@ -1,0 +1,61 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AlarmCategory, EventProtocol, SignalKind } from '@arc/shared';
+
+export type SignalSource = 'http' | 'dc09-tcp' | 'dc09-udp';
+
+/** Every signal the centre receives, with its raw payload (report ZR0034 lists them all). */
+@Entity({ name: 'signals' })
+export class SignalEntity {
+  /** bigint comes back from pg as a string. */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', nullable: true })
+  occurredAt: Date | null;
+
+  @Column({ type: 'text' })
+  source: SignalSource;
+
+  @Column({ type: 'text' })
+  raw: string;
+
+  @Column({ type: 'text' })
+  account: string;
+
+  @Column({ name: 'transmitter_id', type: 'uuid', nullable: true })
+  transmitterId: string | null;
+
+  @Column({ type: 'text' })
+  protocol: EventProtocol;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text', nullable: true })
+  zone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  area: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  @Column({ type: 'text' })
+  kind: SignalKind;
+
+  @Column({ type: 'text', nullable: true })
+  category: AlarmCategory | null;
+
+  @Column({ name: 'dedup_key', type: 'text', nullable: true })
+  dedupKey: string | null;
+
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  /** Null until the rules have decided what the signal means; re-run at start-up. */
+  @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true })
+  evaluatedAt: Date | null;
+}

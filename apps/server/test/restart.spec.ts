@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOCKET_EVENTS, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { Queue } from 'bullmq';
+import { TestEnvironment, nextEvent } from './support/test-app.js';
+import { redisConnectionOptions } from '../src/redis/redis-url.js';
+
+const env = new TestEnvironment();
+
+beforeAll(async () => {
+  await env.start();
+  await env.createSite('4F39');
+});
+
+afterAll(async () => {
+  await env.destroy();
+});
+
+describe('restarts', () => {
+  it('keeps every case across a restart and rebuilds the queue after Redis is flushed', async () => {
+    const fire = (await (await env.postSignal({ account: '4F39', code: '1110' })).json()) as IngestSignalResponse;
+    const intrusion = (await (await env.postSignal({ account: '4F39', code: 'BA' })).json()) as IngestSignalResponse;
+    await env.stop();
+    await env.flushRedis();
+    await env.start();
+
+    const socket = env.socket(await env.login('operator'));
+    const snapshot = await nextEvent<QueueSnapshot>(socket, SOCKET_EVENTS.queueSnapshot);
+    expect(snapshot.cases.map((c) => c.id)).toEqual([fire.caseId, intrusion.caseId]);
+    socket.disconnect();
+
+    const queue = new Queue('cases', {
+      connection: redisConnectionOptions(env.config.redis.url),
+      prefix: `${env.config.redis.prefix}:bull`,
+    });
+    expect((await queue.getJob(`case-${fire.caseId}`))?.opts.priority).toBe(1);
+    expect((await queue.getJob(`case-${intrusion.caseId}`))?.opts.priority).toBe(3);
+    await queue.close();
+  });
+
+  it('evaluates at start-up a signal that was stored but never evaluated (crash between store and evaluation)', async () => {
+    await env.stop();
+    // Simulate the crash: the row is committed, evaluation never ran.
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: env.config.database.url });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, kind, category)
+       SELECT 'http', '{}', '4F39', id, 'SIA', 'HA', 'ALARM', 'HOLDUP' FROM transmitters WHERE account = '4F39'
+       RETURNING id`,
+    );
+    await client.end();
+    await env.start();
+    const [signal] = await env.query<{ case_id: string | null; evaluated_at: Date | null }>(
+      'SELECT case_id, evaluated_at FROM signals WHERE id = $1',
+      [rows[0]!.id],
+    );
+    expect(signal!.evaluated_at).not.toBeNull();
+    const [holdup] = await env.query<{ category: string }>('SELECT category FROM cases WHERE id = $1', [signal!.case_id]);
+    expect(holdup!.category).toBe('HOLDUP');
+  });
+});

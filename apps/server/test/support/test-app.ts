@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import { startServer } from '../../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../../src/config/config.schema.js';
+import { dropDatabase } from '../../src/database/ensure-database.js';
+
+export const TEST_API_KEY = 'test-ingest-key-0123456789';
+export const TEST_PASSWORDS = {
+  admin: 'admin-test-password',
+  operator: 'operator-test-password',
+  supervisor: 'supervisor-test-password',
+} as const;
+
+const PG_BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export type ArcClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Each test file gets its own database and Redis prefix, removed again by `destroy`. */
+export class TestEnvironment {
+  readonly config: AppConfig;
+  app: INestApplication | null = null;
+  url = '';
+
+  constructor(overrides: Record<string, string> = {}) {
+    const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
+    this.config = loadConfig({
+      NODE_ENV: 'test',
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: '0',
+      DATABASE_URL: `${PG_BASE}/arc_test_${id}`,
+      DATABASE_POOL_SIZE: '20',
+      REDIS_URL,
+      REDIS_PREFIX: `arc-test-${id}`,
+      JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123',
+      INGEST_API_KEYS: TEST_API_KEY,
+      DEMO_ADMIN_PASSWORD: TEST_PASSWORDS.admin,
+      DEMO_OPERATOR_PASSWORD: TEST_PASSWORDS.operator,
+      DEMO_SUPERVISOR_PASSWORD: TEST_PASSWORDS.supervisor,
+      LOG_LEVEL: 'warn',
+      ...overrides,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.app = await startServer(this.config);
+    this.url = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+  }
+
+  get dataSource(): DataSource {
+    if (!this.app) throw new Error('app not started');
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.dataSource.query(sql, params);
+  }
+
+  /** Deletes every Redis key of this environment (as a Redis flush would). */
+  async flushRedis(): Promise<void> {
+    const redis = new Redis(REDIS_URL);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.config.redis.prefix}:*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.stop();
+    await this.flushRedis();
+    await dropDatabase(this.config.database.url);
+  }
+
+  async login(username: keyof typeof TEST_PASSWORDS): Promise<string> {
+    const response = await fetch(`${this.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORDS[username] }),
+    });
+    if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  postSignal(body: unknown, apiKey: string | null = TEST_API_KEY): Promise<Response> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (apiKey !== null) headers['x-api-key'] = apiKey;
+    return fetch(`${this.url}/api/v1/signals`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  socket(token: string | undefined): ArcClientSocket {
+    return io(this.url, {
+      auth: token === undefined ? {} : { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+  }
+
+  /** Creates a site with one transmitter and returns their ids. */
+  async createSite(account: string, name = 'Storgatan 5'): Promise<{ siteId: string; transmitterId: string }> {
+    const [site] = await this.query<{ id: string }>(
+      `INSERT INTO sites (name, street, postcode, city, municipality)
+       VALUES ($1, 'Storgatan 5', '722 15', 'Västerås', 'Västerås') RETURNING id`,
+      [name],
+    );
+    const [transmitter] = await this.query<{ id: string }>(
+      `INSERT INTO transmitters (account, site_id) VALUES ($1, $2) RETURNING id`,
+      [account, site!.id],
+    );
+    return { siteId: site!.id, transmitterId: transmitter!.id };
+  }
+}
+
+/** Resolves with the first event of that name, or rejects after a timeout. */
+export function nextEvent<T>(socket: ArcClientSocket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    (socket as unknown as { once(e: string, cb: (v: T) => void): void }).once(event, (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+}

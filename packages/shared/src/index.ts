@@ -1,0 +1,6 @@
+export * from './alarm.js';
+export * from './auth.js';
+export * from './case.js';
+export * from './event-codes.js';
+export * from './signal.js';
+export * from './socket-events.js';

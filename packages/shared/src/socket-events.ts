@@ -1,0 +1,34 @@
+import type { CaseSummary, QueueSnapshot } from './case.js';
+
+/**
+ * The socket contract used by server and console. Event names carry a version so that
+ * a newer console and an older server (or the reverse) never misread each other.
+ */
+export const SOCKET_EVENTS = {
+  queueSnapshot: 'queue.snapshot.v1',
+  caseUpserted: 'case.upserted.v1',
+  requestSnapshot: 'queue.snapshot.request.v1',
+  error: 'error.v1',
+} as const;
+
+export interface SocketErrorPayload {
+  code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'INTERNAL';
+  message: string;
+}
+
+export interface ServerToClientEvents {
+  'queue.snapshot.v1': (snapshot: QueueSnapshot) => void;
+  'case.upserted.v1': (summary: CaseSummary) => void;
+  'error.v1': (error: SocketErrorPayload) => void;
+}
+
+export type SnapshotAck = (response: { ok: true; snapshot: QueueSnapshot } | { ok: false; error: SocketErrorPayload }) => void;
+
+export interface ClientToServerEvents {
+  'queue.snapshot.request.v1': (ack: SnapshotAck) => void;
+}
+
+/** Handshake auth payload: the JWT from POST /api/v1/auth/login. */
+export interface SocketAuth {
+  token: string;
+}
