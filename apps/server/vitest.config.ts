@@ -20,5 +20,7 @@ export default defineConfig({
     // Integration suites each create their own database; running files one at a time keeps
     // the 2-core CI machine from timing out.
     fileParallelism: false,
+    reporters: ['default', 'json'],
+    outputFile: { json: '../../test-results/server.json' },
   },
 });

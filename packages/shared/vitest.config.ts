@@ -3,5 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.spec.ts'],
+    reporters: ['default', 'json'],
+    outputFile: { json: '../../test-results/shared.json' },
   },
 });

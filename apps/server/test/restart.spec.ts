@@ -55,7 +55,9 @@ describe('restarts', () => {
       [rows[0]!.id],
     );
     expect(signal!.evaluated_at).not.toBeNull();
-    const [holdup] = await env.query<{ category: string }>('SELECT category FROM cases WHERE id = $1', [signal!.case_id]);
+    const [holdup] = await env.query<{ category: string }>('SELECT category FROM cases WHERE id = $1', [
+      signal!.case_id,
+    ]);
     expect(holdup!.category).toBe('HOLDUP');
   });
 });

@@ -123,14 +123,26 @@ describe('one signal from ingest to the console', () => {
     expect(summary.siteAddress).toContain('Västerås');
 
     const [signal] = await env.query<Record<string, unknown>>('SELECT * FROM signals WHERE id = $1', [result.signalId]);
-    expect(signal).toMatchObject({ account: '00AB12', code: 'FA', zone: '012', area: '1', kind: 'ALARM', case_id: result.caseId });
+    expect(signal).toMatchObject({
+      account: '00AB12',
+      code: 'FA',
+      zone: '012',
+      area: '1',
+      kind: 'ALARM',
+      case_id: result.caseId,
+    });
     expect(signal!.evaluated_at).not.toBeNull();
     expect(JSON.parse(signal!.raw as string)).toMatchObject({ account: '00AB12', code: 'FA' });
 
-    const events = await env.query<{ type: string }>('SELECT type FROM case_events WHERE case_id = $1', [result.caseId]);
+    const events = await env.query<{ type: string }>('SELECT type FROM case_events WHERE case_id = $1', [
+      result.caseId,
+    ]);
     expect(events.map((e) => e.type)).toEqual(['CREATED']);
 
-    const queue = new Queue('cases', { connection: redisConnectionOptions(env.config.redis.url), prefix: `${env.config.redis.prefix}:bull` });
+    const queue = new Queue('cases', {
+      connection: redisConnectionOptions(env.config.redis.url),
+      prefix: `${env.config.redis.prefix}:bull`,
+    });
     const job = await queue.getJob(`case-${result.caseId}`);
     expect(job?.data).toEqual({ caseId: result.caseId });
     expect(job?.opts.priority).toBe(1);
@@ -139,8 +151,12 @@ describe('one signal from ingest to the console', () => {
   });
 
   it('appends a second alarm of the same site and category to the open case', async () => {
-    const first = (await (await env.postSignal({ account: '00AB12', code: 'BA', zone: '1' })).json()) as IngestSignalResponse;
-    const second = (await (await env.postSignal({ account: '00AB12', code: '1130', zone: '2' })).json()) as IngestSignalResponse;
+    const first = (await (
+      await env.postSignal({ account: '00AB12', code: 'BA', zone: '1' })
+    ).json()) as IngestSignalResponse;
+    const second = (await (
+      await env.postSignal({ account: '00AB12', code: '1130', zone: '2' })
+    ).json()) as IngestSignalResponse;
     expect(second.caseId).toBe(first.caseId);
     const [row] = await env.query<{ signal_count: number; version: number }>(
       'SELECT signal_count, version FROM cases WHERE id = $1',
@@ -219,9 +235,13 @@ describe('socket authentication', () => {
     expect(await refused(undefined)).toMatch(/^UNAUTHORIZED: Missing bearer token/);
     expect(await refused('garbage')).toMatch(/^UNAUTHORIZED: Token is invalid/);
     const { JwtService } = await import('@nestjs/jwt');
-    const expired = new JwtService({ secret: env.config.auth.jwtSecret }).sign(
-      { sub: '7b0e6c52-7d3f-4c1e-9a55-3f1f2a9a0c11', username: 'x', name: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) - 10 },
-    );
+    const expired = new JwtService({ secret: env.config.auth.jwtSecret }).sign({
+      sub: '7b0e6c52-7d3f-4c1e-9a55-3f1f2a9a0c11',
+      username: 'x',
+      name: 'x',
+      role: 'admin',
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
     expect(await refused(expired)).toMatch(/^UNAUTHORIZED: Token has expired/);
     const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
       sub: '7b0e6c52-7d3f-4c1e-9a55-3f1f2a9a0c11',

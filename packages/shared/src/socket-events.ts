@@ -11,6 +11,9 @@ export const SOCKET_EVENTS = {
   error: 'error.v1',
 } as const;
 
+/** A refused handshake's connect_error message starts with this. */
+export const SOCKET_AUTH_ERROR_PREFIX = 'UNAUTHORIZED';
+
 export interface SocketErrorPayload {
   code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'INTERNAL';
   message: string;
@@ -22,7 +25,9 @@ export interface ServerToClientEvents {
   'error.v1': (error: SocketErrorPayload) => void;
 }
 
-export type SnapshotAck = (response: { ok: true; snapshot: QueueSnapshot } | { ok: false; error: SocketErrorPayload }) => void;
+export type SnapshotAck = (
+  response: { ok: true; snapshot: QueueSnapshot } | { ok: false; error: SocketErrorPayload },
+) => void;
 
 export interface ClientToServerEvents {
   'queue.snapshot.request.v1': (ack: SnapshotAck) => void;

@@ -3,5 +3,6 @@ import type { SessionUser } from '@arc/shared';
 import type { AuthenticatedRequest } from './auth.guard.js';
 
 export const CurrentUser = createParamDecorator(
-  (_: unknown, context: ExecutionContext): SessionUser => context.switchToHttp().getRequest<AuthenticatedRequest>().user,
+  (_: unknown, context: ExecutionContext): SessionUser =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().user,
 );

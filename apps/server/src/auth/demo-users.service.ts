@@ -39,7 +39,12 @@ export class DemoUsersService implements OnApplicationBootstrap {
         role: 'supervisor',
         password: this.config.demoUsers.supervisor,
       },
-      { username: 'operator', displayName: 'Demo Operator', role: 'operator', password: this.config.demoUsers.operator },
+      {
+        username: 'operator',
+        displayName: 'Demo Operator',
+        role: 'operator',
+        password: this.config.demoUsers.operator,
+      },
     ];
     const generated: string[] = [];
     for (const user of wanted) {
@@ -49,7 +54,12 @@ export class DemoUsersService implements OnApplicationBootstrap {
       await this.users
         .createQueryBuilder()
         .insert()
-        .values({ username: user.username, displayName: user.displayName, role: user.role, passwordHash: await hashPassword(password) })
+        .values({
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          passwordHash: await hashPassword(password),
+        })
         .orIgnore()
         .execute();
     }

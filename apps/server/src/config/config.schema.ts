@@ -4,9 +4,7 @@ const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
 const DEV_INGEST_KEY = 'development-only-ingest-key';
 
 const port = z.coerce.number().int().min(0).max(65535);
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /**
  * Every setting of the server, read once at boot. Defaults work on a developer machine

@@ -8,6 +8,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import {
+  SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
   type CaseSummary,
   type ClientToServerEvents,
@@ -66,7 +67,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
           socket.data.pending = [];
           next();
         })
-        .catch((error: unknown) => next(new Error(`UNAUTHORIZED: ${(error as Error).message}`)));
+        .catch((error: unknown) => next(new Error(`${SOCKET_AUTH_ERROR_PREFIX}: ${(error as Error).message}`)));
     });
   }
 

@@ -33,7 +33,13 @@ describe('decide', () => {
       category: 'INTRUSION',
     });
     expect(decide({ account: '1234', code: '3130', zone: null, siteId: SITE })).toMatchObject({ action: 'RESTORE' });
-    expect(decide({ account: '1234', code: 'OP', zone: null, siteId: SITE })).toEqual({ action: 'LOG_ONLY', reason: 'LOG' });
-    expect(decide({ account: '1234', code: 'RP', zone: null, siteId: SITE })).toEqual({ action: 'LOG_ONLY', reason: 'TEST' });
+    expect(decide({ account: '1234', code: 'OP', zone: null, siteId: SITE })).toEqual({
+      action: 'LOG_ONLY',
+      reason: 'LOG',
+    });
+    expect(decide({ account: '1234', code: 'RP', zone: null, siteId: SITE })).toEqual({
+      action: 'LOG_ONLY',
+      reason: 'TEST',
+    });
   });
 });

@@ -48,7 +48,12 @@ export class RulesService implements OnApplicationBootstrap {
       }
       let change: CaseChange | null = null;
 
-      const decision = decide({ account: signal.account, code: signal.code, zone: signal.zone, siteId: signal.site_id });
+      const decision = decide({
+        account: signal.account,
+        code: signal.code,
+        zone: signal.zone,
+        siteId: signal.site_id,
+      });
       switch (decision.action) {
         case 'OPEN_OR_APPEND':
           change = await this.cases.openOrAppend(manager, {

@@ -1,0 +1,8 @@
+import { LoginPage } from '../features/auth/components/login-page';
+import { useSessionStore } from '../features/auth/store/session-store';
+import { ConsoleShell } from './console-shell';
+
+export function App() {
+  const loggedIn = useSessionStore((state) => state.token !== null);
+  return loggedIn ? <ConsoleShell /> : <LoginPage />;
+}

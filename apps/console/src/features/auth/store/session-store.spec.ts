@@ -1,0 +1,70 @@
+import type { LoginResponse } from '@arc/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { refreshSession, useSessionStore } from './session-store';
+
+const NOW = Date.parse('2026-01-01T10:00:00.000Z');
+
+function response(token: string, lifetimeMs = 15 * 60_000): LoginResponse {
+  return {
+    accessToken: token,
+    expiresAt: new Date(NOW + lifetimeMs).toISOString(),
+    user: { id: 'u1', username: 'op1', displayName: 'Olivia Operator', role: 'operator' },
+  };
+}
+
+describe('session store', () => {
+  beforeEach(() => {
+    useSessionStore.getState().logout();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('schedules the refresh two thirds into the token lifetime', () => {
+    useSessionStore.getState().setSession(response('t1'), NOW);
+    expect(useSessionStore.getState().refreshAt).toBe(NOW + 10 * 60_000);
+  });
+
+  it('persists the session in sessionStorage and clears it on logout', () => {
+    useSessionStore.getState().setSession(response('t1'), NOW);
+    expect(sessionStorage.getItem('arc.console.session')).toContain('"token":"t1"');
+
+    useSessionStore.getState().logout();
+    expect(useSessionStore.getState().token).toBeNull();
+    expect(sessionStorage.getItem('arc.console.session')).toContain('"token":null');
+  });
+
+  it('stores the new token after a refresh', async () => {
+    useSessionStore.getState().setSession(response('t1'), NOW);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json(response('t2')))),
+    );
+
+    await expect(refreshSession()).resolves.toBe('refreshed');
+    expect(useSessionStore.getState().token).toBe('t2');
+  });
+
+  it('logs out when the refresh is rejected', async () => {
+    useSessionStore.getState().setSession(response('t1'), NOW);
+    const body = { statusCode: 401, error: 'Unauthorized', message: 'Token expired' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(Response.json(body, { status: 401 }))),
+    );
+
+    await expect(refreshSession()).resolves.toBe('rejected');
+    expect(useSessionStore.getState().token).toBeNull();
+  });
+
+  it('keeps the session when the server cannot be reached', async () => {
+    useSessionStore.getState().setSession(response('t1'), NOW);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+
+    await expect(refreshSession()).resolves.toBe('unreachable');
+    expect(useSessionStore.getState().token).toBe('t1');
+  });
+});

@@ -1,0 +1,67 @@
+import type { ApiError } from '@arc/shared';
+
+const API_BASE = '/api/v1';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequestOptions {
+  method?: HttpMethod;
+  body?: unknown;
+  /** Bearer token; omitted for anonymous calls such as login. */
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+/** Every failed call: `status` is the HTTP status, or 0 when the server could not be reached. */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: ApiError | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON request against the ARC API (same origin, `/api/v1` prefix). */
+export async function apiRequest<TResponse>(
+  path: string,
+  { method = 'GET', body, token, signal }: ApiRequestOptions = {},
+): Promise<TResponse> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiRequestError(0, 'Cannot reach the server');
+  }
+
+  if (!response.ok) {
+    const apiError = await readJson<ApiError>(response);
+    const message = apiError?.message ?? `Request failed (${response.status})`;
+    throw new ApiRequestError(response.status, message, apiError);
+  }
+  if (response.status === 204) return undefined as TResponse;
+  return (await readJson<TResponse>(response)) as TResponse;
+}
+
+async function readJson<T>(response: Response): Promise<T | null> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}

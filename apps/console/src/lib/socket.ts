@@ -1,0 +1,109 @@
+import {
+  SOCKET_AUTH_ERROR_PREFIX,
+  SOCKET_EVENTS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@arc/shared';
+import { io, type Socket } from 'socket.io-client';
+import { useConnectionStore } from '../features/connection/store/connection-store';
+import { useQueueStore } from '../features/queue/store/queue-store';
+
+export type ArcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface ConnectOptions {
+  /** Read on every (re)connect, so a refreshed token is used without recreating the socket. */
+  getToken: () => string | null;
+  /** Called once when the server refuses the token; resolves true when a new token is ready. */
+  refreshToken: () => Promise<boolean>;
+  /** The token was refused again (or could not be refreshed): the session is over. */
+  onAuthFailed: () => void;
+}
+
+const SNAPSHOT_TIMEOUT_MS = 5_000;
+/** socket.io stops retrying after a server-side disconnect or a middleware refusal; we do not. */
+const MANUAL_RETRY_MS = 2_000;
+
+let socket: ArcSocket | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Opens the one live connection of the console. Safe to call again: the old socket is closed first. */
+export function connectSocket(options: ConnectOptions): void {
+  disconnectSocket();
+  useConnectionStore.getState().markConnecting();
+  const current: ArcSocket = io({
+    auth: (cb) => cb({ token: options.getToken() ?? '' }),
+  });
+  socket = current;
+  let authRetried = false;
+
+  const retryLater = () => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (socket === current) current.connect();
+    }, MANUAL_RETRY_MS);
+  };
+
+  const onUnauthorized = async () => {
+    if (authRetried) {
+      options.onAuthFailed();
+      return;
+    }
+    authRetried = true;
+    const refreshed = await options.refreshToken();
+    if (socket !== current) return;
+    if (refreshed) current.connect();
+    else options.onAuthFailed();
+  };
+
+  current.on('connect', () => {
+    authRetried = false;
+    useConnectionStore.getState().markConnected();
+  });
+  current.on('disconnect', (reason) => {
+    useConnectionStore.getState().markDisconnected();
+    if (reason === 'io server disconnect') retryLater();
+  });
+  current.on('connect_error', (error) => {
+    if (error.message.startsWith(SOCKET_AUTH_ERROR_PREFIX)) void onUnauthorized();
+    else if (!current.active) retryLater();
+  });
+
+  current.on(SOCKET_EVENTS.queueSnapshot, (snapshot) => {
+    useQueueStore.getState().applySnapshot(snapshot);
+  });
+  current.on(SOCKET_EVENTS.caseUpserted, (summary) => {
+    useQueueStore.getState().upsert(summary);
+  });
+  current.on(SOCKET_EVENTS.error, (error) => {
+    console.warn(`[socket] ${error.code}: ${error.message}`);
+  });
+}
+
+export function disconnectSocket(): void {
+  clearTimeout(retryTimer);
+  if (!socket) return;
+  const closing = socket;
+  socket = null;
+  closing.removeAllListeners();
+  closing.disconnect();
+  useConnectionStore.getState().reset();
+}
+
+/** Asks the server for a fresh snapshot and applies it. Resolves false when not connected or on timeout. */
+export function requestSnapshot(): Promise<boolean> {
+  const current = socket;
+  if (!current?.connected) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    current.timeout(SNAPSHOT_TIMEOUT_MS).emit(SOCKET_EVENTS.requestSnapshot, (timeoutError, response) => {
+      if (timeoutError) {
+        resolve(false);
+      } else if (!response.ok) {
+        console.warn(`[socket] snapshot refused: ${response.error.code} ${response.error.message}`);
+        resolve(false);
+      } else {
+        useQueueStore.getState().applySnapshot(response.snapshot);
+        resolve(true);
+      }
+    });
+  });
+}

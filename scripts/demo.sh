@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# First README command: install, migrate, seed demo data, and run server + console + demo feed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prepare.sh
+
+ensure_pnpm
+ensure_services
+install_deps
+log "Building"
+pnpm turbo run build --output-logs=errors-only
+
+# Secrets for this demo are generated once and kept in .demo/env (git-ignored).
+mkdir -p .demo
+if [ ! -f .demo/env ]; then
+  rnd() { node -e "process.stdout.write(require('crypto').randomBytes($1).toString('base64url'))"; }
+  cat > .demo/env <<ENV
+JWT_SECRET=$(rnd 36)
+INGEST_API_KEYS=$(rnd 24)
+DEMO_ADMIN_PASSWORD=$(rnd 9)
+DEMO_SUPERVISOR_PASSWORD=$(rnd 9)
+DEMO_OPERATOR_PASSWORD=$(rnd 9)
+ENV
+fi
+set -a
+source .demo/env
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/arc_demo}"
+REDIS_PREFIX="${REDIS_PREFIX:-arc-demo}"
+HTTP_PORT="${HTTP_PORT:-3000}"
+CONSOLE_PORT="${CONSOLE_PORT:-5173}"
+ARC_SERVER_URL="http://127.0.0.1:${HTTP_PORT}"
+LOG_LEVEL="${LOG_LEVEL:-warn}"
+set +a
+
+log "Migrating and seeding ${DATABASE_URL}"
+node apps/server/dist/cli/migrate.js
+node apps/server/dist/cli/seed-demo.js
+
+pids=()
+cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+log "Starting server on :${HTTP_PORT}"
+node apps/server/dist/main.js > .demo/server.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  curl -fs "${ARC_SERVER_URL}/api/v1/health" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { cat .demo/server.log; exit 1; }
+  sleep 0.5
+done
+
+log "Starting console on :${CONSOLE_PORT}"
+(cd apps/console && exec pnpm exec vite preview --strictPort --port "${CONSOLE_PORT}" --host 127.0.0.1) > .demo/console.log 2>&1 &
+pids+=($!)
+
+node apps/server/dist/cli/demo-feed.js --url "${ARC_SERVER_URL}" --interval 4000 > .demo/feed.log 2>&1 &
+pids+=($!)
+
+cat <<MSG
+
+  ARC demo is running.
+    Console:     http://127.0.0.1:${CONSOLE_PORT}
+    Log in as:   operator / ${DEMO_OPERATOR_PASSWORD}
+                 supervisor / ${DEMO_SUPERVISOR_PASSWORD}
+                 admin / ${DEMO_ADMIN_PASSWORD}
+    API:         ${ARC_SERVER_URL}/api/v1   (ingest key in .demo/env)
+    Logs:        .demo/server.log  .demo/console.log  .demo/feed.log
+  A demo signal is posted every 4 seconds. Press Ctrl-C to stop everything.
+
+MSG
+wait -n "${pids[@]}"
