@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import { Queue } from 'bullmq';
-import { TestEnvironment, nextEvent } from './support/test-app.js';
+import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 
 const env = new TestEnvironment();
@@ -50,11 +50,13 @@ describe('restarts', () => {
     );
     await client.end();
     await env.start();
-    const [signal] = await env.query<{ case_id: string | null; evaluated_at: Date | null }>(
-      'SELECT case_id, evaluated_at FROM signals WHERE id = $1',
-      [rows[0]!.id],
-    );
-    expect(signal!.evaluated_at).not.toBeNull();
+    const signal = await eventually(async () => {
+      const [row] = await env.query<{ case_id: string | null; evaluated_at: Date | null }>(
+        'SELECT case_id, evaluated_at FROM signals WHERE id = $1',
+        [rows[0]!.id],
+      );
+      return row?.evaluated_at ? row : undefined;
+    });
     const [holdup] = await env.query<{ category: string }>('SELECT category FROM cases WHERE id = $1', [
       signal!.case_id,
     ]);

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       const problems = (error as ConfigError).problems.join('\n');
       expect(problems).toMatch(/JWT_SECRET: is required in production/);
       expect(problems).toMatch(/INGEST_API_KEYS: is required in production/);
+      expect(problems).toMatch(/SECRETS_KEY: is required in production/);
     }
   });
 

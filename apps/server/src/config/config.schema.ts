@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
 const DEV_INGEST_KEY = 'development-only-ingest-key';
+const DEV_SECRETS_KEY = 'development-only-secrets-key-do-not-use-in-production';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -33,6 +34,24 @@ export const EnvSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     INGEST_API_KEYS: z.string().optional(),
+    SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    DC09_ENABLED: bool.default(true),
+    DC09_HOST: z.string().min(1).default('0.0.0.0'),
+    DC09_TCP_PORT: port.default(12000),
+    DC09_UDP_PORT: port.default(12000),
+    DC09_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10_000),
+    DC09_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    DC09_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(65_536).default(2048),
+    DC09_CLOCK_PAST_SECONDS: z.coerce.number().int().min(0).max(3600).default(40),
+    DC09_CLOCK_FUTURE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+    DEDUP_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 86_400)
+      .default(3600),
+    SIGNAL_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
+    EVALUATION_LANES: z.coerce.number().int().min(1).max(64).default(4),
     DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_SUPERVISOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -47,6 +66,9 @@ export const EnvSchema = z
     if (!env.INGEST_API_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['INGEST_API_KEYS'], message: 'is required in production' });
     }
+    if (!env.SECRETS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'is required in production' });
+    }
   });
 
 export interface AppConfig {
@@ -55,7 +77,19 @@ export interface AppConfig {
   database: { url: string; poolSize: number; migrationsRun: boolean };
   redis: { url: string; prefix: string };
   auth: { jwtSecret: string; jwtTtlSeconds: number; usingDevSecret: boolean };
-  ingest: { apiKeys: string[] };
+  ingest: { apiKeys: string[]; dedupWindowSeconds: number; batchMax: number; evaluationLanes: number };
+  dc09: {
+    enabled: boolean;
+    host: string;
+    tcpPort: number;
+    udpPort: number;
+    maxConnections: number;
+    idleTimeoutSeconds: number;
+    maxFrameBytes: number;
+    clockPastSeconds: number;
+    clockFutureSeconds: number;
+  };
+  secretsKey: string;
   demoUsers: { admin?: string; operator?: string; supervisor?: string };
   log: { level: string; pretty: boolean };
 }
@@ -94,7 +128,24 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       usingDevSecret: env.JWT_SECRET === undefined,
     },
-    ingest: { apiKeys },
+    ingest: {
+      apiKeys,
+      dedupWindowSeconds: env.DEDUP_WINDOW_SECONDS,
+      batchMax: env.SIGNAL_BATCH_MAX,
+      evaluationLanes: env.EVALUATION_LANES,
+    },
+    dc09: {
+      enabled: env.DC09_ENABLED,
+      host: env.DC09_HOST,
+      tcpPort: env.DC09_TCP_PORT,
+      udpPort: env.DC09_UDP_PORT,
+      maxConnections: env.DC09_MAX_CONNECTIONS,
+      idleTimeoutSeconds: env.DC09_IDLE_TIMEOUT_SECONDS,
+      maxFrameBytes: env.DC09_MAX_FRAME_BYTES,
+      clockPastSeconds: env.DC09_CLOCK_PAST_SECONDS,
+      clockFutureSeconds: env.DC09_CLOCK_FUTURE_SECONDS,
+    },
+    secretsKey: env.SECRETS_KEY ?? DEV_SECRETS_KEY,
     demoUsers: {
       admin: env.DEMO_ADMIN_PASSWORD,
       operator: env.DEMO_OPERATOR_PASSWORD,

@@ -4,6 +4,11 @@ import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { EvaluationDispatcherService } from '../ingest/evaluation-dispatcher.service.js';
+import { ReceiverStatsService } from '../ingest/receiver-stats.service.js';
+import { SignalWriterService } from '../ingest/signal-writer.service.js';
 import { REDIS } from '../redis/redis.module.js';
 
 type Check = 'up' | 'down';
@@ -12,6 +17,13 @@ export interface HealthReport {
   status: 'ok' | 'degraded';
   postgres: Check;
   redis: Check;
+  receivers: {
+    /** False while signals cannot be stored: the receivers then send no ACK. */
+    acknowledging: boolean;
+    storageError: string | null;
+    pendingWrites: number;
+    evaluationBacklog: number;
+  } & Record<string, unknown>;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
@@ -23,6 +35,10 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly stats: ReceiverStatsService,
+    private readonly writer: SignalWriterService,
+    private readonly dispatcher: EvaluationDispatcherService,
   ) {}
 
   @Public()
@@ -38,8 +54,22 @@ export class HealthController {
         (): Check => 'down',
       ),
     ]);
-    const status = postgres === 'up' && redis === 'up' ? 'ok' : 'degraded';
+    const receiversUp =
+      !this.config.dc09.enabled || (this.stats.listening.tcp !== null && this.stats.listening.udp !== null);
+    const acknowledging = this.writer.storageHealthy && postgres === 'up';
+    const status = postgres === 'up' && redis === 'up' && receiversUp && acknowledging ? 'ok' : 'degraded';
     response.status(status === 'ok' ? 200 : 503);
-    return { status, postgres, redis };
+    return {
+      status,
+      postgres,
+      redis,
+      receivers: {
+        acknowledging,
+        storageError: this.writer.storageError,
+        pendingWrites: this.writer.pendingCount,
+        evaluationBacklog: this.dispatcher.backlog,
+        ...this.stats.snapshot(),
+      },
+    };
   }
 }

@@ -1,16 +1,33 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module.js';
-import { TransmitterEntity } from '../directory/entities/transmitter.entity.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { ApiKeyGuard } from './api-key.guard.js';
+import { Dc09HandlerService } from './dc09-handler.service.js';
+import { Dc09TcpReceiver } from './dc09-tcp.receiver.js';
+import { Dc09UdpReceiver } from './dc09-udp.receiver.js';
+import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
+import { ReceiverStatsService } from './receiver-stats.service.js';
 import { SignalIngestService } from './signal-ingest.service.js';
 import { SignalWriterService } from './signal-writer.service.js';
 import { SignalsController } from './signals.controller.js';
+import { SupervisionTrackerService } from './supervision-tracker.service.js';
+import { TransmitterDirectoryService } from './transmitter-directory.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TransmitterEntity]), RulesModule, CasesModule],
+  imports: [RulesModule, CasesModule],
   controllers: [SignalsController],
-  providers: [SignalIngestService, SignalWriterService, ApiKeyGuard],
+  providers: [
+    ApiKeyGuard,
+    SignalIngestService,
+    SignalWriterService,
+    TransmitterDirectoryService,
+    EvaluationDispatcherService,
+    SupervisionTrackerService,
+    ReceiverStatsService,
+    Dc09HandlerService,
+    Dc09TcpReceiver,
+    Dc09UdpReceiver,
+  ],
+  exports: [ReceiverStatsService, SignalWriterService, EvaluationDispatcherService, Dc09TcpReceiver, Dc09UdpReceiver],
 })
 export class IngestModule {}

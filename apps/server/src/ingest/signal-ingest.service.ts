@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { classifyEventCode, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared';
-import type { Repository } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { TransmitterEntity } from '../directory/entities/transmitter.entity.js';
 import { CasesService } from '../cases/cases.service.js';
-import { RulesService } from '../rules/rules.service.js';
+import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
 import { SignalWriterService } from './signal-writer.service.js';
+import { TransmitterDirectoryService } from './transmitter-directory.service.js';
 
-/** Stores a signal received over HTTP, then has the rules evaluate it. */
+/**
+ * Stores a signal received over HTTP through the same writer as the DC-09 receiver, then has
+ * the rules evaluate it in its account's lane (so the answer can name the case).
+ */
 @Injectable()
 export class SignalIngestService {
   constructor(
-    @InjectRepository(TransmitterEntity) private readonly transmitters: Repository<TransmitterEntity>,
+    private readonly directory: TransmitterDirectoryService,
     private readonly writer: SignalWriterService,
-    private readonly rules: RulesService,
+    private readonly dispatcher: EvaluationDispatcherService,
     private readonly cases: CasesService,
   ) {}
 
@@ -23,7 +24,7 @@ export class SignalIngestService {
     // Over HTTP the caller can fix its request, so an unknown code is refused before anything is stored.
     if (!event) throw new AppError('UNKNOWN_EVENT_CODE', `Unknown event code "${request.code}"`);
 
-    const transmitter = await this.transmitters.findOneBy({ account: request.account });
+    const transmitter = await this.directory.find(request.account);
     const stored = await this.writer.store({
       source: 'http',
       raw: JSON.stringify(request),
@@ -39,7 +40,9 @@ export class SignalIngestService {
       occurredAt: request.occurredAt ? new Date(request.occurredAt) : null,
       dedupKey: request.eventId ? `http:${request.eventId}` : null,
     });
-    const caseId = stored.duplicate ? stored.caseId : (await this.rules.evaluate(stored.id)).caseId;
+    const caseId = stored.duplicate
+      ? stored.caseId
+      : (await this.dispatcher.evaluate(stored.id, request.account)).caseId;
     const caseNo = caseId ? ((await this.cases.summary(caseId))?.caseNo ?? null) : null;
     return {
       signalId: stored.id,

@@ -1,8 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlarmCategory, EventProtocol, SignalKind } from '@arc/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { returnedRows } from '../common/sql.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import type { SignalSource } from './entities/signal.entity.js';
 
 export interface NewSignal {
@@ -15,10 +18,14 @@ export interface NewSignal {
   zone: string | null;
   area: string | null;
   text: string | null;
-  kind: SignalKind;
+  kind: SignalKind | 'UNKNOWN';
   category: AlarmCategory | null;
   occurredAt: Date | null;
+  /** Signals with the same account and key within the de-duplication window are stored once. */
   dedupKey: string | null;
+  sequence?: string | null;
+  encrypted?: boolean;
+  xdata?: string[] | null;
 }
 
 export interface StoredSignal {
@@ -27,49 +34,211 @@ export interface StoredSignal {
   caseId: string | null;
 }
 
+interface Pending {
+  signal: NewSignal;
+  receivedAt: Date;
+  resolve: (stored: StoredSignal) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_CONCURRENT_FLUSHES = 2;
+
 /**
- * The only writer of the signals table. A signal is durable when `store` resolves; only
- * then may the sender be told it was received (guarantee 1).
+ * The only writer of the signals table, with group commit: signals that arrive together are
+ * written in one transaction, and each caller's promise resolves only after that commit
+ * (guarantee 1: the sender may be told "received" only then). A retransmission within the
+ * de-duplication window is not stored again; its caller gets the first copy's id (guarantee 2).
  */
 @Injectable()
 export class SignalWriterService {
   private readonly logger = new Logger(SignalWriterService.name);
+  private queue: Pending[] = [];
+  private flushing = 0;
+  private scheduled = false;
+  private healthy = true;
+  private lastError: string | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  async store(signal: NewSignal): Promise<StoredSignal> {
+  /** Stores one signal; resolves after commit. Rejects with STORAGE_UNAVAILABLE when PostgreSQL fails. */
+  store(signal: NewSignal): Promise<StoredSignal> {
+    return this.storeAll([signal]).then((stored) => stored[0]!);
+  }
+
+  /** Stores signals that must be committed together (the events of one frame). */
+  storeAll(signals: NewSignal[]): Promise<StoredSignal[]> {
+    const receivedAt = new Date();
+    const promises = signals.map(
+      (signal) =>
+        new Promise<StoredSignal>((resolve, reject) => this.queue.push({ signal, receivedAt, resolve, reject })),
+    );
+    this.schedule();
+    return Promise.all(promises);
+  }
+
+  get storageHealthy(): boolean {
+    return this.healthy;
+  }
+
+  get storageError(): string | null {
+    return this.lastError;
+  }
+
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing >= MAX_CONCURRENT_FLUSHES || this.queue.length === 0) return;
+    this.scheduled = true;
+    // One tick lets the frames that arrived together join the same transaction.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.config.ingest.batchMax);
+    this.flushing += 1;
     try {
-      const inserted: { id: string }[] = await this.dataSource.query(
-        `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, area, text, kind, category,
-                              occurred_at, dedup_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (account, dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+      const results = await this.dataSource.transaction((manager) => this.writeBatch(manager, batch));
+      batch.forEach((pending, i) => pending.resolve(results[i]!));
+      if (!this.healthy) this.logger.log('PostgreSQL is storing signals again');
+      this.healthy = true;
+      this.lastError = null;
+    } catch (error) {
+      if (this.healthy) this.logger.error({ err: error }, 'Could not store signals: no acknowledgement is sent');
+      this.healthy = false;
+      this.lastError = (error as Error).message;
+      const failure = new AppError('STORAGE_UNAVAILABLE', 'The signal could not be stored; retry later');
+      for (const pending of batch) pending.reject(failure);
+    } finally {
+      this.flushing -= 1;
+      this.schedule();
+    }
+  }
+
+  private async writeBatch(manager: EntityManager, batch: Pending[]): Promise<StoredSignal[]> {
+    const results: (StoredSignal | undefined)[] = new Array(batch.length);
+    // The first of each (account, key) in the batch is the candidate; later ones are its duplicates.
+    const firstOfKey = new Map<string, number>();
+    const sameAs = new Map<number, number>();
+    batch.forEach((pending, i) => {
+      const { dedupKey, account } = pending.signal;
+      if (dedupKey === null) return;
+      const id = `${account}\u0000${dedupKey}`;
+      const first = firstOfKey.get(id);
+      if (first === undefined) firstOfKey.set(id, i);
+      else sameAs.set(i, first);
+    });
+
+    // Claim the keys: a key is free when it is new or its last use is older than the window.
+    const keyed = [...firstOfKey.values()];
+    const claimed = new Set<string>();
+    if (keyed.length > 0) {
+      const rows = returnedRows<{ account: string; dedup_key: string }>(
+        await manager.query(
+          `INSERT INTO signal_dedup (account, dedup_key, received_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+           ON CONFLICT (account, dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at, signal_id = NULL
+             WHERE signal_dedup.received_at < EXCLUDED.received_at - make_interval(secs => $4)
+           RETURNING account, dedup_key`,
+          [
+            keyed.map((i) => batch[i]!.signal.account),
+            keyed.map((i) => batch[i]!.signal.dedupKey),
+            keyed.map((i) => batch[i]!.receivedAt),
+            this.config.ingest.dedupWindowSeconds,
+          ],
+        ),
+      );
+      for (const row of rows) claimed.add(`${row.account}\u0000${row.dedup_key}`);
+    }
+
+    const toInsert = batch
+      .map((pending, i) => ({ pending, i }))
+      .filter(({ pending, i }) => {
+        const { dedupKey, account } = pending.signal;
+        return dedupKey === null || (!sameAs.has(i) && claimed.has(`${account}\u0000${dedupKey}`));
+      });
+    if (toInsert.length > 0) {
+      const column = <T>(pick: (s: NewSignal, p: Pending) => T): T[] =>
+        toInsert.map(({ pending }) => pick(pending.signal, pending));
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO signals (received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
+                              category, occurred_at, dedup_key, sequence, encrypted, xdata)
+         SELECT received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
+                category, occurred_at, dedup_key, sequence, encrypted,
+                CASE WHEN xdata IS NULL THEN NULL ELSE string_to_array(xdata, chr(31)) END
+           FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[], $14::text[],
+                       $15::text[], $16::boolean[], $17::text[])
+                WITH ORDINALITY AS t(received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text,
+                                     kind, category, occurred_at, dedup_key, sequence, encrypted, xdata, ord)
+          ORDER BY ord
          RETURNING id`,
         [
-          signal.source,
-          signal.raw,
-          signal.account,
-          signal.transmitterId,
-          signal.protocol,
-          signal.code,
-          signal.zone,
-          signal.area,
-          signal.text,
-          signal.kind,
-          signal.category,
-          signal.occurredAt,
-          signal.dedupKey,
+          column((_, p) => p.receivedAt),
+          column((s) => s.source),
+          column((s) => s.raw),
+          column((s) => s.account),
+          column((s) => s.transmitterId),
+          column((s) => s.protocol),
+          column((s) => s.code),
+          column((s) => s.zone),
+          column((s) => s.area),
+          column((s) => s.text),
+          column((s) => s.kind),
+          column((s) => s.category),
+          column((s) => s.occurredAt),
+          column((s) => s.dedupKey),
+          column((s) => s.sequence ?? null),
+          column((s) => s.encrypted ?? false),
+          column((s) => (s.xdata && s.xdata.length > 0 ? s.xdata.join('\u001f') : null)),
         ],
       );
-      if (inserted[0]) return { id: String(inserted[0].id), duplicate: false, caseId: null };
-      const existing: { id: string; case_id: string | null }[] = await this.dataSource.query(
-        `SELECT id, case_id FROM signals WHERE account = $1 AND dedup_key = $2`,
-        [signal.account, signal.dedupKey],
-      );
-      return { id: String(existing[0]!.id), duplicate: true, caseId: existing[0]!.case_id };
-    } catch (error) {
-      this.logger.error({ err: error, account: signal.account }, 'Could not store signal');
-      throw new AppError('STORAGE_UNAVAILABLE', 'The signal could not be stored; retry later');
+      // Identity values are drawn in the order the rows are inserted (ORDER BY ord).
+      const ids = inserted.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      toInsert.forEach(({ i }, n) => (results[i] = { id: ids[n]!.toString(), duplicate: false, caseId: null }));
+
+      const keyedInserts = toInsert.filter(({ pending }) => pending.signal.dedupKey !== null);
+      if (keyedInserts.length > 0) {
+        await manager.query(
+          `UPDATE signal_dedup d SET signal_id = u.id
+             FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(account, dedup_key, id)
+            WHERE d.account = u.account AND d.dedup_key = u.dedup_key`,
+          [
+            keyedInserts.map(({ pending }) => pending.signal.account),
+            keyedInserts.map(({ pending }) => pending.signal.dedupKey),
+            keyedInserts.map(({ i }) => results[i]!.id),
+          ],
+        );
+      }
     }
+
+    // Duplicates: of a row stored earlier (key not claimed), or of one in this very batch.
+    const earlier = [...firstOfKey.values()].filter((i) => results[i] === undefined);
+    if (earlier.length > 0) {
+      const rows: { account: string; dedup_key: string; signal_id: string | null; case_id: string | null }[] =
+        await manager.query(
+          `SELECT d.account, d.dedup_key, d.signal_id, s.case_id
+             FROM unnest($1::text[], $2::text[]) AS u(account, dedup_key)
+             JOIN signal_dedup d ON d.account = u.account AND d.dedup_key = u.dedup_key
+             LEFT JOIN signals s ON s.id = d.signal_id`,
+          [earlier.map((i) => batch[i]!.signal.account), earlier.map((i) => batch[i]!.signal.dedupKey)],
+        );
+      const found = new Map(rows.map((row) => [`${row.account}\u0000${row.dedup_key}`, row]));
+      for (const i of earlier) {
+        const { account, dedupKey } = batch[i]!.signal;
+        const row = found.get(`${account}\u0000${dedupKey}`);
+        results[i] = { id: String(row?.signal_id ?? ''), duplicate: true, caseId: row?.case_id ?? null };
+      }
+    }
+    for (const [i, first] of sameAs) results[i] = { ...results[first]!, duplicate: true };
+    return results as StoredSignal[];
   }
 }

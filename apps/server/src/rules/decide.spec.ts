@@ -27,6 +27,17 @@ describe('decide', () => {
     });
   });
 
+  it('shows an unknown event code to the operator instead of dropping it', () => {
+    expect(decide({ account: '1234', code: 'ZZ', zone: '4', siteId: SITE })).toEqual({
+      action: 'OPEN_OR_APPEND',
+      caseKey: `site:${SITE}`,
+      category: 'TECHNICAL',
+      priority: 4,
+      title: 'Unknown event code ZZ, zone 4',
+      unknownTransmitter: false,
+    });
+  });
+
   it('treats restores, logs and tests without opening a case', () => {
     expect(decide({ account: '1234', code: 'BR', zone: null, siteId: SITE })).toMatchObject({
       action: 'RESTORE',

@@ -18,7 +18,10 @@ export type Decision =
       unknownTransmitter: boolean;
     }
   | { action: 'RESTORE'; caseKey: string; category: AlarmCategory; description: string }
-  | { action: 'LOG_ONLY'; reason: 'LOG' | 'TEST' | 'UNKNOWN_CODE' };
+  | { action: 'LOG_ONLY'; reason: 'LOG' | 'TEST' };
+
+/** Where an unknown event code is shown: as a technical case that names the code. */
+export const UNKNOWN_CODE_CATEGORY: AlarmCategory = 'TECHNICAL';
 
 /** The key under which a site's cases are unique per category. */
 export function caseKeyOf(facts: Pick<SignalFacts, 'account' | 'siteId'>): string {
@@ -31,19 +34,30 @@ export function caseKeyOf(facts: Pick<SignalFacts, 'account' | 'siteId'>): strin
  */
 export function decide(facts: SignalFacts): Decision {
   const event = classifyEventCode(facts.code);
-  if (!event) return { action: 'LOG_ONLY', reason: 'UNKNOWN_CODE' };
   const caseKey = caseKeyOf(facts);
+  const zone = facts.zone ? `, zone ${facts.zone}` : '';
+  const unknownTransmitter = facts.siteId === null;
+  const prefix = unknownTransmitter ? 'Unknown transmitter: ' : '';
+  if (!event) {
+    // A code the centre does not know was still sent by a panel: a human must look at it.
+    return {
+      action: 'OPEN_OR_APPEND',
+      caseKey,
+      category: UNKNOWN_CODE_CATEGORY,
+      priority: priorityOf(UNKNOWN_CODE_CATEGORY),
+      title: `${prefix}Unknown event code ${facts.code}${zone}`,
+      unknownTransmitter,
+    };
+  }
   switch (event.kind) {
     case 'ALARM': {
       const category = event.category!;
-      const zone = facts.zone ? `, zone ${facts.zone}` : '';
-      const unknownTransmitter = facts.siteId === null;
       return {
         action: 'OPEN_OR_APPEND',
         caseKey,
         category,
         priority: priorityOf(category),
-        title: `${unknownTransmitter ? 'Unknown transmitter: ' : ''}${event.description}${zone}`,
+        title: `${prefix}${event.description}${zone}`,
         unknownTransmitter,
       };
     }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CasesService, type CaseChange } from '../cases/cases.service.js';
@@ -25,9 +25,7 @@ interface LockedSignal {
  * evaluated in one transaction. Safe to run twice for the same signal.
  */
 @Injectable()
-export class RulesService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RulesService.name);
-
+export class RulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
@@ -86,14 +84,5 @@ export class RulesService implements OnApplicationBootstrap {
     });
     if (change) await this.cases.afterCommit(change);
     return result;
-  }
-
-  /** A crash between storing and evaluating loses nothing: finish the work at start-up. */
-  async onApplicationBootstrap(): Promise<void> {
-    const pending: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM signals WHERE evaluated_at IS NULL ORDER BY id`,
-    );
-    for (const { id } of pending) await this.evaluate(id);
-    if (pending.length > 0) this.logger.log(`Evaluated ${pending.length} signal(s) left from before the restart`);
   }
 }

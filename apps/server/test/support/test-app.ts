@@ -7,9 +7,13 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { startServer } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.schema.js';
+import { SecretBox } from '../../src/common/secret-box.js';
 import { dropDatabase } from '../../src/database/ensure-database.js';
+import { Dc09TcpReceiver } from '../../src/ingest/dc09-tcp.receiver.js';
+import { Dc09UdpReceiver } from '../../src/ingest/dc09-udp.receiver.js';
 
 export const TEST_API_KEY = 'test-ingest-key-0123456789';
+export const TEST_SECRETS_KEY = 'test-secrets-key-that-is-long-enough-0123';
 export const TEST_PASSWORDS = {
   admin: 'admin-test-password',
   operator: 'operator-test-password',
@@ -43,6 +47,10 @@ export class TestEnvironment {
       DEMO_OPERATOR_PASSWORD: TEST_PASSWORDS.operator,
       DEMO_SUPERVISOR_PASSWORD: TEST_PASSWORDS.supervisor,
       LOG_LEVEL: 'warn',
+      DC09_HOST: '127.0.0.1',
+      DC09_TCP_PORT: '0',
+      DC09_UDP_PORT: '0',
+      SECRETS_KEY: TEST_SECRETS_KEY,
       ...overrides,
     });
   }
@@ -116,18 +124,48 @@ export class TestEnvironment {
     });
   }
 
+  get tcpPort(): number {
+    return this.app!.get(Dc09TcpReceiver).port!;
+  }
+
+  get udpPort(): number {
+    return this.app!.get(Dc09UdpReceiver).port!;
+  }
+
   /** Creates a site with one transmitter and returns their ids. */
-  async createSite(account: string, name = 'Storgatan 5'): Promise<{ siteId: string; transmitterId: string }> {
+  async createSite(
+    account: string,
+    name = 'Storgatan 5',
+    options: { key?: string; supervisionIntervalSeconds?: number; protocol?: string } = {},
+  ): Promise<{ siteId: string; transmitterId: string }> {
     const [site] = await this.query<{ id: string }>(
       `INSERT INTO sites (name, street, postcode, city, municipality)
        VALUES ($1, 'Storgatan 5', '722 15', 'Västerås', 'Västerås') RETURNING id`,
       [name],
     );
     const [transmitter] = await this.query<{ id: string }>(
-      `INSERT INTO transmitters (account, site_id) VALUES ($1, $2) RETURNING id`,
-      [account, site!.id],
+      `INSERT INTO transmitters (account, site_id, encryption_key_sealed, supervision_interval_seconds, protocol)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [
+        account,
+        site!.id,
+        options.key ? new SecretBox(this.config.secretsKey).seal(options.key) : null,
+        options.supervisionIntervalSeconds ?? null,
+        options.protocol ?? 'ANY',
+      ],
     );
     return { siteId: site!.id, transmitterId: transmitter!.id };
+  }
+}
+
+/** Polls until the check returns a value that is not undefined, or fails after the timeout. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -12,6 +12,22 @@ export class TransmitterEntity {
   @Column({ name: 'site_id', type: 'uuid' })
   siteId: string;
 
+  @Column({ type: 'text', default: 'ANY' })
+  protocol: 'SIA-DCS' | 'ADM-CID' | 'ANY';
+
+  /** The DC-09 AES key, sealed with SECRETS_KEY (common/secret-box.ts); never returned by the API. */
+  @Column({ name: 'encryption_key_sealed', type: 'text', nullable: true, select: false })
+  encryptionKeySealed: string | null;
+
+  @Column({ name: 'supervision_interval_seconds', type: 'integer', nullable: true })
+  supervisionIntervalSeconds: number | null;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -44,7 +44,7 @@ export class SignalEntity {
   text: string | null;
 
   @Column({ type: 'text' })
-  kind: SignalKind;
+  kind: SignalKind | 'UNKNOWN';
 
   @Column({ type: 'text', nullable: true })
   category: AlarmCategory | null;
@@ -54,6 +54,15 @@ export class SignalEntity {
 
   @Column({ name: 'case_id', type: 'uuid', nullable: true })
   caseId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  sequence: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  encrypted: boolean;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  xdata: string[] | null;
 
   /** Null until the rules have decided what the signal means; re-run at start-up. */
   @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true })

@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
+import { ReceiverStatsService } from './receiver-stats.service.js';
+import { SignalWriterService, type NewSignal } from './signal-writer.service.js';
+import { SupervisionTrackerService } from './supervision-tracker.service.js';
+import { TransmitterDirectoryService, type TransmitterInfo } from './transmitter-directory.service.js';
+import { buildAck, buildDuh, buildNak, parseFrame } from './dc09/dc09-frame.js';
+import { interpretFrame } from './dc09/interpret-frame.js';
+
+/**
+ * One frame in, one reply out (or none). The ACK is built only after the signals of the frame
+ * are committed; if PostgreSQL cannot store them there is no reply at all, so the panel
+ * retries and fails over to its backup receiver.
+ */
+@Injectable()
+export class Dc09HandlerService {
+  private readonly logger = new Logger(Dc09HandlerService.name);
+  /** Bad frames are counted always but logged at most once per outcome every 10 s. */
+  private readonly lastLogged = new Map<string, number>();
+
+  constructor(
+    private readonly directory: TransmitterDirectoryService,
+    private readonly writer: SignalWriterService,
+    private readonly dispatcher: EvaluationDispatcherService,
+    private readonly supervision: SupervisionTrackerService,
+    private readonly stats: ReceiverStatsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async handle(bytes: Buffer, source: NewSignal['source'], remote: string): Promise<Buffer | null> {
+    const parsed = parseFrame(bytes);
+    let info: TransmitterInfo | null;
+    try {
+      info = parsed.ok ? await this.directory.find(parsed.value.account) : null;
+    } catch {
+      // Without the directory the frame cannot be judged: no reply, the panel retries.
+      this.stats.count('no_reply_storage_down');
+      return null;
+    }
+    const now = new Date();
+    const decision = interpretFrame(
+      parsed,
+      info,
+      { now, pastSeconds: this.config.dc09.clockPastSeconds, futureSeconds: this.config.dc09.clockFutureSeconds },
+      source,
+    );
+    switch (decision.action) {
+      case 'NAK':
+        this.stats.count(decision.outcome);
+        this.warnSometimes(decision.outcome, { remote }, `NAK: ${decision.message}`);
+        return buildNak(now);
+      case 'DUH':
+        this.stats.count(decision.outcome);
+        this.warnSometimes(decision.outcome, { remote, account: decision.header.account }, `DUH: ${decision.message}`);
+        return buildDuh(decision.header);
+      case 'HEARTBEAT':
+        this.stats.count('heartbeat');
+        if (info) this.supervision.touch(info);
+        return buildAck(decision.header, decision.key);
+      case 'STORE': {
+        for (const warning of decision.warnings) {
+          this.warnSometimes(
+            `${decision.header.account}:${warning}`,
+            { remote, account: decision.header.account },
+            warning,
+          );
+        }
+        let stored;
+        try {
+          stored = await this.writer.storeAll(decision.signals);
+        } catch {
+          this.stats.count('no_reply_storage_down');
+          return null;
+        }
+        this.stats.count('stored');
+        if (info) this.supervision.touch(info);
+        stored.forEach((signal, i) => {
+          if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.account);
+        });
+        return buildAck(decision.header, decision.key);
+      }
+    }
+  }
+
+  private warnSometimes(kind: string, context: Record<string, unknown>, message: string): void {
+    const now = Date.now();
+    if ((this.lastLogged.get(kind) ?? 0) > now - 10_000) return;
+    this.lastLogged.set(kind, now);
+    this.logger.warn({ ...context, outcome: kind }, message);
+  }
+}

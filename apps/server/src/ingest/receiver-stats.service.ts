@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { FrameOutcome } from './dc09/interpret-frame.js';
+
+export type ReceiverName = 'tcp' | 'udp';
+
+/** Counters of the DC-09 receivers for the health check (and, later, the metrics endpoint). */
+@Injectable()
+export class ReceiverStatsService {
+  readonly outcomes = new Map<FrameOutcome | 'no_reply_storage_down', number>();
+  readonly listening: Record<ReceiverName, string | null> = { tcp: null, udp: null };
+  openConnections = 0;
+  rejectedConnections = 0;
+  garbageBytes = 0;
+  oversizedFrames = 0;
+  idleClosed = 0;
+
+  count(outcome: FrameOutcome | 'no_reply_storage_down'): void {
+    this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      listening: this.listening,
+      openConnections: this.openConnections,
+      rejectedConnections: this.rejectedConnections,
+      garbageBytes: this.garbageBytes,
+      oversizedFrames: this.oversizedFrames,
+      idleClosed: this.idleClosed,
+      frames: Object.fromEntries(this.outcomes),
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SecretBox } from '../common/secret-box.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { parseDc09Key } from './dc09/dc09-crypto.js';
+
+export type ExpectedProtocol = 'SIA-DCS' | 'ADM-CID' | 'ANY';
+
+/** What the receiver needs to know about a transmitter, kept in memory. */
+export interface TransmitterInfo {
+  id: string;
+  account: string;
+  siteId: string;
+  protocol: ExpectedProtocol;
+  /** The AES key, decrypted from its sealed form; null when the transmitter does not encrypt. */
+  key: Buffer | null;
+  supervisionIntervalSeconds: number | null;
+}
+
+interface TransmitterRow {
+  id: string;
+  account: string;
+  site_id: string;
+  protocol: ExpectedProtocol;
+  encryption_key_sealed: string | null;
+  supervision_interval_seconds: number | null;
+  updated_at: Date;
+}
+
+const REFRESH_MS = 5_000;
+const NEGATIVE_TTL_MS = 10_000;
+
+/**
+ * An in-memory copy of the transmitters, so the receiver does not ask PostgreSQL for every
+ * frame. Loaded at start, refreshed every few seconds from `updated_at`; an account not in
+ * memory is looked up once and remembered as unknown for a short while.
+ */
+@Injectable()
+export class TransmitterDirectoryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TransmitterDirectoryService.name);
+  private readonly byAccount = new Map<string, TransmitterInfo>();
+  private readonly unknownUntil = new Map<string, number>();
+  private readonly box: SecretBox;
+  private syncedUpTo = new Date(0);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.secretsKey);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => {
+      this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'Transmitter refresh failed'));
+    }, REFRESH_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The transmitter of an account, or null when the directory has none. */
+  async find(account: string): Promise<TransmitterInfo | null> {
+    const known = this.byAccount.get(account);
+    if (known) return known;
+    const until = this.unknownUntil.get(account);
+    if (until !== undefined && until > Date.now()) return null;
+    const rows: TransmitterRow[] = await this.dataSource.query(`${SELECT} WHERE account = $1`, [account]);
+    if (rows[0]) return this.remember(rows[0]);
+    this.unknownUntil.set(account, Date.now() + NEGATIVE_TTL_MS);
+    return null;
+  }
+
+  async refresh(): Promise<void> {
+    // Re-read a little overlap: a row committed late with an older updated_at is not missed.
+    const since = new Date(this.syncedUpTo.getTime() - 2 * REFRESH_MS);
+    const rows: TransmitterRow[] = await this.dataSource.query(`${SELECT} WHERE updated_at > $1`, [since]);
+    for (const row of rows) {
+      this.remember(row);
+      if (row.updated_at > this.syncedUpTo) this.syncedUpTo = row.updated_at;
+    }
+  }
+
+  private remember(row: TransmitterRow): TransmitterInfo {
+    const info: TransmitterInfo = {
+      id: row.id,
+      account: row.account,
+      siteId: row.site_id,
+      protocol: row.protocol,
+      key: this.openKey(row),
+      supervisionIntervalSeconds: row.supervision_interval_seconds,
+    };
+    this.byAccount.set(row.account, info);
+    this.unknownUntil.delete(row.account);
+    return info;
+  }
+
+  private openKey(row: TransmitterRow): Buffer | null {
+    if (!row.encryption_key_sealed) return null;
+    try {
+      return parseDc09Key(this.box.open(row.encryption_key_sealed));
+    } catch (error) {
+      // A key we cannot open makes encrypted frames of this account unreadable (DUH), never a crash.
+      this.logger.error({ account: row.account, err: (error as Error).message }, 'Transmitter key cannot be opened');
+      return null;
+    }
+  }
+}
+
+const SELECT = `SELECT id, account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds, updated_at
+                  FROM transmitters`;
