@@ -37,6 +37,23 @@ describe('restarts', () => {
     await queue.close();
   });
 
+  it('rebuilds supervision deadlines from PostgreSQL after Redis is flushed', async () => {
+    const { transmitterId } = await env.createSite('5A5A', 'Supervised site', { supervisionIntervalSeconds: 600 });
+    await env.query(`UPDATE transmitters SET last_seen_at = now() - interval '60 seconds' WHERE id = $1`, [
+      transmitterId,
+    ]);
+    await env.stop();
+    await env.flushRedis();
+    await env.start();
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(env.config.redis.url);
+    const deadline = Number(await redis.zscore(`${env.config.redis.prefix}:supervision:deadlines`, transmitterId));
+    redis.disconnect();
+    // last seen 60 s ago + 600 s interval: about 540 s from now.
+    expect(deadline - Date.now()).toBeGreaterThan(530_000);
+    expect(deadline - Date.now()).toBeLessThan(545_000);
+  });
+
   it('evaluates at start-up a signal that was stored but never evaluated (crash between store and evaluation)', async () => {
     await env.stop();
     // Simulate the crash: the row is committed, evaluation never ran.

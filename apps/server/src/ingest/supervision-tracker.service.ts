@@ -39,7 +39,10 @@ export class SupervisionTrackerService implements OnApplicationBootstrap, OnAppl
     }
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.rebuildDeadlines().catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not rebuild supervision deadlines'),
+    );
     const every = (ms: number, task: () => Promise<void>, what: string) => {
       const timer = setInterval(() => {
         task().catch((error: unknown) => this.logger.warn({ err: error }, `Could not write ${what}`));
@@ -54,6 +57,22 @@ export class SupervisionTrackerService implements OnApplicationBootstrap, OnAppl
   async onApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     await Promise.allSettled([this.flushDeadlines(), this.flushLastSeen()]);
+  }
+
+  /**
+   * Guarantee 5: after Redis lost its data the deadlines come back from PostgreSQL
+   * (last seen + interval). GT keeps a newer deadline that is already there.
+   */
+  async rebuildDeadlines(): Promise<void> {
+    const rows: { id: string; deadline: Date }[] = await this.dataSource.query(
+      `SELECT id, COALESCE(last_seen_at, updated_at) + make_interval(secs => supervision_interval_seconds) AS deadline
+         FROM transmitters WHERE supervision_interval_seconds IS NOT NULL`,
+    );
+    for (let i = 0; i < rows.length; i += 5000) {
+      const args: (string | number)[] = [];
+      for (const row of rows.slice(i, i + 5000)) args.push(row.deadline.getTime(), row.id);
+      await this.redis.zadd(this.deadlinesKey, 'GT', ...args);
+    }
   }
 
   async flushDeadlines(): Promise<void> {
