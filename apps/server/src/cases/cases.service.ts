@@ -63,35 +63,91 @@ export class CasesService implements OnApplicationBootstrap {
   ) {}
 
   /**
-   * Opens a case for the key and category, or appends the signal to the open one.
-   * The partial unique index makes this safe when several processes race.
+   * Opens a case per key and category, or appends to the open one, for many alarms at once.
+   * The partial unique index makes this safe when several processes race; rows are written in
+   * key order so two concurrent batches lock them in the same order.
    */
-  async openOrAppend(manager: EntityManager, input: OpenOrAppendInput): Promise<CaseChange> {
-    const rows: { id: string; created: boolean; priority: number }[] = await manager.query(
-      `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
-                          signal_count, queued_at, last_signal_at)
-       VALUES ($1, $2, $3, $4, $5, 'QUEUED', $6, $7, 1, $8, $8)
-       ON CONFLICT (case_key, category) WHERE status <> 'CLOSED'
-       DO UPDATE SET signal_count = cases.signal_count + 1,
-                     last_signal_at = GREATEST(cases.last_signal_at, EXCLUDED.last_signal_at),
-                     version = cases.version + 1
-       RETURNING id, (xmax = 0) AS created, priority`,
+  async openOrAppendMany(
+    manager: EntityManager,
+    alarms: OpenOrAppendInput[],
+  ): Promise<{ changes: CaseChange[]; caseOfSignal: Map<string, string> }> {
+    const groups = new Map<string, OpenOrAppendInput[]>();
+    for (const alarm of alarms) {
+      const key = `${alarm.caseKey}\u0000${alarm.category}`;
+      const group = groups.get(key);
+      if (group) group.push(alarm);
+      else groups.set(key, [alarm]);
+    }
+    const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+    const first = ordered.map((group) => group[0]!);
+    const rows: { id: string; case_key: string; category: string; created: boolean; priority: number }[] =
+      await manager.query(
+        `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
+                            signal_count, queued_at, last_signal_at)
+         SELECT case_key, site_id, account, category, priority, 'QUEUED', title, unknown_transmitter,
+                signal_count, queued_at, last_signal_at
+           FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::boolean[],
+                       $8::int[], $9::timestamptz[], $10::timestamptz[])
+                WITH ORDINALITY AS t(case_key, site_id, account, category, priority, title, unknown_transmitter,
+                                     signal_count, queued_at, last_signal_at, ord)
+          ORDER BY ord
+         ON CONFLICT (case_key, category) WHERE status <> 'CLOSED'
+         DO UPDATE SET signal_count = cases.signal_count + EXCLUDED.signal_count,
+                       last_signal_at = GREATEST(cases.last_signal_at, EXCLUDED.last_signal_at),
+                       version = cases.version + 1
+         RETURNING id, case_key, category, (xmax = 0) AS created, priority`,
+        [
+          first.map((a) => a.caseKey),
+          first.map((a) => a.siteId),
+          first.map((a) => a.account),
+          first.map((a) => a.category),
+          first.map((a) => a.priority),
+          first.map((a) => a.title),
+          first.map((a) => a.unknownTransmitter),
+          ordered.map((group) => group.length),
+          first.map((a) => a.receivedAt),
+          ordered.map((group) => new Date(Math.max(...group.map((a) => a.receivedAt.getTime())))),
+        ],
+      );
+    const byKey = new Map(rows.map((row) => [`${row.case_key}\u0000${row.category}`, row]));
+    const changes: CaseChange[] = [];
+    const caseOfSignal = new Map<string, string>();
+    // History: CREATED names the first signal; appended signals are recorded once per case and
+    // batch (each signal also points at its case through signals.case_id).
+    const events: { caseId: string; type: string; signalId: string; data: string }[] = [];
+    for (const group of ordered) {
+      const row = byKey.get(`${group[0]!.caseKey}\u0000${group[0]!.category}`)!;
+      changes.push({ caseId: row.id, created: row.created, priority: Number(row.priority) });
+      for (const alarm of group) caseOfSignal.set(alarm.signalId, row.id);
+      const appended = row.created ? group.slice(1) : group;
+      if (row.created) {
+        events.push({
+          caseId: row.id,
+          type: 'CREATED',
+          signalId: group[0]!.signalId,
+          data: JSON.stringify({ title: group[0]!.title }),
+        });
+      }
+      if (appended.length > 0) {
+        events.push({
+          caseId: row.id,
+          type: 'SIGNALS_APPENDED',
+          signalId: appended[0]!.signalId,
+          data: JSON.stringify({ count: appended.length, signalIds: appended.map((a) => a.signalId) }),
+        });
+      }
+    }
+    await manager.query(
+      `INSERT INTO case_events (case_id, type, signal_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])`,
       [
-        input.caseKey,
-        input.siteId,
-        input.account,
-        input.category,
-        input.priority,
-        input.title,
-        input.unknownTransmitter,
-        input.receivedAt,
+        events.map((e) => e.caseId),
+        events.map((e) => e.type),
+        events.map((e) => e.signalId),
+        events.map((e) => e.data),
       ],
     );
-    const row = rows[0]!;
-    await this.appendEvent(manager, row.id, row.created ? 'CREATED' : 'SIGNAL_APPENDED', input.signalId, {
-      title: input.title,
-    });
-    return { caseId: row.id, created: row.created, priority: row.priority };
+    return { changes, caseOfSignal };
   }
 
   /** Links a restore to the open case of its key and category, if there is one. */
@@ -116,11 +172,14 @@ export class CasesService implements OnApplicationBootstrap {
     return { caseId: row.id, created: false, priority: row.priority };
   }
 
-  /** After the transaction commits: queue new cases and tell the consoles. */
-  async afterCommit(change: CaseChange): Promise<void> {
-    if (change.created) await this.queue.enqueueSafely(change.caseId, change.priority);
-    const summary = await this.summary(change.caseId);
-    if (summary) this.bus.publish(summary);
+  /** After the transaction commits: queue new cases and tell the consoles, one query for all. */
+  async afterCommit(changes: CaseChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await Promise.all(changes.filter((c) => c.created).map((c) => this.queue.enqueueSafely(c.caseId, c.priority)));
+    const rows: SummaryRow[] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, [
+      [...new Set(changes.map((c) => c.caseId))],
+    ]);
+    for (const row of rows) this.bus.publish(toSummary(row));
   }
 
   async listOpen(): Promise<CaseSummary[]> {

@@ -51,7 +51,6 @@ export const EnvSchema = z
       .max(7 * 86_400)
       .default(3600),
     SIGNAL_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
-    EVALUATION_LANES: z.coerce.number().int().min(1).max(64).default(4),
     DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_SUPERVISOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -77,7 +76,7 @@ export interface AppConfig {
   database: { url: string; poolSize: number; migrationsRun: boolean };
   redis: { url: string; prefix: string };
   auth: { jwtSecret: string; jwtTtlSeconds: number; usingDevSecret: boolean };
-  ingest: { apiKeys: string[]; dedupWindowSeconds: number; batchMax: number; evaluationLanes: number };
+  ingest: { apiKeys: string[]; dedupWindowSeconds: number; batchMax: number };
   dc09: {
     enabled: boolean;
     host: string;
@@ -132,7 +131,6 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       apiKeys,
       dedupWindowSeconds: env.DEDUP_WINDOW_SECONDS,
       batchMax: env.SIGNAL_BATCH_MAX,
-      evaluationLanes: env.EVALUATION_LANES,
     },
     dc09: {
       enabled: env.DC09_ENABLED,

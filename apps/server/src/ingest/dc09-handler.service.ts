@@ -77,7 +77,7 @@ export class Dc09HandlerService {
         this.stats.count('stored');
         if (info) this.supervision.touch(info);
         stored.forEach((signal, i) => {
-          if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.account);
+          if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.category);
         });
         return buildAck(decision.header, decision.key);
       }

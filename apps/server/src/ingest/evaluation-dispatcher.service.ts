@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module.js';
-import type { AppConfig } from '../config/config.schema.js';
 import { RulesService, type EvaluationResult } from '../rules/rules.service.js';
 
 interface Job {
@@ -13,44 +12,48 @@ interface Job {
 
 const SWEEP_MS = 30_000;
 const RETRY_DELAYS_MS = [200, 1_000, 5_000];
+/** Signals evaluated together in one transaction. */
+const BATCH_SIZE = 500;
+/** Queue of signals without a category (open/close logs, unknown codes): after the alarms. */
+const LAST = 9;
 
 /**
- * Runs the rules on stored signals after they were acknowledged. Signals of one account go
- * through one lane in the order they were stored, so a restore is never evaluated before its
- * alarm; different accounts run in parallel lanes. A signal whose evaluation keeps failing is
- * picked up again by the sweep (and at start-up): `signals.evaluated_at` is the record.
+ * Runs the rules on stored signals after they were acknowledged, one batch at a time so that
+ * evaluation never starves the receivers. Signals wait in one queue per category priority:
+ * in an alarm storm a fire alarm is evaluated before thousands of waiting AC-loss signals.
+ * Within a category the order of storage is kept, so a restore is never evaluated before its
+ * alarm (signals of different categories belong to different cases). A signal whose evaluation
+ * keeps failing is picked up again by the sweep and at start-up: `signals.evaluated_at` is the record.
  */
 @Injectable()
 export class EvaluationDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EvaluationDispatcherService.name);
-  private readonly lanes: Job[][];
-  private readonly running: boolean[];
+  private readonly queues = new Map<number, Job[]>();
   private readonly queued = new Set<string>();
-  private timer?: NodeJS.Timeout;
+  private running = false;
   private stopped = false;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly rules: RulesService,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.lanes = Array.from({ length: config.ingest.evaluationLanes }, () => []);
-    this.running = this.lanes.map(() => false);
-  }
+  ) {}
 
-  /** Evaluates a stored signal in its account's lane; resolves with the decision. */
-  evaluate(signalId: string, account: string): Promise<EvaluationResult> {
+  /** Evaluates a stored signal; resolves with the decision once its batch has committed. */
+  evaluate(signalId: string, category: string | null): Promise<EvaluationResult> {
     return new Promise((resolve, reject) => {
       this.queued.add(signalId);
-      const lane = laneOf(account, this.lanes.length);
-      this.lanes[lane]!.push({ signalId, resolve, reject });
-      void this.pump(lane);
+      const priority = category !== null && isAlarmCategory(category) ? CATEGORY_PRIORITY[category] : LAST;
+      const queue = this.queues.get(priority);
+      if (queue) queue.push({ signalId, resolve, reject });
+      else this.queues.set(priority, [{ signalId, resolve, reject }]);
+      setImmediate(() => void this.pump());
     });
   }
 
   /** Fire and forget: the result is in the database, failures are retried by the sweep. */
-  schedule(signalId: string, account: string): void {
-    this.evaluate(signalId, account).catch(() => undefined);
+  schedule(signalId: string, category: string | null): void {
+    this.evaluate(signalId, category).catch(() => undefined);
   }
 
   get backlog(): number {
@@ -72,39 +75,57 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, OnAp
   }
 
   private async sweep(olderThanSeconds: number): Promise<void> {
-    const rows: { id: string; account: string }[] = await this.dataSource.query(
-      `SELECT id, account FROM signals
+    const rows: { id: string; category: string | null }[] = await this.dataSource.query(
+      `SELECT id, category FROM signals
         WHERE evaluated_at IS NULL AND received_at < now() - make_interval(secs => $1)
-        ORDER BY id LIMIT 5000`,
+        ORDER BY id LIMIT 20000`,
       [olderThanSeconds],
     );
     const fresh = rows.filter((row) => !this.queued.has(String(row.id)));
-    for (const row of fresh) this.schedule(String(row.id), row.account);
+    for (const row of fresh) this.schedule(String(row.id), row.category);
     if (fresh.length > 0) this.logger.log(`Evaluating ${fresh.length} signal(s) stored earlier but not yet evaluated`);
   }
 
-  private async pump(lane: number): Promise<void> {
-    if (this.running[lane]) return;
-    this.running[lane] = true;
-    const jobs = this.lanes[lane]!;
-    while (jobs.length > 0 && !this.stopped) {
-      const job = jobs.shift()!;
-      try {
-        job.resolve(await this.evaluateWithRetry(job.signalId));
-      } catch (error) {
-        this.logger.error({ err: error, signalId: job.signalId }, 'Evaluation failed; the sweep will retry');
-        job.reject(error);
-      } finally {
-        this.queued.delete(job.signalId);
-      }
+  /** The next batch: most urgent categories first, storage order within each. */
+  private takeBatch(): Job[] {
+    const batch: Job[] = [];
+    for (const priority of [...this.queues.keys()].sort((a, b) => a - b)) {
+      const queue = this.queues.get(priority)!;
+      batch.push(...queue.splice(0, BATCH_SIZE - batch.length));
+      if (queue.length === 0) this.queues.delete(priority);
+      if (batch.length >= BATCH_SIZE) break;
     }
-    this.running[lane] = false;
+    return batch;
   }
 
-  private async evaluateWithRetry(signalId: string): Promise<EvaluationResult> {
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let batch = this.takeBatch(); batch.length > 0 && !this.stopped; batch = this.takeBatch()) {
+        try {
+          const results = await this.evaluateWithRetry(batch.map((job) => job.signalId));
+          for (const job of batch) {
+            const result = results.get(job.signalId);
+            if (result) job.resolve(result);
+            else job.reject(new Error(`signal ${job.signalId} does not exist`));
+          }
+        } catch (error) {
+          this.logger.error({ err: error, signals: batch.length }, 'Evaluation failed; the sweep will retry');
+          for (const job of batch) job.reject(error);
+        } finally {
+          for (const job of batch) this.queued.delete(job.signalId);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async evaluateWithRetry(signalIds: string[]): Promise<Map<string, EvaluationResult>> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.rules.evaluate(signalId);
+        return await this.rules.evaluateBatch(signalIds);
       } catch (error) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined || this.stopped) throw error;
@@ -112,11 +133,4 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, OnAp
       }
     }
   }
-}
-
-/** A stable lane per account (FNV-1a). */
-function laneOf(account: string, lanes: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < account.length; i += 1) hash = Math.imul(hash ^ account.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) % lanes;
 }

@@ -42,7 +42,7 @@ export class SignalIngestService {
     });
     const caseId = stored.duplicate
       ? stored.caseId
-      : (await this.dispatcher.evaluate(stored.id, request.account)).caseId;
+      : (await this.dispatcher.evaluate(stored.id, event.category)).caseId;
     const caseNo = caseId ? ((await this.cases.summary(caseId))?.caseNo ?? null) : null;
     return {
       signalId: stored.id,

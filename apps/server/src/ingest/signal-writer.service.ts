@@ -145,7 +145,7 @@ export class SignalWriterService {
         await manager.query(
           `INSERT INTO signal_dedup (account, dedup_key, received_at)
            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
-           ON CONFLICT (account, dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at, signal_id = NULL
+           ON CONFLICT (account, dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at
              WHERE signal_dedup.received_at < EXCLUDED.received_at - make_interval(secs => $4)
            RETURNING account, dedup_key`,
           [
@@ -204,31 +204,21 @@ export class SignalWriterService {
       // Identity values are drawn in the order the rows are inserted (ORDER BY ord).
       const ids = inserted.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       toInsert.forEach(({ i }, n) => (results[i] = { id: ids[n]!.toString(), duplicate: false, caseId: null }));
-
-      const keyedInserts = toInsert.filter(({ pending }) => pending.signal.dedupKey !== null);
-      if (keyedInserts.length > 0) {
-        await manager.query(
-          `UPDATE signal_dedup d SET signal_id = u.id
-             FROM unnest($1::text[], $2::text[], $3::bigint[]) AS u(account, dedup_key, id)
-            WHERE d.account = u.account AND d.dedup_key = u.dedup_key`,
-          [
-            keyedInserts.map(({ pending }) => pending.signal.account),
-            keyedInserts.map(({ pending }) => pending.signal.dedupKey),
-            keyedInserts.map(({ i }) => results[i]!.id),
-          ],
-        );
-      }
     }
 
     // Duplicates: of a row stored earlier (key not claimed), or of one in this very batch.
     const earlier = [...firstOfKey.values()].filter((i) => results[i] === undefined);
     if (earlier.length > 0) {
+      // The newest stored row with that key is the copy this one repeats.
       const rows: { account: string; dedup_key: string; signal_id: string | null; case_id: string | null }[] =
         await manager.query(
-          `SELECT d.account, d.dedup_key, d.signal_id, s.case_id
+          `SELECT u.account, u.dedup_key, s.id AS signal_id, s.case_id
              FROM unnest($1::text[], $2::text[]) AS u(account, dedup_key)
-             JOIN signal_dedup d ON d.account = u.account AND d.dedup_key = u.dedup_key
-             LEFT JOIN signals s ON s.id = d.signal_id`,
+             LEFT JOIN LATERAL (
+               SELECT id, case_id FROM signals
+                WHERE account = u.account AND dedup_key = u.dedup_key
+                ORDER BY id DESC LIMIT 1
+             ) s ON true`,
           [earlier.map((i) => batch[i]!.signal.account), earlier.map((i) => batch[i]!.signal.dedupKey)],
         );
       const found = new Map(rows.map((row) => [`${row.account}\u0000${row.dedup_key}`, row]));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { CasesService, type CaseChange } from '../cases/cases.service.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CasesService, type CaseChange, type OpenOrAppendInput } from '../cases/cases.service.js';
 import { decide, type Decision } from './decide.js';
 
 export interface EvaluationResult {
@@ -21,8 +21,10 @@ interface LockedSignal {
 }
 
 /**
- * Runs after a signal is stored: decides, writes the case change and marks the signal
- * evaluated in one transaction. Safe to run twice for the same signal.
+ * Runs after signals are stored: decides, writes the case changes and marks the signals
+ * evaluated, in one transaction per batch. Safe to run twice for the same signal. Alarms of a
+ * batch are applied set-wise (one upsert for all their cases), so an alarm storm costs a few
+ * statements per batch rather than per signal.
  */
 @Injectable()
 export class RulesService {
@@ -31,58 +33,92 @@ export class RulesService {
     private readonly cases: CasesService,
   ) {}
 
-  async evaluate(signalId: string): Promise<EvaluationResult> {
-    const { result, change } = await this.dataSource.transaction(async (manager) => {
-      const rows: LockedSignal[] = await manager.query(
-        `SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, t.site_id
-           FROM signals s LEFT JOIN transmitters t ON t.id = s.transmitter_id
-          WHERE s.id = $1 FOR UPDATE OF s`,
-        [signalId],
-      );
-      const signal = rows[0];
-      if (!signal) throw new Error(`Signal ${signalId} does not exist`);
-      if (signal.evaluated_at) {
-        return { result: { decision: 'ALREADY_EVALUATED', caseId: signal.case_id } as EvaluationResult, change: null };
-      }
-      let change: CaseChange | null = null;
+  evaluate(signalId: string): Promise<EvaluationResult> {
+    return this.evaluateBatch([signalId]).then((results) => results.get(signalId)!);
+  }
 
-      const decision = decide({
-        account: signal.account,
-        code: signal.code,
-        zone: signal.zone,
-        siteId: signal.site_id,
-      });
+  /** Evaluates signals in the order of their ids (the order they were stored). */
+  async evaluateBatch(signalIds: string[]): Promise<Map<string, EvaluationResult>> {
+    const { results, changes } = await this.dataSource.transaction((manager) => this.evaluateIn(manager, signalIds));
+    await this.cases.afterCommit(changes);
+    return results;
+  }
+
+  private async evaluateIn(
+    manager: EntityManager,
+    signalIds: string[],
+  ): Promise<{ results: Map<string, EvaluationResult>; changes: CaseChange[] }> {
+    const rows: LockedSignal[] = await manager.query(
+      `SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, t.site_id
+         FROM signals s LEFT JOIN transmitters t ON t.id = s.transmitter_id
+        WHERE s.id = ANY($1::bigint[]) ORDER BY s.id FOR UPDATE OF s`,
+      [signalIds],
+    );
+    const results = new Map<string, EvaluationResult>();
+    const changes: CaseChange[] = [];
+    const caseOf = new Map<string, string | null>();
+    let alarms: OpenOrAppendInput[] = [];
+    // Alarms are applied set-wise; a restore first applies the alarms before it, keeping order.
+    const applyAlarms = async () => {
+      if (alarms.length === 0) return;
+      const applied = await this.cases.openOrAppendMany(manager, alarms);
+      changes.push(...applied.changes);
+      for (const [signalId, caseId] of applied.caseOfSignal) {
+        caseOf.set(signalId, caseId);
+        results.set(signalId, { decision: 'OPEN_OR_APPEND', caseId });
+      }
+      alarms = [];
+    };
+    for (const row of rows) {
+      const id = String(row.id);
+      if (row.evaluated_at) {
+        results.set(id, { decision: 'ALREADY_EVALUATED', caseId: row.case_id });
+        continue;
+      }
+      const decision = decide({ account: row.account, code: row.code, zone: row.zone, siteId: row.site_id });
       switch (decision.action) {
         case 'OPEN_OR_APPEND':
-          change = await this.cases.openOrAppend(manager, {
+          alarms.push({
             caseKey: decision.caseKey,
-            siteId: signal.site_id,
-            account: signal.account,
+            siteId: row.site_id,
+            account: row.account,
             category: decision.category,
             priority: decision.priority,
             title: decision.title,
             unknownTransmitter: decision.unknownTransmitter,
-            signalId: signal.id,
-            receivedAt: signal.received_at,
+            signalId: id,
+            receivedAt: row.received_at,
           });
           break;
-        case 'RESTORE':
-          change = await this.cases.recordRestore(
+        case 'RESTORE': {
+          await applyAlarms();
+          const change = await this.cases.recordRestore(
             manager,
             decision.caseKey,
             decision.category,
-            signal.id,
+            id,
             decision.description,
           );
+          if (change) changes.push(change);
+          caseOf.set(id, change?.caseId ?? null);
+          results.set(id, { decision: 'RESTORE', caseId: change?.caseId ?? null });
           break;
+        }
         case 'LOG_ONLY':
+          caseOf.set(id, null);
+          results.set(id, { decision: 'LOG_ONLY', caseId: null });
           break;
       }
-      const caseId = change?.caseId ?? null;
-      await manager.query(`UPDATE signals SET evaluated_at = now(), case_id = $2 WHERE id = $1`, [signal.id, caseId]);
-      return { result: { decision: decision.action, caseId } as EvaluationResult, change };
-    });
-    if (change) await this.cases.afterCommit(change);
-    return result;
+    }
+    await applyAlarms();
+    if (caseOf.size > 0) {
+      await manager.query(
+        `UPDATE signals s SET evaluated_at = now(), case_id = u.case_id
+           FROM unnest($1::bigint[], $2::uuid[]) AS u(id, case_id)
+          WHERE s.id = u.id`,
+        [[...caseOf.keys()], [...caseOf.values()]],
+      );
+    }
+    return { results, changes };
   }
 }

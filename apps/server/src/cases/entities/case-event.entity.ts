@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CaseEventType = 'CREATED' | 'SIGNAL_APPENDED' | 'RESTORE_RECEIVED' | 'ACCEPTED' | 'CLOSED';
+export type CaseEventType = 'CREATED' | 'SIGNALS_APPENDED' | 'RESTORE_RECEIVED' | 'ACCEPTED' | 'CLOSED';
 
 /** Append-only history of a case; the database refuses UPDATE and DELETE on it. */
 @Entity({ name: 'case_events' })

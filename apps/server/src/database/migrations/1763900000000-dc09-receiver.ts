@@ -21,10 +21,13 @@ export class Dc09Receiver1763900000000 implements MigrationInterface {
       CREATE TABLE signal_dedup (
         account text NOT NULL,
         dedup_key text NOT NULL,
-        signal_id bigint,
         received_at timestamptz NOT NULL,
         PRIMARY KEY (account, dedup_key)
       )`);
+    // Finds the stored copy of a retransmission.
+    await queryRunner.query(
+      `CREATE INDEX signals_dedup_lookup_idx ON signals (account, dedup_key, id) WHERE dedup_key IS NOT NULL`,
+    );
 
     await queryRunner.query(`ALTER TABLE signals DROP CONSTRAINT signals_kind_check`);
     await queryRunner.query(
@@ -44,6 +47,7 @@ export class Dc09Receiver1763900000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE signals ADD CONSTRAINT signals_kind_check CHECK (kind IN ('ALARM', 'RESTORE', 'LOG', 'TEST'))`,
     );
+    await queryRunner.query(`DROP INDEX signals_dedup_lookup_idx`);
     await queryRunner.query(`DROP TABLE signal_dedup`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX signals_dedup_idx ON signals (account, dedup_key) WHERE dedup_key IS NOT NULL`,

@@ -273,15 +273,13 @@ const hexDigits = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: min, maxLength: max });
 
 const keyArbitrary = fc.oneof(
-  fc
-    .constantFrom(16, 24, 32)
-    .chain((n) =>
-      fc.string({
-        unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefgh0123456789!#$%'),
-        minLength: n,
-        maxLength: n,
-      }),
-    ),
+  fc.constantFrom(16, 24, 32).chain((n) =>
+    fc.string({
+      unit: fc.constantFrom(...'ABCDEFGHJKLMNPQRSTUVWXYZabcdefgh0123456789!#$%'),
+      minLength: n,
+      maxLength: n,
+    }),
+  ),
   fc.constantFrom(32, 48, 64).chain((n) => hexDigits(n, n)),
 );
 
