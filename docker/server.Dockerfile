@@ -19,7 +19,7 @@ ENV NODE_ENV=production HTTP_HOST=0.0.0.0 HTTP_PORT=3000
 WORKDIR /app
 COPY --from=build /out ./
 USER node
-EXPOSE 3000
+EXPOSE 3000 12000/tcp 12000/udp
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/v1/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]
