@@ -12,16 +12,19 @@ pnpm turbo run build --output-logs=errors-only
 
 # Secrets for this demo are generated once and kept in .demo/env (git-ignored).
 mkdir -p .demo
+rnd() { node -e "process.stdout.write(require('crypto').randomBytes($1).toString('base64url'))"; }
 if [ ! -f .demo/env ]; then
-  rnd() { node -e "process.stdout.write(require('crypto').randomBytes($1).toString('base64url'))"; }
   cat > .demo/env <<ENV
 JWT_SECRET=$(rnd 36)
 INGEST_API_KEYS=$(rnd 24)
 DEMO_ADMIN_PASSWORD=$(rnd 9)
 DEMO_SUPERVISOR_PASSWORD=$(rnd 9)
 DEMO_OPERATOR_PASSWORD=$(rnd 9)
+SECRETS_KEY=$(rnd 36)
 ENV
 fi
+# An .demo/env from before DC-09 has no SECRETS_KEY: the transmitters' AES keys are sealed with it.
+grep -q '^SECRETS_KEY=' .demo/env || echo "SECRETS_KEY=$(rnd 36)" >> .demo/env
 set -a
 source .demo/env
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/arc_demo}"
@@ -30,6 +33,8 @@ HTTP_PORT="${HTTP_PORT:-3000}"
 CONSOLE_PORT="${CONSOLE_PORT:-5173}"
 ARC_SERVER_URL="http://127.0.0.1:${HTTP_PORT}"
 LOG_LEVEL="${LOG_LEVEL:-warn}"
+DC09_TCP_PORT="${DC09_TCP_PORT:-12000}"
+DC09_UDP_PORT="${DC09_UDP_PORT:-12000}"
 set +a
 
 log "Migrating and seeding ${DATABASE_URL}"
@@ -53,7 +58,7 @@ log "Starting console on :${CONSOLE_PORT}"
 (cd apps/console && exec pnpm exec vite preview --strictPort --port "${CONSOLE_PORT}" --host 127.0.0.1) > .demo/console.log 2>&1 &
 pids+=($!)
 
-node apps/server/dist/cli/demo-feed.js --url "${ARC_SERVER_URL}" --interval 4000 > .demo/feed.log 2>&1 &
+node apps/server/dist/cli/simulate.js demo --port "${DC09_TCP_PORT}" --interval 4000 > .demo/feed.log 2>&1 &
 pids+=($!)
 
 cat <<MSG
@@ -65,7 +70,8 @@ cat <<MSG
                  admin / ${DEMO_ADMIN_PASSWORD}
     API:         ${ARC_SERVER_URL}/api/v1   (ingest key in .demo/env)
     Logs:        .demo/server.log  .demo/console.log  .demo/feed.log
-  A demo signal is posted every 4 seconds. Press Ctrl-C to stop everything.
+    DC-09:       port ${DC09_TCP_PORT} (TCP and UDP); demo panels send a signal about every 4 s
+  Press Ctrl-C to stop everything.
 
 MSG
 wait -n "${pids[@]}"

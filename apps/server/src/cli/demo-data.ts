@@ -1,8 +1,23 @@
+export interface DemoSite {
+  account: string;
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  municipality: string;
+  protocol: 'SIA-DCS' | 'ADM-CID';
+  /** EN 50136 reporting interval: 90 s (SP5/DP4) up to 25 h (SP2). */
+  supervisionSeconds: number;
+  /** The DC-09 AES key as configured in the panel; sealed with SECRETS_KEY in the database. */
+  key: string | null;
+}
+
 /**
  * A small demo centre. Two sites share the street address "Storgatan 5" in different
- * municipalities on purpose: the customer's FAQ warns that this happens.
+ * municipalities on purpose: the customer's FAQ warns that this happens. The keys are demo
+ * values, public on purpose: the simulator must know them to play the two encrypting panels.
  */
-export const DEMO_SITES = [
+export const DEMO_SITES: readonly DemoSite[] = [
   {
     account: '1001',
     name: 'Kvarteret Svalan (kontor)',
@@ -10,6 +25,9 @@ export const DEMO_SITES = [
     postcode: '722 15',
     city: 'Västerås',
     municipality: 'Västerås',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 3600,
+    key: null,
   },
   {
     account: '1002',
@@ -18,6 +36,9 @@ export const DEMO_SITES = [
     postcode: '732 30',
     city: 'Arboga',
     municipality: 'Arboga',
+    protocol: 'ADM-CID',
+    supervisionSeconds: 90000,
+    key: null,
   },
   {
     account: '1003',
@@ -26,6 +47,9 @@ export const DEMO_SITES = [
     postcode: '111 51',
     city: 'Stockholm',
     municipality: 'Stockholm',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 180,
+    key: 'ArcDemoKey-1003!',
   },
   {
     account: '1004',
@@ -34,6 +58,9 @@ export const DEMO_SITES = [
     postcode: '753 20',
     city: 'Uppsala',
     municipality: 'Uppsala',
+    protocol: 'ADM-CID',
+    supervisionSeconds: 1800,
+    key: null,
   },
   {
     account: '1005',
@@ -42,6 +69,9 @@ export const DEMO_SITES = [
     postcode: '418 78',
     city: 'Göteborg',
     municipality: 'Göteborg',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 600,
+    key: null,
   },
   {
     account: '1006',
@@ -50,6 +80,9 @@ export const DEMO_SITES = [
     postcode: '211 49',
     city: 'Malmö',
     municipality: 'Malmö',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 90,
+    key: null,
   },
   {
     account: '1007',
@@ -58,6 +91,9 @@ export const DEMO_SITES = [
     postcode: '702 27',
     city: 'Örebro',
     municipality: 'Örebro',
+    protocol: 'ADM-CID',
+    supervisionSeconds: 90000,
+    key: null,
   },
   {
     account: '1008',
@@ -66,6 +102,9 @@ export const DEMO_SITES = [
     postcode: '903 25',
     city: 'Umeå',
     municipality: 'Umeå',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 300,
+    key: null,
   },
   {
     account: '00A9',
@@ -74,6 +113,9 @@ export const DEMO_SITES = [
     postcode: '721 36',
     city: 'Västerås',
     municipality: 'Västerås',
+    protocol: 'ADM-CID',
+    supervisionSeconds: 900,
+    key: null,
   },
   {
     account: '0B10',
@@ -82,23 +124,8 @@ export const DEMO_SITES = [
     postcode: '582 19',
     city: 'Linköping',
     municipality: 'Linköping',
+    protocol: 'SIA-DCS',
+    supervisionSeconds: 90,
+    key: '6B2E9F0C4D8A17E35C90B4F2A61D7E08C3F59A2E4B7D10C6E8F2A3B5D9C4E7F1',
   },
-] as const;
-
-/** Weighted event codes for the demo feed: mostly burglary and technical, some fire and hold-up. */
-export const DEMO_CODES: readonly { code: string; weight: number }[] = [
-  { code: 'BA', weight: 30 },
-  { code: '1130', weight: 10 },
-  { code: 'FA', weight: 6 },
-  { code: '1111', weight: 3 },
-  { code: 'HA', weight: 3 },
-  { code: 'PA', weight: 2 },
-  { code: 'AT', weight: 10 },
-  { code: 'YT', weight: 6 },
-  { code: 'YC', weight: 6 },
-  { code: 'WA', weight: 3 },
-  { code: 'TA', weight: 5 },
-  { code: 'OP', weight: 8 },
-  { code: 'CL', weight: 8 },
-  { code: 'RP', weight: 5 },
 ];
