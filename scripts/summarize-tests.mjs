@@ -9,7 +9,11 @@ let skipped = 0;
 for (const name of files) {
   const report = JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
   passed += report.numPassedTests;
-  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  // A file that fails to load has no failed test of its own: count it as one failure.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length;
+  failed += report.numFailedTests + brokenFiles;
   skipped += report.numPendingTests + report.numTodoTests;
   console.log(
     `  ${name.replace('.json', '').padEnd(8)} ${report.numPassedTests} passed, ${report.numFailedTests} failed`,

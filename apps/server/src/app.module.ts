@@ -2,11 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DirectoryToolsModule } from './directory-tools/directory-tools.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -35,9 +38,12 @@ export class AppModule {
           connection: redisConnectionOptions(config.redis.url),
           prefix: `${config.redis.prefix}:bull`,
         }),
+        AuditModule,
         AuthModule,
         IngestModule,
         RealtimeModule,
+        DirectoryModule,
+        DirectoryToolsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -4,3 +4,4 @@ export * from './case.js';
 export * from './event-codes.js';
 export * from './signal.js';
 export * from './socket-events.js';
+export * from './directory.js';

@@ -7,11 +7,12 @@ import { TransmitterEntity } from '../directory/entities/transmitter.entity.js';
 import { SignalEntity } from '../ingest/entities/signal.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { Dc09Receiver1763900000000 } from './migrations/1763900000000-dc09-receiver.js';
+import { Directory1764000000000 } from './migrations/1764000000000-directory.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
-export const MIGRATIONS = [InitialSchema1763800000000, Dc09Receiver1763900000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Dc09Receiver1763900000000, Directory1764000000000];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
   return {

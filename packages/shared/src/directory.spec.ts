@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ActionStepInputSchema,
+  ContactInputSchema,
+  Dc09KeySchema,
+  OrgNoSchema,
+  PersonInputSchema,
+  PhoneSchema,
+  PostcodeSchema,
+  onCallNow,
+} from './directory.js';
+
+describe('directory field rules', () => {
+  it('normalises postcodes and phone numbers and refuses bad ones', () => {
+    expect(PostcodeSchema.parse('72215')).toBe('722 15');
+    expect(PostcodeSchema.safeParse('7221').success).toBe(false);
+    expect(PhoneSchema.parse('070-123 45 67')).toBe('+46701234567');
+    expect(PhoneSchema.parse('+46 21 10 20 30')).toBe('+4621102030');
+    expect(PhoneSchema.safeParse('12').success).toBe(false);
+    expect(PhoneSchema.safeParse('not a phone').success).toBe(false);
+  });
+
+  it('checks the organisation number check digit', () => {
+    expect(OrgNoSchema.parse('5560360793')).toBe('556036-0793');
+    expect(OrgNoSchema.safeParse('556036-0794').success).toBe(false);
+  });
+
+  it('accepts DC-09 keys of the three AES lengths only', () => {
+    for (const key of [
+      'A'.repeat(16),
+      'A'.repeat(24),
+      'z'.repeat(32),
+      '0f'.repeat(16),
+      '0f'.repeat(24),
+      '0f'.repeat(32),
+    ]) {
+      expect(Dc09KeySchema.safeParse(key).success).toBe(true);
+    }
+    for (const key of ['', 'A'.repeat(15), 'A'.repeat(20), '0f'.repeat(20)])
+      expect(Dc09KeySchema.safeParse(key).success).toBe(false);
+  });
+
+  it('requires a level and a sane validity period for a person', () => {
+    const person = { listId: '7b0e6c52-7d3f-4c1e-9a55-3f1f2a9a0c11', name: 'Anna', phone: '0701234567' };
+    expect(PersonInputSchema.safeParse(person).success).toBe(false);
+    expect(PersonInputSchema.safeParse({ ...person, level: 'D' }).success).toBe(false);
+    expect(PersonInputSchema.parse({ ...person, level: 'A' }).level).toBe('A');
+    const reversed = PersonInputSchema.safeParse({
+      ...person,
+      level: 'B',
+      validFrom: '2026-02-01',
+      validTo: '2026-01-01',
+    });
+    expect(reversed.success).toBe(false);
+    expect(!reversed.success && reversed.error.issues[0]!.path).toEqual(['validTo']);
+  });
+
+  it('validates contact routes by kind and step references by type', () => {
+    expect(
+      ContactInputSchema.parse({ name: 'Vakt', routes: [{ kind: 'SMS', value: '0701234567' }] }).routes[0]!.value,
+    ).toBe('+46701234567');
+    expect(ContactInputSchema.safeParse({ name: 'Vakt', routes: [{ kind: 'EMAIL', value: 'nope' }] }).success).toBe(
+      false,
+    );
+    expect(ContactInputSchema.safeParse({ name: 'Vakt', routes: [] }).success).toBe(false);
+    expect(ActionStepInputSchema.safeParse({ type: 'CALL_CONTACT' }).success).toBe(false);
+    expect(ActionStepInputSchema.safeParse({ type: 'INSTRUCTION', instruction: 'Check the camera' }).success).toBe(
+      true,
+    );
+  });
+});
+
+describe('onCallNow', () => {
+  const roster = {
+    rotationStart: '2026-11-02',
+    members: [
+      { name: 'Week 1', phone: '+46701111111' },
+      { name: 'Week 2', phone: '+46702222222' },
+      { name: 'Week 3', phone: '+46703333333' },
+    ],
+  };
+  it('rotates weekly from the start and wraps around', () => {
+    expect(onCallNow(roster, new Date('2026-11-02T00:00:00Z'))?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-08T23:59:59Z'))?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-09T00:00:00Z'))?.name).toBe('Week 2');
+    expect(onCallNow(roster, new Date('2026-11-23T12:00:00Z'))?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-01T12:00:00Z'))).toBeNull();
+    expect(onCallNow({ ...roster, members: [] }, new Date())).toBeNull();
+  });
+});

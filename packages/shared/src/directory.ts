@@ -1,0 +1,510 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { z } from 'zod';
+import { ALARM_CATEGORIES } from './alarm.js';
+
+/**
+ * The directory: who the centre's customers are, their sites and transmitters, who may speak
+ * for a site, and what an operator does for each kind of alarm (DOMAIN.md sections 2, 3, 5).
+ * Input schemas validate API bodies and console forms alike.
+ */
+
+export const AUTHORITY_LEVELS = ['A', 'B', 'C'] as const;
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+
+export const TRANSMITTER_PROTOCOLS = ['SIA-DCS', 'ADM-CID', 'ANY'] as const;
+export type TransmitterProtocol = (typeof TRANSMITTER_PROTOCOLS)[number];
+
+export const STEP_TYPES = [
+  'CALL_CONTACT',
+  'CALL_ON_CALL',
+  'DISPATCH_GUARD',
+  'ALERT_RESCUE_SERVICE',
+  'ALERT_POLICE',
+  'INSTRUCTION',
+] as const;
+export type StepType = (typeof STEP_TYPES)[number];
+
+export const CONTACT_ROUTE_KINDS = ['PHONE', 'SMS', 'EMAIL'] as const;
+export type ContactRouteKind = (typeof CONTACT_ROUTE_KINDS)[number];
+
+export const APPROVAL_KINDS = ['POLICE_INTRUSION', 'FIRE_CERTIFICATE'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+// ---- field rules -------------------------------------------------------------------------
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+const uuid = z.uuid('must be an id');
+
+/** Swedish postcode, stored as "NNN NN". */
+export const PostcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{3} ?\d{2}$/, 'must be a Swedish postcode like 722 15')
+  .transform((v) => `${v.replace(' ', '').slice(0, 3)} ${v.replace(' ', '').slice(3)}`);
+
+/** A phone number, Swedish by default, stored in international form (+46…). */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const phone = parsePhoneNumberFromString(value, 'SE');
+    if (!phone?.isValid()) {
+      ctx.addIssue({ code: 'custom', message: 'must be a valid phone number, e.g. 070-123 45 67 or +46 70 123 45 67' });
+      return z.NEVER;
+    }
+    return phone.number;
+  });
+
+/** Swedish organisation number NNNNNN-NNNN with its check digit. */
+export const OrgNoSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}-?\d{4}$/, 'must be an organisation number like 556677-8899')
+  .refine((value) => luhnValid(value.replace('-', '')), 'has a wrong check digit')
+  .transform((value) => `${value.replace('-', '').slice(0, 6)}-${value.replace('-', '').slice(6)}`);
+
+export const AccountSchemaStrict = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Fa-f]{3,16}$/, 'must be 3-16 hexadecimal characters')
+  .transform((v) => v.toUpperCase());
+
+/** A DC-09 AES key as programmed in the panel: 16/24/32 ASCII characters or 32/48/64 hex digits. */
+export const Dc09KeySchema = z
+  .string()
+  .refine(
+    (v) =>
+      (/^[0-9A-Fa-f]+$/.test(v) && [32, 48, 64].includes(v.length)) ||
+      ([16, 24, 32].includes(v.length) && /^[\x20-\x7e]+$/.test(v)),
+    'must be 16, 24 or 32 characters, or 32, 48 or 64 hex digits (AES-128/192/256)',
+  );
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[i]);
+    if (i % 2 === 0) d *= 2;
+    sum += d > 9 ? d - 9 : d;
+  }
+  return sum % 10 === 0;
+}
+
+// ---- paging ------------------------------------------------------------------------------
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  /** Free-text search (typo-tolerant where the list supports it). */
+  q: z.string().trim().max(100).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---- customers and contracts ---------------------------------------------------------------
+
+export const CustomerInputSchema = z
+  .object({ customerNo: text(20), name: text(200), orgNo: OrgNoSchema.nullish().transform((v) => v ?? null) })
+  .strict();
+export type CustomerInput = z.input<typeof CustomerInputSchema>;
+export interface Customer {
+  id: string;
+  customerNo: string;
+  name: string;
+  orgNo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ContractInputSchema = z
+  .object({
+    contractNo: text(20),
+    customerId: uuid,
+    managerName: text(200),
+    managerPhone: PhoneSchema.nullish().transform((v) => v ?? null),
+    managerEmail: z
+      .email('must be an e-mail address')
+      .nullish()
+      .transform((v) => v ?? null),
+    yearlyEventQuota: z.number().int().min(0).max(1_000_000),
+    startDate: isoDate,
+    termMonths: z.number().int().min(1).max(600),
+  })
+  .strict();
+export type ContractInput = z.input<typeof ContractInputSchema>;
+export interface Contract {
+  id: string;
+  contractNo: string;
+  customerId: string;
+  customerNo: string;
+  customerName: string;
+  managerName: string;
+  managerPhone: string | null;
+  managerEmail: string | null;
+  yearlyEventQuota: number;
+  startDate: string;
+  termMonths: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- sites and transmitters ---------------------------------------------------------------
+
+export const SiteInputSchema = z
+  .object({
+    name: text(200),
+    street: text(200),
+    postcode: PostcodeSchema,
+    city: text(100),
+    municipality: text(100),
+    addressRef: optionalText(500),
+    contractId: uuid.nullish().transform((v) => v ?? null),
+  })
+  .strict();
+export type SiteInput = z.input<typeof SiteInputSchema>;
+export interface Site {
+  id: string;
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  municipality: string;
+  addressRef: string | null;
+  contractId: string | null;
+  contractNo: string | null;
+  customerNo: string | null;
+  customerName: string | null;
+  /** Sites with history are archived instead of deleted. */
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const SiteListQuerySchema = PageQuerySchema.extend({
+  municipality: z.string().trim().max(100).optional(),
+  contractId: uuid.optional(),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const TransmitterInputSchema = z
+  .object({
+    account: AccountSchemaStrict,
+    siteId: uuid,
+    protocol: z.enum(TRANSMITTER_PROTOCOLS).default('ANY'),
+    /** Write-only. Omit to keep the stored key, null to remove it. */
+    encryptionKey: Dc09KeySchema.nullish(),
+    supervisionIntervalSeconds: z
+      .number()
+      .int()
+      .min(20)
+      .max(7 * 86_400)
+      .nullish()
+      .transform((v) => v ?? null),
+    /** The category of the transmitter's inputs, e.g. a fire panel's transmitter is FIRE. */
+    inputCategory: z
+      .enum(ALARM_CATEGORIES)
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .strict();
+export type TransmitterInput = z.input<typeof TransmitterInputSchema>;
+export interface Transmitter {
+  id: string;
+  account: string;
+  siteId: string;
+  protocol: TransmitterProtocol;
+  /** Whether a key is stored; the key itself is never returned. */
+  encrypted: boolean;
+  supervisionIntervalSeconds: number | null;
+  inputCategory: (typeof ALARM_CATEGORIES)[number] | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- authorization lists, persons, service companies ---------------------------------------
+
+export const AuthorizationListInputSchema = z
+  .object({ name: text(200), siteIds: z.array(uuid).max(1000).default([]) })
+  .strict();
+export type AuthorizationListInput = z.input<typeof AuthorizationListInputSchema>;
+export interface AuthorizationList {
+  id: string;
+  name: string;
+  siteIds: string[];
+  /** Set when the list is a service company's list of installers. */
+  serviceCompanyId: string | null;
+  personCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const PersonFields = z.object({
+  listId: uuid,
+  name: text(200),
+  phone: PhoneSchema,
+  level: z.enum(AUTHORITY_LEVELS, 'must be A, B or C'),
+  validFrom: isoDate.nullish().transform((v) => v ?? null),
+  validTo: isoDate.nullish().transform((v) => v ?? null),
+});
+const validPeriod = (p: { validFrom: string | null; validTo: string | null }) =>
+  !p.validFrom || !p.validTo || p.validFrom <= p.validTo;
+export const PersonInputSchema = PersonFields.strict().refine(validPeriod, {
+  message: 'must not be before validFrom',
+  path: ['validTo'],
+});
+export type PersonInput = z.input<typeof PersonInputSchema>;
+export interface Person {
+  id: string;
+  listId: string;
+  name: string;
+  phone: string;
+  level: AuthorityLevel;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Whether an authority password is set; the password and its hash are never returned. */
+  hasPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Sets a person's authority password, on the written request of an A-level person of the same list. */
+export const SetPasswordInputSchema = z
+  .object({
+    password: z.string().min(6, 'must be at least 6 characters').max(100),
+    requestedByPersonId: uuid,
+    requestDate: isoDate,
+    /** Where the written request is: letter, e-mail subject, case reference. */
+    requestReference: text(200),
+  })
+  .strict();
+export type SetPasswordInput = z.input<typeof SetPasswordInputSchema>;
+
+export const ServiceCompanyInputSchema = z
+  .object({
+    name: text(200),
+    orgNo: OrgNoSchema.nullish().transform((v) => v ?? null),
+    /** Sites the company services; its installers may call about these. */
+    siteIds: z.array(uuid).max(10_000).default([]),
+  })
+  .strict();
+export type ServiceCompanyInput = z.input<typeof ServiceCompanyInputSchema>;
+export interface ServiceCompany {
+  id: string;
+  name: string;
+  orgNo: string | null;
+  siteIds: string[];
+  /** The company's own authorization list: its installers are the persons on it. */
+  authorizationListId: string;
+  approvals: Approval[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ApprovalInputSchema = z
+  .object({
+    kind: z.enum(APPROVAL_KINDS),
+    /** Null for an approval of the whole company, else the installer (a person on the company's list). */
+    personId: uuid.nullish().transform((v) => v ?? null),
+    reference: text(100),
+    validFrom: isoDate.nullish().transform((v) => v ?? null),
+    validTo: isoDate.nullish().transform((v) => v ?? null),
+  })
+  .strict()
+  .refine(validPeriod, { message: 'must not be before validFrom', path: ['validTo'] });
+export type ApprovalInput = z.input<typeof ApprovalInputSchema>;
+export interface Approval {
+  id: string;
+  serviceCompanyId: string;
+  kind: ApprovalKind;
+  personId: string | null;
+  reference: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+// ---- contacts and on-call rosters -----------------------------------------------------------
+
+const ContactRouteInputSchema = z
+  .object({ kind: z.enum(CONTACT_ROUTE_KINDS), value: z.string().trim().min(1, 'is required').max(200) })
+  .strict()
+  .transform((route, ctx) => {
+    if (route.kind === 'EMAIL') {
+      if (!z.email().safeParse(route.value).success) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be an e-mail address' });
+        return z.NEVER;
+      }
+      return route;
+    }
+    const phone = PhoneSchema.safeParse(route.value);
+    if (!phone.success) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be a valid phone number' });
+      return z.NEVER;
+    }
+    return { ...route, value: phone.data };
+  });
+
+/** Routes are tried in the order given. */
+export const ContactInputSchema = z
+  .object({
+    name: text(200),
+    note: optionalText(500),
+    routes: z.array(ContactRouteInputSchema).min(1, 'needs at least one phone, SMS or e-mail route').max(10),
+  })
+  .strict();
+export type ContactInput = z.input<typeof ContactInputSchema>;
+export interface ContactRoute {
+  kind: ContactRouteKind;
+  value: string;
+}
+export interface Contact {
+  id: string;
+  siteId: string;
+  name: string;
+  note: string | null;
+  /** 1-based call order within the site. */
+  position: number;
+  routes: ContactRoute[];
+}
+
+export const ReorderInputSchema = z.object({ ids: z.array(uuid).min(1).max(500) }).strict();
+
+export const OnCallRosterInputSchema = z
+  .object({
+    name: text(200),
+    /** The Monday the first member's week starts. */
+    rotationStart: isoDate,
+    members: z
+      .array(z.object({ name: text(200), phone: PhoneSchema }).strict())
+      .min(1, 'needs at least one member')
+      .max(52),
+  })
+  .strict();
+export type OnCallRosterInput = z.input<typeof OnCallRosterInputSchema>;
+export interface OnCallMember {
+  name: string;
+  phone: string;
+}
+export interface OnCallRoster {
+  id: string;
+  name: string;
+  rotationStart: string;
+  members: OnCallMember[];
+  /** Who has the current week, computed by the server with onCallNow. */
+  onCallNow: OnCallMember | null;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** The member on call at `now`: one week each, in order, from rotationStart, repeating. */
+export function onCallNow(roster: Pick<OnCallRoster, 'rotationStart' | 'members'>, now: Date): OnCallMember | null {
+  if (roster.members.length === 0) return null;
+  const start = Date.parse(`${roster.rotationStart}T00:00:00Z`);
+  if (now.getTime() < start) return null;
+  const week = Math.floor((now.getTime() - start) / WEEK_MS);
+  return roster.members[week % roster.members.length] ?? null;
+}
+
+// ---- action plans --------------------------------------------------------------------------
+
+export const ActionStepInputSchema = z
+  .object({
+    type: z.enum(STEP_TYPES),
+    /** For CALL_CONTACT: a contact of the same site. */
+    contactId: uuid.nullish().transform((v) => v ?? null),
+    /** For CALL_ON_CALL: an on-call roster. */
+    rosterId: uuid.nullish().transform((v) => v ?? null),
+    instruction: optionalText(2000),
+    mandatory: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((step, ctx) => {
+    if (step.type === 'CALL_CONTACT' && !step.contactId) {
+      ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'is required for CALL_CONTACT' });
+    }
+    if (step.type === 'CALL_ON_CALL' && !step.rosterId) {
+      ctx.addIssue({ code: 'custom', path: ['rosterId'], message: 'is required for CALL_ON_CALL' });
+    }
+    if (step.type === 'INSTRUCTION' && !step.instruction) {
+      ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'is required for INSTRUCTION' });
+    }
+  });
+
+/** PUT /sites/:siteId/action-plans/:category replaces the plan; steps run in the order given. */
+export const ActionPlanInputSchema = z.object({ steps: z.array(ActionStepInputSchema).max(50) }).strict();
+export type ActionPlanInput = z.input<typeof ActionPlanInputSchema>;
+export interface ActionStep {
+  id: string;
+  position: number;
+  type: StepType;
+  contactId: string | null;
+  rosterId: string | null;
+  instruction: string | null;
+  mandatory: boolean;
+}
+export interface ActionPlan {
+  id: string;
+  siteId: string;
+  category: (typeof ALARM_CATEGORIES)[number];
+  steps: ActionStep[];
+  updatedAt: string;
+}
+
+// ---- what an operator sees of one site ---------------------------------------------------------
+
+export interface SiteDetail {
+  site: Site;
+  contract: Contract | null;
+  customer: Customer | null;
+  transmitters: Transmitter[];
+  authorizationLists: (AuthorizationList & { persons: Person[] })[];
+  serviceCompanies: (ServiceCompany & { installers: Person[] })[];
+  contacts: Contact[];
+  actionPlans: ActionPlan[];
+  onCallRosters: OnCallRoster[];
+}
+
+/** One hit of GET /api/v1/directory/search: enough to tell identical addresses apart. */
+export interface DirectorySearchHit {
+  siteId: string;
+  siteName: string;
+  address: string;
+  municipality: string;
+  customerNo: string | null;
+  contractNo: string | null;
+  accounts: string[];
+  /** What matched: account, site, address, customer, contract, person. */
+  matchedOn: string;
+  score: number;
+}
+
+// ---- audit -----------------------------------------------------------------------------------
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'ARCHIVE' | 'SET_PASSWORD' | 'IMPORT';
+  entity: string;
+  entityId: string | null;
+  /** Before and after, with passwords and keys masked as "***". */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
