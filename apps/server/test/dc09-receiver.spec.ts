@@ -148,6 +148,27 @@ describe('DC-09 over TCP', () => {
     expect(titles).toEqual(['Unknown event code ZZ, zone 042', 'Unknown transmitter: Fire alarm, zone 001']);
   });
 
+  it('stores the frames of a transmitter deleted after it was cached, without failing the batch', async () => {
+    await env.createSite('0DE1', 'Soon deleted');
+    const client = await Dc09TcpClient.open(env.tcpPort);
+    client.send(buildFrame({ id: 'NULL', sequence: 1, account: '0DE1' }));
+    expect((await client.nextReply())?.type).toBe('ACK'); // now cached
+    await env.query(`DELETE FROM transmitters WHERE account = '0DE1'`);
+    client.send(
+      Buffer.concat([
+        buildFrame({ id: 'SIA-DCS', sequence: 2, account: '0DE1', message: 'Nri1/BA001' }),
+        buildFrame({ id: 'SIA-DCS', sequence: 95, account: '1234', message: 'Nri1/BA095' }),
+      ]),
+    );
+    expect((await client.nextReply())?.type).toBe('ACK');
+    expect((await client.nextReply())?.type).toBe('ACK');
+    client.close();
+    expect(await env.query(`SELECT transmitter_id FROM signals WHERE account = '0DE1'`)).toEqual([
+      { transmitter_id: null },
+    ]);
+    expect(await count(`SELECT count(*) AS n FROM signals WHERE account = '1234' AND zone = '095'`)).toBe(1);
+  });
+
   it('does not store link tests and periodic tests but restarts supervision', async () => {
     const client = await Dc09TcpClient.open(env.tcpPort);
     const before = await count('SELECT count(*) AS n FROM signals');

@@ -171,7 +171,9 @@ export class SignalWriterService {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO signals (received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
                               category, occurred_at, dedup_key, sequence, encrypted, xdata)
-         SELECT received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
+         SELECT received_at, source, raw, account,
+                -- A transmitter deleted since it was cached must not fail the whole batch.
+                (SELECT tr.id FROM transmitters tr WHERE tr.id = t.transmitter_id), protocol, code, zone, area, text, kind,
                 category, occurred_at, dedup_key, sequence, encrypted,
                 CASE WHEN xdata IS NULL THEN NULL ELSE string_to_array(xdata, chr(31)) END
            FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],

@@ -30,6 +30,8 @@ interface TransmitterRow {
 }
 
 const REFRESH_MS = 5_000;
+/** Deleted transmitters and changed accounts leave no updated row behind: reload everything now and then. */
+const FULL_RELOAD_MS = 60_000;
 const NEGATIVE_TTL_MS = 10_000;
 
 /**
@@ -40,7 +42,9 @@ const NEGATIVE_TTL_MS = 10_000;
 @Injectable()
 export class TransmitterDirectoryService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TransmitterDirectoryService.name);
-  private readonly byAccount = new Map<string, TransmitterInfo>();
+  private byAccount = new Map<string, TransmitterInfo>();
+  private readonly accountOfId = new Map<string, string>();
+  private lastFullReload = 0;
   private readonly unknownUntil = new Map<string, number>();
   private readonly box: SecretBox;
   private syncedUpTo = new Date(0);
@@ -54,7 +58,7 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.refresh();
+    await this.reloadAll();
     this.timer = setInterval(() => {
       this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'Transmitter refresh failed'));
     }, REFRESH_MS);
@@ -78,6 +82,10 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
   }
 
   async refresh(): Promise<void> {
+    if (Date.now() - this.lastFullReload > FULL_RELOAD_MS) {
+      await this.reloadAll();
+      return;
+    }
     // Re-read a little overlap: a row committed late with an older updated_at is not missed.
     const since = new Date(this.syncedUpTo.getTime() - 2 * REFRESH_MS);
     const rows: TransmitterRow[] = await this.dataSource.query(`${SELECT} WHERE updated_at > $1`, [since]);
@@ -85,6 +93,17 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
       this.remember(row);
       if (row.updated_at > this.syncedUpTo) this.syncedUpTo = row.updated_at;
     }
+  }
+
+  private async reloadAll(): Promise<void> {
+    const rows: TransmitterRow[] = await this.dataSource.query(SELECT);
+    this.byAccount = new Map();
+    this.accountOfId.clear();
+    for (const row of rows) {
+      this.remember(row);
+      if (row.updated_at > this.syncedUpTo) this.syncedUpTo = row.updated_at;
+    }
+    this.lastFullReload = Date.now();
   }
 
   private remember(row: TransmitterRow): TransmitterInfo {
@@ -96,6 +115,10 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
       key: this.openKey(row),
       supervisionIntervalSeconds: row.supervision_interval_seconds,
     };
+    // An account changed by an update no longer names this transmitter.
+    const previous = this.accountOfId.get(row.id);
+    if (previous !== undefined && previous !== row.account) this.byAccount.delete(previous);
+    this.accountOfId.set(row.id, row.account);
     this.byAccount.set(row.account, info);
     this.unknownUntil.delete(row.account);
     return info;
