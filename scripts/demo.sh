@@ -40,6 +40,9 @@ set +a
 log "Migrating and seeding ${DATABASE_URL}"
 node apps/server/dist/cli/migrate.js
 node apps/server/dist/cli/seed-demo.js
+# A small generated centre around the demo sites, so search and the directory have content
+# (skipped when this seed is already there).
+node apps/server/dist/cli/generate-demo.js --sites 300 --seed 1
 
 pids=()
 cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

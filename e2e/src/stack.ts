@@ -12,6 +12,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const API_KEY = 'e2e-ingest-key-0123456789';
 export const OPERATOR_PASSWORD = 'operator-e2e-password';
+export const ADMIN_PASSWORD = 'admin-e2e-password';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,6 +66,7 @@ export class Stack {
         JWT_SECRET: 'e2e-jwt-secret-that-is-long-enough-012345',
         INGEST_API_KEYS: API_KEY,
         DEMO_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
+        DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD,
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

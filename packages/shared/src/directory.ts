@@ -508,3 +508,19 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
+
+// ---- list filters (added with the directory REST API) -----------------------------------------
+
+/** GET /contracts */
+export const ContractListQuerySchema = PageQuerySchema.extend({ customerId: uuid.optional() });
+/** GET /transmitters */
+export const TransmitterListQuerySchema = PageQuerySchema.extend({ siteId: uuid.optional() });
+/** GET /authorization-lists */
+export const AuthorizationListQuerySchema = PageQuerySchema.extend({ siteId: uuid.optional() });
+/** GET /audit: newest first. */
+export const AuditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  entity: z.string().trim().min(1).max(50).optional(),
+  entityId: z.string().trim().min(1).max(100).optional(),
+});

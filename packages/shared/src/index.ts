@@ -5,3 +5,4 @@ export * from './event-codes.js';
 export * from './signal.js';
 export * from './socket-events.js';
 export * from './directory.js';
+export * from './directory-transfer.js';

@@ -7,7 +7,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface ApiRequestOptions {
   method?: HttpMethod;
   body?: unknown;
-  /** Bearer token; omitted for anonymous calls such as login. */
+  /** Bearer token; when omitted, the token source's current token (if any) is sent. */
   token?: string | null;
   signal?: AbortSignal;
 }
@@ -25,6 +25,16 @@ export class ApiRequestError extends Error {
   }
 }
 
+let tokenSource: () => string | null = () => null;
+
+/**
+ * The app layer tells the client where the session token lives, so feature code can call the
+ * API without importing the auth feature.
+ */
+export function setTokenSource(source: () => string | null): void {
+  tokenSource = source;
+}
+
 /** JSON request against the ARC API (same origin, `/api/v1` prefix). */
 export async function apiRequest<TResponse>(
   path: string,
@@ -32,7 +42,8 @@ export async function apiRequest<TResponse>(
 ): Promise<TResponse> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const bearer = token === undefined ? tokenSource() : token;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
 
   let response: Response;
   try {

@@ -5,7 +5,10 @@ export type AppErrorCode =
   | 'API_KEY_INVALID'
   | 'FORBIDDEN_ROLE'
   | 'UNKNOWN_EVENT_CODE'
-  | 'STORAGE_UNAVAILABLE';
+  | 'STORAGE_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNPROCESSABLE';
 
 export class AppError extends Error {
   constructor(
@@ -25,7 +28,12 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 401;
     case 'FORBIDDEN_ROLE':
       return 403;
+    case 'NOT_FOUND':
+      return 404;
+    case 'CONFLICT':
+      return 409;
     case 'UNKNOWN_EVENT_CODE':
+    case 'UNPROCESSABLE':
       return 422;
     case 'STORAGE_UNAVAILABLE':
       return 503;

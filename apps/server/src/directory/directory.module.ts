@@ -1,5 +1,46 @@
 import { Module } from '@nestjs/common';
+import { ActionPlansService } from './action-plans.service.js';
+import { AuditController } from './audit.controller.js';
+import {
+  AuthorizationListsController,
+  PersonsController,
+  ServiceCompaniesController,
+} from './authorization.controller.js';
+import { AuthorizationService } from './authorization.service.js';
+import { ContactsController, OnCallRostersController, SiteContactsController } from './contacts.controller.js';
+import { ContactsService } from './contacts.service.js';
+import { ContractsController, CustomersController } from './customers.controller.js';
+import { CustomersService } from './customers.service.js';
+import { OpenApiController } from './openapi.controller.js';
+import { SiteDetailService } from './site-detail.service.js';
+import { SitesController, TransmittersController } from './sites.controller.js';
+import { SitesService } from './sites.service.js';
+import { TransmittersService } from './transmitters.service.js';
 
 /** Customers, contracts, sites, transmitters, authorization lists, action plans and contacts. */
-@Module({})
+@Module({
+  controllers: [
+    CustomersController,
+    ContractsController,
+    SitesController,
+    TransmittersController,
+    AuthorizationListsController,
+    PersonsController,
+    ServiceCompaniesController,
+    SiteContactsController,
+    ContactsController,
+    OnCallRostersController,
+    AuditController,
+    OpenApiController,
+  ],
+  providers: [
+    CustomersService,
+    SitesService,
+    TransmittersService,
+    AuthorizationService,
+    ContactsService,
+    ActionPlansService,
+    SiteDetailService,
+  ],
+})
 export class DirectoryModule {}

@@ -1,0 +1,127 @@
+import { useId, type ReactNode } from 'react';
+
+export interface FormFieldProps {
+  label: string;
+  error?: string | undefined;
+  testId: string;
+  children: (control: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+/** A labelled control with its validation message beside it, announced to screen readers. */
+export function FormField({ label, error, testId, children }: FormFieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children({ id, describedBy: error ? errorId : undefined, invalid: Boolean(error) })}
+      {error && (
+        <span className="field__error" id={errorId} data-testid={`${testId}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  testId: string;
+  type?: 'text' | 'password' | 'date' | 'number' | 'email' | 'tel';
+  autoComplete?: string;
+  placeholder?: string;
+}
+
+export function TextField({ label, value, onChange, error, testId, type = 'text', ...rest }: TextFieldProps) {
+  return (
+    <FormField label={label} error={error} testId={testId}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          className="field__input"
+          data-testid={testId}
+          type={type}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+          {...rest}
+        />
+      )}
+    </FormField>
+  );
+}
+
+export interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  error?: string | undefined;
+  testId: string;
+}
+
+export function SelectField({ label, value, onChange, options, error, testId }: SelectFieldProps) {
+  return (
+    <FormField label={label} error={error} testId={testId}>
+      {({ id, describedBy, invalid }) => (
+        <select
+          id={id}
+          className="field__input"
+          data-testid={testId}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** The server's reason for refusing a write, shown above the form's buttons. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert" data-testid="form-error">
+      {message}
+    </p>
+  );
+}
+
+export interface FormActionsProps {
+  pending: boolean;
+  onCancel: () => void;
+  testIdPrefix: string;
+  saveLabel?: string;
+}
+
+export function FormActions({ pending, onCancel, testIdPrefix, saveLabel = 'Save' }: FormActionsProps) {
+  return (
+    <div className="form-actions">
+      <button className="button button--primary" type="submit" disabled={pending} data-testid={`${testIdPrefix}-save`}>
+        {pending ? 'Saving…' : saveLabel}
+      </button>
+      <button
+        className="button"
+        type="button"
+        onClick={onCancel}
+        disabled={pending}
+        data-testid={`${testIdPrefix}-cancel`}
+      >
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useDirectoryStore } from '../store/directory-store';
+import { ActionPlansSection } from './action-plans-section';
+import { AuthorizationListsSection } from './authorization-lists-section';
+import { ContactsSection } from './contacts-section';
+import { OnCallSection } from './on-call-section';
+import { ServiceCompaniesSection } from './service-companies-section';
+import { SiteSummarySection } from './site-summary-section';
+import { TransmittersSection } from './transmitters-section';
+
+export interface SiteDetailViewProps {
+  canEdit: boolean;
+}
+
+/** Everything an operator needs about one site, on one page. */
+export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
+  const { detail, status, error, closeSite, reloadDetail } = useDirectoryStore(
+    useShallow((state) => ({
+      detail: state.detail,
+      status: state.detailStatus,
+      error: state.detailError,
+      closeSite: state.closeSite,
+      reloadDetail: state.reloadDetail,
+    })),
+  );
+
+  return (
+    <article className="site-detail" data-testid="site-detail" aria-busy={status === 'loading'}>
+      <div className="site-detail__bar">
+        <button className="button" type="button" onClick={closeSite} data-testid="detail-back">
+          ← Back to search
+        </button>
+        <button className="button" type="button" onClick={() => void reloadDetail()} data-testid="detail-reload">
+          Reload
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="detail-error">
+          {error}
+        </p>
+      )}
+      {detail === null ? (
+        status === 'loading' && <p className="muted">Loading site…</p>
+      ) : (
+        <>
+          <h2 className="site-detail__title" data-testid="detail-title">
+            {detail.site.name}
+            {detail.site.archivedAt && (
+              <span className="tag tag--warn" data-testid="detail-archived">
+                archived
+              </span>
+            )}
+          </h2>
+          <SiteSummarySection detail={detail} canEdit={canEdit} />
+          <TransmittersSection detail={detail} canEdit={canEdit} />
+          <ContactsSection detail={detail} canEdit={canEdit} />
+          <ActionPlansSection detail={detail} canEdit={canEdit} />
+          <OnCallSection detail={detail} />
+          <AuthorizationListsSection detail={detail} canEdit={canEdit} />
+          <ServiceCompaniesSection detail={detail} />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Transmitter, TransmitterInput } from '@arc/shared';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SITE_ID } from '../test/fixtures';
+import { TransmitterForm } from './transmitter-form';
+
+const encrypted: Transmitter = {
+  id: '66666666-6666-4666-8666-666666666666',
+  account: '1001',
+  siteId: SITE_ID,
+  protocol: 'SIA-DCS',
+  encrypted: true,
+  supervisionIntervalSeconds: 3600,
+  inputCategory: 'FIRE',
+  lastSeenAt: null,
+  createdAt: '2026-01-01T10:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
+};
+
+function renderForm(initial?: Transmitter) {
+  const onSave = vi.fn((_input: TransmitterInput) => Promise.resolve());
+  render(<TransmitterForm siteId={SITE_ID} initial={initial} onSave={onSave} onCancel={() => undefined} />);
+  return onSave;
+}
+
+describe('TransmitterForm', () => {
+  it('never shows a stored key and keeps it unless told otherwise', async () => {
+    const onSave = renderForm(encrypted);
+    expect(screen.getByTestId('tx-key-status').textContent).toContain('AES key stored');
+    expect(screen.queryByTestId('tx-key')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('tx-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    // Undefined is left out of the JSON body, which tells the server to keep the key.
+    expect(JSON.stringify(onSave.mock.calls[0]![0])).not.toContain('encryptionKey');
+  });
+
+  it('sends null to remove the key', async () => {
+    const onSave = renderForm(encrypted);
+    fireEvent.click(screen.getByTestId('tx-remove-key'));
+    fireEvent.click(screen.getByTestId('tx-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0].encryptionKey).toBeNull();
+  });
+
+  it('checks a new key and the account with the schema', async () => {
+    const onSave = renderForm();
+    fireEvent.change(screen.getByTestId('tx-account'), { target: { value: 'xyz' } });
+    fireEvent.change(screen.getByTestId('tx-key'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByTestId('tx-save'));
+    expect((await screen.findByTestId('tx-account-error')).textContent).toBe('must be 3-16 hexadecimal characters');
+    expect(screen.getByTestId('tx-key-error').textContent).toMatch(/AES-128/);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});

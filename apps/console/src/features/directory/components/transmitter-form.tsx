@@ -1,0 +1,162 @@
+import {
+  ALARM_CATEGORIES,
+  TRANSMITTER_PROTOCOLS,
+  TransmitterInputSchema,
+  type Transmitter,
+  type TransmitterInput,
+} from '@arc/shared';
+import { useState, type FormEvent } from 'react';
+import { useSchemaForm } from '../hooks/use-schema-form';
+import { FormActions, FormError, SelectField, TextField } from './form-field';
+
+export interface TransmitterFormProps {
+  siteId: string;
+  initial?: Transmitter;
+  onSave: (input: TransmitterInput) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** What happens to the stored key: the key itself is write-only and never comes back. */
+type KeyAction = 'keep' | 'replace' | 'remove';
+
+const PROTOCOL_OPTIONS = TRANSMITTER_PROTOCOLS.map((p) => ({ value: p, label: p }));
+const CATEGORY_OPTIONS = [
+  { value: '', label: '— not set —' },
+  ...ALARM_CATEGORIES.map((c) => ({ value: c, label: c })),
+];
+
+export function TransmitterForm({ siteId, initial, onSave, onCancel }: TransmitterFormProps) {
+  const [account, setAccount] = useState(initial?.account ?? '');
+  const [protocol, setProtocol] = useState<string>(initial?.protocol ?? 'ANY');
+  const [interval, setIntervalText] = useState(initial?.supervisionIntervalSeconds?.toString() ?? '');
+  const [category, setCategory] = useState<string>(initial?.inputCategory ?? '');
+  const [keyAction, setKeyAction] = useState<KeyAction>(initial?.encrypted ? 'keep' : 'replace');
+  const [key, setKey] = useState('');
+  const form = useSchemaForm(TransmitterInputSchema, onSave);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit({
+      account,
+      siteId,
+      protocol,
+      supervisionIntervalSeconds: interval.trim() === '' ? null : Number(interval),
+      inputCategory: category || null,
+      encryptionKey: keyField(keyAction, key, initial?.encrypted ?? false),
+    });
+  };
+
+  return (
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={initial ? 'Edit transmitter' : 'New transmitter'}
+    >
+      <div className="edit-form__row">
+        <TextField
+          label="Account"
+          testId="tx-account"
+          value={account}
+          onChange={setAccount}
+          error={form.errors.account}
+        />
+        <SelectField
+          label="Protocol"
+          testId="tx-protocol"
+          options={PROTOCOL_OPTIONS}
+          value={protocol}
+          onChange={setProtocol}
+          error={form.errors.protocol}
+        />
+      </div>
+      <div className="edit-form__row">
+        <TextField
+          label="Supervision interval (s)"
+          testId="tx-interval"
+          type="number"
+          value={interval}
+          onChange={setIntervalText}
+          error={form.errors.supervisionIntervalSeconds}
+        />
+        <SelectField
+          label="Input category"
+          testId="tx-category"
+          options={CATEGORY_OPTIONS}
+          value={category}
+          onChange={setCategory}
+          error={form.errors.inputCategory}
+        />
+      </div>
+      <KeyControl
+        encrypted={initial?.encrypted ?? false}
+        action={keyAction}
+        onAction={setKeyAction}
+        value={key}
+        onChange={setKey}
+        error={form.errors.encryptionKey}
+      />
+      <FormError message={form.formError} />
+      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="tx" />
+    </form>
+  );
+}
+
+/** Omitted keeps the stored key, null removes it; an empty field on a new transmitter means "no key". */
+function keyField(action: KeyAction, key: string, encrypted: boolean): string | null | undefined {
+  switch (action) {
+    case 'keep':
+      return undefined;
+    case 'remove':
+      return null;
+    case 'replace':
+      if (key === '') return encrypted ? undefined : null;
+      return key;
+    default: {
+      const unexpected: never = action;
+      throw new Error(`Unknown key action ${String(unexpected)}`);
+    }
+  }
+}
+
+interface KeyControlProps {
+  encrypted: boolean;
+  action: KeyAction;
+  onAction: (action: KeyAction) => void;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}
+
+function KeyControl({ encrypted, action, onAction, value, onChange, error }: KeyControlProps) {
+  if (encrypted && action !== 'replace') {
+    return (
+      <div className="key-control" data-testid="tx-key-status">
+        <span>{action === 'remove' ? 'Key will be removed on save' : 'AES key stored'}</span>
+        <button className="button" type="button" onClick={() => onAction('replace')} data-testid="tx-replace-key">
+          Replace key
+        </button>
+        {action === 'remove' ? (
+          <button className="button" type="button" onClick={() => onAction('keep')} data-testid="tx-keep-key">
+            Keep key
+          </button>
+        ) : (
+          <button className="button" type="button" onClick={() => onAction('remove')} data-testid="tx-remove-key">
+            Remove key
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <TextField
+      label={encrypted ? 'New AES key (leave empty to keep the stored one)' : 'AES key (optional)'}
+      testId="tx-key"
+      type="password"
+      autoComplete="off"
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { DirectorySearchHit, DirectorySearchQuery } from '@arc/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { InTransaction, Sql } from '../sql.js';
+import { searchDirectory } from './search-directory.js';
+
+@Injectable()
+export class DirectorySearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  search(query: DirectorySearchQuery): Promise<DirectorySearchHit[]> {
+    const inTransaction: InTransaction = (work) =>
+      this.dataSource.transaction((manager) => work(((text, params) => manager.query(text, params)) as Sql));
+    return searchDirectory(inTransaction, query.q, query.limit);
+  }
+}

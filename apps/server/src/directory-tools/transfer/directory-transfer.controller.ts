@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  DirectoryImportQuerySchema,
+  type DirectoryImportReport,
+  type DirectoryTransferDocument,
+  type SessionUser,
+} from '@arc/shared';
+import type { Request, Response } from 'express';
+import { Roles } from '../../auth/auth.decorators.js';
+import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { DirectoryTransferService } from './directory-transfer.service.js';
+import { readLargeJsonBody } from './large-body.js';
+
+@Controller('directory')
+@Roles('admin')
+export class DirectoryTransferController {
+  constructor(private readonly transfer: DirectoryTransferService) {}
+
+  @Get('export')
+  export(): Promise<DirectoryTransferDocument> {
+    return this.transfer.export();
+  }
+
+  /** 201 written, 200 a clean dry run, 422 rejected (the report names every bad row; nothing written). */
+  @Post('import')
+  async import(
+    @Query({ schema: DirectoryImportQuerySchema }) query: { dryRun: boolean },
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() user: SessionUser,
+  ): Promise<DirectoryImportReport> {
+    const document = await readLargeJsonBody(request, body);
+    const report = await this.transfer.import(document, query.dryRun, user.id);
+    response.status(!report.valid ? 422 : query.dryRun ? 200 : 201);
+    return report;
+  }
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ActionPlan, ActionPlanInputSchema, AlarmCategory, SessionUser } from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { type Db, first, iso, rows, throwNotFound } from './directory-db.js';
+import { lockSite } from './contacts.service.js';
+
+type PlanData = z.output<typeof ActionPlanInputSchema>;
+
+/** One action plan per site and alarm category: the steps an operator works through in order. */
+@Injectable()
+export class ActionPlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listOfSite(siteId: string): Promise<ActionPlan[]> {
+    if (!(await first(this.dataSource, `SELECT 1 FROM sites WHERE id = $1`, [siteId]))) throwNotFound('site', siteId);
+    return plansOfSite(this.dataSource, siteId);
+  }
+
+  async get(siteId: string, category: AlarmCategory): Promise<ActionPlan> {
+    return (
+      (await findPlan(this.dataSource, siteId, category)) ?? throwNotFound(`${category} action plan of site`, siteId)
+    );
+  }
+
+  /** Replaces the plan's steps; position is the array order, 1-based. */
+  async replace(user: SessionUser, siteId: string, category: AlarmCategory, input: PlanData): Promise<ActionPlan> {
+    return this.dataSource.transaction(async (m) => {
+      await lockSite(m, siteId);
+      await checkStepReferences(m, siteId, input);
+      const before = await findPlan(m, siteId, category);
+      const [plan] = (await m.query(
+        `INSERT INTO action_plans (site_id, category) VALUES ($1, $2)
+         ON CONFLICT (site_id, category) DO UPDATE SET updated_at = now() RETURNING id`,
+        [siteId, category],
+      )) as { id: string }[];
+      await m.query(`DELETE FROM action_plan_steps WHERE plan_id = $1`, [plan!.id]);
+      for (const [index, step] of input.steps.entries()) {
+        await m.query(
+          `INSERT INTO action_plan_steps (plan_id, position, type, contact_id, roster_id, instruction, mandatory)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [plan!.id, index + 1, step.type, step.contactId, step.rosterId, step.instruction, step.mandatory],
+        );
+      }
+      const after = (await findPlan(m, siteId, category))!;
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: before ? 'UPDATE' : 'CREATE',
+        entity: 'actionPlan',
+        entityId: after.id,
+        before: before ? { ...before } : null,
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  async remove(user: SessionUser, siteId: string, category: AlarmCategory): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await lockSite(m, siteId);
+      const before = (await findPlan(m, siteId, category)) ?? throwNotFound(`${category} action plan of site`, siteId);
+      await m.query(`DELETE FROM action_plans WHERE id = $1`, [before.id]);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'actionPlan',
+        entityId: before.id,
+        before: { ...before },
+      });
+    });
+  }
+}
+
+/** A step may call only a contact of its own site, and only a roster that exists. */
+async function checkStepReferences(db: Db, siteId: string, input: PlanData): Promise<void> {
+  const contactIds = input.steps.flatMap((s) => (s.contactId ? [s.contactId] : []));
+  const rosterIds = input.steps.flatMap((s) => (s.rosterId ? [s.rosterId] : []));
+  const contactSite = new Map(
+    (
+      await rows<{ id: string; site_id: string }>(db, `SELECT id, site_id FROM contacts WHERE id = ANY($1::uuid[])`, [
+        contactIds,
+      ])
+    ).map((r) => [r.id, r.site_id]),
+  );
+  const rosters = new Set(
+    (await rows<{ id: string }>(db, `SELECT id FROM on_call_rosters WHERE id = ANY($1::uuid[])`, [rosterIds])).map(
+      (r) => r.id,
+    ),
+  );
+  for (const [index, step] of input.steps.entries()) {
+    if (step.contactId) {
+      const owner = contactSite.get(step.contactId);
+      if (!owner)
+        throw new AppError('UNPROCESSABLE', `steps.${index}.contactId: contact ${step.contactId} does not exist`);
+      if (owner !== siteId) {
+        throw new AppError(
+          'UNPROCESSABLE',
+          `steps.${index}.contactId: contact ${step.contactId} is a contact of another site`,
+        );
+      }
+    }
+    if (step.rosterId && !rosters.has(step.rosterId)) {
+      throw new AppError('UNPROCESSABLE', `steps.${index}.rosterId: on-call roster ${step.rosterId} does not exist`);
+    }
+  }
+}
+
+// ---- read model ----------------------------------------------------------------------------------
+
+interface PlanRow {
+  id: string;
+  site_id: string;
+  category: AlarmCategory;
+  updated_at: Date;
+}
+
+interface StepRow {
+  id: string;
+  plan_id: string;
+  position: number;
+  type: ActionPlan['steps'][number]['type'];
+  contact_id: string | null;
+  roster_id: string | null;
+  instruction: string | null;
+  mandatory: boolean;
+}
+
+const CATEGORY_ORDER = `array_position(ARRAY['FIRE', 'HOLDUP', 'INTRUSION', 'TECHNICAL', 'SERVICE'], category)`;
+
+export async function plansOfSite(db: Db, siteId: string, category?: AlarmCategory): Promise<ActionPlan[]> {
+  const plans = await rows<PlanRow>(
+    db,
+    `SELECT id, site_id, category, updated_at FROM action_plans
+      WHERE site_id = $1 AND ($2::text IS NULL OR category = $2) ORDER BY ${CATEGORY_ORDER}`,
+    [siteId, category ?? null],
+  );
+  if (plans.length === 0) return [];
+  const steps = await rows<StepRow>(
+    db,
+    `SELECT id, plan_id, position, type, contact_id, roster_id, instruction, mandatory
+       FROM action_plan_steps WHERE plan_id = ANY($1::uuid[]) ORDER BY position`,
+    [plans.map((p) => p.id)],
+  );
+  return plans.map((plan) => ({
+    id: plan.id,
+    siteId: plan.site_id,
+    category: plan.category,
+    updatedAt: iso(plan.updated_at),
+    steps: steps
+      .filter((s) => s.plan_id === plan.id)
+      .map((s) => ({
+        id: s.id,
+        position: s.position,
+        type: s.type,
+        contactId: s.contact_id,
+        rosterId: s.roster_id,
+        instruction: s.instruction,
+        mandatory: s.mandatory,
+      })),
+  }));
+}
+
+async function findPlan(db: Db, siteId: string, category: AlarmCategory): Promise<ActionPlan | undefined> {
+  return (await plansOfSite(db, siteId, category))[0];
+}

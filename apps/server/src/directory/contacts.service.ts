@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  onCallNow,
+  type Contact,
+  type ContactInputSchema,
+  type OnCallRoster,
+  type OnCallRosterInputSchema,
+  type Page,
+  type PageQuery,
+  type SessionUser,
+} from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { count, type Db, Filter, first, likePattern, pageOf, rows, throwNotFound } from './directory-db.js';
+import { reorderProblem } from './directory-rules.js';
+
+type ContactData = z.output<typeof ContactInputSchema>;
+type RosterData = z.output<typeof OnCallRosterInputSchema>;
+
+/** A site's alarm contacts (called in position order) and the on-call rosters. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listOfSite(siteId: string): Promise<Contact[]> {
+    if (!(await first(this.dataSource, `SELECT 1 FROM sites WHERE id = $1`, [siteId]))) throwNotFound('site', siteId);
+    return contactsOfSite(this.dataSource, siteId);
+  }
+
+  async create(user: SessionUser, siteId: string, input: ContactData): Promise<Contact> {
+    return this.dataSource.transaction(async (m) => {
+      await lockSite(m, siteId);
+      const [row] = (await m.query(
+        `INSERT INTO contacts (site_id, name, note, routes, position)
+         VALUES ($1, $2, $3, $4::jsonb, (SELECT coalesce(max(position), 0) + 1 FROM contacts WHERE site_id = $1))
+         RETURNING id`,
+        [siteId, input.name, input.note, JSON.stringify(input.routes)],
+      )) as { id: string }[];
+      const contact = (await findContact(m, row!.id))!;
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'CREATE',
+        entity: 'contact',
+        entityId: contact.id,
+        after: { ...contact },
+      });
+      return contact;
+    });
+  }
+
+  async update(user: SessionUser, id: string, input: ContactData): Promise<Contact> {
+    return this.dataSource.transaction(async (m) => {
+      const before = (await findContact(m, id, true)) ?? throwNotFound('contact', id);
+      await m.query(`UPDATE contacts SET name = $2, note = $3, routes = $4::jsonb, updated_at = now() WHERE id = $1`, [
+        id,
+        input.name,
+        input.note,
+        JSON.stringify(input.routes),
+      ]);
+      const after = (await findContact(m, id))!;
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'UPDATE',
+        entity: 'contact',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  async remove(user: SessionUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const found = (await findContact(m, id)) ?? throwNotFound('contact', id);
+      await lockSite(m, found.siteId);
+      const steps = await count(
+        m,
+        `SELECT count(*) AS n FROM action_plan_steps st JOIN action_plans p ON p.id = st.plan_id WHERE st.contact_id = $1`,
+        [id],
+      );
+      if (steps > 0) throw new AppError('CONFLICT', `contact ${found.name} is used by ${steps} action-plan step(s)`);
+      await m.query(`DELETE FROM contacts WHERE id = $1`, [id]);
+      // Keep positions 1..n without gaps, so "appended last" stays simple.
+      await m.query(
+        `UPDATE contacts c SET position = o.rn FROM (SELECT id, row_number() OVER (ORDER BY position, id) AS rn
+            FROM contacts WHERE site_id = $1) o WHERE c.id = o.id AND c.position <> o.rn`,
+        [found.siteId],
+      );
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'contact',
+        entityId: id,
+        before: { ...found },
+      });
+    });
+  }
+
+  async reorder(user: SessionUser, siteId: string, ids: string[]): Promise<Contact[]> {
+    return this.dataSource.transaction(async (m) => {
+      await lockSite(m, siteId);
+      const before = await contactsOfSite(m, siteId);
+      const problem = reorderProblem(
+        before.map((c) => c.id),
+        ids,
+      );
+      if (problem) throw new AppError('UNPROCESSABLE', `ids: ${problem}`);
+      await m.query(
+        `UPDATE contacts c SET position = o.ord, updated_at = now()
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE c.id = o.id AND c.site_id = $1`,
+        [siteId, ids],
+      );
+      const after = await contactsOfSite(m, siteId);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'UPDATE',
+        entity: 'site',
+        entityId: siteId,
+        before: { contactOrder: before.map((c) => c.id) },
+        after: { contactOrder: after.map((c) => c.id) },
+      });
+      return after;
+    });
+  }
+
+  // ---- on-call rosters -----------------------------------------------------------------------
+
+  listRosters(query: PageQuery): Promise<Page<OnCallRoster>> {
+    const filter = new Filter();
+    if (query.q) filter.add('name ILIKE ?', likePattern(query.q));
+    const now = new Date();
+    return pageOf(
+      this.dataSource,
+      { select: ROSTER_COLUMNS, from: 'on_call_rosters', filter, orderBy: 'name, id' },
+      query,
+      (row: RosterRow) => toRoster(row, now),
+    );
+  }
+
+  async getRoster(id: string): Promise<OnCallRoster> {
+    return (await findRoster(this.dataSource, id)) ?? throwNotFound('on-call roster', id);
+  }
+
+  async createRoster(user: SessionUser, input: RosterData): Promise<OnCallRoster> {
+    return this.dataSource.transaction(async (m) => {
+      const [row] = (await m.query(
+        `INSERT INTO on_call_rosters (name, rotation_start, members) VALUES ($1, $2, $3::jsonb) RETURNING id`,
+        [input.name, input.rotationStart, JSON.stringify(input.members)],
+      )) as { id: string }[];
+      const roster = (await findRoster(m, row!.id))!;
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'CREATE',
+        entity: 'onCallRoster',
+        entityId: roster.id,
+        after: { ...roster },
+      });
+      return roster;
+    });
+  }
+
+  async updateRoster(user: SessionUser, id: string, input: RosterData): Promise<OnCallRoster> {
+    return this.dataSource.transaction(async (m) => {
+      const before = (await findRoster(m, id, true)) ?? throwNotFound('on-call roster', id);
+      await m.query(
+        `UPDATE on_call_rosters SET name = $2, rotation_start = $3, members = $4::jsonb, updated_at = now() WHERE id = $1`,
+        [id, input.name, input.rotationStart, JSON.stringify(input.members)],
+      );
+      const after = (await findRoster(m, id))!;
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'UPDATE',
+        entity: 'onCallRoster',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
+    });
+  }
+
+  async removeRoster(user: SessionUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = (await findRoster(m, id, true)) ?? throwNotFound('on-call roster', id);
+      const steps = await count(m, `SELECT count(*) AS n FROM action_plan_steps WHERE roster_id = $1`, [id]);
+      if (steps > 0)
+        throw new AppError('CONFLICT', `on-call roster ${before.name} is used by ${steps} action-plan step(s)`);
+      await m.query(`DELETE FROM on_call_rosters WHERE id = $1`, [id]);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'onCallRoster',
+        entityId: id,
+        before: { ...before },
+      });
+    });
+  }
+}
+
+/** Locks the site row so concurrent contact changes of one site queue up; 404 when missing. */
+export async function lockSite(db: Db, siteId: string): Promise<void> {
+  if (!(await first(db, `SELECT 1 FROM sites WHERE id = $1 FOR UPDATE`, [siteId]))) throwNotFound('site', siteId);
+}
+
+// ---- read models ---------------------------------------------------------------------------------
+
+interface ContactRow {
+  id: string;
+  site_id: string;
+  name: string;
+  note: string | null;
+  position: number;
+  routes: Contact['routes'];
+}
+
+const CONTACT_COLUMNS = 'id, site_id, name, note, position, routes';
+
+function toContact(row: ContactRow): Contact {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    name: row.name,
+    note: row.note,
+    position: row.position,
+    routes: row.routes,
+  };
+}
+
+async function findContact(db: Db, id: string, lock = false): Promise<Contact | undefined> {
+  const row = await first<ContactRow>(
+    db,
+    `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toContact(row);
+}
+
+export async function contactsOfSite(db: Db, siteId: string): Promise<Contact[]> {
+  const found = await rows<ContactRow>(
+    db,
+    `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE site_id = $1 ORDER BY position, id`,
+    [siteId],
+  );
+  return found.map(toContact);
+}
+
+interface RosterRow {
+  id: string;
+  name: string;
+  rotation_start: string;
+  members: OnCallRoster['members'];
+}
+
+const ROSTER_COLUMNS = 'id, name, rotation_start::text AS rotation_start, members';
+
+function toRoster(row: RosterRow, now: Date): OnCallRoster {
+  const roster = { id: row.id, name: row.name, rotationStart: row.rotation_start, members: row.members };
+  return { ...roster, onCallNow: onCallNow(roster, now) };
+}
+
+async function findRoster(db: Db, id: string, lock = false): Promise<OnCallRoster | undefined> {
+  const row = await first<RosterRow>(
+    db,
+    `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toRoster(row, new Date());
+}
+
+export async function rostersByIds(db: Db, ids: string[], now: Date): Promise<OnCallRoster[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<RosterRow>(
+    db,
+    `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
+    [ids],
+  );
+  return found.map((row) => toRoster(row, now));
+}

@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Contract,
+  ContractInputSchema,
+  ContractListQuerySchema,
+  Customer,
+  CustomerInputSchema,
+  Page,
+  PageQuery,
+  SessionUser,
+} from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import {
+  count,
+  type Db,
+  Filter,
+  first,
+  iso,
+  isUniqueViolation,
+  likePattern,
+  throwNotFound,
+  pageOf,
+  requireRow,
+} from './directory-db.js';
+
+type CustomerData = z.output<typeof CustomerInputSchema>;
+type ContractData = z.output<typeof ContractInputSchema>;
+type ContractQuery = z.output<typeof ContractListQuerySchema>;
+
+/** Customers and their contracts. */
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  listCustomers(query: PageQuery): Promise<Page<Customer>> {
+    const filter = new Filter();
+    if (query.q) filter.add('(customer_no ILIKE ? OR name ILIKE ? OR org_no ILIKE ?)', likePattern(query.q));
+    return pageOf(
+      this.dataSource,
+      { select: CUSTOMER_COLUMNS, from: 'customers', filter, orderBy: 'customer_no, id' },
+      query,
+      toCustomer,
+    );
+  }
+
+  async getCustomer(id: string): Promise<Customer> {
+    return (await findCustomer(this.dataSource, id)) ?? throwNotFound('customer', id);
+  }
+
+  async createCustomer(user: SessionUser, input: CustomerData): Promise<Customer> {
+    return this.guardCustomerNo(input, () =>
+      this.dataSource.transaction(async (m) => {
+        const row = await first<CustomerRow>(
+          m,
+          `INSERT INTO customers (customer_no, name, org_no) VALUES ($1, $2, $3) RETURNING ${CUSTOMER_COLUMNS}`,
+          [input.customerNo, input.name, input.orgNo],
+        );
+        const customer = toCustomer(row!);
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'CREATE',
+          entity: 'customer',
+          entityId: customer.id,
+          after: { ...customer },
+        });
+        return customer;
+      }),
+    );
+  }
+
+  async updateCustomer(user: SessionUser, id: string, input: CustomerData): Promise<Customer> {
+    return this.guardCustomerNo(input, () =>
+      this.dataSource.transaction(async (m) => {
+        const before = (await findCustomer(m, id, true)) ?? throwNotFound('customer', id);
+        await m.query(
+          `UPDATE customers SET customer_no = $2, name = $3, org_no = $4, updated_at = now() WHERE id = $1`,
+          [id, input.customerNo, input.name, input.orgNo],
+        );
+        const after = (await findCustomer(m, id))!;
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'UPDATE',
+          entity: 'customer',
+          entityId: id,
+          before: { ...before },
+          after: { ...after },
+        });
+        return after;
+      }),
+    );
+  }
+
+  async deleteCustomer(user: SessionUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = (await findCustomer(m, id, true)) ?? throwNotFound('customer', id);
+      const contracts = await count(m, `SELECT count(*) AS n FROM contracts WHERE customer_id = $1`, [id]);
+      if (contracts > 0) {
+        throw new AppError('CONFLICT', `customer ${before.customerNo} still has ${contracts} contract(s)`);
+      }
+      await m.query(`DELETE FROM customers WHERE id = $1`, [id]);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'customer',
+        entityId: id,
+        before: { ...before },
+      });
+    });
+  }
+
+  listContracts(query: ContractQuery): Promise<Page<Contract>> {
+    const filter = new Filter();
+    if (query.customerId) filter.add('k.customer_id = ?', query.customerId);
+    if (query.q)
+      filter.add('(k.contract_no ILIKE ? OR k.manager_name ILIKE ? OR c.name ILIKE ?)', likePattern(query.q));
+    return pageOf(
+      this.dataSource,
+      { select: CONTRACT_COLUMNS, from: CONTRACT_FROM, filter, orderBy: 'k.contract_no, k.id' },
+      query,
+      toContract,
+    );
+  }
+
+  async getContract(id: string): Promise<Contract> {
+    return (await findContract(this.dataSource, id)) ?? throwNotFound('contract', id);
+  }
+
+  async createContract(user: SessionUser, input: ContractData): Promise<Contract> {
+    return this.guardContractNo(input, () =>
+      this.dataSource.transaction(async (m) => {
+        await requireRow(m, 'customers', input.customerId, 'customerId', 'customer');
+        const [row] = (await m.query(
+          `INSERT INTO contracts (contract_no, customer_id, manager_name, manager_phone, manager_email,
+                                  yearly_event_quota, start_date, term_months)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          contractParams(input),
+        )) as { id: string }[];
+        const contract = (await findContract(m, row!.id))!;
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'CREATE',
+          entity: 'contract',
+          entityId: contract.id,
+          after: { ...contract },
+        });
+        return contract;
+      }),
+    );
+  }
+
+  async updateContract(user: SessionUser, id: string, input: ContractData): Promise<Contract> {
+    return this.guardContractNo(input, () =>
+      this.dataSource.transaction(async (m) => {
+        const before = (await findContract(m, id, true)) ?? throwNotFound('contract', id);
+        await requireRow(m, 'customers', input.customerId, 'customerId', 'customer');
+        await m.query(
+          `UPDATE contracts SET contract_no = $1, customer_id = $2, manager_name = $3, manager_phone = $4,
+                  manager_email = $5, yearly_event_quota = $6, start_date = $7, term_months = $8, updated_at = now()
+            WHERE id = $9`,
+          [...contractParams(input), id],
+        );
+        const after = (await findContract(m, id))!;
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'UPDATE',
+          entity: 'contract',
+          entityId: id,
+          before: { ...before },
+          after: { ...after },
+        });
+        return after;
+      }),
+    );
+  }
+
+  async deleteContract(user: SessionUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = (await findContract(m, id, true)) ?? throwNotFound('contract', id);
+      const sites = await count(m, `SELECT count(*) AS n FROM sites WHERE contract_id = $1`, [id]);
+      if (sites > 0) throw new AppError('CONFLICT', `contract ${before.contractNo} is still used by ${sites} site(s)`);
+      await m.query(`DELETE FROM contracts WHERE id = $1`, [id]);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'contract',
+        entityId: id,
+        before: { ...before },
+      });
+    });
+  }
+
+  private async guardCustomerNo<T>(input: CustomerData, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'customers_customer_no_key')) {
+        throw new AppError('CONFLICT', `customerNo: ${input.customerNo} is already used by another customer`);
+      }
+      throw error;
+    }
+  }
+
+  private async guardContractNo<T>(input: ContractData, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'contracts_contract_no_key')) {
+        throw new AppError('CONFLICT', `contractNo: ${input.contractNo} is already used by another contract`);
+      }
+      throw error;
+    }
+  }
+}
+
+function contractParams(input: ContractData): unknown[] {
+  return [
+    input.contractNo,
+    input.customerId,
+    input.managerName,
+    input.managerPhone,
+    input.managerEmail,
+    input.yearlyEventQuota,
+    input.startDate,
+    input.termMonths,
+  ];
+}
+
+// ---- read models ---------------------------------------------------------------------------------
+
+interface CustomerRow {
+  id: string;
+  customer_no: string;
+  name: string;
+  org_no: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const CUSTOMER_COLUMNS = 'id, customer_no, name, org_no, created_at, updated_at';
+
+export function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    customerNo: row.customer_no,
+    name: row.name,
+    orgNo: row.org_no,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** `lock` takes a row lock so concurrent writes to the same row queue up. */
+export async function findCustomer(db: Db, id: string, lock = false): Promise<Customer | undefined> {
+  const row = await first<CustomerRow>(
+    db,
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toCustomer(row);
+}
+
+interface ContractRow {
+  id: string;
+  contract_no: string;
+  customer_id: string;
+  customer_no: string;
+  customer_name: string;
+  manager_name: string;
+  manager_phone: string | null;
+  manager_email: string | null;
+  yearly_event_quota: number;
+  start_date: string;
+  term_months: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const CONTRACT_COLUMNS = `k.id, k.contract_no, k.customer_id, c.customer_no, c.name AS customer_name, k.manager_name,
+  k.manager_phone, k.manager_email, k.yearly_event_quota, k.start_date::text AS start_date, k.term_months,
+  k.created_at, k.updated_at`;
+const CONTRACT_FROM = 'contracts k JOIN customers c ON c.id = k.customer_id';
+
+export function toContract(row: ContractRow): Contract {
+  return {
+    id: row.id,
+    contractNo: row.contract_no,
+    customerId: row.customer_id,
+    customerNo: row.customer_no,
+    customerName: row.customer_name,
+    managerName: row.manager_name,
+    managerPhone: row.manager_phone,
+    managerEmail: row.manager_email,
+    yearlyEventQuota: row.yearly_event_quota,
+    startDate: row.start_date,
+    termMonths: row.term_months,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export async function findContract(db: Db, id: string, lock = false): Promise<Contract | undefined> {
+  const row = await first<ContractRow>(
+    db,
+    `SELECT ${CONTRACT_COLUMNS} FROM ${CONTRACT_FROM} WHERE k.id = $1 ${lock ? 'FOR UPDATE OF k' : ''}`,
+    [id],
+  );
+  return row && toContract(row);
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntry, AuditQuerySchema, Page, SiteDetail } from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { plansOfSite } from './action-plans.service.js';
+import { companiesOfSite, listsOfSite, personsOfList } from './authorization.service.js';
+import { contactsOfSite, rostersByIds } from './contacts.service.js';
+import { findContract, findCustomer } from './customers.service.js';
+import { Filter, iso, pageOf, throwNotFound } from './directory-db.js';
+import { findSite } from './sites.service.js';
+import { transmittersOfSite } from './transmitters.service.js';
+
+type AuditQuery = z.output<typeof AuditQuerySchema>;
+
+/** Read-only views across the directory: the operator's site page and the audit log. */
+@Injectable()
+export class SiteDetailService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Everything an operator needs about one site, read in one snapshot. */
+  async detail(siteId: string): Promise<SiteDetail> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const site = (await findSite(m, siteId)) ?? throwNotFound('site', siteId);
+      const contract = site.contractId ? ((await findContract(m, site.contractId)) ?? null) : null;
+      const customer = contract ? ((await findCustomer(m, contract.customerId)) ?? null) : null;
+      const lists = await listsOfSite(m, siteId);
+      const companies = await companiesOfSite(m, siteId);
+      const actionPlans = await plansOfSite(m, siteId);
+      const rosterIds = [
+        ...new Set(actionPlans.flatMap((p) => p.steps.flatMap((s) => (s.rosterId ? [s.rosterId] : [])))),
+      ];
+      return {
+        site,
+        contract,
+        customer,
+        transmitters: await transmittersOfSite(m, siteId),
+        authorizationLists: await Promise.all(
+          lists.map(async (list) => ({ ...list, persons: await personsOfList(m, list.id) })),
+        ),
+        serviceCompanies: await Promise.all(
+          companies.map(async (company) => ({
+            ...company,
+            installers: await personsOfList(m, company.authorizationListId),
+          })),
+        ),
+        contacts: await contactsOfSite(m, siteId),
+        actionPlans,
+        onCallRosters: await rostersByIds(m, rosterIds, new Date()),
+      };
+    });
+  }
+
+  audit(query: AuditQuery): Promise<Page<AuditEntry>> {
+    const filter = new Filter();
+    if (query.entity) filter.add('a.entity = ?', query.entity);
+    if (query.entityId) filter.add('a.entity_id = ?', query.entityId);
+    return pageOf(
+      this.dataSource,
+      {
+        select: `a.id::text AS id, a.at, a.actor_user_id, u.display_name AS actor_name, a.action, a.entity, a.entity_id, a.before, a.after`,
+        from: 'audit_log a LEFT JOIN users u ON u.id = a.actor_user_id',
+        filter,
+        orderBy: 'a.id DESC',
+      },
+      query,
+      (row: AuditRow): AuditEntry => ({
+        id: row.id,
+        at: iso(row.at),
+        actorUserId: row.actor_user_id,
+        actorName: row.actor_name,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entity_id,
+        before: row.before,
+        after: row.after,
+      }),
+    );
+  }
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  action: AuditEntry['action'];
+  entity: string;
+  entity_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}

@@ -1,0 +1,209 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, SessionUser, Transmitter, TransmitterInputSchema, TransmitterListQuerySchema } from '@arc/shared';
+import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { SecretBox } from '../common/secret-box.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import {
+  count,
+  type Db,
+  Filter,
+  first,
+  iso,
+  isoOrNull,
+  isUniqueViolation,
+  likePattern,
+  pageOf,
+  requireRow,
+  throwNotFound,
+} from './directory-db.js';
+
+type TransmitterData = z.output<typeof TransmitterInputSchema>;
+type TransmitterQuery = z.output<typeof TransmitterListQuerySchema>;
+
+/**
+ * Transmitters. Every write sets updated_at = now(): the DC-09 receiver's in-memory copy
+ * refreshes from that column every few seconds. The AES key is write-only and sealed at rest.
+ */
+@Injectable()
+export class TransmittersService {
+  private readonly box: SecretBox;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.box = new SecretBox(config.secretsKey);
+  }
+
+  list(query: TransmitterQuery): Promise<Page<Transmitter>> {
+    const filter = new Filter();
+    if (query.siteId) filter.add('site_id = ?', query.siteId);
+    if (query.q) filter.add('account ILIKE ?', likePattern(query.q));
+    return pageOf(
+      this.dataSource,
+      { select: TRANSMITTER_COLUMNS, from: 'transmitters', filter, orderBy: 'account' },
+      query,
+      toTransmitter,
+    );
+  }
+
+  async get(id: string): Promise<Transmitter> {
+    return (await findTransmitter(this.dataSource, id)) ?? throwNotFound('transmitter', id);
+  }
+
+  async create(user: SessionUser, input: TransmitterData): Promise<Transmitter> {
+    return this.guardAccount(input, () =>
+      this.dataSource.transaction(async (m) => {
+        await requireRow(m, 'sites', input.siteId, 'siteId', 'site');
+        const [row] = (await m.query(
+          `INSERT INTO transmitters (account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds,
+                                     input_category, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+          [
+            input.account,
+            input.siteId,
+            input.protocol,
+            input.encryptionKey ? this.box.seal(input.encryptionKey) : null,
+            input.supervisionIntervalSeconds,
+            input.inputCategory,
+          ],
+        )) as { id: string }[];
+        const transmitter = (await findTransmitter(m, row!.id))!;
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'CREATE',
+          entity: 'transmitter',
+          entityId: transmitter.id,
+          after: { ...transmitter },
+        });
+        return transmitter;
+      }),
+    );
+  }
+
+  async update(user: SessionUser, id: string, input: TransmitterData): Promise<Transmitter> {
+    return this.guardAccount(input, () =>
+      this.dataSource.transaction(async (m) => {
+        const before = (await findTransmitter(m, id, true)) ?? throwNotFound('transmitter', id);
+        await requireRow(m, 'sites', input.siteId, 'siteId', 'site');
+        // Omitted keeps the stored key; null removes it.
+        const keyChange = input.encryptionKey === undefined ? 'keep' : 'set';
+        await m.query(
+          `UPDATE transmitters SET account = $1, site_id = $2, protocol = $3, supervision_interval_seconds = $4,
+                  input_category = $5,
+                  encryption_key_sealed = CASE WHEN $6 = 'keep' THEN encryption_key_sealed ELSE $7 END,
+                  updated_at = now()
+            WHERE id = $8`,
+          [
+            input.account,
+            input.siteId,
+            input.protocol,
+            input.supervisionIntervalSeconds,
+            input.inputCategory,
+            keyChange,
+            input.encryptionKey ? this.box.seal(input.encryptionKey) : null,
+            id,
+          ],
+        );
+        const after = (await findTransmitter(m, id))!;
+        await this.audit.record(m, {
+          actorUserId: user.id,
+          action: 'UPDATE',
+          entity: 'transmitter',
+          entityId: id,
+          before: { ...before },
+          // The key never reaches the log, only the fact that it was replaced.
+          after: { ...after, ...(input.encryptionKey ? { encryptionKey: '***' } : {}) },
+        });
+        return after;
+      }),
+    );
+  }
+
+  async remove(user: SessionUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = (await findTransmitter(m, id, true)) ?? throwNotFound('transmitter', id);
+      const signals = await count(m, `SELECT count(*) AS n FROM signals WHERE transmitter_id = $1`, [id]);
+      if (signals > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `transmitter ${before.account} has ${signals} stored signal(s) and cannot be deleted`,
+        );
+      }
+      await m.query(`DELETE FROM transmitters WHERE id = $1`, [id]);
+      await this.audit.record(m, {
+        actorUserId: user.id,
+        action: 'DELETE',
+        entity: 'transmitter',
+        entityId: id,
+        before: { ...before },
+      });
+    });
+  }
+
+  private async guardAccount<T>(input: TransmitterData, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'transmitters_account_key')) {
+        throw new AppError('CONFLICT', `account: ${input.account} is already used by another transmitter`);
+      }
+      throw error;
+    }
+  }
+}
+
+// ---- read model ----------------------------------------------------------------------------------
+
+interface TransmitterRow {
+  id: string;
+  account: string;
+  site_id: string;
+  protocol: Transmitter['protocol'];
+  encrypted: boolean;
+  supervision_interval_seconds: number | null;
+  input_category: Transmitter['inputCategory'];
+  last_seen_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const TRANSMITTER_COLUMNS = `id, account, site_id, protocol, encryption_key_sealed IS NOT NULL AS encrypted,
+  supervision_interval_seconds, input_category, last_seen_at, created_at, updated_at`;
+
+export function toTransmitter(row: TransmitterRow): Transmitter {
+  return {
+    id: row.id,
+    account: row.account,
+    siteId: row.site_id,
+    protocol: row.protocol,
+    encrypted: row.encrypted,
+    supervisionIntervalSeconds: row.supervision_interval_seconds,
+    inputCategory: row.input_category,
+    lastSeenAt: isoOrNull(row.last_seen_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export async function findTransmitter(db: Db, id: string, lock = false): Promise<Transmitter | undefined> {
+  const row = await first<TransmitterRow>(
+    db,
+    `SELECT ${TRANSMITTER_COLUMNS} FROM transmitters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row && toTransmitter(row);
+}
+
+export async function transmittersOfSite(db: Db, siteId: string): Promise<Transmitter[]> {
+  const list = await db.query(`SELECT ${TRANSMITTER_COLUMNS} FROM transmitters WHERE site_id = $1 ORDER BY account`, [
+    siteId,
+  ]);
+  return (list as TransmitterRow[]).map(toTransmitter);
+}
