@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ADMIN_PASSWORD, Stack } from './stack.js';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 const stack = new Stack();
 let browser: Browser;
@@ -8,17 +8,7 @@ let page: Page;
 
 beforeAll(async () => {
   await stack.start();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { OPERATOR_PASSWORD, Stack } from './stack.js';
+import type { Browser, Page } from 'playwright-core';
+import { OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 const stack = new Stack();
 let browser: Browser;
@@ -14,17 +14,7 @@ beforeAll(async () => {
      VALUES ('Kvarteret Svalan', 'Storgatan 5', '722 15', 'Västerås', 'Västerås') RETURNING id`,
   );
   await stack.query(`INSERT INTO transmitters (account, site_id) VALUES ('1001', $1)`, [site!.id]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
 });
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { chromium, type Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -125,4 +126,19 @@ export class Stack {
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   }
+}
+
+/** Debian's chromium, headless, with nothing that reaches for the network on its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
 }

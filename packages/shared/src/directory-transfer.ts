@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ALARM_CATEGORIES } from './alarm.js';
 import {
-  AccountSchemaStrict,
   APPROVAL_KINDS,
   AUTHORITY_LEVELS,
   ContactInputSchema,
@@ -12,7 +11,7 @@ import {
   PhoneSchema,
   SiteInputSchema,
   STEP_TYPES,
-  TRANSMITTER_PROTOCOLS,
+  TransmitterInputSchema,
 } from './directory.js';
 
 /**
@@ -66,26 +65,12 @@ export const TransferSiteSchema = SiteInputSchema.omit({ contractId: true }).ext
     .transform((v) => v ?? null),
 });
 
-export const TransferTransmitterSchema = z
-  .object({
-    account: AccountSchemaStrict,
-    siteRef: ref,
-    protocol: z.enum(TRANSMITTER_PROTOCOLS).default('ANY'),
-    /** Import only, plaintext as programmed in the panel; never exported. */
-    encryptionKey: Dc09KeySchema.nullish().transform((v) => v ?? null),
-    supervisionIntervalSeconds: z
-      .number()
-      .int()
-      .min(20)
-      .max(7 * 86_400)
-      .nullish()
-      .transform((v) => v ?? null),
-    inputCategory: z
-      .enum(ALARM_CATEGORIES)
-      .nullish()
-      .transform((v) => v ?? null),
-  })
-  .strict();
+/** The API's transmitter, with the site named by its ref and the key given in plaintext. */
+export const TransferTransmitterSchema = TransmitterInputSchema.omit({ siteId: true, encryptionKey: true }).extend({
+  siteRef: ref,
+  /** Import only, plaintext as programmed in the panel; never exported. */
+  encryptionKey: Dc09KeySchema.nullish().transform((v) => v ?? null),
+});
 
 export const TransferPersonSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared';
 import type { DataSource } from 'typeorm';
@@ -26,11 +26,11 @@ const LAST = 9;
  * keeps failing is picked up again by the sweep and at start-up: `signals.evaluated_at` is the record.
  */
 @Injectable()
-export class EvaluationDispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EvaluationDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EvaluationDispatcherService.name);
   private readonly queues = new Map<number, Job[]>();
   private readonly queued = new Set<string>();
-  private running = false;
+  private running: Promise<void> | null = null;
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
@@ -69,9 +69,11 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, OnAp
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes: take no new batch and let the one in flight commit. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    await this.running;
   }
 
   private async sweep(olderThanSeconds: number): Promise<void> {
@@ -98,27 +100,28 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, OnAp
     return batch;
   }
 
-  private async pump(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      for (let batch = this.takeBatch(); batch.length > 0 && !this.stopped; batch = this.takeBatch()) {
-        try {
-          const results = await this.evaluateWithRetry(batch.map((job) => job.signalId));
-          for (const job of batch) {
-            const result = results.get(job.signalId);
-            if (result) job.resolve(result);
-            else job.reject(new Error(`signal ${job.signalId} does not exist`));
-          }
-        } catch (error) {
-          this.logger.error({ err: error, signals: batch.length }, 'Evaluation failed; the sweep will retry');
-          for (const job of batch) job.reject(error);
-        } finally {
-          for (const job of batch) this.queued.delete(job.signalId);
+  private pump(): Promise<void> {
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (let batch = this.takeBatch(); batch.length > 0 && !this.stopped; batch = this.takeBatch()) {
+      try {
+        const results = await this.evaluateWithRetry(batch.map((job) => job.signalId));
+        for (const job of batch) {
+          const result = results.get(job.signalId);
+          if (result) job.resolve(result);
+          else job.reject(new Error(`signal ${job.signalId} does not exist`));
         }
+      } catch (error) {
+        this.logger.error({ err: error, signals: batch.length }, 'Evaluation failed; the sweep will retry');
+        for (const job of batch) job.reject(error);
+      } finally {
+        for (const job of batch) this.queued.delete(job.signalId);
       }
-    } finally {
-      this.running = false;
     }
   }
 
