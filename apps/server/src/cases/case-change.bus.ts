@@ -1,24 +1,69 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { CaseSummary } from '@arc/shared';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CaseSummarySchema, type CaseSummary } from '@arc/shared';
+import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { REDIS, redisKey } from '../redis/redis.module.js';
 
 /**
- * Domain events of cases. Services publish here; only the realtime module turns them
- * into socket messages.
+ * Domain events of cases. Services publish here; only the realtime module turns them into
+ * socket messages. A change is delivered at once to this process and, through Redis pub/sub,
+ * to every other server process, so a console sees a case whichever process evaluated its
+ * signal. If Redis is down the other processes miss the change until their consoles' next
+ * snapshot; this process still delivers it.
  */
 @Injectable()
-export class CaseChangeBus implements OnModuleDestroy {
+export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CaseChangeBus.name);
   private readonly changes = new Subject<CaseSummary>();
+  private readonly origin = randomUUID();
+  private readonly channel: string;
+  private subscriber: Redis | null = null;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.channel = redisKey(config, 'events', 'case-changed');
+  }
 
   get changes$(): Observable<CaseSummary> {
     return this.changes.asObservable();
   }
 
-  publish(summary: CaseSummary): void {
-    this.changes.next(summary);
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
+    await this.subscriber.subscribe(this.channel);
   }
 
-  onModuleDestroy(): void {
+  publish(summary: CaseSummary): void {
+    this.changes.next(summary);
+    this.redis
+      .publish(this.channel, JSON.stringify({ origin: this.origin, summary }))
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'Could not share a case change with other processes'),
+      );
+  }
+
+  async onModuleDestroy(): Promise<void> {
     this.changes.complete();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  private receive(message: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      return;
+    }
+    const { origin, summary } = (parsed ?? {}) as { origin?: unknown; summary?: unknown };
+    if (origin === this.origin) return;
+    const checked = CaseSummarySchema.safeParse(summary);
+    if (checked.success) this.changes.next(checked.data);
+    else this.logger.warn('Ignored a malformed case change from Redis');
   }
 }
