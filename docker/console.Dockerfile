@@ -7,6 +7,9 @@ WORKDIR /src
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json ./
 COPY packages/shared/package.json packages/shared/
 COPY apps/console/package.json apps/console/
+# Every workspace manifest, so the frozen lockfile matches the workspace.
+COPY apps/server/package.json apps/server/
+COPY e2e/package.json e2e/
 RUN pnpm install --frozen-lockfile --filter @arc/console...
 COPY packages/shared packages/shared
 COPY apps/console apps/console

@@ -8,6 +8,9 @@ WORKDIR /src
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc turbo.json tsconfig.base.json ./
 COPY packages/shared/package.json packages/shared/
 COPY apps/server/package.json apps/server/
+# Every workspace manifest, so the frozen lockfile matches the workspace.
+COPY apps/console/package.json apps/console/
+COPY e2e/package.json e2e/
 RUN pnpm install --frozen-lockfile --filter @arc/server...
 COPY packages/shared packages/shared
 COPY apps/server apps/server

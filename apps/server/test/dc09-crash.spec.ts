@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFrame } from '../src/ingest/dc09/dc09-frame.js';
@@ -76,6 +77,10 @@ afterAll(async () => {
   await killServer();
   await db?.end();
   await dropDatabase(databaseUrl);
+  const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const keys = await redis.keys(`arc-crash-${id}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
 });
 
 describe('a server killed between receiving and acknowledging', () => {
