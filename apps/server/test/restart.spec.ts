@@ -32,6 +32,8 @@ describe('restarts', () => {
       connection: redisConnectionOptions(env.config.redis.url),
       prefix: `${env.config.redis.prefix}:bull`,
     });
+    // Re-enqueueing runs in the background after start.
+    await eventually(async () => ((await queue.getJob(`case-${intrusion.caseId}`)) ? true : undefined));
     expect((await queue.getJob(`case-${fire.caseId}`))?.opts.priority).toBe(1);
     expect((await queue.getJob(`case-${intrusion.caseId}`))?.opts.priority).toBe(3);
     await queue.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS, type CaseSummary, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import { Queue } from 'bullmq';
-import { TestEnvironment, TEST_PASSWORDS, nextEvent } from './support/test-app.js';
+import { TestEnvironment, TEST_PASSWORDS, eventually, nextEvent } from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 
 const env = new TestEnvironment();
@@ -143,7 +143,8 @@ describe('one signal from ingest to the console', () => {
       connection: redisConnectionOptions(env.config.redis.url),
       prefix: `${env.config.redis.prefix}:bull`,
     });
-    const job = await queue.getJob(`case-${result.caseId}`);
+    // The job is added after the commit without holding up evaluation: wait for it.
+    const job = await eventually(async () => (await queue.getJob(`case-${result.caseId}`)) ?? undefined);
     expect(job?.data).toEqual({ caseId: result.caseId });
     expect(job?.opts.priority).toBe(1);
     await queue.close();

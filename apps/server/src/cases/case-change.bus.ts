@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { REDIS, redisKey } from '../redis/redis.module.js';
+import { closeRedis, REDIS, redisKey } from '../redis/redis.module.js';
 
 /**
  * Domain events of cases. Services publish here; only the realtime module turns them into
@@ -33,10 +33,14 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
     return this.changes.asObservable();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.subscriber = this.redis.duplicate();
+    this.subscriber.on('error', () => undefined); // the main client already reports an outage
     this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
-    await this.subscriber.subscribe(this.channel);
+    // Not awaited: with Redis down the server must still start; ioredis subscribes on reconnect.
+    this.subscriber
+      .subscribe(this.channel)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not subscribe to case changes'));
   }
 
   publish(summary: CaseSummary): void {
@@ -50,7 +54,7 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.changes.complete();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 
   private receive(message: string): void {

@@ -175,7 +175,12 @@ export class CasesService implements OnApplicationBootstrap {
   /** After the transaction commits: queue new cases and tell the consoles, one query for all. */
   async afterCommit(changes: CaseChange[]): Promise<void> {
     if (changes.length === 0) return;
-    await Promise.all(changes.filter((c) => c.created).map((c) => this.queue.enqueueSafely(c.caseId, c.priority)));
+    // Not awaited: Redis commands wait for a reconnect, and a Redis outage must not stall the
+    // evaluation worker or keep new cases from the consoles. Start-up reconciliation repairs a
+    // job that was never added.
+    for (const change of changes) {
+      if (change.created) void this.queue.enqueueSafely(change.caseId, change.priority);
+    }
     const rows: SummaryRow[] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, [
       [...new Set(changes.map((c) => c.caseId))],
     ]);
@@ -195,7 +200,14 @@ export class CasesService implements OnApplicationBootstrap {
   }
 
   /** Guarantee 5: after Redis lost its data, every queued case gets its job back. */
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
+    // In the background: with Redis down at start the receivers must still come up and ACK.
+    this.reconcileQueue().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'Could not re-enqueue queued cases; they are enqueued at the next start'),
+    );
+  }
+
+  async reconcileQueue(): Promise<void> {
     const rows: { id: string; priority: number }[] = await this.dataSource.query(
       `SELECT id, priority FROM cases WHERE status = 'QUEUED' ORDER BY priority, queued_at`,
     );

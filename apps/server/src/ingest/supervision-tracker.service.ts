@@ -39,8 +39,9 @@ export class SupervisionTrackerService implements OnApplicationBootstrap, OnAppl
     }
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.rebuildDeadlines().catch((error: unknown) =>
+  onApplicationBootstrap(): void {
+    // In the background: Redis commands wait for a reconnect, and the receivers must not.
+    this.rebuildDeadlines().catch((error: unknown) =>
       this.logger.warn({ err: error }, 'Could not rebuild supervision deadlines'),
     );
     const every = (ms: number, task: () => Promise<void>, what: string) => {
@@ -56,7 +57,10 @@ export class SupervisionTrackerService implements OnApplicationBootstrap, OnAppl
 
   async onApplicationShutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
-    await Promise.allSettled([this.flushDeadlines(), this.flushLastSeen()]);
+    // A last flush, bounded: with Redis down the deadlines are rebuilt from last_seen_at at start.
+    const bounded = (work: Promise<void>) =>
+      Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
+    await Promise.allSettled([bounded(this.flushDeadlines()), this.flushLastSeen()]);
   }
 
   /**
