@@ -18,8 +18,18 @@ export const CaseSummarySchema = z.object({
   siteAddress: z.string().nullable(),
   unknownTransmitter: z.boolean(),
   signalCount: z.number().int().nonnegative(),
+  /** A transmitter of the case sent more signals than the runaway threshold: the count keeps rising. */
+  runaway: z.boolean(),
   queuedAt: z.string(),
   lastSignalAt: z.string(),
+  /** The operator holding the case (status ACCEPTED). */
+  heldBy: z.object({ userId: z.string().uuid(), name: z.string() }).nullable(),
+  /** It went back to the queue (console gone, put back, reassigned) at least once. */
+  returned: z.boolean(),
+  /** Why it went back the last time (put back: the operator's reason; returned: "console lost"). */
+  returnReason: z.string().nullable(),
+  /** A supervisor moved it to the top of its queue. */
+  movedToTop: z.boolean(),
   /** Increases with every change of the case; a console keeps the highest it saw. */
   version: z.number().int().positive(),
 });
@@ -28,5 +38,14 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const QueueSnapshotSchema = z.object({
   cases: z.array(CaseSummarySchema),
   at: z.string(),
+  /** The sequence number of the last change this socket was sent before the snapshot. */
+  seq: z.number().int().nonnegative(),
 });
+
+/**
+ * One change on a socket. `seq` counts the changes sent to this socket, one by one: a console
+ * that sees a number skipped has missed a change and asks for a snapshot.
+ */
+export const CaseChangeSchema = z.object({ seq: z.number().int().positive(), summary: CaseSummarySchema });
+export type CaseChange = z.infer<typeof CaseChangeSchema>;
 export type QueueSnapshot = z.infer<typeof QueueSnapshotSchema>;

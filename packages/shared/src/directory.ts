@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { ALARM_CATEGORIES } from './alarm.js';
+import { APPROVAL_KINDS, AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
+import type { AlarmEventCount, BlockWindow, ServiceMode } from './rules.js';
 
 /**
  * The directory: who the centre's customers are, their sites and transmitters, who may speak
@@ -8,8 +10,7 @@ import { ALARM_CATEGORIES } from './alarm.js';
  * Input schemas validate API bodies and console forms alike.
  */
 
-export const AUTHORITY_LEVELS = ['A', 'B', 'C'] as const;
-export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+export { AUTHORITY_LEVELS, type AuthorityLevel } from './authority.js';
 
 export const TRANSMITTER_PROTOCOLS = ['SIA-DCS', 'ADM-CID', 'ANY'] as const;
 export type TransmitterProtocol = (typeof TRANSMITTER_PROTOCOLS)[number];
@@ -27,8 +28,7 @@ export type StepType = (typeof STEP_TYPES)[number];
 export const CONTACT_ROUTE_KINDS = ['PHONE', 'SMS', 'EMAIL'] as const;
 export type ContactRouteKind = (typeof CONTACT_ROUTE_KINDS)[number];
 
-export const APPROVAL_KINDS = ['POLICE_INTRUSION', 'FIRE_CERTIFICATE'] as const;
-export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export { APPROVAL_KINDS, type ApprovalKind } from './authority.js';
 
 // ---- field rules -------------------------------------------------------------------------
 
@@ -234,6 +234,10 @@ export interface Transmitter {
   supervisionIntervalSeconds: number | null;
   inputCategory: (typeof ALARM_CATEGORIES)[number] | null;
   lastSeenAt: string | null;
+  /** Set while the transmitter sends more signals than the runaway threshold allows. */
+  runawayUntil: string | null;
+  /** Set when supervision raised "test signal missing" and nothing was heard since. */
+  supervisionFailedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -478,6 +482,12 @@ export interface SiteDetail {
   contacts: Contact[];
   actionPlans: ActionPlan[];
   onCallRosters: OnCallRoster[];
+  /** Service modes in force or ended within the last 7 days, newest first. */
+  serviceModes: ServiceMode[];
+  /** Block windows not yet ended, or ended within the last 30 days, by start. */
+  blockWindows: BlockWindow[];
+  /** The contract's alarm events this calendar year; null without a contract. */
+  alarmEvents: AlarmEventCount | null;
 }
 
 /** One hit of GET /api/v1/directory/search: enough to tell identical addresses apart. */

@@ -6,3 +6,7 @@ export * from './signal.js';
 export * from './socket-events.js';
 export * from './directory.js';
 export * from './directory-transfer.js';
+export * from './rules.js';
+export * from './case-handling.js';
+export * from './intake.js';
+export * from './supervisor.js';

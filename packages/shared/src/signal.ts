@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEventCodeShape } from './event-codes.js';
+import type { SignalDecision } from './rules.js';
 
 /** DC-09 accounts are 3–16 hex characters and stay strings: leading zeros matter. */
 export const AccountSchema = z
@@ -41,6 +42,8 @@ export interface IngestSignalResponse {
   category: string | null;
   caseId: string | null;
   caseNo: string | null;
+  /** What the rules decided (SUPPRESSED in service mode, DEFERRED for an AC loss, …); null for a duplicate. */
+  decision: SignalDecision | null;
   /** The account has no transmitter in the directory; the case says so. */
   unknownTransmitter: boolean;
 }

@@ -1,4 +1,6 @@
-import type { CaseSummary, QueueSnapshot } from './case.js';
+import type { CaseChange, QueueSnapshot } from './case.js';
+import type { VerificationAttempt } from './intake.js';
+import type { SupervisorSnapshot } from './supervisor.js';
 
 /**
  * The socket contract used by server and console. Event names carry a version so that
@@ -6,8 +8,12 @@ import type { CaseSummary, QueueSnapshot } from './case.js';
  */
 export const SOCKET_EVENTS = {
   queueSnapshot: 'queue.snapshot.v1',
-  caseUpserted: 'case.upserted.v1',
+  caseChanged: 'case.changed.v2',
   requestSnapshot: 'queue.snapshot.request.v1',
+  /** To supervisors and admins: a caller verification failed or locked a person. */
+  verificationFailed: 'intake.verification-failed.v1',
+  /** To supervisors and admins every few seconds and on connect. */
+  supervisorSnapshot: 'supervisor.snapshot.v1',
   error: 'error.v1',
 } as const;
 
@@ -21,7 +27,9 @@ export interface SocketErrorPayload {
 
 export interface ServerToClientEvents {
   'queue.snapshot.v1': (snapshot: QueueSnapshot) => void;
-  'case.upserted.v1': (summary: CaseSummary) => void;
+  'case.changed.v2': (change: CaseChange) => void;
+  'intake.verification-failed.v1': (attempt: VerificationAttempt) => void;
+  'supervisor.snapshot.v1': (snapshot: SupervisorSnapshot) => void;
   'error.v1': (error: SocketErrorPayload) => void;
 }
 

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
+import type { ApprovalKind, AuthorityLevel } from './authority.js';
+
+/**
+ * Phone intake (DOMAIN.md sections 1–3): the operator finds the site, verifies the caller's
+ * authority password, and acts only within the caller's authority. The authority table is a
+ * pure function both the server (which enforces it) and the console (which explains it) use.
+ */
+
+const uuid = z.uuid('must be an id');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** What a caller can ask for on the phone. */
+export const INTAKE_ACTIONS = [
+  /** Put a transmitter (or one category of it) in service mode. */
+  'SERVICE_MODE',
+  /** End a service mode early. */
+  'END_SERVICE_MODE',
+  /** Register a block window from a written request. */
+  'BLOCK_WINDOW',
+  /** Cancel an open case as a false alarm (never a hold-up case). */
+  'CANCEL_FALSE_ALARM',
+  /** Hear the status of the site: open cases, service mode, block windows. */
+  'STATUS',
+  /** Leave a message for the contract manager. */
+  'MESSAGE',
+  /** Change alarm contacts, routes, passwords, levels or the action plan (written, level A). */
+  'CHANGE_DIRECTORY',
+] as const;
+export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
+
+export interface CallerFacts {
+  level: AuthorityLevel;
+  /** Set when the caller is an installer of a service company: its valid approvals. */
+  installerApprovals: ApprovalKind[] | null;
+}
+
+/**
+ * The authority table (DOMAIN.md section 3): for one category of the site's transmitters, null
+ * when the caller may ask for the action, else why not, in words an operator can read out.
+ */
+export function intakeActionProblem(caller: CallerFacts, action: IntakeAction, category: AlarmCategory): string | null {
+  const fire = category === 'FIRE';
+  const intrusion = category === 'INTRUSION' || category === 'HOLDUP';
+  const installer = caller.installerApprovals;
+  const levelFor = (allowed: readonly AuthorityLevel[], what: string) =>
+    allowed.includes(caller.level)
+      ? null
+      : `level ${caller.level} may not ${what}; it needs level ${allowed.join(' or ')}`;
+  switch (action) {
+    case 'SERVICE_MODE':
+    case 'END_SERVICE_MODE':
+    case 'BLOCK_WINDOW': {
+      const what = action === 'BLOCK_WINDOW' ? 'block a fire transmitter' : 'put a fire transmitter in service mode';
+      const problem = fire ? levelFor(['A', 'B'], what) : null;
+      if (problem) return problem;
+      if (installer && fire && !installer.includes('FIRE_CERTIFICATE')) {
+        return 'an installer needs a valid fire certificate for fire';
+      }
+      if (installer && intrusion && !installer.includes('POLICE_INTRUSION')) {
+        return 'an installer needs a valid police approval for intrusion and hold-up';
+      }
+      return null;
+    }
+    case 'CANCEL_FALSE_ALARM':
+      if (category === 'HOLDUP') return 'a hold-up alarm can never be cancelled by a caller';
+      if (installer) return 'an installer cannot cancel an alarm; the customer must call';
+      return null;
+    case 'STATUS':
+    case 'MESSAGE':
+      return null;
+    case 'CHANGE_DIRECTORY':
+      if (installer) return 'an installer cannot change contacts, passwords or the action plan';
+      return levelFor(['A'], 'change contacts, passwords, levels or the action plan');
+  }
+}
+
+/** Per category of the site's transmitters, what the caller may do and why not the rest. */
+export interface AllowedActions {
+  category: AlarmCategory;
+  allowed: IntakeAction[];
+  refused: { action: IntakeAction; reason: string }[];
+}
+
+export function allowedActions(caller: CallerFacts, categories: readonly AlarmCategory[]): AllowedActions[] {
+  return categories.map((category) => {
+    const allowed: IntakeAction[] = [];
+    const refused: { action: IntakeAction; reason: string }[] = [];
+    for (const action of INTAKE_ACTIONS) {
+      const reason = intakeActionProblem(caller, action, category);
+      if (reason) refused.push({ action, reason });
+      else allowed.push(action);
+    }
+    return { category, allowed, refused };
+  });
+}
+
+// ---- calls and verification -------------------------------------------------------------------
+
+export const INTAKE_OUTCOMES = [
+  'SERVICE_MODE_SET',
+  'SERVICE_MODE_ENDED',
+  'BLOCK_WINDOW_REGISTERED',
+  'ALARM_CANCELLED',
+  'STATUS_GIVEN',
+  'MESSAGE_TAKEN',
+  'REFUSED',
+  'NOT_VERIFIED',
+  'OTHER',
+] as const;
+export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
+
+export const StartCallInputSchema = z.object({ siteId: uuid.nullish().transform((v) => v ?? null) }).strict();
+export const SetCallSiteInputSchema = z.object({ siteId: uuid }).strict();
+export const EndCallInputSchema = z.object({ outcome: z.enum(INTAKE_OUTCOMES), note: optionalText(1000) }).strict();
+
+export const VerifyCallerInputSchema = z
+  .object({
+    personId: uuid,
+    /** The password the caller says; checked against the argon2id hash, never stored or echoed. */
+    password: z.string().min(1, 'is required').max(200),
+  })
+  .strict();
+export type VerifyCallerInput = z.input<typeof VerifyCallerInputSchema>;
+
+export type VerificationResult = 'VERIFIED' | 'WRONG_PASSWORD' | 'LOCKED' | 'NO_PASSWORD' | 'NOT_AUTHORIZED';
+
+/** The answer to a verification: only verified or not, never anything about the password. */
+export interface VerificationOutcome {
+  result: VerificationResult;
+  /** Why not, in words for the operator. */
+  message: string;
+  /** Set when verified: the id the intake actions need, valid for this site until `expiresAt`. */
+  verificationId: string | null;
+  expiresAt: string | null;
+  person: { id: string; name: string; level: AuthorityLevel; installerOf: string | null } | null;
+  actions: AllowedActions[];
+  /** Failed attempts for this person in the lockout window (after this one). */
+  failedAttempts: number;
+  lockedUntil: string | null;
+}
+
+export interface IntakeCall {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+  operator: { userId: string; name: string };
+  siteId: string | null;
+  siteName: string | null;
+  caller: { personId: string; name: string; level: AuthorityLevel } | null;
+  verified: boolean;
+  outcome: IntakeOutcome | null;
+  note: string | null;
+}
+
+/** One verification attempt, as supervisors see it live. */
+export interface VerificationAttempt {
+  id: string;
+  at: string;
+  operator: { userId: string; name: string };
+  person: { id: string; name: string };
+  siteId: string | null;
+  siteName: string | null;
+  result: VerificationResult;
+  lockedUntil: string | null;
+}
+
+// ---- actions (each needs a fresh verification for the site) -------------------------------------
+
+export const IntakeServiceModeInputSchema = z
+  .object({
+    verificationId: uuid,
+    transmitterId: uuid,
+    category: z
+      .enum(ALARM_CATEGORIES)
+      .nullish()
+      .transform((v) => v ?? null),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
+    reason: z.string().trim().min(1, 'is required').max(500),
+  })
+  .strict();
+
+export const IntakeEndServiceModeInputSchema = z.object({ verificationId: uuid, serviceModeId: uuid }).strict();
+
+export const IntakeBlockWindowInputSchema = z
+  .object({
+    verificationId: uuid,
+    transmitterId: uuid,
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    requestDate: z.iso.date(),
+    reference: z.string().trim().min(1, 'is required').max(200),
+    reason: optionalText(500),
+  })
+  .strict();
+
+export const IntakeCancelCaseInputSchema = z
+  .object({ verificationId: uuid, caseId: uuid, note: optionalText(1000) })
+  .strict();
+
+export const IntakeMessageInputSchema = z
+  .object({ verificationId: uuid, text: z.string().trim().min(1, 'is required').max(2000) })
+  .strict();
+
+/** What the operator reads out for STATUS. */
+export interface SiteStatus {
+  siteId: string;
+  openCases: { id: string; caseNo: string; category: AlarmCategory; title: string; status: string; queuedAt: string }[];
+  serviceModes: { id: string; account: string; category: AlarmCategory | null; endsAt: string }[];
+  blockWindows: { id: string; account: string; startsAt: string; endsAt: string; state: string }[];
+}
+
+export interface ManagerMessage {
+  id: string;
+  at: string;
+  contractId: string | null;
+  siteId: string;
+  fromPerson: { id: string; name: string };
+  text: string;
+  takenBy: { userId: string; name: string };
+}
