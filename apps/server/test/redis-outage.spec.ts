@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseSummary } from '@arc/shared';
+import { SOCKET_EVENTS, type CaseChange } from '@arc/shared';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { buildFrame } from '../src/ingest/dc09/dc09-frame.js';
 import { Dc09TcpClient } from './support/dc09-client.js';
@@ -29,9 +29,9 @@ describe('with Redis down', () => {
   it('ACKs and stores a DC-09 alarm and puts its case on a console at once', async () => {
     const socket = env.socket(await env.login('operator'));
     await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
-    const pushed = nextEvent<CaseSummary>(socket, SOCKET_EVENTS.caseUpserted, 5000);
+    const pushed = nextEvent<CaseChange>(socket, SOCKET_EVENTS.caseChanged, 5000);
     await sendAlarm(1, 'Nri1/FA001');
-    expect(await pushed).toMatchObject({ category: 'FIRE', siteName: 'Redis is down' });
+    expect((await pushed).summary).toMatchObject({ category: 'FIRE', siteName: 'Redis is down' });
     socket.disconnect();
     const health = await fetch(`${env.url}/api/v1/health`);
     expect(health.status).toBe(503);

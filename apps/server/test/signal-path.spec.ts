@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseSummary, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { SOCKET_EVENTS, type CaseChange, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import { Queue } from 'bullmq';
 import { TestEnvironment, TEST_PASSWORDS, eventually, nextEvent } from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
@@ -100,7 +100,7 @@ describe('one signal from ingest to the console', () => {
     const socket = env.socket(await env.login('operator'));
     const snapshot = await nextEvent<QueueSnapshot>(socket, SOCKET_EVENTS.queueSnapshot);
     expect(snapshot.cases).toEqual([]);
-    const pushed = nextEvent<CaseSummary>(socket, SOCKET_EVENTS.caseUpserted);
+    const pushed = nextEvent<CaseChange>(socket, SOCKET_EVENTS.caseChanged);
 
     const response = await env.postSignal({ account: '00ab12', code: 'FA', zone: '012', area: '1' });
     expect(response.status).toBe(201);
@@ -108,7 +108,10 @@ describe('one signal from ingest to the console', () => {
     expect(result).toMatchObject({ kind: 'ALARM', category: 'FIRE', duplicate: false, unknownTransmitter: false });
     expect(result.caseNo).toMatch(/^\d{4}-\d{7}$/);
 
-    const summary = await pushed;
+    const { seq, summary } = await pushed;
+    // The first change sent to this socket after its snapshot (seq 0).
+    expect(snapshot.seq).toBe(0);
+    expect(seq).toBe(1);
     expect(summary).toMatchObject({
       id: result.caseId,
       category: 'FIRE',

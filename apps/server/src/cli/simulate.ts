@@ -14,6 +14,7 @@ import {
   type ProtocolChoice,
   type SequenceBook,
 } from '../simulator/load.js';
+import { EVENT_MIXES } from '../simulator/events.js';
 import { MAX_SEQUENCE } from '../simulator/frames.js';
 import { formatReport } from '../simulator/report.js';
 import type { Transport } from '../simulator/transmitter.js';
@@ -36,6 +37,7 @@ options (defaults)
               --heartbeat-interval 0 (s per transmitter) --encrypted 0 --key K
               --retransmit-ratio 0 --malformed-ratio 0
   storm:      --signals 20000 --transmitters 5000 --window 10 (s) --retransmit-ratio 0.02 --encrypted 0 --key K
+              --mix default|power-cut (default; power-cut: mostly AC loss with a few fire and hold-up alarms)
   heartbeats: --transmitters 20 --duration 10 (s) --in-flight 1 (frames per link)
   demo:       --interval 4000 (ms between signals) --duration (s; default until Ctrl-C)
 `;
@@ -61,6 +63,7 @@ const { values, positionals } = parseArgs({
     window: { type: 'string', default: '10' },
     'in-flight': { type: 'string', default: '1' },
     interval: { type: 'string', default: '4000' },
+    mix: { type: 'string', default: 'default' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -122,6 +125,8 @@ async function run(scenario: string): Promise<number> {
     }
     case 'storm': {
       const windowMs = number('window', values.window, 10, 0.1) * 1000;
+      const mix = EVENT_MIXES[values.mix];
+      if (!mix) throw new Error(`--mix must be one of ${Object.keys(EVENT_MIXES).join(', ')}`);
       guard(windowMs / 1000 + retrySeconds + 30);
       const count = number('transmitters', values.transmitters, 5000, 1);
       const fleet = createFleet(specs(count), link, randomStart(count));
@@ -129,6 +134,7 @@ async function run(scenario: string): Promise<number> {
         signals: number('signals', values.signals, 20000, 1),
         windowMs,
         retransmitRatio: number('retransmit-ratio', values['retransmit-ratio'], 0.02),
+        mix,
       });
       await closeFleet(fleet);
       return finish(`storm: ${result.ledger.events} signals from ${fleet.length} transmitters over ${where}`, result);

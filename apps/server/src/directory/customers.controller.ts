@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import {
+  AlarmEventQuerySchema,
   ContractInputSchema,
   ContractListQuerySchema,
   CustomerInputSchema,
   PageQuerySchema,
+  type AlarmEventCount,
   type Contract,
   type Customer,
   type Page,
@@ -14,6 +16,7 @@ import type { z } from 'zod';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CustomersService } from './customers.service.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';
+import { SiteDetailService } from './site-detail.service.js';
 
 @Controller('customers')
 export class CustomersController {
@@ -60,7 +63,10 @@ export class CustomersController {
 
 @Controller('contracts')
 export class ContractsController {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly views: SiteDetailService,
+  ) {}
 
   @CanRead()
   @Get()
@@ -83,6 +89,16 @@ export class ContractsController {
   @Get(':id')
   get(@IdParam() id: string): Promise<Contract> {
     return this.customers.getContract(id);
+  }
+
+  /** Cases opened for the contract's sites in a calendar year (UTC), against its yearly quota. */
+  @CanRead()
+  @Get(':id/alarm-events')
+  alarmEvents(
+    @IdParam() id: string,
+    @Query({ schema: AlarmEventQuerySchema }) query: z.output<typeof AlarmEventQuerySchema>,
+  ): Promise<AlarmEventCount> {
+    return this.views.alarmEvents(id, query.year);
   }
 
   @AdminOnly()

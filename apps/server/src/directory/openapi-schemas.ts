@@ -2,12 +2,24 @@ import {
   ALARM_CATEGORIES,
   APPROVAL_KINDS,
   AUTHORITY_LEVELS,
+  BLOCK_WINDOW_STATES,
+  CASE_RESULTS,
+  CaseSummarySchema,
+  CONTACT_OUTCOMES,
   CONTACT_ROUTE_KINDS,
+  HOLD_END_REASONS,
+  SIGNAL_DECISIONS,
   STEP_TYPES,
   TRANSMITTER_PROTOCOLS,
   type ActionPlan,
+  type AlarmEventCount,
   type AuditEntry,
+  type BlockWindow,
   type AuthorizationList,
+  type CaseDetail,
+  type CaseNote,
+  type CaseStep,
+  type ContactAttempt,
   type Contact,
   type Contract,
   type Customer,
@@ -15,6 +27,8 @@ import {
   type OnCallRoster,
   type Person,
   type ServiceCompany,
+  type ServiceMode,
+  type SignalLogEntry,
   type Site,
   type SiteDetail,
   type Transmitter,
@@ -83,6 +97,8 @@ export const TransmitterSchema = z.object({
   supervisionIntervalSeconds: nullable(z.number().int()),
   inputCategory: nullable(z.enum(ALARM_CATEGORIES)),
   lastSeenAt: nullable(timestamp),
+  runawayUntil: nullable(timestamp),
+  supervisionFailedAt: nullable(timestamp),
   createdAt: timestamp,
   updatedAt: timestamp,
 }) satisfies z.ZodType<Transmitter>;
@@ -167,6 +183,75 @@ export const ActionPlanSchema = z.object({
   updatedAt: timestamp,
 }) satisfies z.ZodType<ActionPlan>;
 
+const ActingUserSchema = z.object({ userId: id, name: z.string() });
+const RequesterSchema = z.object({ personId: nullable(id), name: z.string(), level: z.enum(AUTHORITY_LEVELS) });
+
+export const ServiceModeSchema = z.object({
+  id,
+  transmitterId: id,
+  account: z.string(),
+  siteId: id,
+  category: nullable(z.enum(ALARM_CATEGORIES)),
+  startsAt: timestamp,
+  endsAt: timestamp,
+  plannedEndsAt: timestamp,
+  endedEarlyAt: nullable(timestamp),
+  endedEarlyBy: nullable(ActingUserSchema),
+  reason: z.string(),
+  requestedBy: RequesterSchema,
+  setBy: ActingUserSchema,
+  finishedAt: nullable(timestamp),
+  active: z.boolean(),
+}) satisfies z.ZodType<ServiceMode>;
+
+export const BlockWindowSchema = z.object({
+  id,
+  transmitterId: id,
+  account: z.string(),
+  siteId: id,
+  startsAt: timestamp,
+  endsAt: timestamp,
+  plannedEndsAt: timestamp,
+  requestedBy: RequesterSchema,
+  requestDate: date,
+  reference: z.string(),
+  reason: nullable(z.string()),
+  createdBy: ActingUserSchema,
+  createdAt: timestamp,
+  confirmation: nullable(
+    z.object({ at: timestamp, by: ActingUserSchema, sentTo: z.string(), note: nullable(z.string()) }),
+  ),
+  cancelledAt: nullable(timestamp),
+  endedEarlyAt: nullable(timestamp),
+  finishedAt: nullable(timestamp),
+  state: z.enum(BLOCK_WINDOW_STATES),
+}) satisfies z.ZodType<BlockWindow>;
+
+export const AlarmEventCountSchema = z.object({
+  contractId: id,
+  contractNo: z.string(),
+  year: z.number().int(),
+  quota: z.number().int(),
+  count: z.number().int(),
+  overQuota: z.boolean(),
+  byMonth: z.array(z.number().int()).length(12),
+}) satisfies z.ZodType<AlarmEventCount>;
+
+export const SignalLogEntrySchema = z.object({
+  id: z.string(),
+  receivedAt: timestamp,
+  account: z.string(),
+  code: z.string(),
+  zone: nullable(z.string()),
+  description: z.string(),
+  kind: z.enum(['ALARM', 'RESTORE', 'LOG', 'TEST', 'UNKNOWN']),
+  category: nullable(z.enum(ALARM_CATEGORIES)),
+  decision: nullable(z.enum(SIGNAL_DECISIONS)),
+  decisionReason: nullable(z.string()),
+  caseId: nullable(id),
+  caseNo: nullable(z.string()),
+}) satisfies z.ZodType<SignalLogEntry>;
+
 export const SiteDetailSchema = z.object({
   site: SiteSchema,
   contract: nullable(ContractSchema),
@@ -177,6 +262,9 @@ export const SiteDetailSchema = z.object({
   contacts: z.array(ContactSchema),
   actionPlans: z.array(ActionPlanSchema),
   onCallRosters: z.array(OnCallRosterSchema),
+  serviceModes: z.array(ServiceModeSchema),
+  blockWindows: z.array(BlockWindowSchema),
+  alarmEvents: nullable(AlarmEventCountSchema),
 }) satisfies z.ZodType<SiteDetail>;
 
 export const AuditEntrySchema = z.object({
@@ -202,6 +290,100 @@ export const DirectorySearchHitSchema = z.object({
   matchedOn: z.string(),
   score: z.number(),
 }) satisfies z.ZodType<DirectorySearchHit>;
+
+// ---- the case screen ---------------------------------------------------------------------------
+
+const UserRefSchema = z.object({ userId: id, name: z.string() });
+
+export const CaseStepSchema = ActionPlanSchema.shape.steps.element.extend({
+  ticked: nullable(z.object({ at: timestamp, by: UserRefSchema, note: nullable(z.string()) })),
+}) satisfies z.ZodType<CaseStep>;
+
+export const ContactAttemptSchema = z.object({
+  id,
+  at: timestamp,
+  by: UserRefSchema,
+  contactId: nullable(id),
+  name: z.string(),
+  routeKind: z.enum(CONTACT_ROUTE_KINDS),
+  routeValue: z.string(),
+  outcome: z.enum(CONTACT_OUTCOMES),
+  note: nullable(z.string()),
+}) satisfies z.ZodType<ContactAttempt>;
+
+export const CaseNoteSchema = z.object({
+  id,
+  at: timestamp,
+  by: UserRefSchema,
+  text: z.string(),
+}) satisfies z.ZodType<CaseNote>;
+
+export const CaseDetailSchema = z.object({
+  summary: CaseSummarySchema,
+  times: z.object({
+    signalReceivedAt: timestamp,
+    queuedAt: timestamp,
+    firstPresentedAt: nullable(timestamp),
+    acceptedAt: nullable(timestamp),
+    firstContactAt: nullable(timestamp),
+    closedAt: nullable(timestamp),
+  }),
+  site: nullable(SiteSchema),
+  transmitters: z.array(TransmitterSchema),
+  signals: z.array(
+    z.object({
+      id: z.string(),
+      receivedAt: timestamp,
+      account: z.string(),
+      code: z.string(),
+      zone: nullable(z.string()),
+      text: nullable(z.string()),
+      description: z.string(),
+      decision: nullable(z.enum(SIGNAL_DECISIONS)),
+    }),
+  ),
+  steps: nullable(z.array(CaseStepSchema)),
+  contacts: z.array(ContactSchema),
+  onCall: z.array(z.object({ rosterId: id, rosterName: z.string(), member: nullable(OnCallMemberSchema) })),
+  earlierCases: z.array(
+    z.object({
+      id,
+      caseNo: z.string(),
+      category: z.enum(ALARM_CATEGORIES),
+      title: z.string(),
+      queuedAt: timestamp,
+      closedAt: nullable(timestamp),
+      result: nullable(z.enum(CASE_RESULTS)),
+    }),
+  ),
+  attempts: z.array(ContactAttemptSchema),
+  notes: z.array(CaseNoteSchema),
+  holds: z.array(
+    z.object({
+      by: UserRefSchema,
+      from: timestamp,
+      to: nullable(timestamp),
+      endReason: nullable(z.enum(HOLD_END_REASONS)),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      id: z.string(),
+      at: timestamp,
+      type: z.string(),
+      by: nullable(UserRefSchema),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  result: nullable(
+    z.object({
+      code: z.enum(CASE_RESULTS),
+      note: nullable(z.string()),
+      openStepsReason: nullable(z.string()),
+      by: UserRefSchema,
+    }),
+  ),
+}) satisfies z.ZodType<CaseDetail>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

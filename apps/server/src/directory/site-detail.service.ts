@@ -1,19 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, AuditQuerySchema, Page, SiteDetail } from '@arc/shared';
+import type {
+  AlarmEventCount,
+  AuditEntry,
+  AuditQuerySchema,
+  Page,
+  SignalLogEntry,
+  SignalLogQuerySchema,
+  SiteDetail,
+} from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { blockWindowsOfSite, serviceModesOfSite } from '../rules/windows/windows-db.js';
 import { plansOfSite } from './action-plans.service.js';
+import { alarmEventsOfContract, currentUtcYear } from './alarm-events.js';
 import { companiesOfSite, listsOfSite, personsOfList } from './authorization.service.js';
 import { contactsOfSite, rostersByIds } from './contacts.service.js';
 import { findContract, findCustomer } from './customers.service.js';
 import { Filter, iso, pageOf, throwNotFound } from './directory-db.js';
+import { signalLogOfSite } from './signal-log.js';
 import { findSite } from './sites.service.js';
 import { transmittersOfSite } from './transmitters.service.js';
 
 type AuditQuery = z.output<typeof AuditQuerySchema>;
+type SignalLogQuery = z.output<typeof SignalLogQuerySchema>;
 
-/** Read-only views across the directory: the operator's site page and the audit log. */
+/**
+ * Read-only views across the directory: the operator's site page, a site's signal log, a
+ * contract's alarm events and the audit log.
+ */
 @Injectable()
 export class SiteDetailService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -47,8 +62,25 @@ export class SiteDetailService {
         contacts: await contactsOfSite(m, siteId),
         actionPlans,
         onCallRosters: await rostersByIds(m, rosterIds, new Date()),
+        serviceModes: await serviceModesOfSite(m, siteId),
+        blockWindows: await blockWindowsOfSite(m, siteId),
+        alarmEvents: contract ? ((await alarmEventsOfContract(m, contract.id, currentUtcYear())) ?? null) : null,
       };
     });
+  }
+
+  /** Newest first; 404 for an unknown site (an existing site without signals is an empty list). */
+  async signalLog(siteId: string, query: SignalLogQuery): Promise<SignalLogEntry[]> {
+    if (!(await findSite(this.dataSource, siteId))) throwNotFound('site', siteId);
+    return signalLogOfSite(this.dataSource, siteId, query);
+  }
+
+  /** `year` defaults to the current calendar year (UTC). */
+  async alarmEvents(contractId: string, year: number | undefined): Promise<AlarmEventCount> {
+    return (
+      (await alarmEventsOfContract(this.dataSource, contractId, year ?? currentUtcYear())) ??
+      throwNotFound('contract', contractId)
+    );
   }
 
   audit(query: AuditQuery): Promise<Page<AuditEntry>> {

@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import {
+  SignalLogQuerySchema,
   SiteInputSchema,
   SiteListQuerySchema,
   TransmitterInputSchema,
   TransmitterListQuerySchema,
   type Page,
   type SessionUser,
+  type SignalLogEntry,
   type Site,
   type SiteDetail,
   type Transmitter,
@@ -50,6 +52,16 @@ export class SitesController {
   @Get(':id/detail')
   detail(@IdParam() id: string): Promise<SiteDetail> {
     return this.views.detail(id);
+  }
+
+  /** Every signal of the site's transmitters with what the rules decided, newest first. */
+  @CanRead()
+  @Get(':id/signals')
+  signals(
+    @IdParam() id: string,
+    @Query({ schema: SignalLogQuerySchema }) query: z.output<typeof SignalLogQuerySchema>,
+  ): Promise<SignalLogEntry[]> {
+    return this.views.signalLog(id, query);
   }
 
   @AdminOnly()

@@ -170,12 +170,14 @@ interface TransmitterRow {
   supervision_interval_seconds: number | null;
   input_category: Transmitter['inputCategory'];
   last_seen_at: Date | null;
+  runaway_until: Date | null;
+  supervision_failed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const TRANSMITTER_COLUMNS = `id, account, site_id, protocol, encryption_key_sealed IS NOT NULL AS encrypted,
-  supervision_interval_seconds, input_category, last_seen_at, created_at, updated_at`;
+  supervision_interval_seconds, input_category, last_seen_at, runaway_until, supervision_failed_at, created_at, updated_at`;
 
 export function toTransmitter(row: TransmitterRow): Transmitter {
   return {
@@ -187,6 +189,8 @@ export function toTransmitter(row: TransmitterRow): Transmitter {
     supervisionIntervalSeconds: row.supervision_interval_seconds,
     inputCategory: row.input_category,
     lastSeenAt: isoOrNull(row.last_seen_at),
+    runawayUntil: isoOrNull(row.runaway_until),
+    supervisionFailedAt: isoOrNull(row.supervision_failed_at),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

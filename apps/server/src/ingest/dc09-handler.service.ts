@@ -30,6 +30,8 @@ export class Dc09HandlerService {
   ) {}
 
   async handle(bytes: Buffer, source: NewSignal['source'], remote: string): Promise<Buffer | null> {
+    const started = performance.now();
+    const acked = () => this.stats.observeAck((performance.now() - started) / 1000);
     const parsed = parseFrame(bytes);
     let info: TransmitterInfo | null;
     try {
@@ -58,6 +60,7 @@ export class Dc09HandlerService {
       case 'HEARTBEAT':
         this.stats.count('heartbeat');
         if (info) this.supervision.touch(info);
+        acked();
         return buildAck(decision.header, decision.key);
       case 'STORE': {
         for (const warning of decision.warnings) {
@@ -79,6 +82,7 @@ export class Dc09HandlerService {
         stored.forEach((signal, i) => {
           if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.category);
         });
+        acked();
         return buildAck(decision.header, decision.key);
       }
     }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { MetricsService } from '../supervision-metrics/metrics.service.js';
 import type { FrameOutcome } from './dc09/interpret-frame.js';
 
 export type ReceiverName = 'tcp' | 'udp';
 
-/** Counters of the DC-09 receivers for the health check (and, later, the metrics endpoint). */
+/** Counters of the DC-09 receivers for the health check and the metrics endpoint. */
 @Injectable()
 export class ReceiverStatsService {
+  constructor(private readonly metrics: MetricsService) {}
+
   readonly outcomes = new Map<FrameOutcome | 'no_reply_storage_down', number>();
   readonly listening: Record<ReceiverName, string | null> = { tcp: null, udp: null };
   openConnections = 0;
@@ -16,6 +19,12 @@ export class ReceiverStatsService {
 
   count(outcome: FrameOutcome | 'no_reply_storage_down'): void {
     this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
+    this.metrics.framesTotal.inc({ outcome });
+  }
+
+  /** Seconds from reading a frame to writing its ACK. */
+  observeAck(seconds: number): void {
+    this.metrics.ackSeconds.observe(seconds);
   }
 
   snapshot(): Record<string, unknown> {

@@ -40,9 +40,9 @@ export class SignalIngestService {
       occurredAt: request.occurredAt ? new Date(request.occurredAt) : null,
       dedupKey: request.eventId ? `http:${request.eventId}` : null,
     });
-    const caseId = stored.duplicate
-      ? stored.caseId
-      : (await this.dispatcher.evaluate(stored.id, event.category)).caseId;
+    const result = stored.duplicate ? null : await this.dispatcher.evaluate(stored.id, event.category);
+    const caseId = result ? result.caseId : stored.caseId;
+    const decision = result && result.decision !== 'ALREADY_EVALUATED' ? result.decision : null;
     const caseNo = caseId ? ((await this.cases.summary(caseId))?.caseNo ?? null) : null;
     return {
       signalId: stored.id,
@@ -51,6 +51,7 @@ export class SignalIngestService {
       category: event.category,
       caseId,
       caseNo,
+      decision,
       unknownTransmitter: transmitter === null,
     };
   }

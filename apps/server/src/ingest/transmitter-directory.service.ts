@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '../common/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { SupervisionService } from '../rules/supervision.service.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { parseDc09Key } from './dc09/dc09-crypto.js';
 
@@ -26,6 +27,7 @@ interface TransmitterRow {
   protocol: ExpectedProtocol;
   encryption_key_sealed: string | null;
   supervision_interval_seconds: number | null;
+  last_seen_at: Date | null;
   updated_at: Date;
 }
 
@@ -52,6 +54,7 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly supervision: SupervisionService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.box = new SecretBox(config.secretsKey);
@@ -93,6 +96,21 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
       this.remember(row);
       if (row.updated_at > this.syncedUpTo) this.syncedUpTo = row.updated_at;
     }
+    await this.superviseChanged(rows);
+  }
+
+  /**
+   * A new transmitter, or one whose interval changed, gets a supervision deadline from its last
+   * message (or from the change): one that never reports must still be missed.
+   */
+  private async superviseChanged(rows: TransmitterRow[]): Promise<void> {
+    const deadlines = new Map<string, number>();
+    for (const row of rows) {
+      if (!row.supervision_interval_seconds) continue;
+      const heard = (row.last_seen_at ?? row.updated_at).getTime();
+      deadlines.set(row.id, this.supervision.deadlineAfter(heard, row.supervision_interval_seconds));
+    }
+    await this.supervision.setDeadlines(deadlines);
   }
 
   private async reloadAll(): Promise<void> {
@@ -136,5 +154,6 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
   }
 }
 
-const SELECT = `SELECT id, account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds, updated_at
+const SELECT = `SELECT id, account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds,
+                       last_seen_at, updated_at
                   FROM transmitters`;

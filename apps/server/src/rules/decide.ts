@@ -1,4 +1,5 @@
-import { classifyEventCode, priorityOf, type AlarmCategory } from '@arc/shared';
+import { classifyEventCode, isWithin, priorityOf, type AlarmCategory } from '@arc/shared';
+import { DELAYED_FAMILIES, restoreFamilyOf } from './restore-family.js';
 
 /** What the evaluator needs to know about one stored signal. */
 export interface SignalFacts {
@@ -6,6 +7,34 @@ export interface SignalFacts {
   code: string;
   zone: string | null;
   siteId: string | null;
+  receivedAt: Date;
+}
+
+/** A service mode or block window of the signal's transmitter. */
+export interface Suppression {
+  kind: 'SERVICE_MODE' | 'BLOCK_WINDOW';
+  id: string;
+  /** Null: every category of the transmitter (block windows always). */
+  category: AlarmCategory | null;
+  startsAt: Date;
+  endsAt: Date;
+  /** Why, in the words stored with the signal: reason or request reference. */
+  label: string;
+  /** Its end check already ran: an alarm from its period evaluated only now is raised directly. */
+  finished?: boolean;
+}
+
+/** The transmitter's state when the signal was received, read once per batch. */
+export interface TransmitterSnapshot {
+  suppressions: readonly Suppression[];
+  /** Signals of the account within the runaway window, this one included. */
+  recentSignals: number;
+}
+
+export interface RuleSettings {
+  runawayThreshold: number;
+  runawayWindowSeconds: number;
+  acLossDelaySeconds: number;
 }
 
 export type Decision =
@@ -16,9 +45,31 @@ export type Decision =
       priority: number;
       title: string;
       unknownTransmitter: boolean;
+      runaway: boolean;
     }
-  | { action: 'RESTORE'; caseKey: string; category: AlarmCategory; description: string }
-  | { action: 'LOG_ONLY'; reason: 'LOG' | 'TEST' };
+  | {
+      action: 'RESTORE';
+      caseKey: string;
+      category: AlarmCategory;
+      description: string;
+      family: string | null;
+    }
+  | {
+      action: 'SUPPRESS';
+      suppression: Suppression;
+      category: AlarmCategory;
+      reason: string;
+    }
+  | {
+      action: 'DEFER';
+      caseKey: string;
+      category: AlarmCategory;
+      family: string;
+      title: string;
+      dueAt: Date;
+      reason: string;
+    }
+  | { action: 'LOG_ONLY'; reason: string };
 
 /** Where an unknown event code is shown: as a technical case that names the code. */
 export const UNKNOWN_CODE_CATEGORY: AlarmCategory = 'TECHNICAL';
@@ -29,43 +80,101 @@ export function caseKeyOf(facts: Pick<SignalFacts, 'account' | 'siteId'>): strin
 }
 
 /**
- * Decides what a signal means for the queue. Pure: the same facts give the same decision,
- * so it can be re-run at start-up for signals stored but never evaluated.
+ * Decides what a stored signal means for the queue (DOMAIN.md section 4). Pure: the same facts
+ * and snapshot give the same decision, so signals stored but never evaluated are decided the
+ * same way at start-up. Order of the rules: suppression (service mode, block window) beats
+ * everything that would raise a case; restores and logs are never suppressed, because they
+ * raise nothing and the end-of-service-mode check needs the restores.
  */
-export function decide(facts: SignalFacts): Decision {
+export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settings: RuleSettings): Decision {
   const event = classifyEventCode(facts.code);
   const caseKey = caseKeyOf(facts);
   const zone = facts.zone ? `, zone ${facts.zone}` : '';
   const unknownTransmitter = facts.siteId === null;
   const prefix = unknownTransmitter ? 'Unknown transmitter: ' : '';
-  if (!event) {
-    // A code the centre does not know was still sent by a panel: a human must look at it.
+  const runaway = snapshot.recentSignals > settings.runawayThreshold;
+
+  if (event?.kind === 'LOG') return { action: 'LOG_ONLY', reason: event.description };
+  if (event?.kind === 'TEST')
+    return { action: 'LOG_ONLY', reason: `${event.description}: supervision timer restarted` };
+  if (event?.kind === 'RESTORE') {
+    return {
+      action: 'RESTORE',
+      caseKey,
+      category: event.category!,
+      description: event.description,
+      family: restoreFamilyOf(facts.code),
+    };
+  }
+
+  // An alarm, or a code the centre does not know (a human must look at it, as a technical case).
+  const category = event ? event.category! : UNKNOWN_CODE_CATEGORY;
+  const description = event ? event.description : `Unknown event code ${facts.code}`;
+  const suppression = activeSuppression(snapshot.suppressions, category, facts.receivedAt);
+  if (suppression && !suppression.finished) {
+    return { action: 'SUPPRESS', suppression, category, reason: suppressionReason(suppression) };
+  }
+  if (suppression) {
+    // Received during the window but evaluated after its end check (a signal still in flight
+    // when the window was ended early): it can no longer be restored in time, so raise it now.
+    const what = suppression.kind === 'SERVICE_MODE' ? 'service mode' : 'block window';
     return {
       action: 'OPEN_OR_APPEND',
       caseKey,
-      category: UNKNOWN_CODE_CATEGORY,
-      priority: priorityOf(UNKNOWN_CODE_CATEGORY),
-      title: `${prefix}Unknown event code ${facts.code}${zone}`,
+      category,
+      priority: priorityOf(category),
+      title: `${prefix}Active at end of ${what}: ${description}${zone}`,
       unknownTransmitter,
+      runaway,
     };
   }
-  switch (event.kind) {
-    case 'ALARM': {
-      const category = event.category!;
-      return {
-        action: 'OPEN_OR_APPEND',
-        caseKey,
-        category,
-        priority: priorityOf(category),
-        title: `${prefix}${event.description}${zone}`,
-        unknownTransmitter,
-      };
-    }
-    case 'RESTORE':
-      return { action: 'RESTORE', caseKey, category: event.category!, description: event.description };
-    case 'LOG':
-      return { action: 'LOG_ONLY', reason: 'LOG' };
-    case 'TEST':
-      return { action: 'LOG_ONLY', reason: 'TEST' };
+  const family = event ? restoreFamilyOf(facts.code) : null;
+  if (family && DELAYED_FAMILIES.has(family) && settings.acLossDelaySeconds > 0) {
+    const dueAt = new Date(facts.receivedAt.getTime() + settings.acLossDelaySeconds * 1000);
+    return {
+      action: 'DEFER',
+      caseKey,
+      category,
+      family,
+      title: `${prefix}${description}${zone} (not restored within ${formatDuration(settings.acLossDelaySeconds)})`,
+      dueAt,
+      reason: `${description}: a case is raised at ${clock(dueAt)} unless it is restored before`,
+    };
   }
+  return {
+    action: 'OPEN_OR_APPEND',
+    caseKey,
+    category,
+    priority: priorityOf(category),
+    title: `${prefix}${description}${zone}`,
+    unknownTransmitter,
+    runaway,
+  };
+}
+
+/** The window that silences this category at that moment: start inclusive, end exclusive. */
+export function activeSuppression(
+  suppressions: readonly Suppression[],
+  category: AlarmCategory,
+  at: Date,
+): Suppression | null {
+  return suppressions.find((s) => (s.category === null || s.category === category) && isWithin(s, at)) ?? null;
+}
+
+function suppressionReason(s: Suppression): string {
+  const scope = s.category ? ` (${s.category.toLowerCase()} only)` : '';
+  const what = s.kind === 'SERVICE_MODE' ? 'Service mode' : 'Block window';
+  return `${what}${scope} until ${clock(s.endsAt)}: ${s.label}`;
+}
+
+/** "2026-12-01 14:05 UTC": the text is stored with the signal, so it names one fixed zone. */
+export function clock(at: Date): string {
+  const iso = at.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }

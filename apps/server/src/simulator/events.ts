@@ -31,6 +31,24 @@ export const EVENT_MIX: readonly WeightedCode[] = [
 /** The mix without periodic tests: every event of it becomes a row in `signals`. */
 export const STORED_EVENT_MIX: readonly WeightedCode[] = EVENT_MIX.filter((entry) => !entry.supervision);
 
+/**
+ * A regional power cut: nearly every panel reports AC loss (and a few their battery), while
+ * here and there a real fire or hold-up alarm comes in among them. The queue must still show
+ * the fires first.
+ */
+export const POWER_CUT_MIX: readonly WeightedCode[] = [
+  { sia: 'AT', cid: '1301', weight: 85 },
+  { sia: 'YT', cid: '1302', weight: 10 },
+  { sia: 'FA', cid: '1110', weight: 1 },
+  { sia: 'HA', cid: '1121', weight: 0.5 },
+];
+
+/** The event mixes a load scenario can send, by name. */
+export const EVENT_MIXES: Readonly<Record<string, readonly WeightedCode[]>> = {
+  default: STORED_EVENT_MIX,
+  'power-cut': POWER_CUT_MIX,
+};
+
 export function pickEvent(
   protocol: Protocol,
   mix: readonly WeightedCode[] = STORED_EVENT_MIX,

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AlarmCategory, EventProtocol, SignalKind } from '@arc/shared';
+import type { AlarmCategory, EventProtocol, SignalDecision, SignalKind } from '@arc/shared';
 
 export type SignalSource = 'http' | 'dc09-tcp' | 'dc09-udp';
 
@@ -67,4 +67,17 @@ export class SignalEntity {
   /** Null until the rules have decided what the signal means; re-run at start-up. */
   @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true })
   evaluatedAt: Date | null;
+
+  /** What the rules decided (OPENED, APPENDED, RESTORE, SUPPRESSED, LOG_ONLY, DEFERRED). */
+  @Column({ type: 'text', nullable: true })
+  decision: SignalDecision | null;
+
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
+
+  @Column({ name: 'service_mode_id', type: 'uuid', nullable: true })
+  serviceModeId: string | null;
+
+  @Column({ name: 'block_window_id', type: 'uuid', nullable: true })
+  blockWindowId: string | null;
 }

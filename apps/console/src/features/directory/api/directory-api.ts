@@ -4,6 +4,9 @@ import type {
   AlarmCategory,
   AuthorizationList,
   AuthorizationListInput,
+  BlockWindow,
+  BlockWindowConfirmInput,
+  BlockWindowInput,
   Contact,
   ContactInput,
   Contract,
@@ -12,7 +15,10 @@ import type {
   Page,
   Person,
   PersonInput,
+  ServiceMode,
+  ServiceModeInput,
   SetPasswordInput,
+  SignalLogEntry,
   Site,
   SiteDetail,
   SiteInput,
@@ -119,6 +125,45 @@ export function deletePerson(id: string): Promise<void> {
 
 export function setPersonPassword(id: string, input: SetPasswordInput): Promise<void> {
   return apiRequest<void>(`/persons/${id}/password`, { method: 'POST', body: input });
+}
+
+// ---- service mode, block windows, signal log ------------------------------------------------------
+
+export function startServiceMode(input: ServiceModeInput): Promise<ServiceMode> {
+  return apiRequest<ServiceMode>('/service-modes', { method: 'POST', body: input });
+}
+
+export function endServiceMode(id: string): Promise<ServiceMode> {
+  return apiRequest<ServiceMode>(`/service-modes/${id}/end`, { method: 'POST' });
+}
+
+export function createBlockWindow(input: BlockWindowInput): Promise<BlockWindow> {
+  return apiRequest<BlockWindow>('/block-windows', { method: 'POST', body: input });
+}
+
+export function confirmBlockWindow(id: string, input: BlockWindowConfirmInput): Promise<BlockWindow> {
+  return apiRequest<BlockWindow>(`/block-windows/${id}/confirm`, { method: 'POST', body: input });
+}
+
+export function cancelBlockWindow(id: string): Promise<BlockWindow> {
+  return apiRequest<BlockWindow>(`/block-windows/${id}/cancel`, { method: 'POST' });
+}
+
+export interface SignalLogPage {
+  limit: number;
+  /** Only signals older than this signal id. */
+  before?: string;
+}
+
+/** A site's signals, newest first. */
+export function listSiteSignals(
+  siteId: string,
+  { limit, before }: SignalLogPage,
+  signal?: AbortSignal,
+): Promise<SignalLogEntry[]> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (before !== undefined) params.set('before', before);
+  return apiRequest<SignalLogEntry[]>(`/sites/${siteId}/signals?${params.toString()}`, { signal });
 }
 
 // The contract does not say whether these lists are paged; accept both shapes.

@@ -1,10 +1,14 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useDirectoryStore } from '../store/directory-store';
 import { ActionPlansSection } from './action-plans-section';
+import { AlarmEventsSection } from './alarm-events-section';
 import { AuthorizationListsSection } from './authorization-lists-section';
+import { BlockWindowsSection } from './block-windows-section';
 import { ContactsSection } from './contacts-section';
 import { OnCallSection } from './on-call-section';
 import { ServiceCompaniesSection } from './service-companies-section';
+import { ServiceModeSection } from './service-mode-section';
+import { SignalLogSection } from './signal-log-section';
 import { SiteSummarySection } from './site-summary-section';
 import { TransmittersSection } from './transmitters-section';
 
@@ -52,12 +56,17 @@ export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
             )}
           </h2>
           <SiteSummarySection detail={detail} canEdit={canEdit} />
+          <AlarmEventsSection detail={detail} />
           <TransmittersSection detail={detail} canEdit={canEdit} />
+          {/* Operators set these on a caller's request, so they are not admin-only; the server checks who asked. */}
+          <ServiceModeSection detail={detail} />
+          <BlockWindowsSection detail={detail} />
           <ContactsSection detail={detail} canEdit={canEdit} />
           <ActionPlansSection detail={detail} canEdit={canEdit} />
           <OnCallSection detail={detail} />
           <AuthorizationListsSection detail={detail} canEdit={canEdit} />
           <ServiceCompaniesSection detail={detail} />
+          <SignalLogSection siteId={detail.site.id} reloadKey={detail} />
         </>
       )}
     </article>

@@ -13,6 +13,8 @@ const encrypted: Transmitter = {
   supervisionIntervalSeconds: 3600,
   inputCategory: 'FIRE',
   lastSeenAt: null,
+  runawayUntil: null,
+  supervisionFailedAt: null,
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-01-01T10:00:00.000Z',
 };

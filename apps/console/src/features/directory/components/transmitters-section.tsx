@@ -1,5 +1,5 @@
 import type { SiteDetail, Transmitter } from '@arc/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createTransmitter, deleteTransmitter, updateTransmitter } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { formatDateTime, yesNo } from '../utils/labels';
@@ -17,6 +17,7 @@ export function TransmittersSection({ detail, canEdit }: TransmittersSectionProp
   const mutate = useDirectoryStore((state) => state.mutate);
   const siteId = detail.site.id;
   const editedTransmitter = detail.transmitters.find((t) => t.id === editing);
+  const now = useClock();
 
   const actions = canEdit && editing === null && (
     <button className="button button--small" type="button" onClick={() => setEditing('new')} data-testid="tx-add">
@@ -52,6 +53,7 @@ export function TransmittersSection({ detail, canEdit }: TransmittersSectionProp
               <th scope="col">Supervision</th>
               <th scope="col">Input category</th>
               <th scope="col">Last seen</th>
+              <th scope="col">Status</th>
               {canEdit && <th scope="col">Actions</th>}
             </tr>
           </thead>
@@ -60,6 +62,7 @@ export function TransmittersSection({ detail, canEdit }: TransmittersSectionProp
               <TransmitterRow
                 key={transmitter.id}
                 transmitter={transmitter}
+                now={now}
                 canEdit={canEdit}
                 onEdit={() => setEditing(transmitter.id)}
                 onDelete={() => mutate(() => deleteTransmitter(transmitter.id))}
@@ -74,12 +77,15 @@ export function TransmittersSection({ detail, canEdit }: TransmittersSectionProp
 
 interface TransmitterRowProps {
   transmitter: Transmitter;
+  /** Current time in ms, to tell whether a runaway period is over. */
+  now: number;
   canEdit: boolean;
   onEdit: () => void;
   onDelete: () => Promise<void>;
 }
 
-function TransmitterRow({ transmitter, canEdit, onEdit, onDelete }: TransmitterRowProps) {
+function TransmitterRow({ transmitter, now, canEdit, onEdit, onDelete }: TransmitterRowProps) {
+  const runaway = transmitter.runawayUntil !== null && Date.parse(transmitter.runawayUntil) > now;
   return (
     <tr data-testid="transmitter-row" data-account={transmitter.account}>
       <td className="mono">{transmitter.account}</td>
@@ -88,6 +94,19 @@ function TransmitterRow({ transmitter, canEdit, onEdit, onDelete }: TransmitterR
       <td>{transmitter.supervisionIntervalSeconds ? `${transmitter.supervisionIntervalSeconds} s` : 'none'}</td>
       <td>{transmitter.inputCategory ?? '—'}</td>
       <td>{formatDateTime(transmitter.lastSeenAt)}</td>
+      <td data-testid="transmitter-status">
+        {runaway && (
+          <span className="tag tag--danger" data-testid="transmitter-runaway">
+            RUNAWAY until {formatDateTime(transmitter.runawayUntil)}
+          </span>
+        )}
+        {transmitter.supervisionFailedAt && (
+          <span className="tag tag--warn" data-testid="transmitter-supervision-failed">
+            test signal missing since {formatDateTime(transmitter.supervisionFailedAt)}
+          </span>
+        )}
+        {!runaway && !transmitter.supervisionFailedAt && <span className="muted">ok</span>}
+      </td>
       {canEdit && (
         <td className="row-actions">
           <button className="button button--small" type="button" onClick={onEdit} data-testid="tx-edit">
@@ -98,4 +117,16 @@ function TransmitterRow({ transmitter, canEdit, onEdit, onDelete }: TransmitterR
       )}
     </tr>
   );
+}
+
+const CLOCK_TICK_MS = 30_000;
+
+/** The time now, updated twice a minute: enough for a runaway badge to go away when its period ends. */
+function useClock(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

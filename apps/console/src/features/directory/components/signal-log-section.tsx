@@ -1,0 +1,163 @@
+import type { SignalLogEntry } from '@arc/shared';
+import { useEffect, useRef, useState } from 'react';
+import { ApiRequestError } from '../../../lib/api';
+import { listSiteSignals } from '../api/directory-api';
+import { formatDateTime } from '../utils/labels';
+import { DetailSection } from './detail-section';
+
+export interface SignalLogSectionProps {
+  siteId: string;
+  /** Changes whenever the site's detail was reloaded: the log reloads its newest page with it. */
+  reloadKey?: unknown;
+  pageSize?: number;
+}
+
+export const SIGNAL_LOG_PAGE_SIZE = 50;
+
+interface LogState {
+  entries: SignalLogEntry[];
+  status: 'loading' | 'loading-older' | 'ready' | 'error';
+  error: string | null;
+  hasMore: boolean;
+}
+
+/**
+ * Every signal of the site, newest first, with what the rules decided about it: also the ones
+ * that raised no case (service mode, block window, tests), as report ZR0034 lists them.
+ */
+export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE_SIZE }: SignalLogSectionProps) {
+  const [state, setState] = useState<LogState>({ entries: [], status: 'loading', error: null, hasMore: false });
+  const [reloads, setReloads] = useState(0);
+  // Older pages requested before a reload must not be appended to the newer list.
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const current = ++generation.current;
+    listSiteSignals(siteId, { limit: pageSize }, controller.signal).then(
+      (entries) => {
+        if (current === generation.current) {
+          setState({ entries, status: 'ready', error: null, hasMore: entries.length === pageSize });
+        }
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted && current === generation.current) {
+          setState((s) => ({ ...s, status: 'error', error: messageOf(error) }));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [siteId, pageSize, reloads, reloadKey]);
+
+  const refresh = () => {
+    setState((s) => ({ ...s, status: 'loading', error: null }));
+    setReloads((n) => n + 1);
+  };
+
+  const loadOlder = async () => {
+    const oldest = state.entries.at(-1);
+    if (!oldest) return;
+    const current = generation.current;
+    setState((s) => ({ ...s, status: 'loading-older', error: null }));
+    try {
+      const older = await listSiteSignals(siteId, { limit: pageSize, before: oldest.id });
+      if (current !== generation.current) return;
+      setState((s) => ({
+        entries: [...s.entries, ...older],
+        status: 'ready',
+        error: null,
+        hasMore: older.length === pageSize,
+      }));
+    } catch (error) {
+      if (current === generation.current) setState((s) => ({ ...s, status: 'error', error: messageOf(error) }));
+    }
+  };
+
+  const busy = state.status === 'loading' || state.status === 'loading-older';
+  const actions = (
+    <button className="button button--small" type="button" onClick={refresh} disabled={busy} data-testid="sl-refresh">
+      Refresh
+    </button>
+  );
+
+  return (
+    <DetailSection title="Signal log" testId="detail-signal-log" actions={actions}>
+      {state.error && (
+        <p className="form-error" role="alert" data-testid="sl-error">
+          {state.error}
+        </p>
+      )}
+      {state.entries.length === 0 ? (
+        <p className="muted" data-testid="sl-empty">
+          {state.status === 'loading' ? 'Loading signals…' : 'No signals received.'}
+        </p>
+      ) : (
+        <table className="detail-table signal-log" aria-busy={busy}>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Account</th>
+              <th scope="col">Code</th>
+              <th scope="col">Zone</th>
+              <th scope="col">Description</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Case</th>
+            </tr>
+          </thead>
+          <tbody>
+            {state.entries.map((entry) => (
+              <SignalRow key={entry.id} entry={entry} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {state.hasMore && (
+        <div className="form-actions">
+          <button
+            className="button button--small"
+            type="button"
+            onClick={() => void loadOlder()}
+            disabled={busy}
+            data-testid="sl-older"
+          >
+            {state.status === 'loading-older' ? 'Loading…' : 'Load older'}
+          </button>
+        </div>
+      )}
+    </DetailSection>
+  );
+}
+
+function SignalRow({ entry }: { entry: SignalLogEntry }) {
+  return (
+    <tr data-testid="signal-row" data-signal-id={entry.id} data-decision={entry.decision ?? 'PENDING'}>
+      <td>
+        <time dateTime={entry.receivedAt}>{formatDateTime(entry.receivedAt)}</time>
+      </td>
+      <td className="mono">{entry.account}</td>
+      <td className="mono">{entry.code}</td>
+      <td className="mono">{entry.zone ?? '—'}</td>
+      <td>
+        {entry.category && (
+          <span className="category-badge category-badge--small" data-category={entry.category}>
+            {entry.category}
+          </span>
+        )}{' '}
+        {entry.description}
+      </td>
+      <td>
+        <span className="decision-badge" data-decision={entry.decision ?? 'PENDING'} data-testid="signal-decision">
+          {entry.decision ?? 'PENDING'}
+        </span>
+      </td>
+      <td data-testid="signal-reason">{entry.decisionReason ?? ''}</td>
+      <td data-testid="signal-case">{entry.caseNo ?? '—'}</td>
+    </tr>
+  );
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  return error instanceof Error ? error.message : 'Loading the signal log failed';
+}

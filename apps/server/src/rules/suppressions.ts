@@ -1,0 +1,71 @@
+import type { AlarmCategory } from '@arc/shared';
+import type { EntityManager } from 'typeorm';
+import type { Suppression } from './decide.js';
+
+interface SuppressionRow {
+  kind: Suppression['kind'];
+  id: string;
+  transmitter_id: string;
+  category: AlarmCategory | null;
+  starts_at: Date;
+  ends_at: Date;
+  label: string;
+  finished: boolean;
+}
+
+/**
+ * The service modes and block windows of these transmitters that overlap [from, to], by
+ * transmitter. Read fresh from PostgreSQL for every batch: a window set a moment ago applies to
+ * the next signal, with no cache to invalidate.
+ */
+export async function loadSuppressions(
+  manager: Pick<EntityManager, 'query'>,
+  transmitterIds: string[],
+  span: { from: Date; to: Date },
+): Promise<Map<string, Suppression[]>> {
+  const byTransmitter = new Map<string, Suppression[]>();
+  if (transmitterIds.length === 0) return byTransmitter;
+  const rows: SuppressionRow[] = await manager.query(
+    `SELECT 'SERVICE_MODE' AS kind, id, transmitter_id, category, starts_at, ends_at,
+            reason || ' (asked by ' || requested_by_name || ')' AS label, finished_at IS NOT NULL AS finished
+       FROM service_modes
+      WHERE transmitter_id = ANY($1::uuid[]) AND starts_at <= $3 AND ends_at > $2
+     UNION ALL
+     SELECT 'BLOCK_WINDOW', id, transmitter_id, NULL, starts_at, ends_at,
+            'ref. ' || reference || ' (asked by ' || requested_by_name || ')', finished_at IS NOT NULL
+       FROM block_windows
+      WHERE transmitter_id = ANY($1::uuid[]) AND cancelled_at IS NULL AND starts_at <= $3 AND ends_at > $2
+      ORDER BY starts_at`,
+    [transmitterIds, span.from, span.to],
+  );
+  for (const row of rows) {
+    const list = byTransmitter.get(row.transmitter_id) ?? [];
+    list.push({
+      kind: row.kind,
+      id: row.id,
+      category: row.category,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      label: row.label,
+      finished: row.finished,
+    });
+    byTransmitter.set(row.transmitter_id, list);
+  }
+  return byTransmitter;
+}
+
+/** Windows in force now that silence supervision of these transmitters (whole transmitter or TECHNICAL). */
+export async function supervisionSuppressions(
+  manager: Pick<EntityManager, 'query'>,
+  transmitterIds: string[],
+  now: Date,
+): Promise<Map<string, Suppression[]>> {
+  const all = await loadSuppressions(manager, transmitterIds, { from: now, to: now });
+  for (const [id, list] of all) {
+    all.set(
+      id,
+      list.filter((s) => s.category === null || s.category === 'TECHNICAL'),
+    );
+  }
+  return all;
+}
