@@ -2,15 +2,24 @@ import { lazy, Suspense, useState } from 'react';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenRefresh } from '../features/auth/hooks/use-token-refresh';
 import { useSessionStore } from '../features/auth/store/session-store';
+import { CaseScreen } from '../features/case/components/case-screen';
+import { CaseNotice } from '../features/case/components/take-next-button';
+import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
+import { IntakeScreen } from '../features/intake/components/intake-screen';
+import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
-import { QueueTable } from '../features/queue/components/queue-table';
+import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
+import { SupervisorScreen } from '../features/supervisor/components/supervisor-screen';
 import { requestSnapshot } from '../lib/socket';
+import { QueueView } from './queue-view';
 import { TopNav } from './top-nav';
+import { useConsoleShortcuts } from './use-console-shortcuts';
 import { useHashRoute } from './use-hash-route';
 import { useLiveQueue } from './use-live-queue';
+import { useOpenCase } from './use-open-case';
 import { useViewStore } from './view-store';
 
 // Loaded on first use: the directory's forms pull in the phone-number metadata, which the
@@ -24,28 +33,45 @@ export function ConsoleShell() {
   // The socket stays open on every screen, so the queue count keeps counting in the directory.
   useLiveQueue();
   useHashRoute();
+  const userId = useSessionStore((state) => state.user?.id ?? null);
+  useOpenCase(userId);
+  useConsoleShortcuts();
+  useAlarmSoundPlayer();
+  const sound = useAlarmSound();
+  const audio = useAudioStatus();
   const connected = useConnectionStore((state) => state.status === 'connected');
   const view = useViewStore((state) => state.view);
-  const isAdmin = useSessionStore((state) => state.user?.role === 'admin');
+  const caseOpen = useCaseStore((state) => state.caseId !== null);
+  const role = useSessionStore((state) => state.user?.role);
 
   return (
-    <div className="shell">
+    // The tone wanted now is in the DOM, so a browser test can check it without hearing it.
+    <div className="shell" data-alarm-sound={sound} data-audio={audio} data-testid="shell">
       <header className="shell__header">
         <h1 className="shell__title">ARC Console</h1>
         <TopNav />
         <QueueCount />
+        <AlarmSoundControl />
         <ConnectionIndicator />
         <ResyncButton disabled={!connected} />
         <UserMenu />
       </header>
       <ConnectionBanner />
+      <AudioNotice />
+      <CaseNotice />
       <main className="shell__main">
-        {view === 'queue' ? (
-          <QueueTable stale={!connected} />
-        ) : (
+        {view === 'directory' ? (
           <Suspense fallback={<p className="muted">Loading directory…</p>}>
-            <DirectoryPage canEdit={isAdmin} />
+            <DirectoryPage canEdit={role === 'admin'} />
           </Suspense>
+        ) : view === 'case' && caseOpen ? (
+          <CaseScreen />
+        ) : view === 'intake' ? (
+          <IntakeScreen />
+        ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
+          <SupervisorScreen />
+        ) : (
+          <QueueView stale={!connected} canSupervise={role === 'supervisor' || role === 'admin'} />
         )}
       </main>
     </div>

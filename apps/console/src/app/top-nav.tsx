@@ -1,16 +1,24 @@
+import { useSessionStore } from '../features/auth/store/session-store';
+import { useCaseStore } from '../features/case/store/case-store';
 import { useViewStore, type View } from './view-store';
 
-const ITEMS: readonly { view: View; label: string }[] = [
-  { view: 'queue', label: 'Queue' },
-  { view: 'directory', label: 'Directory' },
-];
-
+/** Queue, the open case (only while there is one), intake, the supervisor view (supervisors) and the directory. */
 export function TopNav() {
   const current = useViewStore((state) => state.view);
   const setView = useViewStore((state) => state.setView);
+  const caseNo = useCaseStore((state) => (state.caseId ? (state.detail?.summary.caseNo ?? '…') : null));
+  const role = useSessionStore((state) => state.user?.role);
+  const supervises = role === 'supervisor' || role === 'admin';
+  const items: { view: View; label: string }[] = [
+    { view: 'queue', label: 'Queue' },
+    ...(caseNo ? [{ view: 'case' as const, label: `Case ${caseNo}` }] : []),
+    { view: 'intake', label: 'Intake (F2)' },
+    ...(supervises ? [{ view: 'supervisor' as const, label: 'Supervisor' }] : []),
+    { view: 'directory', label: 'Directory' },
+  ];
   return (
     <nav className="top-nav" aria-label="Main">
-      {ITEMS.map(({ view, label }) => (
+      {items.map(({ view, label }) => (
         <button
           key={view}
           type="button"

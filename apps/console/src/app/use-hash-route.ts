@@ -1,12 +1,19 @@
 import { useEffect } from 'react';
+import { useCaseStore } from '../features/case/store/case-store';
 import { useDirectoryStore } from '../features/directory/store/directory-store';
-import { useViewStore } from './view-store';
+import { useViewStore, type View } from './view-store';
 
 const SITE_HASH = /^#\/directory\/sites\/([0-9a-f-]{36})$/i;
+const CASE_HASH = /^#\/cases\/([0-9a-f-]{36})$/i;
+
+/** The case named in the URL hash when the page loaded, if any (it is reopened when still held). */
+export function caseIdFromHash(hash: string = window.location.hash): string | null {
+  return CASE_HASH.exec(hash)?.[1] ?? null;
+}
 
 /**
- * Mirrors the view and the open site in the URL hash, so a page reload comes back to the same
- * screen. The stores stay the source of truth; the hash is only read once, at mount.
+ * Mirrors the view, the open site and the open case in the URL hash, so a page reload comes back
+ * to the same screen. The stores stay the source of truth; the hash is only read once, at mount.
  */
 export function useHashRoute(): void {
   useEffect(() => {
@@ -16,12 +23,17 @@ export function useHashRoute(): void {
       void useDirectoryStore.getState().openSite(siteId);
     } else if (window.location.hash === '#/directory') {
       useViewStore.getState().setView('directory');
+    } else if (window.location.hash === '#/intake') {
+      useViewStore.getState().setView('intake');
+    } else if (window.location.hash === '#/supervisor') {
+      useViewStore.getState().setView('supervisor');
     }
 
     const write = () => {
       const { view } = useViewStore.getState();
       const { siteId: open } = useDirectoryStore.getState();
-      const hash = view === 'queue' ? '' : open ? `#/directory/sites/${open}` : '#/directory';
+      const { caseId } = useCaseStore.getState();
+      const hash = hashFor(view, open, caseId);
       if (window.location.hash !== hash) {
         window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
       }
@@ -30,13 +42,36 @@ export function useHashRoute(): void {
     const unsubscribeDirectory = useDirectoryStore.subscribe((state, previous) => {
       if (state.siteId !== previous.siteId) write();
     });
+    const unsubscribeCase = useCaseStore.subscribe((state, previous) => {
+      if (state.caseId !== previous.caseId) write();
+    });
     return () => {
       unsubscribeView();
       unsubscribeDirectory();
+      unsubscribeCase();
       // Logging out: the next user starts at the queue with nothing of this user's left over.
       useViewStore.getState().reset();
       useDirectoryStore.getState().reset();
       write();
     };
   }, []);
+}
+
+function hashFor(view: View, siteId: string | null, caseId: string | null): string {
+  switch (view) {
+    case 'queue':
+      return '';
+    case 'case':
+      return caseId ? `#/cases/${caseId}` : '';
+    case 'intake':
+      return '#/intake';
+    case 'supervisor':
+      return '#/supervisor';
+    case 'directory':
+      return siteId ? `#/directory/sites/${siteId}` : '#/directory';
+    default: {
+      const unexpected: never = view;
+      return String(unexpected);
+    }
+  }
 }

@@ -1,9 +1,15 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseDetail, QueueSnapshot } from '@arc/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useCaseStore } from '../features/case/store/case-store';
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { useQueueStore } from '../features/queue/store/queue-store';
+import { makeCase, snapshot } from '../features/queue/test/fixtures';
+import { useSupervisorStore } from '../features/supervisor/store/supervisor-store';
+import { makeAttempt, makeSnapshot } from '../features/supervisor/test/fixtures';
 
 type Handler = (...args: unknown[]) => void;
+
+type Ack = (error: Error | null, response?: unknown) => void;
 
 /** Just enough of a socket.io client socket to drive the handlers. */
 class FakeSocket {
@@ -13,12 +19,22 @@ class FakeSocket {
   connect = vi.fn();
   disconnect = vi.fn();
   removeAllListeners = vi.fn();
+  /** Requests sent with an ack, answered by the test. */
+  requests: { event: string; ack: Ack }[] = [];
   on(event: string, handler: Handler) {
     this.handlers.set(event, handler);
     return this;
   }
+  timeout() {
+    return { emit: (event: string, ack: Ack) => this.requests.push({ event, ack }) };
+  }
   fire(event: string, ...args: unknown[]) {
     this.handlers.get(event)?.(...args);
+  }
+  answerSnapshot(snapshot: QueueSnapshot) {
+    const request = this.requests.shift();
+    if (!request) throw new Error('no snapshot was asked for');
+    request.ack(null, { ok: true, snapshot });
   }
 }
 
@@ -34,23 +50,7 @@ vi.mock('socket.io-client', () => ({
 
 const { connectSocket, disconnectSocket } = await import('./socket');
 
-const summary: CaseSummary = {
-  id: '6f1c1f4e-5d7a-4a63-9a7e-0d3c1b2a4f10',
-  caseNo: 'C-1',
-  category: 'FIRE',
-  priority: 1,
-  status: 'QUEUED',
-  title: 'Fire alarm',
-  account: '1234',
-  siteId: null,
-  siteName: 'Depot',
-  siteAddress: null,
-  unknownTransmitter: false,
-  signalCount: 1,
-  queuedAt: '2026-01-01T10:00:00.000Z',
-  lastSignalAt: '2026-01-01T10:00:00.000Z',
-  version: 1,
-};
+const summary = makeCase({ category: 'FIRE', title: 'Fire alarm' });
 
 describe('socket', () => {
   let token: string;
@@ -69,9 +69,13 @@ describe('socket', () => {
     refreshToken.mockReset();
     onAuthFailed.mockReset();
     useQueueStore.getState().reset();
+    useCaseStore.getState().reset();
+    useSupervisorStore.getState().reset();
   });
   afterEach(() => {
     disconnectSocket();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
   });
 
   it('sends the current token on every handshake', () => {
@@ -84,11 +88,88 @@ describe('socket', () => {
     expect(seen).toEqual([{ token: 't1' }, { token: 't2' }]);
   });
 
-  it('feeds snapshots and upserts into the queue store', () => {
+  it('feeds snapshots and changes into the queue store', () => {
     const socket = connect();
-    socket.fire('queue.snapshot.v1', { cases: [summary], at: '2026-01-01T10:00:00.000Z' });
-    socket.fire('case.upserted.v1', { ...summary, version: 2, signalCount: 5 });
+    socket.fire('queue.snapshot.v1', snapshot([summary], 0));
+    socket.fire('case.changed.v2', { seq: 1, summary: { ...summary, version: 2, signalCount: 5 } });
     expect(useQueueStore.getState().cases[summary.id]?.signalCount).toBe(5);
+    expect(useQueueStore.getState().lastSeq).toBe(1);
+    expect(socket.requests).toEqual([]);
+  });
+
+  it('asks for a snapshot when a change was missed and replaces the queue with it', () => {
+    const socket = connect();
+    socket.connected = true;
+    const other = makeCase();
+    socket.fire('queue.snapshot.v1', snapshot([summary], 10));
+    socket.fire('case.changed.v2', { seq: 11, summary: { ...summary, version: 2 } });
+
+    // 12 never arrived: it might have opened `other`.
+    socket.fire('case.changed.v2', { seq: 13, summary: { ...summary, version: 4 } });
+    expect(socket.requests.map((r) => r.event)).toEqual(['queue.snapshot.request.v1']);
+    socket.fire('case.changed.v2', { seq: 14, summary: { ...summary, version: 5 } });
+    expect(socket.requests).toHaveLength(1);
+
+    socket.answerSnapshot(snapshot([{ ...summary, version: 5 }, other], 14));
+    expect(Object.keys(useQueueStore.getState().cases).sort()).toEqual([summary.id, other.id].sort());
+    expect(useQueueStore.getState().lastSeq).toBe(14);
+
+    socket.fire('case.changed.v2', { seq: 15, summary: { ...other, version: 2, signalCount: 2 } });
+    expect(socket.requests).toHaveLength(0);
+    expect(useQueueStore.getState().cases[other.id]?.signalCount).toBe(2);
+  });
+
+  it('asks again when the snapshot request fails', async () => {
+    vi.useFakeTimers();
+    const socket = connect();
+    socket.connected = true;
+    socket.fire('queue.snapshot.v1', snapshot([summary], 0));
+    socket.fire('case.changed.v2', { seq: 2, summary });
+    socket.requests.shift()?.ack(new Error('operation has timed out'));
+
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(socket.requests).toHaveLength(1);
+    socket.answerSnapshot(snapshot([summary], 2));
+    expect(useQueueStore.getState().resyncing).toBe(false);
+  });
+
+  it('fetches the open case again when a newer version of it arrives', async () => {
+    const detail = { summary: { ...summary, status: 'ACCEPTED' }, signals: [] } as unknown as CaseDetail;
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(Response.json({ ...detail, summary: { ...detail.summary, version: 2, signalCount: 2 } })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    useCaseStore.setState({ caseId: summary.id, detail, status: 'ready' });
+    const socket = connect();
+    socket.fire('queue.snapshot.v1', snapshot([detail.summary], 0));
+
+    socket.fire('case.changed.v2', { seq: 1, summary: { ...detail.summary, version: 2, signalCount: 2 } });
+
+    await vi.waitFor(() => expect(useCaseStore.getState().detail?.summary.signalCount).toBe(2));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((fetchMock.mock.calls[0] as unknown as [string])[0]).toBe(`/api/v1/cases/${summary.id}`);
+  });
+
+  it('feeds supervisor snapshots and pushed failed verifications into the supervisor store', () => {
+    const socket = connect();
+    const pushed = makeAttempt({ at: '2026-01-01T10:00:03.000Z', result: 'LOCKED' });
+    socket.fire(
+      'supervisor.snapshot.v1',
+      makeSnapshot({ alerts: [{ kind: 'OLDEST_WAITING', message: 'A fire case has waited 40 s (threshold 30 s)' }] }),
+    );
+    socket.fire('intake.verification-failed.v1', pushed);
+
+    const state = useSupervisorStore.getState();
+    expect(state.snapshot?.alerts.map((a) => a.kind)).toEqual(['OLDEST_WAITING']);
+    expect(state.failures).toEqual([pushed]);
+  });
+
+  it("clears the supervisor figures when the socket closes, so the next user never sees them", () => {
+    const socket = connect();
+    socket.fire('supervisor.snapshot.v1', makeSnapshot());
+    expect(useSupervisorStore.getState().snapshot).not.toBeNull();
+    disconnectSocket();
+    expect(useSupervisorStore.getState().snapshot).toBeNull();
   });
 
   it('tracks a lost connection only after it was connected', () => {

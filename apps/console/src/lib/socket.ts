@@ -2,11 +2,14 @@ import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
   type ClientToServerEvents,
+  type QueueSnapshot,
   type ServerToClientEvents,
 } from '@arc/shared';
 import { io, type Socket } from 'socket.io-client';
+import { useCaseStore } from '../features/case/store/case-store';
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { useQueueStore } from '../features/queue/store/queue-store';
+import { useSupervisorStore } from '../features/supervisor/store/supervisor-store';
 
 export type ArcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,9 +25,12 @@ export interface ConnectOptions {
 const SNAPSHOT_TIMEOUT_MS = 5_000;
 /** socket.io stops retrying after a server-side disconnect or a middleware refusal; we do not. */
 const MANUAL_RETRY_MS = 2_000;
+/** A snapshot asked for after a missed change that did not come is asked for again after this. */
+const RESYNC_RETRY_MS = 2_000;
 
 let socket: ArcSocket | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let resyncTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Opens the one live connection of the console. Safe to call again: the old socket is closed first. */
 export function connectSocket(options: ConnectOptions): void {
@@ -69,10 +75,20 @@ export function connectSocket(options: ConnectOptions): void {
   });
 
   current.on(SOCKET_EVENTS.queueSnapshot, (snapshot) => {
-    useQueueStore.getState().applySnapshot(snapshot);
+    applySnapshot(snapshot);
   });
-  current.on(SOCKET_EVENTS.caseUpserted, (summary) => {
-    useQueueStore.getState().upsert(summary);
+  current.on(SOCKET_EVENTS.caseChanged, (change) => {
+    // Socket events are hints: a change numbered out of turn means one was lost, and only a
+    // snapshot can tell what it was.
+    if (useQueueStore.getState().applyChange(change) === 'snapshot-needed') resync(current);
+    useCaseStore.getState().noteChange(change.summary);
+  });
+  // Sent to supervisors and administrators only; the store keeps them whichever screen is open.
+  current.on(SOCKET_EVENTS.supervisorSnapshot, (snapshot) => {
+    useSupervisorStore.getState().applySnapshot(snapshot);
+  });
+  current.on(SOCKET_EVENTS.verificationFailed, (attempt) => {
+    useSupervisorStore.getState().addFailure(attempt);
   });
   current.on(SOCKET_EVENTS.error, (error) => {
     console.warn(`[socket] ${error.code}: ${error.message}`);
@@ -81,12 +97,15 @@ export function connectSocket(options: ConnectOptions): void {
 
 export function disconnectSocket(): void {
   clearTimeout(retryTimer);
+  clearTimeout(resyncTimer);
   if (!socket) return;
   const closing = socket;
   socket = null;
   closing.removeAllListeners();
   closing.disconnect();
   useConnectionStore.getState().reset();
+  // The next user (perhaps an operator) must not see this user's supervisor figures.
+  useSupervisorStore.getState().reset();
 }
 
 /** Asks the server for a fresh snapshot and applies it. Resolves false when not connected or on timeout. */
@@ -101,9 +120,25 @@ export function requestSnapshot(): Promise<boolean> {
         console.warn(`[socket] snapshot refused: ${response.error.code} ${response.error.message}`);
         resolve(false);
       } else {
-        useQueueStore.getState().applySnapshot(response.snapshot);
+        applySnapshot(response.snapshot);
         resolve(true);
       }
     });
+  });
+}
+
+function applySnapshot(snapshot: QueueSnapshot): void {
+  useQueueStore.getState().applySnapshot(snapshot);
+  useCaseStore.getState().noteSnapshot(snapshot.cases);
+}
+
+/** Asks for a snapshot until one arrives (or the socket goes: the reconnect brings its own). */
+function resync(current: ArcSocket): void {
+  clearTimeout(resyncTimer);
+  void requestSnapshot().then((ok) => {
+    if (ok || socket !== current || !useQueueStore.getState().resyncing) return;
+    resyncTimer = setTimeout(() => {
+      if (socket === current && current.connected && useQueueStore.getState().resyncing) resync(current);
+    }, RESYNC_RETRY_MS);
   });
 }

@@ -32,6 +32,16 @@ export class CaseQueueService {
     );
   }
 
+  /**
+   * Enqueues in front of the other jobs of its priority (a case back from an operator has waited
+   * longer than what came since). Adding is a no-op if the job exists; the move still happens.
+   */
+  async enqueueFront(caseId: string, priority: number): Promise<void> {
+    await this.enqueue(caseId, priority);
+    const job = await this.queue.getJob(caseJobId(caseId));
+    await job?.changePriority({ priority, lifo: true });
+  }
+
   /** Tries to enqueue; a Redis outage is logged, and start-up reconciliation repairs it. */
   async enqueueSafely(caseId: string, priority: number): Promise<void> {
     try {

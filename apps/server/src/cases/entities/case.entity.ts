@@ -34,6 +34,9 @@ export class CaseEntity {
   @Column({ name: 'unknown_transmitter', type: 'boolean' })
   unknownTransmitter: boolean;
 
+  @Column({ type: 'boolean', default: false })
+  runaway: boolean;
+
   @Column({ name: 'signal_count', type: 'integer' })
   signalCount: number;
 

@@ -1,7 +1,7 @@
 import type { CaseSummary } from '@arc/shared';
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { QueueRow } from './queue-row';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { QueueRow, type SupervisorActions } from './queue-row';
 
 const fire: CaseSummary = {
   id: '6f1c1f4e-5d7a-4a63-9a7e-0d3c1b2a4f10',
@@ -16,16 +16,21 @@ const fire: CaseSummary = {
   siteAddress: '12 River Road, Springfield',
   unknownTransmitter: false,
   signalCount: 3,
+  runaway: false,
   queuedAt: '2026-01-01T10:00:00.000Z',
   lastSignalAt: '2026-01-01T10:01:00.000Z',
+  heldBy: null,
+  returned: false,
+  returnReason: null,
+  movedToTop: false,
   version: 4,
 };
 
-function renderRow(summary: CaseSummary, now: number) {
+function renderRow(summary: CaseSummary, now: number, supervisor?: SupervisorActions) {
   render(
     <table>
       <tbody>
-        <QueueRow summary={summary} now={now} />
+        <QueueRow summary={summary} now={now} supervisor={supervisor} />
       </tbody>
     </table>,
   );
@@ -48,6 +53,21 @@ describe('QueueRow', () => {
     expect(row.querySelector('time')?.textContent).toBe('02:05');
   });
 
+  it('marks a runaway transmitter with a badge that carries the signal count', () => {
+    const row = renderRow({ ...fire, runaway: true, signalCount: 412 }, Date.parse('2026-01-01T10:02:05.000Z'));
+
+    expect(row.dataset.runaway).toBe('true');
+    expect(screen.getByTestId('runaway-badge').textContent).toBe('RUNAWAY 412');
+    expect(row.querySelector('.queue-row__signals')?.textContent).toBe('RUNAWAY 412');
+  });
+
+  it('shows no runaway badge for an ordinary case', () => {
+    const row = renderRow(fire, Date.parse('2026-01-01T10:02:05.000Z'));
+
+    expect(row.dataset.runaway).toBeUndefined();
+    expect(screen.queryByTestId('runaway-badge')).toBeNull();
+  });
+
   it('names the account when the transmitter is unknown', () => {
     const row = renderRow(
       { ...fire, category: 'INTRUSION', unknownTransmitter: true, siteId: null, siteName: null, siteAddress: null },
@@ -57,5 +77,49 @@ describe('QueueRow', () => {
     expect(row.dataset.category).toBe('INTRUSION');
     expect(row.querySelector('.queue-row__site')?.textContent).toBe('Unknown transmitter 00AB12');
     expect(row.querySelector('time')?.textContent).toBe('1:00:00');
+  });
+
+  it.each([
+    ['2026-01-01T10:00:59.000Z', 'fresh'],
+    ['2026-01-01T10:01:00.000Z', 'amber'],
+    ['2026-01-01T10:03:00.000Z', 'amber'],
+    ['2026-01-01T10:03:01.000Z', 'red'],
+  ])('colours a case waiting until %s as %s', (now, age) => {
+    const row = renderRow(fire, Date.parse(now));
+    expect(row.dataset.age).toBe(age);
+  });
+
+  it('does not age a case someone holds, and names who holds it', () => {
+    const held = { ...fire, status: 'ACCEPTED' as const, heldBy: { userId: fire.siteId!, name: 'Olle Operator' } };
+    const row = renderRow(held, Date.parse('2026-01-01T10:10:00.000Z'));
+
+    expect(row.dataset.age).toBeUndefined();
+    expect(row.querySelector('.queue-row__status .status-tag')?.textContent).toBe('Held by');
+    expect(screen.getByTestId('held-by').textContent).toBe('Olle Operator');
+  });
+
+  it('marks a returned case with its reason and a case moved to the top', () => {
+    renderRow(
+      { ...fire, returned: true, returnReason: 'console lost', movedToTop: true },
+      Date.parse('2026-01-01T10:00:10.000Z'),
+    );
+    expect(screen.getByTestId('returned-badge').textContent).toBe('RETURNED · console lost');
+    expect(screen.getByTestId('moved-to-top-badge').textContent).toBe('MOVED TO TOP');
+  });
+
+  it('offers supervisors move to top and assign; operators get neither', () => {
+    const supervisor = { onMoveToTop: vi.fn(), onAssign: vi.fn() };
+    renderRow(fire, Date.parse('2026-01-01T10:00:10.000Z'), supervisor);
+
+    fireEvent.click(screen.getByTestId('move-to-top'));
+    fireEvent.click(screen.getByTestId('assign'));
+    expect(supervisor.onMoveToTop).toHaveBeenCalledWith(fire);
+    expect(supervisor.onAssign).toHaveBeenCalledWith(fire);
+  });
+
+  it('shows no supervisor column to an operator', () => {
+    renderRow(fire, Date.parse('2026-01-01T10:00:10.000Z'));
+    expect(screen.queryByTestId('move-to-top')).toBeNull();
+    expect(screen.queryByTestId('assign')).toBeNull();
   });
 });

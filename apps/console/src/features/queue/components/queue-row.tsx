@@ -1,21 +1,42 @@
 import type { CaseStatus, CaseSummary } from '@arc/shared';
 import { formatWaiting } from '../utils/format-waiting';
+import { waitingAge } from '../utils/waiting-age';
+
+/** What a supervisor (or admin) can do with a case from the queue. */
+export interface SupervisorActions {
+  onMoveToTop: (summary: CaseSummary) => void;
+  onAssign: (summary: CaseSummary) => void;
+}
 
 export interface QueueRowProps {
   summary: CaseSummary;
   /** Current time on the server clock, in ms. */
   now: number;
+  /** Shown as a last column for supervisors; operators do not get the column at all. */
+  supervisor?: SupervisorActions | undefined;
+  /** Position in the whole queue (0-based), for the virtualised list and screen readers. */
+  index?: number;
+  /** Lets the virtualised list measure the row's real height. */
+  measureRef?: ((element: HTMLTableRowElement | null) => void) | undefined;
 }
 
-export function QueueRow({ summary, now }: QueueRowProps) {
+export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueRowProps) {
   const waitingMs = now - Date.parse(summary.queuedAt);
+  const waiting = summary.status === 'QUEUED';
   return (
     <tr
+      ref={measureRef}
       className="queue-row"
       data-testid="queue-row"
+      data-index={index}
+      aria-rowindex={index === undefined ? undefined : index + 2}
       data-case-id={summary.id}
       data-category={summary.category}
       data-status={summary.status}
+      data-age={waiting ? waitingAge(waitingMs) : undefined}
+      data-runaway={summary.runaway ? 'true' : undefined}
+      data-returned={summary.returned ? 'true' : undefined}
+      data-moved-to-top={summary.movedToTop ? 'true' : undefined}
     >
       <td className="queue-row__category">
         <span className="category-badge" data-category={summary.category}>
@@ -23,22 +44,85 @@ export function QueueRow({ summary, now }: QueueRowProps) {
         </span>
       </td>
       <td className="queue-row__case-no">{summary.caseNo}</td>
-      <td className="queue-row__title">{summary.title}</td>
+      <td className="queue-row__title">
+        <span className="queue-row__title-text">{summary.title}</span>
+        <Badges summary={summary} />
+      </td>
       <td className="queue-row__site">
         <SiteCell summary={summary} />
       </td>
-      <td className="queue-row__signals">{summary.signalCount}</td>
+      <td className="queue-row__signals">
+        {summary.runaway ? (
+          <span
+            className="runaway-badge"
+            data-testid="runaway-badge"
+            title="Runaway transmitter: it sends more signals than the threshold allows, and the count keeps rising"
+          >
+            RUNAWAY {summary.signalCount}
+          </span>
+        ) : (
+          summary.signalCount
+        )}
+      </td>
       <td className="queue-row__status">
         <span className="status-tag" data-status={summary.status}>
-          {statusLabel(summary.status)}
+          {summary.status === 'ACCEPTED' && summary.heldBy ? 'Held by' : statusLabel(summary.status)}
         </span>
+        {summary.status === 'ACCEPTED' && summary.heldBy && (
+          <span className="queue-row__holder" data-testid="held-by">
+            {summary.heldBy.name}
+          </span>
+        )}
       </td>
       <td className="queue-row__waiting">
         <time dateTime={summary.queuedAt} title={new Date(summary.queuedAt).toLocaleString()}>
           {formatWaiting(waitingMs)}
         </time>
       </td>
+      {supervisor && (
+        <td className="queue-row__actions">
+          <button
+            className="button button--small"
+            type="button"
+            onClick={() => supervisor.onMoveToTop(summary)}
+            disabled={!waiting || summary.movedToTop}
+            data-testid="move-to-top"
+          >
+            Move to top
+          </button>
+          <button
+            className="button button--small"
+            type="button"
+            onClick={() => supervisor.onAssign(summary)}
+            data-testid="assign"
+          >
+            Assign…
+          </button>
+        </td>
+      )}
     </tr>
+  );
+}
+
+function Badges({ summary }: { summary: CaseSummary }) {
+  if (!summary.returned && !summary.movedToTop) return null;
+  return (
+    <span className="queue-row__badges">
+      {summary.movedToTop && (
+        <span className="tag tag--top" data-testid="moved-to-top-badge" title="A supervisor moved it to the top">
+          MOVED TO TOP
+        </span>
+      )}
+      {summary.returned && (
+        <span
+          className="tag tag--returned"
+          data-testid="returned-badge"
+          title="It went back to the queue after someone had it"
+        >
+          RETURNED{summary.returnReason ? ` · ${summary.returnReason}` : ''}
+        </span>
+      )}
+    </span>
   );
 }
 

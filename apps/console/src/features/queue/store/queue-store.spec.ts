@@ -1,31 +1,6 @@
-import type { AlarmCategory, CaseSummary } from '@arc/shared';
-import { CATEGORY_PRIORITY } from '@arc/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCase, snapshot } from '../test/fixtures';
 import { selectSortedCases, selectWaitingCount, useQueueStore } from './queue-store';
-
-let seq = 0;
-function makeCase(overrides: Partial<CaseSummary> & { category?: AlarmCategory } = {}): CaseSummary {
-  seq += 1;
-  const category = overrides.category ?? 'INTRUSION';
-  return {
-    id: `00000000-0000-4000-8000-${seq.toString().padStart(12, '0')}`,
-    caseNo: `C-${seq}`,
-    category,
-    priority: CATEGORY_PRIORITY[category],
-    status: 'QUEUED',
-    title: 'Burglary alarm',
-    account: '1234',
-    siteId: null,
-    siteName: 'Main Street Bank',
-    siteAddress: '1 Main Street',
-    unknownTransmitter: false,
-    signalCount: 1,
-    queuedAt: '2026-01-01T10:00:00.000Z',
-    lastSignalAt: '2026-01-01T10:00:00.000Z',
-    version: 1,
-    ...overrides,
-  };
-}
 
 const store = () => useQueueStore.getState();
 const ids = () => selectSortedCases(store()).map((c) => c.caseNo);
@@ -41,7 +16,7 @@ describe('queue store', () => {
     const a = makeCase({ caseNo: 'A' });
     const b = makeCase({ caseNo: 'B', category: 'FIRE' });
 
-    store().applySnapshot({ cases: [a, b], at: '2026-01-01T10:05:00.000Z' });
+    store().applySnapshot(snapshot([a, b], 0, '2026-01-01T10:05:00.000Z'));
 
     expect(ids()).toEqual(['B', 'A']);
     expect(store().cases[old.id]).toBeUndefined();
@@ -49,7 +24,7 @@ describe('queue store', () => {
   });
 
   it('measures the server clock offset from the snapshot', () => {
-    store().applySnapshot({ cases: [], at: '2026-01-01T10:00:05.000Z' }, Date.parse('2026-01-01T10:00:00.000Z'));
+    store().applySnapshot(snapshot([], 0, '2026-01-01T10:00:05.000Z'), Date.parse('2026-01-01T10:00:00.000Z'));
     expect(store().clockOffsetMs).toBe(5_000);
   });
 
@@ -75,7 +50,7 @@ describe('queue store', () => {
 
   it('removes a case when it is CLOSED and does not let an older update bring it back', () => {
     const c = makeCase({ version: 1 });
-    store().applySnapshot({ cases: [c], at: '2026-01-01T10:00:00.000Z' });
+    store().applySnapshot(snapshot([c]));
 
     store().upsert({ ...c, status: 'CLOSED', version: 3 });
     expect(store().cases[c.id]).toBeUndefined();
@@ -88,6 +63,7 @@ describe('queue store', () => {
   it('sorts by category priority, then oldest first', () => {
     store().applySnapshot({
       at: '2026-01-01T10:10:00.000Z',
+      seq: 0,
       cases: [
         makeCase({ caseNo: 'service-old', category: 'SERVICE', queuedAt: '2026-01-01T09:00:00.000Z' }),
         makeCase({ caseNo: 'fire-new', category: 'FIRE', queuedAt: '2026-01-01T10:05:00.000Z' }),
@@ -114,8 +90,100 @@ describe('queue store', () => {
   it('counts only cases still waiting', () => {
     store().applySnapshot({
       at: '2026-01-01T10:00:00.000Z',
+      seq: 0,
       cases: [makeCase(), makeCase({ status: 'ACCEPTED' }), makeCase()],
     });
     expect(selectWaitingCount(store())).toBe(2);
+  });
+
+  it('puts a case a supervisor moved to the top first, before any category', () => {
+    store().applySnapshot(
+      snapshot([
+        makeCase({ caseNo: 'fire', category: 'FIRE', queuedAt: '2026-01-01T10:05:00.000Z' }),
+        makeCase({ caseNo: 'old', queuedAt: '2026-01-01T09:00:00.000Z' }),
+        makeCase({ caseNo: 'moved', queuedAt: '2026-01-01T10:09:00.000Z', movedToTop: true }),
+      ]),
+    );
+    expect(ids()).toEqual(['moved', 'fire', 'old']);
+  });
+});
+
+describe('queue store: change sequence', () => {
+  beforeEach(() => {
+    store().reset();
+  });
+
+  it('takes changes numbered one after the other without asking for anything', () => {
+    const c = makeCase();
+    store().applySnapshot(snapshot([c], 4));
+
+    expect(store().applyChange({ seq: 5, summary: { ...c, version: 2, signalCount: 2 } })).toBe('applied');
+    expect(store().applyChange({ seq: 6, summary: { ...c, version: 3, signalCount: 3 } })).toBe('applied');
+
+    expect(store().lastSeq).toBe(6);
+    expect(store().cases[c.id]?.signalCount).toBe(3);
+    expect(store().resyncing).toBe(false);
+  });
+
+  it('asks for a snapshot when a number is skipped, once, and the snapshot resets the count', () => {
+    const c = makeCase();
+    store().applySnapshot(snapshot([c], 1));
+
+    // 2 was lost on the wire.
+    expect(store().applyChange({ seq: 3, summary: { ...c, version: 3, signalCount: 3 } })).toBe('snapshot-needed');
+    expect(store().resyncing).toBe(true);
+    // The change itself still counts: it is newer than what the store had.
+    expect(store().cases[c.id]?.signalCount).toBe(3);
+    // More changes while the snapshot is on its way do not ask again.
+    expect(store().applyChange({ seq: 4, summary: { ...c, version: 4 } })).toBe('applied');
+
+    store().applySnapshot(snapshot([{ ...c, version: 4, signalCount: 4 }], 4));
+    expect(store().resyncing).toBe(false);
+    expect(store().lastSeq).toBe(4);
+    expect(store().applyChange({ seq: 5, summary: { ...c, version: 5 } })).toBe('applied');
+    expect(store().lastSeq).toBe(5);
+  });
+
+  it('asks for a snapshot for a change that comes before any snapshot', () => {
+    expect(store().applyChange({ seq: 1, summary: makeCase() })).toBe('snapshot-needed');
+  });
+
+  it('ignores a repeated or older number without asking', () => {
+    const c = makeCase();
+    store().applySnapshot(snapshot([c], 7));
+    expect(store().applyChange({ seq: 7, summary: c })).toBe('applied');
+    expect(store().applyChange({ seq: 3, summary: c })).toBe('applied');
+    expect(store().lastSeq).toBe(7);
+  });
+});
+
+describe('queue store: silencing the tone', () => {
+  beforeEach(() => {
+    store().reset();
+  });
+
+  it('silences the cases waiting now, and forgets a case once it stops waiting', () => {
+    const a = makeCase();
+    const b = makeCase({ status: 'ACCEPTED' });
+    store().applySnapshot(snapshot([a, b]));
+
+    store().silenceWaiting();
+    expect(store().silenced).toEqual({ [a.id]: true });
+
+    // Taken, then back in the queue: it must sound again.
+    store().upsert({ ...a, status: 'ACCEPTED', version: 2 });
+    expect(store().silenced).toEqual({});
+    store().upsert({ ...a, status: 'QUEUED', returned: true, version: 3 });
+    expect(store().silenced).toEqual({});
+  });
+
+  it('keeps the silence of cases still waiting across a snapshot', () => {
+    const a = makeCase();
+    const b = makeCase();
+    store().applySnapshot(snapshot([a, b]));
+    store().silenceWaiting();
+
+    store().applySnapshot(snapshot([a, { ...b, status: 'ACCEPTED', version: 2 }], 3));
+    expect(store().silenced).toEqual({ [a.id]: true });
   });
 });

@@ -1,5 +1,8 @@
-import { compareQueueOrder, type CaseSummary, type QueueSnapshot } from '@arc/shared';
+import { compareQueueOrder, type CaseChange, type CaseSummary, type QueueSnapshot } from '@arc/shared';
 import { create } from 'zustand';
+
+/** What the socket layer must do after a change: nothing, or fetch a snapshot because one was missed. */
+export type ChangeVerdict = 'applied' | 'snapshot-needed';
 
 export interface QueueState {
   /** Open cases (QUEUED or ACCEPTED) by id. */
@@ -13,32 +16,76 @@ export interface QueueState {
   snapshotAt: string | null;
   /** Server clock minus browser clock, measured at the last snapshot; keeps waiting times honest. */
   clockOffsetMs: number;
+  /**
+   * `seq` of the last change taken in order on this socket (a snapshot sets it); null before the
+   * first snapshot. A change whose seq is not lastSeq + 1 means one was lost on the way.
+   */
+  lastSeq: number | null;
+  /** A change was missed and a snapshot is asked for; further gaps wait for it. */
+  resyncing: boolean;
+  /**
+   * Waiting cases whose alarm tone the operator silenced. A case leaves the set when it stops
+   * waiting, so a case that comes back to the queue sounds again.
+   */
+  silenced: Readonly<Record<string, true>>;
   /** Replaces everything: the snapshot is the server's full list of open cases. */
   applySnapshot: (snapshot: QueueSnapshot, receivedAt?: number) => void;
-  /** Applies one change if it is newer than what the store holds; CLOSED removes the case. */
+  /** Applies one change from the socket and checks its sequence number for a gap. */
+  applyChange: (change: CaseChange) => ChangeVerdict;
+  /** Applies one summary if it is newer than what the store holds; CLOSED removes the case. */
   upsert: (summary: CaseSummary) => void;
+  /** Silences the tone for every case waiting now; a case that starts waiting later sounds again. */
+  silenceWaiting: () => void;
   reset: () => void;
 }
 
-const initialState = { cases: {}, versions: {}, snapshotAt: null, clockOffsetMs: 0 } satisfies Partial<QueueState>;
+const initialState = {
+  cases: {},
+  versions: {},
+  snapshotAt: null,
+  clockOffsetMs: 0,
+  lastSeq: null,
+  resyncing: false,
+  silenced: {},
+} satisfies Partial<QueueState>;
 
-export const useQueueStore = create<QueueState>()((set) => ({
+export const useQueueStore = create<QueueState>()((set, get) => ({
   ...initialState,
 
   applySnapshot: (snapshot, receivedAt = Date.now()) => {
     const cases: Record<string, CaseSummary> = {};
     const versions: Record<string, number> = {};
+    const silenced: Record<string, true> = {};
+    const before = get().silenced;
     for (const summary of snapshot.cases) {
       versions[summary.id] = summary.version;
       if (summary.status !== 'CLOSED') cases[summary.id] = summary;
+      if (summary.status === 'QUEUED' && before[summary.id]) silenced[summary.id] = true;
     }
     const serverNow = Date.parse(snapshot.at);
     set({
       cases,
       versions,
+      silenced,
       snapshotAt: snapshot.at,
       clockOffsetMs: Number.isNaN(serverNow) ? 0 : serverNow - receivedAt,
+      lastSeq: snapshot.seq,
+      resyncing: false,
     });
+  },
+
+  applyChange: (change) => {
+    // The summary is applied whatever its seq: versions keep it from undoing anything newer.
+    get().upsert(change.summary);
+    const { lastSeq, resyncing } = get();
+    if (resyncing) return 'applied';
+    if (lastSeq !== null && change.seq <= lastSeq) return 'applied';
+    if (lastSeq !== null && change.seq === lastSeq + 1) {
+      set({ lastSeq: change.seq });
+      return 'applied';
+    }
+    set({ resyncing: true });
+    return 'snapshot-needed';
   },
 
   upsert: (summary) => {
@@ -47,12 +94,24 @@ export const useQueueStore = create<QueueState>()((set) => ({
       if (known !== undefined && summary.version <= known) return state;
 
       const versions = { ...state.versions, [summary.id]: summary.version };
-      if (isOpen(summary)) return { versions, cases: { ...state.cases, [summary.id]: summary } };
+      let silenced = state.silenced;
+      if (summary.status !== 'QUEUED' && silenced[summary.id]) {
+        const copy = { ...silenced };
+        delete copy[summary.id];
+        silenced = copy;
+      }
+      if (isOpen(summary)) return { versions, silenced, cases: { ...state.cases, [summary.id]: summary } };
 
       const cases = { ...state.cases };
       delete cases[summary.id];
-      return { versions, cases };
+      return { versions, silenced, cases };
     });
+  },
+
+  silenceWaiting: () => {
+    const silenced: Record<string, true> = {};
+    for (const summary of Object.values(get().cases)) if (summary.status === 'QUEUED') silenced[summary.id] = true;
+    set({ silenced });
   },
 
   reset: () => set(initialState),
@@ -77,13 +136,23 @@ function isOpen(summary: CaseSummary): boolean {
 let sortedFor: QueueState['cases'] | undefined;
 let sorted: readonly CaseSummary[] = [];
 
-/** Open cases, most urgent first: category priority, then oldest first. */
+/** Open cases in the order take-next serves them: moved to the top first, then priority, then oldest. */
 export function selectSortedCases(state: QueueState): readonly CaseSummary[] {
   if (state.cases !== sortedFor) {
     sortedFor = state.cases;
-    sorted = Object.values(state.cases).sort(compareQueueOrder);
+    sorted = Object.values(state.cases).sort(compareConsoleOrder);
   }
   return sorted;
+}
+
+/**
+ * The server's queue order (a supervisor's "move to top" beats category priority). Among cases
+ * moved to the top the server puts the latest move first; the summary does not say when, so
+ * the console orders those by priority and age.
+ */
+export function compareConsoleOrder(a: CaseSummary, b: CaseSummary): number {
+  if (a.movedToTop !== b.movedToTop) return a.movedToTop ? -1 : 1;
+  return compareQueueOrder(a, b);
 }
 
 /** Cases nobody has accepted yet. */

@@ -1,0 +1,214 @@
+import type { CaseDetail, CaseResult, ContactOutcome } from '@arc/shared';
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { isHeldBy, useCaseStore } from '../store/case-store';
+import { callTargets, outcomeForKey, type CallTarget } from '../utils/call-targets';
+import { resultLabel } from '../utils/labels';
+import { CaseTimesSection, EarlierCasesSection, SignalsSection, SiteSection } from './case-facts';
+import { CloseDialog } from './close-dialog';
+import { AttemptsSection, ContactsPanel, type RecordingState } from './contacts-panel';
+import { NotesSection } from './notes-section';
+import { PutBackDialog } from './put-back-dialog';
+import { CASE_SHORTCUTS, ShortcutHelp } from './shortcut-help';
+import { StepsChecklist } from './steps-checklist';
+
+/** The open case: everything the operator needs to work it, keyboard first. */
+export function CaseScreen() {
+  const { detail, status, error, userId, reload } = useCaseStore(
+    useShallow((state) => ({
+      detail: state.detail,
+      status: state.status,
+      error: state.error,
+      userId: state.userId,
+      reload: state.reload,
+    })),
+  );
+
+  if (!detail) {
+    return status === 'error' ? (
+      <div className="form-error" role="alert" data-testid="case-load-error">
+        Could not load the case: {error}{' '}
+        <button className="button button--small" type="button" onClick={() => void reload()}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p className="muted">Loading case…</p>
+    );
+  }
+  // Keyed by case: a new case starts with no form open and the first number selected.
+  return <CaseWork key={detail.summary.id} detail={detail} mine={isHeldBy(detail, userId)} loadError={error} />;
+}
+
+type Panel = 'none' | 'close' | 'put-back';
+
+interface CaseWorkProps {
+  detail: CaseDetail;
+  /** Accepted and held by this operator; otherwise the screen is read-only. */
+  mine: boolean;
+  /** A later reload failed; what is shown may be out of date. */
+  loadError: string | null;
+}
+
+function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
+  const finish = useCaseStore((state) => state.finish);
+  const targets = useMemo(() => callTargets(detail), [detail]);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [recording, setRecording] = useState<RecordingState | null>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const selected = targets.find((t) => t.key === selectedKey) ?? targets[0] ?? null;
+  const { summary } = detail;
+
+  const moveSelection = (step: 1 | -1) => {
+    if (targets.length === 0) return;
+    const index = selected ? targets.indexOf(selected) : -1;
+    const next = targets[Math.min(targets.length - 1, Math.max(0, index + step))];
+    if (next) setSelectedKey(next.key);
+  };
+
+  const onRecorded = (target: CallTarget, outcome: ContactOutcome) => {
+    setRecording(null);
+    // Nobody answered: the next number in the list is the one to call.
+    if (outcome !== 'ANSWERED') {
+      const next = targets[targets.indexOf(target) + 1];
+      if (next) setSelectedKey(next.key);
+    }
+  };
+
+  useShortcuts((key) => {
+    if (key === 'Escape') {
+      if (recording) setRecording(null);
+      else if (panel !== 'none') setPanel('none');
+      else return false;
+      return true;
+    }
+    if (!mine) return false;
+    if (key === 'C' || key === 'P') {
+      setRecording(null);
+      setPanel(key === 'C' ? 'close' : 'put-back');
+      return true;
+    }
+    if (panel !== 'none') return false;
+    if (key === 'ArrowDown' || key === 'J' || key === 'ArrowUp' || key === 'K') {
+      moveSelection(key === 'ArrowDown' || key === 'J' ? 1 : -1);
+      return true;
+    }
+    const outcome = outcomeForKey(key);
+    if (outcome && selected) {
+      setRecording({ targetKey: selected.key, outcome });
+      return true;
+    }
+    return false;
+  });
+
+  return (
+    <article
+      className="case-screen"
+      aria-labelledby="case-heading"
+      data-testid="case-screen"
+      data-case-id={summary.id}
+      data-status={summary.status}
+      data-mine={mine ? 'true' : 'false'}
+    >
+      <header className="case-header">
+        <span className="category-badge" data-category={summary.category}>
+          {summary.category}
+        </span>
+        <div className="case-header__what">
+          <h2 id="case-heading" className="case-header__title">
+            <span className="mono muted">{summary.caseNo}</span> {summary.title}
+          </h2>
+          <p className="case-header__site" data-testid="case-header-site">
+            {summary.siteName ?? `Unknown transmitter ${summary.account}`}
+            {summary.siteAddress && <span className="muted"> · {summary.siteAddress}</span>}
+          </p>
+          {summary.returned && (
+            <span className="tag tag--returned">
+              RETURNED{summary.returnReason ? ` · ${summary.returnReason}` : ''}
+            </span>
+          )}
+        </div>
+        {mine && (
+          <div className="case-header__actions">
+            <button className="button" type="button" onClick={() => setPanel('put-back')} data-testid="put-back">
+              Put back <kbd>P</kbd>
+            </button>
+            <button
+              className="button button--primary"
+              type="button"
+              onClick={() => setPanel('close')}
+              data-testid="close-case"
+            >
+              Close <kbd>C</kbd>
+            </button>
+          </div>
+        )}
+      </header>
+
+      {mine && <ShortcutHelp shortcuts={CASE_SHORTCUTS} />}
+      {!mine && <NotYoursBanner detail={detail} onLeave={() => finish(`Left case ${summary.caseNo}.`)} />}
+      {loadError && (
+        <p className="form-error" role="alert" data-testid="case-reload-error">
+          Could not refresh the case: {loadError}
+        </p>
+      )}
+      {mine && panel === 'close' && (
+        <CloseDialog
+          detail={detail}
+          onCancel={() => setPanel('none')}
+          onClosed={(result: CaseResult) => finish(`Case ${summary.caseNo} closed: ${resultLabel(result)}.`)}
+        />
+      )}
+      {mine && panel === 'put-back' && (
+        <PutBackDialog
+          detail={detail}
+          onCancel={() => setPanel('none')}
+          onPutBack={() => finish(`Case ${summary.caseNo} is back in the queue.`)}
+        />
+      )}
+
+      <div className="case-grid">
+        <div className="case-grid__column">
+          <StepsChecklist detail={detail} editable={mine} />
+          <ContactsPanel
+            detail={detail}
+            targets={targets}
+            selectedKey={selected?.key ?? null}
+            onSelect={setSelectedKey}
+            recording={recording}
+            onRecord={setRecording}
+            onRecorded={onRecorded}
+            editable={mine && panel === 'none'}
+          />
+          <AttemptsSection attempts={detail.attempts} />
+          <NotesSection notes={detail.notes} editable={mine} />
+        </div>
+        <div className="case-grid__column">
+          <CaseTimesSection times={detail.times} />
+          <SiteSection detail={detail} />
+          <SignalsSection detail={detail} />
+          <EarlierCasesSection detail={detail} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function NotYoursBanner({ detail, onLeave }: { detail: CaseDetail; onLeave: () => void }) {
+  const { summary, result } = detail;
+  const why =
+    summary.status === 'CLOSED'
+      ? `It is closed${result ? ` (${resultLabel(result.code)}, by ${result.by.name})` : ''}.`
+      : summary.status === 'QUEUED'
+        ? 'It went back to the queue.'
+        : `${summary.heldBy?.name ?? 'Another operator'} has it now.`;
+  return (
+    <div className="case-banner" role="alert" data-testid="case-not-yours">
+      This case is no longer yours: {why}{' '}
+      <button className="button button--small" type="button" onClick={onLeave} data-testid="case-leave">
+        Back to the queue
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+import {
+  CONTACT_OUTCOMES,
+  ContactAttemptInputSchema,
+  type CaseDetail,
+  type ContactAttempt,
+  type ContactOutcome,
+} from '@arc/shared';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { recordAttempt } from '../api/case-api';
+import { useCaseStore } from '../store/case-store';
+import type { CallTarget } from '../utils/call-targets';
+import { outcomeKey } from '../utils/call-targets';
+import { formatTime, messageOf, outcomeLabel, routeKindLabel } from '../utils/labels';
+import { CaseSection } from './case-section';
+
+export interface RecordingState {
+  targetKey: string;
+  outcome: ContactOutcome;
+}
+
+export interface ContactsPanelProps {
+  detail: CaseDetail;
+  targets: readonly CallTarget[];
+  /** The route the digit keys record for. */
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+  recording: RecordingState | null;
+  onRecord: (recording: RecordingState | null) => void;
+  /** After a saved attempt; the screen moves on to the next route unless someone answered. */
+  onRecorded: (target: CallTarget, outcome: ContactOutcome) => void;
+  editable: boolean;
+}
+
+/** The contacts in call order with each route, the on-call person, and "record call" on each. */
+export function ContactsPanel({
+  detail,
+  targets,
+  selectedKey,
+  onSelect,
+  recording,
+  onRecord,
+  onRecorded,
+  editable,
+}: ContactsPanelProps) {
+  return (
+    <CaseSection title="Contacts" testId="case-contacts">
+      {targets.length === 0 ? (
+        <p className="muted">No contacts and nobody on call for this site.</p>
+      ) : (
+        <ol className="call-list" aria-label="Numbers to call">
+          {targets.map((target, index) => {
+            const selected = target.key === selectedKey;
+            const first = index === 0 || targets[index - 1]?.name !== target.name;
+            const last = lastAttempt(detail.attempts, target);
+            return (
+              <li
+                key={target.key}
+                className="call-target"
+                data-testid="call-target"
+                data-target-key={target.key}
+                data-selected={selected ? 'true' : undefined}
+                aria-current={selected ? 'true' : undefined}
+              >
+                <button
+                  type="button"
+                  className="call-target__select"
+                  onClick={() => onSelect(target.key)}
+                  aria-pressed={selected}
+                >
+                  <span className="call-target__name">
+                    {first ? target.name : ''}
+                    {target.contactId === null && <span className="tag">ON CALL</span>}
+                  </span>
+                  <span className="call-target__route">
+                    <span className="muted">{routeKindLabel(target.routeKind)}</span>{' '}
+                    <span className="mono">{target.routeValue}</span>
+                  </span>
+                  {last && (
+                    <span className="call-target__last" data-outcome={last.outcome}>
+                      {outcomeLabel(last.outcome)} {formatTime(last.at)}
+                    </span>
+                  )}
+                </button>
+                {editable && recording?.targetKey !== target.key && (
+                  <button
+                    className="button button--small"
+                    type="button"
+                    onClick={() => {
+                      onSelect(target.key);
+                      onRecord({ targetKey: target.key, outcome: 'ANSWERED' });
+                    }}
+                    data-testid="record-call"
+                  >
+                    Record call
+                  </button>
+                )}
+                {editable && recording?.targetKey === target.key && (
+                  <RecordCallForm
+                    target={target}
+                    outcome={recording.outcome}
+                    onOutcome={(outcome) => onRecord({ targetKey: target.key, outcome })}
+                    onCancel={() => onRecord(null)}
+                    onSaved={(outcome) => onRecorded(target, outcome)}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {detail.onCall.some((o) => !o.member) && (
+        <p className="muted">
+          Nobody on call now for{' '}
+          {detail.onCall
+            .filter((o) => !o.member)
+            .map((o) => o.rosterName)
+            .join(', ')}
+          .
+        </p>
+      )}
+    </CaseSection>
+  );
+}
+
+interface RecordCallFormProps {
+  target: CallTarget;
+  outcome: ContactOutcome;
+  onOutcome: (outcome: ContactOutcome) => void;
+  onCancel: () => void;
+  onSaved: (outcome: ContactOutcome) => void;
+}
+
+/** Outcome (keys 1-5 pick it too) and a note; Enter saves, Esc cancels. */
+export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }: RecordCallFormProps) {
+  const mutate = useCaseStore((state) => state.mutate);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async () => {
+    const parsed = ContactAttemptInputSchema.safeParse({
+      contactId: target.contactId,
+      name: target.name,
+      routeKind: target.routeKind,
+      routeValue: target.routeValue,
+      outcome,
+      note,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setError(issue ? `${issue.path.join('.') || 'call'}: ${issue.message}` : 'Check the call');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await mutate((caseId) => recordAttempt(caseId, parsed.data));
+      onSaved(outcome);
+    } catch (caught) {
+      setError(messageOf(caught, 'Recording the call failed'));
+      setPending(false);
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <form
+      className="inline-form record-call"
+      onSubmit={onSubmit}
+      onKeyDown={onKeyDown}
+      aria-label={`Record call to ${target.name}`}
+      data-testid="record-call-form"
+    >
+      <fieldset className="outcomes">
+        <legend className="field__label">Outcome</legend>
+        {CONTACT_OUTCOMES.map((option) => (
+          <label key={option} className="outcome" data-outcome={option}>
+            <input
+              type="radio"
+              name="outcome"
+              value={option}
+              checked={outcome === option}
+              onChange={() => onOutcome(option)}
+              data-testid={`outcome-${option}`}
+            />
+            <kbd>{outcomeKey(option)}</kbd> {outcomeLabel(option)}
+          </label>
+        ))}
+      </fieldset>
+      <input
+        className="field__input"
+        placeholder="Note (optional)"
+        aria-label="Note"
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        autoFocus
+        data-testid="record-note"
+      />
+      <button className="button button--primary" type="submit" disabled={pending} data-testid="record-save">
+        {pending ? 'Saving…' : 'Save call'}
+      </button>
+      <button className="button" type="button" onClick={onCancel} disabled={pending} data-testid="record-cancel">
+        Cancel <kbd>Esc</kbd>
+      </button>
+      {error && (
+        <p className="form-error" role="alert" data-testid="record-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function AttemptsSection({ attempts }: { attempts: readonly ContactAttempt[] }) {
+  return (
+    <CaseSection title={`Calls (${attempts.length})`} testId="case-attempts">
+      {attempts.length === 0 ? (
+        <p className="muted">No calls yet.</p>
+      ) : (
+        <table className="detail-table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Called</th>
+              <th scope="col">Route</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Note</th>
+              <th scope="col">By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {attempts.map((attempt) => (
+              <tr key={attempt.id} data-testid="attempt" data-outcome={attempt.outcome}>
+                <td>{formatTime(attempt.at)}</td>
+                <td>{attempt.name}</td>
+                <td>
+                  <span className="muted">{routeKindLabel(attempt.routeKind)}</span>{' '}
+                  <span className="mono">{attempt.routeValue}</span>
+                </td>
+                <td>{outcomeLabel(attempt.outcome)}</td>
+                <td>{attempt.note ?? ''}</td>
+                <td>{attempt.by.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </CaseSection>
+  );
+}
+
+function lastAttempt(attempts: readonly ContactAttempt[], target: CallTarget): ContactAttempt | undefined {
+  for (let i = attempts.length - 1; i >= 0; i -= 1) {
+    const attempt = attempts[i];
+    if (attempt && attempt.routeValue === target.routeValue && attempt.name === target.name) return attempt;
+  }
+  return undefined;
+}

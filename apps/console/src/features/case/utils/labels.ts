@@ -1,0 +1,108 @@
+import type { CaseResult, ContactOutcome, ContactRouteKind, StepType } from '@arc/shared';
+import { ApiRequestError } from '../../../lib/api';
+
+export function outcomeLabel(outcome: ContactOutcome): string {
+  switch (outcome) {
+    case 'ANSWERED':
+      return 'Answered';
+    case 'NO_ANSWER':
+      return 'No answer';
+    case 'BUSY':
+      return 'Busy';
+    case 'WRONG_NUMBER':
+      return 'Wrong number';
+    case 'VOICEMAIL':
+      return 'Voicemail';
+    default: {
+      const unexpected: never = outcome;
+      return String(unexpected);
+    }
+  }
+}
+
+export function resultLabel(result: CaseResult): string {
+  switch (result) {
+    case 'REAL_ALARM':
+      return 'Real alarm';
+    case 'FALSE_ALARM_USER_ERROR':
+      return 'False alarm (user error)';
+    case 'TECHNICAL_FAULT':
+      return 'Technical fault';
+    case 'TEST':
+      return 'Test';
+    case 'CANCELLED_BY_CALLER':
+      return 'Cancelled by caller';
+    case 'UNKNOWN':
+      return 'Unknown';
+    default: {
+      const unexpected: never = result;
+      return String(unexpected);
+    }
+  }
+}
+
+export function stepTypeLabel(type: StepType): string {
+  switch (type) {
+    case 'CALL_CONTACT':
+      return 'Call contact';
+    case 'CALL_ON_CALL':
+      return 'Call on-call';
+    case 'DISPATCH_GUARD':
+      return 'Dispatch guard';
+    case 'ALERT_RESCUE_SERVICE':
+      return 'Alert rescue service';
+    case 'ALERT_POLICE':
+      return 'Alert police';
+    case 'INSTRUCTION':
+      return 'Instruction';
+    default: {
+      const unexpected: never = type;
+      return String(unexpected);
+    }
+  }
+}
+
+export function routeKindLabel(kind: ContactRouteKind): string {
+  switch (kind) {
+    case 'PHONE':
+      return 'Phone';
+    case 'SMS':
+      return 'SMS';
+    case 'EMAIL':
+      return 'E-mail';
+    default: {
+      const unexpected: never = kind;
+      return String(unexpected);
+    }
+  }
+}
+
+/** Date and time as the centre writes them (2026-01-01 10:00:05). */
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('sv-SE');
+}
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('sv-SE');
+}
+
+/** "+1:05" from `from` to `to`, for the case's times; empty when either is missing. */
+export function formatDelta(from: string | null, to: string | null): string {
+  if (!from || !to) return '';
+  const ms = Date.parse(to) - Date.parse(from);
+  if (Number.isNaN(ms)) return '';
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mmss = `${h > 0 ? String(m).padStart(2, '0') : m}:${String(s).padStart(2, '0')}`;
+  return `+${h > 0 ? `${h}:` : ''}${mmss}`;
+}
+
+export function messageOf(error: unknown, fallback = 'Failed'): string {
+  if (error instanceof ApiRequestError) return error.message;
+  return error instanceof Error ? error.message : fallback;
+}

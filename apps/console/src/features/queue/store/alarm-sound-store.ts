@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import type { AudioStatus } from '../utils/tone-player';
+
+export interface AlarmSoundState {
+  audio: AudioStatus;
+  setAudio: (audio: AudioStatus) => void;
+}
+
+/** Whether the browser lets the console play its alarm tones yet. */
+export const useAlarmSoundStore = create<AlarmSoundState>()((set) => ({
+  audio: 'locked',
+  setAudio: (audio) => set({ audio }),
+}));

@@ -1,0 +1,28 @@
+import type { CaseSummary } from '@arc/shared';
+
+/** The tone the console sounds: fire and hold-up have their own, every other waiting alarm the normal one. */
+export type AlarmSound = 'fire' | 'holdup' | 'normal' | 'off';
+
+/**
+ * Sounds while any case waits (QUEUED, nobody took it) that the operator has not silenced. The
+ * most urgent waiting case picks the tone, silenced or not: a new intrusion alarm while a
+ * silenced fire alarm still waits brings back the fire tone.
+ */
+export function selectAlarmSound(
+  cases: Readonly<Record<string, CaseSummary>>,
+  silenced: Readonly<Record<string, true>>,
+): AlarmSound {
+  let unsilenced = false;
+  let fire = false;
+  let holdup = false;
+  for (const summary of Object.values(cases)) {
+    if (summary.status !== 'QUEUED') continue;
+    if (!silenced[summary.id]) unsilenced = true;
+    if (summary.category === 'FIRE') fire = true;
+    else if (summary.category === 'HOLDUP') holdup = true;
+  }
+  if (!unsilenced) return 'off';
+  if (fire) return 'fire';
+  if (holdup) return 'holdup';
+  return 'normal';
+}

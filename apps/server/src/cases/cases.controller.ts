@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  AssignCaseInputSchema,
+  PutBackInputSchema,
+  type CaseDetail,
+  type CaseSummary,
+  type OperatorPresence,
+  type SessionUser,
+} from '@arc/shared';
+import type { Response } from 'express';
+import type { z } from 'zod';
+import { Roles } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { IdParam } from '../directory/directory-params.js';
+import { CaseDetailService } from './case-detail.service.js';
+import { CaseHandlingService } from './case-handling.service.js';
+
+const CanWork = () => Roles('operator', 'supervisor', 'admin');
+const Supervises = () => Roles('supervisor', 'admin');
+
+/** Taking and handing over cases; the records of a case are in CaseRecordsController. */
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly handling: CaseHandlingService,
+    private readonly details: CaseDetailService,
+  ) {}
+
+  /** The top case of the queue, now held by the caller; 204 when nothing waits. */
+  @CanWork()
+  @Post('take-next')
+  async takeNext(
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseDetail | undefined> {
+    const caseId = await this.handling.takeNext(user);
+    if (!caseId) {
+      response.status(204);
+      return undefined;
+    }
+    response.status(200);
+    return this.details.detail(caseId);
+  }
+
+  @CanWork()
+  @Post(':id/put-back')
+  @HttpCode(200)
+  putBack(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: PutBackInputSchema }) body: z.output<typeof PutBackInputSchema>,
+  ): Promise<CaseSummary> {
+    return this.handling.putBack(user, id, body.reason);
+  }
+
+  @Supervises()
+  @Post(':id/assign')
+  @HttpCode(200)
+  assign(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: AssignCaseInputSchema }) body: z.output<typeof AssignCaseInputSchema>,
+  ): Promise<CaseSummary> {
+    return this.handling.assign(user, id, body.userId);
+  }
+
+  @Supervises()
+  @Post(':id/move-to-top')
+  @HttpCode(200)
+  moveToTop(@CurrentUser() user: SessionUser, @IdParam() id: string): Promise<CaseSummary> {
+    return this.handling.moveToTop(user, id);
+  }
+
+  @Supervises()
+  @Get('operators')
+  operators(): Promise<OperatorPresence[]> {
+    return this.handling.operators();
+  }
+}
