@@ -1,0 +1,173 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import {
+  EndCallInputSchema,
+  IntakeBlockWindowInputSchema,
+  IntakeCancelCaseInputSchema,
+  IntakeEndServiceModeInputSchema,
+  IntakeMessageInputSchema,
+  IntakeServiceModeInputSchema,
+  SetCallSiteInputSchema,
+  StartCallInputSchema,
+  VerifyCallerInputSchema,
+  type BlockWindow,
+  type CaseSummary,
+  type IntakeCall,
+  type ManagerMessage,
+  type ServiceMode,
+  type SessionUser,
+  type SiteStatus,
+  type VerificationAttempt,
+  type VerificationOutcome,
+} from '@arc/shared';
+import type { z } from 'zod';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { IdParam } from '../directory/directory-params.js';
+import { CallerVerificationService } from './caller-verification.service.js';
+import { IntakeActionsService } from './intake-actions.service.js';
+import {
+  CallListQuerySchema,
+  OnDuty,
+  StatusQuerySchema,
+  Supervising,
+  VerificationListQuerySchema,
+  type CallListQuery,
+  type VerificationListQuery,
+} from './intake-params.js';
+import { IntakeService } from './intake.service.js';
+
+/**
+ * Phone intake: the operator answers a call, finds the site, verifies the caller's authority
+ * password and acts within the caller's authority. Literal paths come before `:id`.
+ */
+@Controller('intake')
+export class IntakeController {
+  constructor(
+    private readonly calls: IntakeService,
+    private readonly verification: CallerVerificationService,
+    private readonly actions: IntakeActionsService,
+  ) {}
+
+  @Supervising()
+  @Get('verifications')
+  verifications(
+    @Query({ schema: VerificationListQuerySchema }) query: VerificationListQuery,
+  ): Promise<VerificationAttempt[]> {
+    return this.calls.verifications(query);
+  }
+
+  @Supervising()
+  @Get('calls')
+  list(@Query({ schema: CallListQuerySchema }) query: CallListQuery): Promise<IntakeCall[]> {
+    return this.calls.list(query);
+  }
+
+  @OnDuty()
+  @Post('calls')
+  start(
+    @CurrentUser() user: SessionUser,
+    @Body({ schema: StartCallInputSchema }) body: z.output<typeof StartCallInputSchema>,
+  ): Promise<IntakeCall> {
+    return this.calls.start(user, body);
+  }
+
+  @OnDuty()
+  @Get('calls/:id')
+  get(@CurrentUser() user: SessionUser, @IdParam() id: string): Promise<IntakeCall> {
+    return this.calls.get(user, id);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/site')
+  @HttpCode(200)
+  setSite(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: SetCallSiteInputSchema }) body: z.output<typeof SetCallSiteInputSchema>,
+  ): Promise<IntakeCall> {
+    return this.calls.setSite(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/end')
+  @HttpCode(200)
+  end(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: EndCallInputSchema }) body: z.output<typeof EndCallInputSchema>,
+  ): Promise<IntakeCall> {
+    return this.calls.end(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/verify')
+  @HttpCode(200)
+  verify(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: VerifyCallerInputSchema }) body: z.output<typeof VerifyCallerInputSchema>,
+  ): Promise<VerificationOutcome> {
+    return this.verification.verify(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/service-mode')
+  serviceMode(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: IntakeServiceModeInputSchema }) body: z.output<typeof IntakeServiceModeInputSchema>,
+  ): Promise<ServiceMode> {
+    return this.actions.serviceMode(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/end-service-mode')
+  @HttpCode(200)
+  endServiceMode(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: IntakeEndServiceModeInputSchema }) body: z.output<typeof IntakeEndServiceModeInputSchema>,
+  ): Promise<ServiceMode> {
+    return this.actions.endServiceMode(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/block-window')
+  blockWindow(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: IntakeBlockWindowInputSchema }) body: z.output<typeof IntakeBlockWindowInputSchema>,
+  ): Promise<BlockWindow> {
+    return this.actions.blockWindow(user, id, body);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/cancel-case')
+  @HttpCode(200)
+  cancelCase(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: IntakeCancelCaseInputSchema }) body: z.output<typeof IntakeCancelCaseInputSchema>,
+  ): Promise<CaseSummary> {
+    return this.actions.cancelCase(user, id, body);
+  }
+
+  @OnDuty()
+  @Get('calls/:id/status')
+  status(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Query({ schema: StatusQuerySchema }) query: z.output<typeof StatusQuerySchema>,
+  ): Promise<SiteStatus> {
+    return this.actions.status(user, id, query.verificationId);
+  }
+
+  @OnDuty()
+  @Post('calls/:id/message')
+  message(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: IntakeMessageInputSchema }) body: z.output<typeof IntakeMessageInputSchema>,
+  ): Promise<ManagerMessage> {
+    return this.actions.message(user, id, body);
+  }
+}
