@@ -41,6 +41,29 @@ export class HealthController {
     private readonly dispatcher: EvaluationDispatcherService,
   ) {}
 
+  /** Liveness: the process answers. A process manager restarts it when this fails. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: this process can take alarms — PostgreSQL stores and the receivers listen. Redis
+   * is reported but does not make it unready: alarms are still stored, acknowledged and raised
+   * without it (README, "The parts").
+   */
+  @Public()
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthReport & { ready: boolean }> {
+    const report = await this.check(response);
+    const receiversUp =
+      !this.config.dc09.enabled || (this.stats.listening.tcp !== null && this.stats.listening.udp !== null);
+    const ready = report.postgres === 'up' && report.receivers.acknowledging && receiversUp;
+    response.status(ready ? 200 : 503);
+    return { ...report, ready };
+  }
+
   @Public()
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import {
+  SetOperatorStateInputSchema,
+  type SessionUser,
+  type SetOperatorStateInput,
+  type SupervisorSnapshot,
+} from '@arc/shared';
+import { Public, Roles } from '../auth/auth.decorators.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import { MetricsService } from './metrics.service.js';
+import { SupervisorViewService } from './supervisor-view.service.js';
+
+@Controller()
+export class SupervisionController {
+  constructor(
+    private readonly view: SupervisorViewService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** The same snapshot the supervisor socket receives (for a first paint or a script). */
+  @Roles('supervisor', 'admin')
+  @Get('supervisor/snapshot')
+  snapshot(): Promise<SupervisorSnapshot> {
+    return this.view.current();
+  }
+
+  /** Operators set themselves available, or away with a reason; on a case and on a call are derived. */
+  @Roles('operator', 'supervisor', 'admin')
+  @Post('operators/me/state')
+  @HttpCode(204)
+  async setState(
+    @CurrentUser() user: SessionUser,
+    @Body({ schema: SetOperatorStateInputSchema }) body: SetOperatorStateInput,
+  ): Promise<void> {
+    await this.view.setState(user, body);
+  }
+
+  /**
+   * Prometheus text format. Public on purpose, like /health: scrapers run without a token;
+   * expose it on the internal network only (docker/ does not publish it).
+   */
+  @Public()
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
