@@ -12,9 +12,13 @@ import { DirectoryToolsModule } from './directory-tools/directory-tools.module.j
 import { DirectoryModule } from './directory/directory.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { IntakeModule } from './intake/intake.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { redisConnectionOptions } from './redis/redis-url.js';
 import { RedisModule } from './redis/redis.module.js';
+import { MetricsModule } from './supervision-metrics/metrics.module.js';
+import { SupervisionMetricsModule } from './supervision-metrics/supervision-metrics.module.js';
+import { WindowsModule } from './rules/windows/windows.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,12 +42,16 @@ export class AppModule {
           connection: redisConnectionOptions(config.redis.url),
           prefix: `${config.redis.prefix}:bull`,
         }),
+        MetricsModule,
         AuditModule,
         AuthModule,
         IngestModule,
         RealtimeModule,
         DirectoryModule,
         DirectoryToolsModule,
+        SupervisionMetricsModule,
+        WindowsModule,
+        IntakeModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

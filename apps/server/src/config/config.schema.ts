@@ -51,6 +51,24 @@ export const EnvSchema = z
       .max(7 * 86_400)
       .default(3600),
     SIGNAL_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
+    SERVICE_MODE_DEFAULT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+    SERVICE_MODE_MAX_MINUTES: z.coerce.number().int().min(1).max(10_080).default(720),
+    SUPERVISION_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    SUPERVISION_SWEEP_SECONDS: z.coerce.number().min(0.2).max(300).default(5),
+    RUNAWAY_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(30),
+    RUNAWAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    AC_LOSS_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+    VERIFICATION_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    VERIFICATION_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    VERIFICATION_VALID_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+    SUPERVISOR_OLDEST_WAITING_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    COMPLIANCE_TARGETS: z
+      .string()
+      .regex(/^\d+:(0|1|0?\.\d+)(,\d+:(0|1|0?\.\d+))*$/, 'must be like 30:0.8,60:0.985 (seconds:share, …)')
+      .default('30:0.8,60:0.985'),
+    CASE_RETURN_SECONDS: z.coerce.number().min(2).max(3600).default(30),
+    RULES_SWEEP_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
     DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_SUPERVISOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -64,6 +82,13 @@ export const EnvSchema = z
     }
     if (!env.INGEST_API_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['INGEST_API_KEYS'], message: 'is required in production' });
+    }
+    if (env.SERVICE_MODE_DEFAULT_MINUTES > env.SERVICE_MODE_MAX_MINUTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SERVICE_MODE_DEFAULT_MINUTES'],
+        message: 'must not exceed SERVICE_MODE_MAX_MINUTES',
+      });
     }
     if (!env.SECRETS_KEY) {
       ctx.addIssue({ code: 'custom', path: ['SECRETS_KEY'], message: 'is required in production' });
@@ -87,6 +112,35 @@ export interface AppConfig {
     maxFrameBytes: number;
     clockPastSeconds: number;
     clockFutureSeconds: number;
+  };
+  rules: {
+    serviceModeDefaultMinutes: number;
+    serviceModeMaxMinutes: number;
+    supervisionGraceSeconds: number;
+    supervisionSweepSeconds: number;
+    runawayThreshold: number;
+    runawayWindowSeconds: number;
+    acLossDelaySeconds: number;
+    /** How often timers kept in PostgreSQL (deferred alarms, overdue ends) are checked. */
+    sweepSeconds: number;
+  };
+  intake: {
+    /** Failed verifications of one person within the window that lock them. */
+    maxFailures: number;
+    windowMinutes: number;
+    lockMinutes: number;
+    /** How long a successful verification allows actions for its site. */
+    validMinutes: number;
+  };
+  supervisor: {
+    /** The alert fires when a case has waited this long. */
+    oldestWaitingSeconds: number;
+    /** Accepted within `withinSeconds` for at least `share` of the cases. */
+    targets: { withinSeconds: number; share: number }[];
+  };
+  cases: {
+    /** A held case whose operator's console has been gone this long goes back to the queue. */
+    returnSeconds: number;
   };
   secretsKey: string;
   demoUsers: { admin?: string; operator?: string; supervisor?: string };
@@ -142,6 +196,30 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       maxFrameBytes: env.DC09_MAX_FRAME_BYTES,
       clockPastSeconds: env.DC09_CLOCK_PAST_SECONDS,
       clockFutureSeconds: env.DC09_CLOCK_FUTURE_SECONDS,
+    },
+    rules: {
+      serviceModeDefaultMinutes: env.SERVICE_MODE_DEFAULT_MINUTES,
+      serviceModeMaxMinutes: env.SERVICE_MODE_MAX_MINUTES,
+      supervisionGraceSeconds: env.SUPERVISION_GRACE_SECONDS,
+      supervisionSweepSeconds: env.SUPERVISION_SWEEP_SECONDS,
+      runawayThreshold: env.RUNAWAY_THRESHOLD,
+      runawayWindowSeconds: env.RUNAWAY_WINDOW_SECONDS,
+      acLossDelaySeconds: env.AC_LOSS_DELAY_SECONDS,
+      sweepSeconds: env.RULES_SWEEP_SECONDS,
+    },
+    cases: { returnSeconds: env.CASE_RETURN_SECONDS },
+    supervisor: {
+      oldestWaitingSeconds: env.SUPERVISOR_OLDEST_WAITING_SECONDS,
+      targets: env.COMPLIANCE_TARGETS.split(',').map((pair) => {
+        const [seconds, share] = pair.split(':');
+        return { withinSeconds: Number(seconds), share: Number(share) };
+      }),
+    },
+    intake: {
+      maxFailures: env.VERIFICATION_MAX_FAILURES,
+      windowMinutes: env.VERIFICATION_WINDOW_MINUTES,
+      lockMinutes: env.VERIFICATION_LOCK_MINUTES,
+      validMinutes: env.VERIFICATION_VALID_MINUTES,
     },
     secretsKey: env.SECRETS_KEY ?? DEV_SECRETS_KEY,
     demoUsers: {

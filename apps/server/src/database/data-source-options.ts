@@ -8,11 +8,23 @@ import { SignalEntity } from '../ingest/entities/signal.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { Dc09Receiver1763900000000 } from './migrations/1763900000000-dc09-receiver.js';
 import { Directory1764000000000 } from './migrations/1764000000000-directory.js';
+import { Rules1764100000000 } from './migrations/1764100000000-rules.js';
+import { CaseHandling1764200000000 } from './migrations/1764200000000-case-handling.js';
+import { Intake1764300000000 } from './migrations/1764300000000-intake.js';
+import { OperatorStates1764400000000 } from './migrations/1764400000000-operator-states.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
-export const MIGRATIONS = [InitialSchema1763800000000, Dc09Receiver1763900000000, Directory1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Dc09Receiver1763900000000,
+  Directory1764000000000,
+  Rules1764100000000,
+  CaseHandling1764200000000,
+  Intake1764300000000,
+  OperatorStates1764400000000,
+];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
   return {
