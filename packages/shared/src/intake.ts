@@ -154,7 +154,8 @@ export interface IntakeCall {
   operator: { userId: string; name: string };
   siteId: string | null;
   siteName: string | null;
-  caller: { personId: string; name: string; level: AuthorityLevel } | null;
+  /** personId is null once the person was removed from the directory (name and level are kept). */
+  caller: { personId: string | null; name: string; level: AuthorityLevel } | null;
   verified: boolean;
   outcome: IntakeOutcome | null;
   note: string | null;
@@ -165,7 +166,8 @@ export interface VerificationAttempt {
   id: string;
   at: string;
   operator: { userId: string; name: string };
-  person: { id: string; name: string };
+  /** id is null once the person was removed from the directory (the name is kept). */
+  person: { id: string | null; name: string };
   siteId: string | null;
   siteName: string | null;
   result: VerificationResult;

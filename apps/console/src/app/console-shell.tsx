@@ -8,11 +8,9 @@ import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
-import { IntakeScreen } from '../features/intake/components/intake-screen';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
-import { SupervisorScreen } from '../features/supervisor/components/supervisor-screen';
 import { requestSnapshot } from '../lib/socket';
 import { QueueView } from './queue-view';
 import { TopNav } from './top-nav';
@@ -26,6 +24,14 @@ import { useViewStore } from './view-store';
 // queue screen does not need at login.
 const DirectoryPage = lazy(() =>
   import('../features/directory/components/directory-page').then((m) => ({ default: m.DirectoryPage })),
+);
+// Intake and the supervisor view (with its chart library) load on first use too; the queue
+// screen an operator logs in to stays small.
+const IntakeScreen = lazy(() =>
+  import('../features/intake/components/intake-screen').then((m) => ({ default: m.IntakeScreen })),
+);
+const SupervisorScreen = lazy(() =>
+  import('../features/supervisor/components/supervisor-screen').then((m) => ({ default: m.SupervisorScreen })),
 );
 
 export function ConsoleShell() {
@@ -67,9 +73,13 @@ export function ConsoleShell() {
         ) : view === 'case' && caseOpen ? (
           <CaseScreen />
         ) : view === 'intake' ? (
-          <IntakeScreen />
+          <Suspense fallback={<p className="muted">Loading intake…</p>}>
+            <IntakeScreen />
+          </Suspense>
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
-          <SupervisorScreen />
+          <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
+            <SupervisorScreen />
+          </Suspense>
         ) : (
           <QueueView stale={!connected} canSupervise={role === 'supervisor' || role === 'admin'} />
         )}

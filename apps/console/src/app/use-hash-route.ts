@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useDirectoryStore } from '../features/directory/store/directory-store';
+import { useIntakeStore } from '../features/intake/store/intake-store';
 import { useViewStore, type View } from './view-store';
 
 const SITE_HASH = /^#\/directory\/sites\/([0-9a-f-]{36})$/i;
@@ -52,6 +53,7 @@ export function useHashRoute(): void {
       // Logging out: the next user starts at the queue with nothing of this user's left over.
       useViewStore.getState().reset();
       useDirectoryStore.getState().reset();
+      useIntakeStore.getState().reset();
       write();
     };
   }, []);

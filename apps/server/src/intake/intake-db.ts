@@ -54,7 +54,7 @@ function toCall(row: CallRow): IntakeCall {
     // The name and level are kept when the person is later removed from the directory.
     caller:
       row.person_name && row.person_level
-        ? { personId: row.person_id ?? '', name: row.person_name, level: row.person_level }
+        ? { personId: row.person_id, name: row.person_name, level: row.person_level }
         : null,
     verified: row.verified,
     outcome: row.outcome,
@@ -187,7 +187,7 @@ function toAttempt(row: AttemptRow): VerificationAttempt {
     id: row.id,
     at: iso(row.at),
     operator: { userId: row.operator_user_id, name: row.operator_name },
-    person: { id: row.person_id ?? '', name: row.person_name },
+    person: { id: row.person_id, name: row.person_name },
     siteId: row.site_id,
     siteName: row.site_name,
     result: row.result,

@@ -9,10 +9,10 @@ import {
   type StepType,
 } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
-import { useSchemaForm } from '../hooks/use-schema-form';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';
 import { stepTypeLabel } from '../utils/labels';
-import { FormActions, FormError, SelectField, TextField } from './form-field';
+import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import { MoveButtons } from './move-buttons';
 
 export interface ActionPlanEditorProps {

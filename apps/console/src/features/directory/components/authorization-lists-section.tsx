@@ -10,7 +10,7 @@ import {
 import { useDirectoryStore } from '../store/directory-store';
 import { formatPeriod, yesNo } from '../utils/labels';
 import { ConfirmButton, DetailSection } from './detail-section';
-import { FormActions, TextField } from './form-field';
+import { FormActions, TextField } from '../../../components/form-field';
 import { PasswordForm } from './password-form';
 import { PersonForm } from './person-form';
 

@@ -10,11 +10,11 @@ import {
 } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
 import { cancelBlockWindow, confirmBlockWindow, createBlockWindow } from '../api/directory-api';
-import { useSchemaForm } from '../hooks/use-schema-form';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useDirectoryStore } from '../store/directory-store';
 import { formatDateTime } from '../utils/labels';
 import { ConfirmButton, DetailSection } from './detail-section';
-import { FormActions, FormError, FormField, SelectField, TextField } from './form-field';
+import { FormActions, FormError, FormField, SelectField, TextField } from '../../../components/form-field';
 import {
   localToday,
   REQUESTER_REQUIRED,

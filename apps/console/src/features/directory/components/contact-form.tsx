@@ -6,9 +6,9 @@ import {
   type ContactRouteKind,
 } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
-import { useSchemaForm } from '../hooks/use-schema-form';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';
-import { FormActions, FormError, SelectField, TextField } from './form-field';
+import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import { MoveButtons } from './move-buttons';
 
 export interface ContactFormProps {

@@ -1,7 +1,7 @@
 import type { DirectorySearchHit } from '@arc/shared';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { MIN_QUERY_LENGTH, useDirectoryStore } from '../store/directory-store';
 
 const DEBOUNCE_MS = 250;

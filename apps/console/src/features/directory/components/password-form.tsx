@@ -1,7 +1,7 @@
 import { SetPasswordInputSchema, type Person, type SetPasswordInput } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
-import { useSchemaForm } from '../hooks/use-schema-form';
-import { FormActions, FormError, SelectField, TextField } from './form-field';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
+import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 
 export interface PasswordFormProps {
   person: Person;

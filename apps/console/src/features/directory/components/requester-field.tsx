@@ -1,5 +1,5 @@
 import { windowRequesterProblem, type Person, type RequesterFacts, type SiteDetail } from '@arc/shared';
-import { FormField } from './form-field';
+import { FormField } from '../../../components/form-field';
 
 /** A person who may be named as the one who asked for a service mode or a block window. */
 export interface RequesterCandidate {

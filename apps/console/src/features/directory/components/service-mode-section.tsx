@@ -10,11 +10,11 @@ import {
 } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
 import { endServiceMode, startServiceMode } from '../api/directory-api';
-import { useSchemaForm } from '../hooks/use-schema-form';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useDirectoryStore } from '../store/directory-store';
 import { formatDateTime } from '../utils/labels';
 import { DetailSection } from './detail-section';
-import { FormActions, FormError, SelectField, TextField } from './form-field';
+import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import {
   localToday,
   REQUESTER_REQUIRED,

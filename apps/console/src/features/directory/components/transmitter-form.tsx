@@ -6,8 +6,8 @@ import {
   type TransmitterInput,
 } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
-import { useSchemaForm } from '../hooks/use-schema-form';
-import { FormActions, FormError, SelectField, TextField } from './form-field';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
+import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 
 export interface TransmitterFormProps {
   siteId: string;

@@ -3,24 +3,31 @@ import { useId, type ReactNode } from 'react';
 export interface FormFieldProps {
   label: string;
   error?: string | undefined;
+  hint?: string | undefined;
   testId: string;
   children: (control: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-/** A labelled control with its validation message beside it, announced to screen readers. */
-export function FormField({ label, error, testId, children }: FormFieldProps) {
+/** A labelled control with its validation message (or a hint) beside it, announced to screen readers. */
+export function FormField({ label, error, hint, testId, children }: FormFieldProps) {
   const id = useId();
-  const errorId = `${id}-error`;
+  const noteId = `${id}-note`;
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, describedBy: error ? errorId : undefined, invalid: Boolean(error) })}
-      {error && (
-        <span className="field__error" id={errorId} data-testid={`${testId}-error`}>
+      {children({ id, describedBy: error || hint ? noteId : undefined, invalid: Boolean(error) })}
+      {error ? (
+        <span className="field__error" id={noteId} data-testid={`${testId}-error`}>
           {error}
         </span>
+      ) : (
+        hint && (
+          <span className="muted field__hint" id={noteId}>
+            {hint}
+          </span>
+        )
       )}
     </div>
   );
@@ -31,15 +38,18 @@ export interface TextFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  hint?: string | undefined;
   testId: string;
-  type?: 'text' | 'password' | 'date' | 'number' | 'email' | 'tel';
+  type?: 'text' | 'password' | 'date' | 'datetime-local' | 'number' | 'email' | 'tel';
   autoComplete?: string;
   placeholder?: string;
+  min?: number;
+  max?: number;
 }
 
-export function TextField({ label, value, onChange, error, testId, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, testId, type = 'text', ...rest }: TextFieldProps) {
   return (
-    <FormField label={label} error={error} testId={testId}>
+    <FormField label={label} error={error} hint={hint} testId={testId}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -51,6 +61,25 @@ export function TextField({ label, value, onChange, error, testId, type = 'text'
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
           {...rest}
+        />
+      )}
+    </FormField>
+  );
+}
+
+export function TextAreaField({ label, value, onChange, error, testId }: Omit<TextFieldProps, 'type'>) {
+  return (
+    <FormField label={label} error={error} testId={testId}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          className="field__input"
+          data-testid={testId}
+          rows={3}
+          value={value}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
         />
       )}
     </FormField>
@@ -90,11 +119,11 @@ export function SelectField({ label, value, onChange, options, error, testId }: 
   );
 }
 
-/** The server's reason for refusing a write, shown above the form's buttons. */
-export function FormError({ message }: { message: string | null }) {
+/** The server's reason for refusing a request, in words, above the form's buttons. */
+export function FormError({ message, testId = 'form-error' }: { message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <p className="form-error" role="alert" data-testid="form-error">
+    <p className="form-error" role="alert" data-testid={testId}>
       {message}
     </p>
   );

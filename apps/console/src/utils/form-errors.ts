@@ -1,6 +1,6 @@
-import { ApiRequestError } from '../../../lib/api';
+import { ApiRequestError } from '../lib/api';
 
-/** Field path ("postcode", "routes.0.value") → message. */
+/** Field path ("durationMinutes") → message. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
 interface SchemaIssue {
@@ -26,12 +26,23 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[]): FieldErrors
   return errors;
 }
 
-/** A failed write as the form shows it: the server's message, and its field issues next to the fields. */
-export function describeWriteError(error: unknown): { message: string; fields: FieldErrors } {
+/**
+ * A refused request as a form shows it: the server's message in words (e.g. "Refused for Cia
+ * Cederlund (level C), FIRE: level C may not put a fire transmitter in service mode; it needs
+ * level A or B"), and its field issues next to the fields.
+ */
+export function describeRequestError(error: unknown): { message: string; fields: FieldErrors } {
   if (error instanceof ApiRequestError) {
     const fields: Record<string, string> = {};
     for (const issue of error.body?.issues ?? []) fields[issue.path] ??= issue.message;
-    return { message: error.message, fields };
+    const prefix = error.status === 0 ? '' : refusalKind(error.status);
+    return { message: `${prefix}${error.message}`, fields };
   }
-  return { message: error instanceof Error ? error.message : 'Saving failed', fields: {} };
+  return { message: error instanceof Error ? error.message : 'The request failed', fields: {} };
+}
+
+function refusalKind(status: number): string {
+  if (status === 403) return 'Not allowed: ';
+  if (status === 409) return 'Conflict: ';
+  return '';
 }

@@ -1,20 +1,20 @@
 import { useState } from 'react';
-import { describeWriteError, issuesToFieldErrors, type FieldErrors, type FormSchema } from '../utils/form-errors';
+import { describeRequestError, issuesToFieldErrors, type FieldErrors, type FormSchema } from '../utils/form-errors';
 
 export interface SchemaForm {
   errors: FieldErrors;
-  /** The server's message for a refused write. */
+  /** The server's message for a refused request. */
   formError: string | null;
   pending: boolean;
-  /** Validates `candidate` with the schema and, when valid, saves the parsed value. */
-  submit: (candidate: unknown) => Promise<void>;
+  /** Validates `candidate` with the schema and, when valid, sends the parsed value. */
+  submit: (candidate: unknown) => Promise<boolean>;
 }
 
 /**
- * Client-side validation with the same zod schema the server uses, so the field messages match;
- * whatever the server still refuses is shown the same way.
+ * Client-side validation with the zod schema the server uses, so the field messages match;
+ * whatever the server still refuses is shown the same way. `submit` resolves true when sent.
  */
-export function useSchemaForm<T>(schema: FormSchema<T>, save: (value: T) => Promise<void>): SchemaForm {
+export function useSchemaForm<T>(schema: FormSchema<T>, send: (value: T) => Promise<unknown>): SchemaForm {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,17 +24,19 @@ export function useSchemaForm<T>(schema: FormSchema<T>, save: (value: T) => Prom
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
       setFormError(null);
-      return;
+      return false;
     }
     setPending(true);
     setErrors({});
     setFormError(null);
     try {
-      await save(parsed.data);
+      await send(parsed.data);
+      return true;
     } catch (error) {
-      const described = describeWriteError(error);
+      const described = describeRequestError(error);
       setErrors(described.fields);
       setFormError(described.message);
+      return false;
     } finally {
       setPending(false);
     }

@@ -1,0 +1,91 @@
+import type {
+  BlockWindow,
+  CaseSummary,
+  DirectorySearchHit,
+  EndCallInputSchema,
+  IntakeBlockWindowInputSchema,
+  IntakeCall,
+  IntakeCancelCaseInputSchema,
+  IntakeEndServiceModeInputSchema,
+  IntakeMessageInputSchema,
+  IntakeServiceModeInputSchema,
+  ManagerMessage,
+  ServiceMode,
+  SiteDetail,
+  SiteStatus,
+  VerificationOutcome,
+} from '@arc/shared';
+import { apiRequest } from '../../../lib/api';
+
+/**
+ * Phone intake routes (`/intake/calls/...`) and the two directory reads the intake screen needs.
+ * The directory reads are repeated here rather than imported: features do not import each other.
+ */
+
+export function startCall(): Promise<IntakeCall> {
+  return apiRequest<IntakeCall>('/intake/calls', { method: 'POST', body: {} });
+}
+
+export function getCall(callId: string): Promise<IntakeCall> {
+  return apiRequest<IntakeCall>(`/intake/calls/${callId}`);
+}
+
+export function setCallSite(callId: string, siteId: string): Promise<IntakeCall> {
+  return apiRequest<IntakeCall>(`/intake/calls/${callId}/site`, { method: 'POST', body: { siteId } });
+}
+
+/** The password goes to the server and nowhere else: not into a store, not into a log. */
+export function verifyCaller(callId: string, personId: string, password: string): Promise<VerificationOutcome> {
+  return apiRequest<VerificationOutcome>(`/intake/calls/${callId}/verify`, {
+    method: 'POST',
+    body: { personId, password },
+  });
+}
+
+/** The bodies as the shared schemas parse them (the forms validate with the same schemas). */
+export type ServiceModeRequest = ReturnType<typeof IntakeServiceModeInputSchema.parse>;
+export type EndServiceModeRequest = ReturnType<typeof IntakeEndServiceModeInputSchema.parse>;
+export type BlockWindowRequest = ReturnType<typeof IntakeBlockWindowInputSchema.parse>;
+export type CancelCaseRequest = ReturnType<typeof IntakeCancelCaseInputSchema.parse>;
+export type MessageRequest = ReturnType<typeof IntakeMessageInputSchema.parse>;
+export type EndCallRequest = ReturnType<typeof EndCallInputSchema.parse>;
+
+export function requestServiceMode(callId: string, input: ServiceModeRequest): Promise<ServiceMode> {
+  return apiRequest<ServiceMode>(`/intake/calls/${callId}/service-mode`, { method: 'POST', body: input });
+}
+
+export function requestEndServiceMode(callId: string, input: EndServiceModeRequest): Promise<ServiceMode> {
+  return apiRequest<ServiceMode>(`/intake/calls/${callId}/end-service-mode`, { method: 'POST', body: input });
+}
+
+export function requestBlockWindow(callId: string, input: BlockWindowRequest): Promise<BlockWindow> {
+  return apiRequest<BlockWindow>(`/intake/calls/${callId}/block-window`, { method: 'POST', body: input });
+}
+
+export function requestCancelCase(callId: string, input: CancelCaseRequest): Promise<CaseSummary> {
+  return apiRequest<CaseSummary>(`/intake/calls/${callId}/cancel-case`, { method: 'POST', body: input });
+}
+
+export function getSiteStatus(callId: string, verificationId: string): Promise<SiteStatus> {
+  const params = new URLSearchParams({ verificationId });
+  return apiRequest<SiteStatus>(`/intake/calls/${callId}/status?${params.toString()}`);
+}
+
+export function leaveMessage(callId: string, input: MessageRequest): Promise<ManagerMessage> {
+  return apiRequest<ManagerMessage>(`/intake/calls/${callId}/message`, { method: 'POST', body: input });
+}
+
+export function endCall(callId: string, input: EndCallRequest): Promise<IntakeCall> {
+  return apiRequest<IntakeCall>(`/intake/calls/${callId}/end`, { method: 'POST', body: input });
+}
+
+// ---- directory reads ---------------------------------------------------------------------------
+
+export function searchSites(q: string, limit: number, signal?: AbortSignal): Promise<DirectorySearchHit[]> {
+  const params = new URLSearchParams({ q, limit: String(limit) });
+  return apiRequest<DirectorySearchHit[]>(`/directory/search?${params.toString()}`, { signal });
+}
+
+export function getSiteDetail(siteId: string): Promise<SiteDetail> {
+  return apiRequest<SiteDetail>(`/sites/${siteId}/detail`);
+}

@@ -1,0 +1,118 @@
+import {
+  ALARM_CATEGORIES,
+  IntakeServiceModeInputSchema,
+  type AlarmCategory,
+  type ServiceMode,
+  type Transmitter,
+} from '@arc/shared';
+import { useState, type FormEvent } from 'react';
+import type { ServiceModeRequest } from '../api/intake-api';
+import { useSchemaForm } from '../../../hooks/use-schema-form';
+import { useIntakeStore } from '../store/intake-store';
+import { categoriesCovered, type VerifiedCaller } from '../utils/authority';
+import { formatDateTime } from '../utils/labels';
+import { AuthorityVerdict } from './authority-verdict';
+import { FormError, SelectField, TextField } from '../../../components/form-field';
+
+export const DEFAULT_SERVICE_MODE_MINUTES = 60;
+/** The contract's upper bound (7 days); the centre's own maximum is lower and checked by the server. */
+const MAX_MINUTES = 7 * 24 * 60;
+
+const CATEGORY_OPTIONS = [
+  { value: '', label: 'Whole transmitter (all categories)' },
+  ...ALARM_CATEGORIES.map((category) => ({ value: category, label: category })),
+];
+
+export interface ServiceModeFormProps {
+  caller: VerifiedCaller;
+  transmitters: readonly Transmitter[];
+}
+
+/** Service mode by phone: a transmitter (or one category of it) inactive for a short time. */
+export function ServiceModeForm({ caller, transmitters }: ServiceModeFormProps) {
+  const setServiceMode = useIntakeStore((state) => state.setServiceMode);
+  const [values, setValues] = useState({
+    transmitterId: transmitters[0]?.id ?? '',
+    category: '',
+    durationMinutes: String(DEFAULT_SERVICE_MODE_MINUTES),
+    reason: '',
+  });
+  const [done, setDone] = useState<ServiceMode | null>(null);
+  const form = useSchemaForm<ServiceModeRequest>(IntakeServiceModeInputSchema, async (input) =>
+    setDone(await setServiceMode(input)),
+  );
+  const field = (key: keyof typeof values) => ({
+    value: values[key],
+    onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
+    error: form.errors[key],
+  });
+
+  if (transmitters.length === 0) return <p className="muted">The site has no transmitters.</p>;
+  const transmitter = transmitters.find((t) => t.id === values.transmitterId);
+  const category = values.category === '' ? null : (values.category as AlarmCategory);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const duration = values.durationMinutes.trim();
+    void form.submit({
+      verificationId: caller.verificationId,
+      transmitterId: values.transmitterId,
+      category,
+      durationMinutes: duration === '' ? undefined : Number(duration),
+      reason: values.reason,
+    });
+  };
+
+  return (
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Set service mode"
+      data-testid="intake-sm-form"
+    >
+      <div className="edit-form__row">
+        <SelectField
+          label="Transmitter"
+          testId="intake-sm-transmitter"
+          options={transmitters.map((t) => ({
+            value: t.id,
+            label: t.inputCategory ? `${t.account} (${t.inputCategory})` : `${t.account} (any category)`,
+          }))}
+          {...field('transmitterId')}
+        />
+        <SelectField label="Category" testId="intake-sm-category" options={CATEGORY_OPTIONS} {...field('category')} />
+      </div>
+      <AuthorityVerdict
+        caller={caller}
+        action="SERVICE_MODE"
+        categories={categoriesCovered(category, transmitter?.inputCategory ?? null)}
+        testId="intake-sm-verdict"
+      />
+      <div className="edit-form__row">
+        <TextField
+          label="Duration (minutes)"
+          testId="intake-sm-duration"
+          type="number"
+          min={1}
+          max={MAX_MINUTES}
+          hint={`Default ${DEFAULT_SERVICE_MODE_MINUTES}; empty: the centre's default. The centre's maximum applies.`}
+          {...field('durationMinutes')}
+        />
+        <TextField label="Reason" testId="intake-sm-reason" {...field('reason')} />
+      </div>
+      <FormError message={form.formError} testId="intake-sm-error" />
+      {done && (
+        <p className="verdict verdict--allowed" role="status" data-testid="intake-sm-result">
+          Service mode set on {done.account} ({done.category ?? 'all categories'}) until {formatDateTime(done.endsAt)}.
+        </p>
+      )}
+      <div className="form-actions">
+        <button className="button button--primary" type="submit" disabled={form.pending} data-testid="intake-sm-submit">
+          {form.pending ? 'Setting…' : 'Set service mode'}
+        </button>
+      </div>
+    </form>
+  );
+}
