@@ -14,6 +14,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const API_KEY = 'e2e-ingest-key-0123456789';
 export const OPERATOR_PASSWORD = 'operator-e2e-password';
 export const ADMIN_PASSWORD = 'admin-e2e-password';
+export const SUPERVISOR_PASSWORD = 'supervisor-e2e-password';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,6 +31,8 @@ export function freePort(): Promise<number> {
 /**
  * The real thing: the built server as its own process (so it can be killed and restarted)
  * and the built console served by Vite's preview server with its proxy to the server.
+ * `serverEnv` adds or overrides server settings, e.g. `new Stack({ SUPERVISOR_OLDEST_WAITING_SECONDS: '3' })`;
+ * they apply on every (re)start.
  */
 export class Stack {
   readonly id = `e2e_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -40,6 +43,12 @@ export class Stack {
   private server: ChildProcess | null = null;
   private console: PreviewServer | null = null;
   private serverLog = '';
+
+  private readonly serverEnv: Readonly<Record<string, string>>;
+
+  constructor(serverEnv: Readonly<Record<string, string>> = {}) {
+    this.serverEnv = serverEnv;
+  }
 
   async start(): Promise<void> {
     this.serverPort = await freePort();
@@ -68,7 +77,9 @@ export class Stack {
         INGEST_API_KEYS: API_KEY,
         DEMO_OPERATOR_PASSWORD: OPERATOR_PASSWORD,
         DEMO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        DEMO_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
         LOG_LEVEL: 'warn',
+        ...this.serverEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

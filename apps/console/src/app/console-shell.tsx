@@ -8,6 +8,7 @@ import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
+import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
@@ -60,6 +61,7 @@ export function ConsoleShell() {
         <AlarmSoundControl />
         <ConnectionIndicator />
         <ResyncButton disabled={!connected} />
+        <OperatorStateControl userId={userId ?? undefined} />
         <UserMenu />
       </header>
       <ConnectionBanner />

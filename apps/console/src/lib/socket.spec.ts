@@ -164,7 +164,7 @@ describe('socket', () => {
     expect(state.failures).toEqual([pushed]);
   });
 
-  it("clears the supervisor figures when the socket closes, so the next user never sees them", () => {
+  it('clears the supervisor figures when the socket closes, so the next user never sees them', () => {
     const socket = connect();
     socket.fire('supervisor.snapshot.v1', makeSnapshot());
     expect(useSupervisorStore.getState().snapshot).not.toBeNull();

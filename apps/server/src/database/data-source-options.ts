@@ -12,6 +12,7 @@ import { Rules1764100000000 } from './migrations/1764100000000-rules.js';
 import { CaseHandling1764200000000 } from './migrations/1764200000000-case-handling.js';
 import { Intake1764300000000 } from './migrations/1764300000000-intake.js';
 import { OperatorStates1764400000000 } from './migrations/1764400000000-operator-states.js';
+import { CasesClosedIndex1764500000000 } from './migrations/1764500000000-cases-closed-index.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   CaseHandling1764200000000,
   Intake1764300000000,
   OperatorStates1764400000000,
+  CasesClosedIndex1764500000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

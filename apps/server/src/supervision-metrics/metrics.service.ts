@@ -46,6 +46,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly snapshotSeconds = new Histogram({
+    name: 'arc_supervisor_snapshot_seconds',
+    help: 'Time to compute one supervisor snapshot (its PostgreSQL queries included); one every 5 s',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
   readonly openSockets = new Gauge({
     name: 'arc_open_sockets',
     help: 'Console sockets connected to this process',

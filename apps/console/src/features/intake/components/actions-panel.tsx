@@ -1,7 +1,7 @@
 import type { IntakeAction, SiteDetail } from '@arc/shared';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';
 import type { VerifiedCaller } from '../utils/authority';
 import { actionLabel } from '../utils/labels';

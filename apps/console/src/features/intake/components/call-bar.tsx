@@ -1,6 +1,6 @@
 import type { IntakeCall, VerificationOutcome } from '@arc/shared';
 import { useShallow } from 'zustand/react/shallow';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';
 import { formatClock } from '../utils/labels';
 

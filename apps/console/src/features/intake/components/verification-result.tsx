@@ -1,5 +1,5 @@
 import type { AllowedActions, VerificationOutcome } from '@arc/shared';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';
 import { actionLabel, formatClock, formatDateTime, formatTime, verificationResultLabel } from '../utils/labels';
 

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api';
 import { moveCaseToTop } from '../api/queue-api';
-import { useNow } from '../hooks/use-now';
+import { useNow } from '../../../hooks/use-now';
 import { useClockOffset, useQueueLoaded, useSortedCases } from '../hooks/use-queue';
 import { AssignDialog } from './assign-dialog';
 import { QueueRow, type SupervisorActions } from './queue-row';

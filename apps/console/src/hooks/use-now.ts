@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Current time in ms, updated every second. All callers share one interval, so every
- * waiting time on screen ticks in step and a long queue does not start a timer per row.
+ * Current time in ms, updated every second while `active`. All callers share one interval, so
+ * every waiting time, age and countdown on screen ticks in step and a long queue does not start a
+ * timer per row.
  */
-export function useNow(): number {
+export function useNow(active = true): number {
   const [now, setNow] = useState(Date.now);
-  useEffect(() => subscribe(setNow), []);
+  useEffect(() => (active ? subscribe(setNow) : undefined), [active]);
   return now;
 }
 

@@ -1,0 +1,47 @@
+import type { AudioStatus } from '../../queue/utils/tone-player';
+import { useSupervisorStore, type SupervisorSound } from '../store/supervisor-store';
+
+/**
+ * The alerts of the last snapshot, as long as they hold. "Acknowledge" stops the tone; the
+ * banner stays while the cause does, and a new kind of alert sounds again.
+ */
+export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: AudioStatus }) {
+  const alerts = useSupervisorStore((state) => state.snapshot?.alerts);
+  const acknowledge = useSupervisorStore((state) => state.acknowledge);
+  if (!alerts || alerts.length === 0) return null;
+  const acknowledged = sound === 'off';
+
+  return (
+    <div
+      className="supervisor-alert"
+      role="alert"
+      data-testid="supervisor-alert"
+      data-acknowledged={acknowledged ? 'true' : 'false'}
+    >
+      <ul className="supervisor-alert__messages">
+        {alerts.map((alert, i) => (
+          <li key={`${alert.kind}-${i}`} data-kind={alert.kind}>
+            {alert.message}
+          </li>
+        ))}
+      </ul>
+      <div className="supervisor-alert__actions">
+        {!acknowledged && audio !== 'running' && (
+          <span className="supervisor-alert__audio" data-testid="supervisor-alert-audio">
+            {audio === 'locked' ? 'Sound blocked until you click or press a key' : 'This browser cannot play sound'}
+          </span>
+        )}
+        <button
+          className="button button--primary"
+          type="button"
+          onClick={acknowledge}
+          disabled={acknowledged}
+          data-testid="supervisor-alert-ack"
+          title="Silence these alerts; a new kind of alert sounds again"
+        >
+          {acknowledged ? 'Acknowledged' : 'Acknowledge'}
+        </button>
+      </div>
+    </div>
+  );
+}

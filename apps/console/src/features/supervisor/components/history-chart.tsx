@@ -1,0 +1,91 @@
+import type { HistoryPoint } from '@arc/shared';
+import { useEffect, useMemo, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { historySeries } from '../utils/chart-data';
+
+const HEIGHT = 220;
+const MUTED = '#9aa7b4';
+const GRID = '#30363d';
+const DEPTH = '#58a6ff';
+const P50 = '#ffb86b';
+const TARGET = '#ff8a8a';
+
+/**
+ * Queue depth and the median accept time over the history buckets, with the first compliance
+ * target's time as a dashed line. Drawn on a canvas by uPlot; loaded lazily by the screen so the
+ * queue screen does not pay for it. The caption beside it says the same in words.
+ */
+export function HistoryChart({ history, targetSeconds }: { history: readonly HistoryPoint[]; targetSeconds: number }) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const data = useMemo((): uPlot.AlignedData => {
+    const [x, depth, p50] = historySeries(history);
+    return [x, depth, p50, x.map(() => targetSeconds)];
+  }, [history, targetSeconds]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const plot = new uPlot(chartOptions(element.clientWidth || 640), [[], [], [], []], element);
+    chart.current = plot;
+    // The panel's width follows the window; jsdom has no ResizeObserver.
+    const observer =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => {
+            if (element.clientWidth > 0) plot.setSize({ width: element.clientWidth, height: HEIGHT });
+          });
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      plot.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setData(data);
+  }, [data]);
+
+  return <div className="supervisor-chart__canvas" ref={container} data-testid="history-chart" />;
+}
+
+function chartOptions(width: number): uPlot.Options {
+  const axis = { stroke: MUTED, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
+  return {
+    width,
+    height: HEIGHT,
+    cursor: { drag: { x: false, y: false } },
+    scales: {
+      x: { time: true },
+      depth: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.2))] },
+      seconds: { range: (_u, _min, max) => [0, Math.max(60, Math.ceil(max * 1.1))] },
+    },
+    axes: [
+      axis,
+      { ...axis, scale: 'depth', label: 'Waiting', stroke: DEPTH },
+      { ...axis, scale: 'seconds', label: 'Accept p50 (s)', side: 1, stroke: P50, grid: { show: false } },
+    ],
+    series: [
+      {},
+      {
+        label: 'Waiting',
+        scale: 'depth',
+        stroke: DEPTH,
+        fill: 'rgba(88, 166, 255, 0.15)',
+        width: 2,
+        points: { show: false },
+      },
+      {
+        label: 'Accept p50',
+        scale: 'seconds',
+        stroke: P50,
+        width: 2,
+        points: { show: true, size: 5 },
+        value: (_u, v) => (v === null ? '—' : `${v} s`),
+      },
+      { label: 'Target', scale: 'seconds', stroke: TARGET, width: 1, dash: [6, 4], points: { show: false } },
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+import type { OperatorLoad } from '@arc/shared';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ApiRequestError } from '../../../lib/api';
+import { setMyOperatorState } from '../api/supervisor-api';
+import { useSupervisorStore } from '../store/supervisor-store';
+
+type Chosen = { state: 'AVAILABLE' } | { state: 'AWAY'; reason: string };
+
+/** Offered in the reason field; any other text is fine too. */
+const COMMON_REASONS = ['Break', 'Lunch', 'Meeting', 'Training', 'Admin work'];
+
+/**
+ * "Available / Away (reason)" for every logged-in user, for the shell's header. The server
+ * derives "on a case" and "on a call" itself; this only sets what the person chooses.
+ *
+ * There is no endpoint to read one's own state, so the control shows what was chosen in this
+ * session; given `userId`, a supervisor's control also shows the state the snapshot reports.
+ */
+export function OperatorStateControl({ userId }: { userId?: string }) {
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reasonsId = useId();
+  const reported = useSupervisorStore((state) =>
+    userId ? state.snapshot?.operators.find((o) => o.userId === userId) : undefined,
+  );
+  const current = chosen ?? fromSnapshot(reported);
+
+  const submit = async (input: Chosen) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await setMyOperatorState(input);
+      setChosen(input);
+      setEditing(false);
+      setReason('');
+    } catch (e) {
+      setError(e instanceof ApiRequestError ? e.message : 'Could not set your state');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitAway = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = reason.trim();
+    if (!trimmed) {
+      setError('Say why you are away');
+      return;
+    }
+    void submit({ state: 'AWAY', reason: trimmed });
+  };
+
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    setEditing(false);
+    setError(null);
+  };
+
+  return (
+    <div className="operator-state" data-testid="operator-state" data-state={current?.state ?? 'unknown'}>
+      <span className="operator-state__current" data-testid="operator-state-current">
+        {current === null ? 'State not set' : current.state === 'AVAILABLE' ? 'Available' : `Away: ${current.reason}`}
+      </span>
+      <button
+        className="button button--small"
+        type="button"
+        aria-pressed={current?.state === 'AVAILABLE'}
+        disabled={busy}
+        onClick={() => void submit({ state: 'AVAILABLE' })}
+        data-testid="operator-state-available"
+      >
+        Available
+      </button>
+      <button
+        className="button button--small"
+        type="button"
+        aria-pressed={current?.state === 'AWAY'}
+        aria-expanded={editing}
+        disabled={busy}
+        onClick={() => {
+          setEditing((open) => !open);
+          setError(null);
+        }}
+        data-testid="operator-state-away"
+      >
+        Away…
+      </button>
+      {editing && (
+        <form className="operator-state__form" onSubmit={submitAway} onKeyDown={cancelOnEscape}>
+          <input
+            className="field__input"
+            aria-label="Reason for being away"
+            placeholder="Reason"
+            list={reasonsId}
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoFocus
+            data-testid="operator-state-reason"
+          />
+          <datalist id={reasonsId}>
+            {COMMON_REASONS.map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
+          <button className="button button--small" type="submit" disabled={busy} data-testid="operator-state-save">
+            Set away
+          </button>
+        </form>
+      )}
+      {error && (
+        <span className="field__error" role="alert" data-testid="operator-state-error">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Only the two states a person chooses; "on a case" hides which of them lies underneath. */
+function fromSnapshot(load: OperatorLoad | undefined): Chosen | null {
+  if (load?.state === 'AVAILABLE') return { state: 'AVAILABLE' };
+  if (load?.state === 'AWAY') return { state: 'AWAY', reason: load.awayReason ?? '' };
+  return null;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { makeAttempt } from '../test/fixtures';
+import {
+  complianceStatus,
+  formatClockDuration,
+  formatSeconds,
+  formatShare,
+  formatTarget,
+  formatTime,
+  freshness,
+  lockedCallers,
+  operatorStateLabel,
+  verificationResultLabel,
+} from './format';
+
+describe('formatSeconds', () => {
+  it.each([
+    [null, '—'],
+    [0, '0.0 s'],
+    [8.56, '8.5 s'],
+    [10, '10 s'],
+    [59.9, '59 s'],
+    [60, '1 min 00 s'],
+    [125, '2 min 05 s'],
+    [3599, '59 min 59 s'],
+    [3780, '1 h 03 min'],
+    [-4, '0.0 s'],
+    [Number.NaN, '—'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatSeconds(input)).toBe(expected);
+  });
+});
+
+describe('formatClockDuration', () => {
+  it('shows mm:ss, and h:mm:ss from one hour', () => {
+    expect(formatClockDuration(7.9)).toBe('00:07');
+    expect(formatClockDuration(65)).toBe('01:05');
+    expect(formatClockDuration(3 * 3600 + 61)).toBe('3:01:01');
+    expect(formatClockDuration(-3)).toBe('00:00');
+  });
+});
+
+describe('shares and targets', () => {
+  it('formats a share with one decimal and no share as a dash', () => {
+    expect(formatShare(0.5)).toBe('50.0 %');
+    expect(formatShare(0.98456)).toBe('98.5 %');
+    expect(formatShare(1)).toBe('100.0 %');
+    expect(formatShare(null)).toBe('—');
+  });
+
+  it('names a target the way EN 50518 is quoted', () => {
+    expect(formatTarget({ withinSeconds: 30, share: 0.8 })).toBe('80 % within 30 s');
+    expect(formatTarget({ withinSeconds: 60, share: 0.985 })).toBe('98.5 % within 60 s');
+  });
+
+  it('does not call an empty window a success', () => {
+    expect(complianceStatus({ share: 0.9, met: true })).toBe('met');
+    expect(complianceStatus({ share: 0.5, met: false })).toBe('missed');
+    expect(complianceStatus({ share: null, met: true })).toBe('none');
+  });
+});
+
+describe('freshness', () => {
+  it('calls the figures stale after three missed pushes', () => {
+    expect(freshness(0)).toBe('fresh');
+    expect(freshness(14_999)).toBe('fresh');
+    expect(freshness(15_000)).toBe('stale');
+  });
+});
+
+describe('labels', () => {
+  it('labels operator states and verification results', () => {
+    expect(operatorStateLabel('ON_CASE')).toBe('On a case');
+    expect(operatorStateLabel('OFFLINE')).toBe('Offline');
+    expect(verificationResultLabel('WRONG_PASSWORD')).toBe('Wrong password');
+    expect(verificationResultLabel('NOT_AUTHORIZED')).toBe('Not authorized');
+  });
+
+  it('shows local wall-clock time', () => {
+    const local = new Date(2026, 0, 1, 9, 5, 7).toISOString();
+    expect(formatTime(local)).toBe('09:05:07');
+  });
+});
+
+describe('lockedCallers', () => {
+  const now = Date.parse('2026-01-01T10:00:00.000Z');
+
+  it('lists each locked person and site once, the latest lock, without the expired ones', () => {
+    const first = makeAttempt({
+      at: '2026-01-01T09:58:00.000Z',
+      result: 'LOCKED',
+      lockedUntil: '2026-01-01T10:13:00.000Z',
+    });
+    const again = makeAttempt({
+      at: '2026-01-01T09:59:30.000Z',
+      result: 'LOCKED',
+      lockedUntil: '2026-01-01T10:14:30.000Z',
+    });
+    const other = makeAttempt({
+      at: '2026-01-01T09:50:00.000Z',
+      person: { id: 'p-2', name: 'Bo Berg' },
+      result: 'LOCKED',
+      lockedUntil: '2026-01-01T10:05:00.000Z',
+    });
+    const expired = makeAttempt({
+      at: '2026-01-01T09:40:00.000Z',
+      person: { id: 'p-3', name: 'Cecilia Ek' },
+      result: 'LOCKED',
+      lockedUntil: '2026-01-01T09:55:00.000Z',
+    });
+    const wrong = makeAttempt({ at: '2026-01-01T09:59:50.000Z', person: { id: 'p-4', name: 'Dan' } });
+
+    expect(lockedCallers([first, other, expired], [again, wrong], now)).toEqual([again, other]);
+  });
+});
