@@ -100,6 +100,8 @@ describe('supervisor view', () => {
       body: JSON.stringify({ state: 'AWAY', reason: 'Lunch' }),
     });
     expect(set.status).toBe(204);
+    const own = await fetch(`${env.url}/api/v1/operators/me/state`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await own.json()).toMatchObject({ state: 'AWAY', reason: 'Lunch' });
     const view = env.app!.get(SupervisorViewService);
     const offline = (await view.refresh()).operators.find((o) => o.name.includes('Operator'))!;
     expect(offline.state).toBe('OFFLINE');

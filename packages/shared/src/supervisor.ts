@@ -71,6 +71,13 @@ export const SetOperatorStateInputSchema = z.discriminatedUnion('state', [
 ]);
 export type SetOperatorStateInput = z.input<typeof SetOperatorStateInputSchema>;
 
+/** What an operator last set (GET /operators/me/state); null state when never set. */
+export interface OwnOperatorState {
+  state: 'AVAILABLE' | 'AWAY' | null;
+  reason: string | null;
+  since: string | null;
+}
+
 export interface OperatorLoad {
   userId: string;
   name: string;

@@ -56,6 +56,8 @@ import {
   type SiteStatus,
   type VerificationAttempt,
   type VerificationOutcome,
+  SetOperatorStateInputSchema,
+  type OwnOperatorState,
 } from '@arc/shared';
 import { z } from 'zod';
 import { CallListQuerySchema, StatusQuerySchema, VerificationListQuerySchema } from '../intake/intake-params.js';
@@ -938,6 +940,61 @@ const ROUTES: Route[] = [
     response: ManagerMessageSchema,
     status: 201,
     errors: [404, 409, 422],
+  },
+
+  // ---- supervisor view, operator states, metrics (supervision-metrics/) ----
+  {
+    method: 'get',
+    path: '/supervisor/snapshot',
+    tag: 'supervisor',
+    summary:
+      'The latest supervisor snapshot (also pushed as supervisor.snapshot.v1): queue per priority, accept-time compliance, history, operators, verifications, alerts',
+    roles: SUPERVISE,
+    response: z.object({}).loose(),
+  },
+  {
+    method: 'get',
+    path: '/operators/me/state',
+    tag: 'supervisor',
+    summary: 'The state the caller last set (null state when never set)',
+    roles: READ,
+    response: z.object({
+      state: z.enum(['AVAILABLE', 'AWAY']).nullable(),
+      reason: z.string().nullable(),
+      since: z.iso.datetime().nullable(),
+    }) satisfies z.ZodType<OwnOperatorState>,
+  },
+  {
+    method: 'post',
+    path: '/operators/me/state',
+    tag: 'supervisor',
+    summary: 'Set yourself available, or away with a reason (on a case and on a call are derived)',
+    roles: READ,
+    body: SetOperatorStateInputSchema,
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'health',
+    summary: 'Prometheus metrics (text format; keep it on the internal network)',
+    roles: 'public',
+  },
+  {
+    method: 'get',
+    path: '/health/live',
+    tag: 'health',
+    summary: 'Liveness: the process answers',
+    roles: 'public',
+    response: z.object({}).loose(),
+  },
+  {
+    method: 'get',
+    path: '/health/ready',
+    tag: 'health',
+    summary: 'Readiness: PostgreSQL stores and the receivers listen (Redis is reported only)',
+    roles: 'public',
+    response: z.object({}).loose(),
+    errors: [503],
   },
 ];
 

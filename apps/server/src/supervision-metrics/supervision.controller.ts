@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import {
   SetOperatorStateInputSchema,
+  type OwnOperatorState,
   type SessionUser,
   type SetOperatorStateInput,
   type SupervisorSnapshot,
@@ -22,6 +23,13 @@ export class SupervisionController {
   @Get('supervisor/snapshot')
   snapshot(): Promise<SupervisorSnapshot> {
     return this.view.current();
+  }
+
+  /** The state the user last set, so a console shows it after a reload or a new login. */
+  @Roles('operator', 'supervisor', 'admin')
+  @Get('operators/me/state')
+  ownState(@CurrentUser() user: SessionUser): Promise<OwnOperatorState> {
+    return this.view.ownState(user);
   }
 
   /** Operators set themselves available, or away with a reason; on a case and on a call are derived. */

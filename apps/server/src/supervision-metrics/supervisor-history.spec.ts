@@ -37,7 +37,7 @@ const CASES: { category: string; created: number; accepted: number | null; close
 beforeAll(async () => {
   await env.start();
   ({ siteId } = await env.createSite('5C01', 'History centre'));
-  [{ id: operatorId }] = await env.query<{ id: string }>(`SELECT id FROM users WHERE username = 'operator'`);
+  operatorId = (await env.query<{ id: string }>(`SELECT id FROM users WHERE username = 'operator'`))[0]!.id;
   for (const [i, c] of CASES.entries()) {
     await env.query(
       `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, queued_at, created_at,

@@ -12,6 +12,7 @@ import {
   type OperatorState,
   type QueueByPriority,
   type SessionUser,
+  type OwnOperatorState,
   type SetOperatorStateInput,
   type SupervisorSnapshot,
   type VerificationAttempt,
@@ -102,6 +103,16 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
   /** The latest snapshot, or a fresh one if none was computed yet. */
   async current(): Promise<SupervisorSnapshot> {
     return this.latest ?? this.refresh();
+  }
+
+  /** What the user last set themselves (kept across restarts and logins). */
+  async ownState(user: SessionUser): Promise<OwnOperatorState> {
+    const [row] = (await this.dataSource.query(`SELECT state, reason, since FROM operator_states WHERE user_id = $1`, [
+      user.id,
+    ])) as { state: 'AVAILABLE' | 'AWAY'; reason: string | null; since: Date }[];
+    return row
+      ? { state: row.state, reason: row.reason, since: row.since.toISOString() }
+      : { state: null, reason: null, since: null };
   }
 
   /** An operator sets themselves available, or away with a reason. */

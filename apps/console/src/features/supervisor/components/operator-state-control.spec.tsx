@@ -4,14 +4,25 @@ import { useSupervisorStore } from '../store/supervisor-store';
 import { makeOperator, makeSnapshot } from '../test/fixtures';
 import { OperatorStateControl } from './operator-state-control';
 
-function stubFetch(response: () => Response = () => new Response(null, { status: 204 })) {
-  const fetchMock = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve(response()));
+const NEVER_SET = { state: null, reason: null, since: null };
+
+/** POSTs answer `response`; the GET of the kept state answers `kept`. */
+function stubFetch(response: () => Response = () => new Response(null, { status: 204 }), kept: object = NEVER_SET) {
+  const fetchMock = vi.fn((_url: string, init?: RequestInit) =>
+    Promise.resolve(
+      (init?.method ?? 'GET') === 'GET'
+        ? new Response(JSON.stringify(kept), { status: 200, headers: { 'content-type': 'application/json' } })
+        : response(),
+    ),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
 
 const sent = (fetchMock: ReturnType<typeof stubFetch>) =>
-  fetchMock.mock.calls.map(([url, init]) => ({ url, method: init?.method, body: JSON.parse(String(init?.body)) }));
+  fetchMock.mock.calls
+    .filter(([, init]) => init?.method === 'POST')
+    .map(([url, init]) => ({ url, method: init?.method, body: JSON.parse(String(init?.body)) }));
 
 async function settle() {
   await act(async () => {
@@ -27,6 +38,15 @@ describe('OperatorStateControl', () => {
   });
   afterEach(() => {
     vi.unstubAllGlobals();
+  });
+
+  it('starts from the state the server kept', async () => {
+    const fetchMock = stubFetch(undefined, { state: 'AWAY', reason: 'Training', since: '2026-11-29T08:00:00.000Z' });
+    render(<OperatorStateControl />);
+    await settle();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/operators/me/state');
+    expect(control().dataset.state).toBe('AWAY');
+    expect(screen.getByTestId('operator-state-current').textContent).toBe('Away: Training');
   });
 
   it('sets the user available', async () => {
@@ -50,7 +70,7 @@ describe('OperatorStateControl', () => {
     fireEvent.click(screen.getByTestId('operator-state-away'));
     fireEvent.click(screen.getByTestId('operator-state-save'));
     expect(screen.getByTestId('operator-state-error').textContent).toBe('Say why you are away');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(sent(fetchMock)).toEqual([]);
 
     fireEvent.change(screen.getByTestId('operator-state-reason'), { target: { value: '  Lunch ' } });
     fireEvent.click(screen.getByTestId('operator-state-save'));
@@ -70,7 +90,7 @@ describe('OperatorStateControl', () => {
     fireEvent.click(screen.getByTestId('operator-state-away'));
     fireEvent.keyDown(screen.getByTestId('operator-state-reason'), { key: 'Escape' });
     expect(screen.queryByTestId('operator-state-reason')).toBeNull();
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(sent(fetchMock)).toEqual([]);
   });
 
   it("shows the server's refusal and keeps the previous state", async () => {

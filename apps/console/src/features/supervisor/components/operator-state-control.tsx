@@ -1,7 +1,7 @@
 import type { OperatorLoad } from '@arc/shared';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api';
-import { setMyOperatorState } from '../api/supervisor-api';
+import { fetchMyOperatorState, setMyOperatorState } from '../api/supervisor-api';
 import { useSupervisorStore } from '../store/supervisor-store';
 
 type Chosen = { state: 'AVAILABLE' } | { state: 'AWAY'; reason: string };
@@ -13,8 +13,8 @@ const COMMON_REASONS = ['Break', 'Lunch', 'Meeting', 'Training', 'Admin work'];
  * "Available / Away (reason)" for every logged-in user, for the shell's header. The server
  * derives "on a case" and "on a call" itself; this only sets what the person chooses.
  *
- * There is no endpoint to read one's own state, so the control shows what was chosen in this
- * session; given `userId`, a supervisor's control also shows the state the snapshot reports.
+ * It starts from the state the server kept (a reload or a new login shows it again); given
+ * `userId`, a supervisor's control also follows the state the snapshot reports.
  */
 export function OperatorStateControl({ userId }: { userId?: string }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
@@ -27,6 +27,17 @@ export function OperatorStateControl({ userId }: { userId?: string }) {
     userId ? state.snapshot?.operators.find((o) => o.userId === userId) : undefined,
   );
   const current = chosen ?? fromSnapshot(reported);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchMyOperatorState(controller.signal)
+      .then((own) => {
+        if (own.state === 'AVAILABLE') setChosen((was) => was ?? { state: 'AVAILABLE' });
+        else if (own.state === 'AWAY') setChosen((was) => was ?? { state: 'AWAY', reason: own.reason ?? '' });
+      })
+      .catch(() => undefined); // shown as "State not set"; choosing one still works
+    return () => controller.abort();
+  }, []);
 
   const submit = async (input: Chosen) => {
     setBusy(true);
