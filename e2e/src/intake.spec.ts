@@ -8,6 +8,8 @@ const TYPO = 'Lindblommen';
 const STREET = 'Lindvägen 7';
 const ACCOUNT = '5B01';
 const DECOY_ACCOUNT = '5B02';
+/** The site's intrusion and hold-up panel. */
+const INTRUSION_ACCOUNT = '5B03';
 const A_PERSON = 'Agnes Andersson';
 const B_PERSON = 'Bertil Berg';
 const C_PERSON = 'Cecilia Carlsson';
@@ -50,6 +52,7 @@ beforeAll(async () => {
     await api<{ id: string }>(token, 'POST', '/transmitters', { account: ACCOUNT, siteId, inputCategory: 'FIRE' })
   ).id;
   await api(token, 'POST', '/transmitters', { account: DECOY_ACCOUNT, siteId: decoy.id, inputCategory: 'FIRE' });
+  await api(token, 'POST', '/transmitters', { account: INTRUSION_ACCOUNT, siteId, inputCategory: 'INTRUSION' });
 
   const list = await api<{ id: string }>(token, 'POST', '/authorization-lists', {
     name: 'Styrelsen Brf Lindblomman',
@@ -208,6 +211,65 @@ describe('phone intake in a real browser', () => {
     for (const secret of [B_PASSWORD, C_PASSWORD, WRONG_PASSWORD]) {
       expect(received.filter((body) => body.includes(secret))).toEqual([]);
     }
+  });
+});
+
+describe('the owner calls about an alarm', () => {
+  it('hears the status, cancels the burglary alarm as a false alarm, and cannot cancel the hold-up', async () => {
+    // A burglary and a hold-up alarm from the site's intrusion panel are waiting.
+    const burglary = await stack.postSignal({ account: INTRUSION_ACCOUNT, code: 'BA', zone: '004' });
+    const holdup = await stack.postSignal({ account: INTRUSION_ACCOUNT, code: 'HA', zone: '009' });
+    expect([burglary.status, holdup.status]).toEqual([201, 201]);
+    const { caseId: burglaryCase } = (await burglary.json()) as { caseId: string };
+    const { caseId: holdupCase } = (await holdup.json()) as { caseId: string };
+
+    // A new call: the site again, by its transmitter number this time.
+    await page.getByTestId('intake-new-call').click();
+    await page.getByTestId('intake-search').fill(INTRUSION_ACCOUNT);
+    await page.getByTestId('intake-hit').first().waitFor({ timeout: 5_000 });
+    await page.getByTestId('intake-search').press('Enter');
+    await page.getByTestId('intake-site').waitFor({ timeout: 5_000 });
+    expect(await page.getByTestId('intake-site-name').innerText()).toBe(SITE_NAME);
+
+    await verify(`${B_PERSON} (level B)`, B_PASSWORD);
+    await expect.poll(() => verificationResult()).toBe('VERIFIED');
+
+    // "What is the status of my alarm?": both open cases and the fire service mode.
+    await page.getByTestId('intake-action-status').click();
+    await page.getByTestId('intake-status-load').click();
+    const burglaryRow = page.locator(`[data-testid="intake-status-case"][data-case-id="${burglaryCase}"]`);
+    const holdupRow = page.locator(`[data-testid="intake-status-case"][data-case-id="${holdupCase}"]`);
+    await burglaryRow.waitFor({ timeout: 5_000 });
+    expect(await holdupRow.getAttribute('data-category')).toBe('HOLDUP');
+    await page
+      .locator(`[data-testid="intake-status-service-mode"][data-account="${ACCOUNT}"]`)
+      .waitFor({ timeout: 5_000 });
+
+    // "It was a false alarm, I am the owner": the burglary case is closed; the hold-up is not offered.
+    expect(await holdupRow.getByTestId('intake-cancel-case').count()).toBe(0);
+    expect(await holdupRow.getByTestId('intake-cancel-holdup').innerText()).toContain('never cancelled');
+    await burglaryRow.getByTestId('intake-cancel-case').click();
+    await burglaryRow.getByTestId('intake-cancel-note').fill('Owner opened the door without disarming');
+    await burglaryRow.getByTestId('intake-cancel-confirm').click();
+    await expect
+      .poll(
+        async () =>
+          (await stack.query<{ status: string }>(`SELECT status FROM cases WHERE id = $1`, [burglaryCase]))[0]?.status,
+        {
+          timeout: 5_000,
+        },
+      )
+      .toBe('CLOSED');
+    const [closed] = await stack.query<{ result: string }>(`SELECT result FROM cases WHERE id = $1`, [burglaryCase]);
+    expect(closed?.result).toBe('FALSE_ALARM_USER_ERROR');
+    const [stillOpen] = await stack.query<{ status: string }>(`SELECT status FROM cases WHERE id = $1`, [holdupCase]);
+    expect(stillOpen?.status).not.toBe('CLOSED');
+
+    await page.getByTestId('intake-outcome').selectOption('ALARM_CANCELLED');
+    await page.getByTestId('intake-end-call').click();
+    await page.getByTestId('intake-summary').waitFor({ timeout: 5_000 });
+    const calls = await stack.query<{ outcome: string }>(`SELECT outcome FROM intake_calls ORDER BY started_at`);
+    expect(calls.map((c) => c.outcome)).toEqual(['SERVICE_MODE_SET', 'ALARM_CANCELLED']);
   });
 });
 
