@@ -19,6 +19,8 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CaseChangeBus.name);
   private readonly changes = new Subject<CaseSummary>();
   private readonly origin = randomUUID();
+  /** How JSON.stringify starts this process's messages: `origin` is their first key. */
+  private readonly ownPrefix = `{"origin":${JSON.stringify(this.origin)},`;
   private readonly channel: string;
   private subscriber: Redis | null = null;
 
@@ -44,9 +46,15 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   publish(summary: CaseSummary): void {
-    this.changes.next(summary);
+    this.publishMany([summary]);
+  }
+
+  /** Publishes the changes of one commit in order, as one Redis message for the other processes. */
+  publishMany(summaries: CaseSummary[]): void {
+    if (summaries.length === 0) return;
+    for (const summary of summaries) this.changes.next(summary);
     this.redis
-      .publish(this.channel, JSON.stringify({ origin: this.origin, summary }))
+      .publish(this.channel, JSON.stringify({ origin: this.origin, summaries }))
       .catch((error: unknown) =>
         this.logger.warn({ err: error }, 'Could not share a case change with other processes'),
       );
@@ -58,16 +66,25 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private receive(message: string): void {
+    // This process's own messages come back too; they are known by their start, unparsed.
+    if (message.startsWith(this.ownPrefix)) return;
     let parsed: unknown;
     try {
       parsed = JSON.parse(message);
     } catch {
       return;
     }
-    const { origin, summary } = (parsed ?? {}) as { origin?: unknown; summary?: unknown };
+    const { origin, summary, summaries } = (parsed ?? {}) as {
+      origin?: unknown;
+      summary?: unknown;
+      summaries?: unknown;
+    };
     if (origin === this.origin) return;
-    const checked = CaseSummarySchema.safeParse(summary);
-    if (checked.success) this.changes.next(checked.data);
-    else this.logger.warn('Ignored a malformed case change from Redis');
+    // `summary`: one change per message, as processes before batching sent them.
+    for (const item of Array.isArray(summaries) ? summaries : [summary]) {
+      const checked = CaseSummarySchema.safeParse(item);
+      if (checked.success) this.changes.next(checked.data);
+      else this.logger.warn('Ignored a malformed case change from Redis');
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlarmCategory, CaseStatus, CaseSummary } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -24,6 +24,22 @@ export interface OpenOrAppendInput {
   note?: { type: CaseEventType; data: Record<string, unknown> };
 }
 
+/** A restore to record on the open case of its key and category. */
+export interface RestoreInput {
+  signalId: string;
+  caseKey: string;
+  category: AlarmCategory;
+  description: string;
+}
+
+/** A case history entry not written yet; `data` is JSON. */
+export interface CaseEventDraft {
+  caseId: string;
+  type: string;
+  signalId: string | null;
+  data: string;
+}
+
 /** What the case history records besides CREATED, SIGNALS_APPENDED and RESTORE_RECEIVED. */
 export type CaseEventType = 'SUPERVISION_MISSED' | 'RUNAWAY_DETECTED' | 'ACTIVE_AT_END' | 'DEFERRED_RAISED';
 
@@ -31,7 +47,16 @@ export interface CaseChange {
   caseId: string;
   created: boolean;
   priority: number;
+  /** Created and given straight to the operator who works another case of its site: not queued. */
+  held?: boolean;
 }
+
+/**
+ * Cases shown on a console are written in one UPDATE per this many ms rather than one per
+ * broadcast: under an alarm storm each broadcast carries a case or two, and their UPDATEs took
+ * pool connections from evaluation.
+ */
+export const PRESENTED_FLUSH_MS = 100;
 
 interface SummaryRow {
   id: string;
@@ -73,9 +98,16 @@ export const QUEUE_ORDER = `c.moved_to_top_at DESC NULLS LAST, c.priority, c.que
 
 /** Case lifecycle. Writes happen inside the caller's transaction; effects run after commit. */
 @Injectable()
-export class CasesService {
+export class CasesService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(CasesService.name);
+  /** Cases already recorded (or about to be) as presented by this process. */
   private readonly presented = new Set<string>();
+  /** Presented cases waiting for the next write, with the time each was first shown. */
+  private presentedPending = new Map<string, Date>();
+  /** The next write of presented cases; `now` runs it without waiting for its timer. */
+  private presentedWrite: { done: Promise<void>; now: () => void } | null = null;
+  /** The write last started, until shutdown has awaited it. */
+  private lastPresentedWrite: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -91,11 +123,13 @@ export class CasesService {
   /**
    * Opens a case per key and category, or appends to the open one, for many alarms at once.
    * The partial unique index makes this safe when several processes race; rows are written in
-   * key order so two concurrent batches lock them in the same order.
+   * key order so two concurrent batches lock them in the same order. With `history` the case
+   * history entries are added to it, for the caller to write with `writeHistory`.
    */
   async openOrAppendMany(
     manager: EntityManager,
     alarms: OpenOrAppendInput[],
+    history?: CaseEventDraft[],
   ): Promise<{ changes: CaseChange[]; caseOfSignal: Map<string, string>; opened: Set<string> }> {
     const groups = new Map<string, OpenOrAppendInput[]>();
     for (const alarm of alarms) {
@@ -144,7 +178,7 @@ export class CasesService {
     // History: CREATED names the first input; plain appended signals are recorded once per case
     // and batch (each signal also points at its case through signals.case_id); inputs with a
     // note (what the centre detected itself) get an entry each.
-    const events: { caseId: string; type: string; signalId: string | null; data: string }[] = [];
+    const events: CaseEventDraft[] = [];
     for (const group of ordered) {
       const head = group[0]!;
       const row = byKey.get(`${head.caseKey}\u0000${head.category}`)!;
@@ -180,6 +214,14 @@ export class CasesService {
         });
       }
     }
+    if (history) history.push(...events);
+    else await this.writeHistory(manager, events);
+    return { changes, caseOfSignal, opened };
+  }
+
+  /** Appends entries to the case history, in the order given, in one statement. */
+  async writeHistory(manager: EntityManager, events: CaseEventDraft[]): Promise<void> {
+    if (events.length === 0) return;
     await manager.query(
       `INSERT INTO case_events (case_id, type, signal_id, data)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])`,
@@ -190,7 +232,6 @@ export class CasesService {
         events.map((e) => e.data),
       ],
     );
-    return { changes, caseOfSignal, opened };
   }
 
   /** Links a restore to the open case of its key and category, if there is one. */
@@ -215,21 +256,85 @@ export class CasesService {
     return { caseId: row.id, created: false, priority: row.priority, caseNo: row.case_no };
   }
 
-  /** After the transaction commits: queue new cases and tell the consoles, one query for all. */
+  /**
+   * Links restores to the open case of their key and category, where there is one; one statement
+   * for all. Returns the case each restore was recorded on, by signal id. A key appears once.
+   * The history entries are added to `history`, for the caller to write with `writeHistory`.
+   */
+  async recordRestores(
+    manager: EntityManager,
+    restores: RestoreInput[],
+    history: CaseEventDraft[],
+  ): Promise<Map<string, CaseChange & { caseNo: string }>> {
+    const recorded = new Map<string, CaseChange & { caseNo: string }>();
+    if (restores.length === 0) return recorded;
+    const rows = returnedRows<{ id: string; case_key: string; category: string; priority: number; case_no: string }>(
+      await manager.query(
+        `UPDATE cases c SET version = c.version + 1
+           FROM unnest($1::text[], $2::text[]) AS r(case_key, category)
+          WHERE c.case_key = r.case_key AND c.category = r.category AND c.status <> 'CLOSED'
+          RETURNING c.id, c.case_key, c.category, c.priority, c.case_no`,
+        [restores.map((r) => r.caseKey), restores.map((r) => r.category)],
+      ),
+    );
+    const byKey = new Map(rows.map((row) => [`${row.case_key}\u0000${row.category}`, row]));
+    for (const restore of restores) {
+      const row = byKey.get(`${restore.caseKey}\u0000${restore.category}`);
+      if (row) {
+        recorded.set(restore.signalId, {
+          caseId: row.id,
+          created: false,
+          priority: Number(row.priority),
+          caseNo: row.case_no,
+        });
+      }
+    }
+    for (const restore of restores) {
+      const change = recorded.get(restore.signalId);
+      if (!change) continue;
+      history.push({
+        caseId: change.caseId,
+        type: 'RESTORE_RECEIVED',
+        signalId: restore.signalId,
+        data: JSON.stringify({ description: restore.description }),
+      });
+    }
+    return recorded;
+  }
+
+  /**
+   * The site sticks to the operator: a new case of a site whose other case an operator is
+   * working goes straight to that operator instead of the queue. Called in the transaction that
+   * created the cases (once for all of them), so such a case is never seen waiting; marks the
+   * changes it decided. `afterCommit` decides for the cases of callers that did not call it.
+   */
+  async giveToHolders(manager: EntityManager, changes: CaseChange[]): Promise<void> {
+    const undecided = changes.filter((change) => change.created && change.held === undefined);
+    if (undecided.length === 0) return;
+    const held = await this.holdForOperators(
+      manager,
+      undecided.map((change) => change.caseId),
+    );
+    for (const change of undecided) change.held = held.has(change.caseId);
+  }
+
+  /**
+   * After the transaction commits: queue new cases and tell the consoles, one query for all.
+   * Nothing here waits for Redis: a Redis outage must not stall the evaluation worker or keep
+   * new cases from the consoles, and start-up reconciliation repairs a job that was never added.
+   */
   async afterCommit(changes: CaseChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const created = changes.filter((change) => change.created);
-    const stuck = created.length > 0 ? await this.stickToHolders(created.map((c) => c.caseId)) : new Set<string>();
-    // Not awaited: Redis commands wait for a reconnect, and a Redis outage must not stall the
-    // evaluation worker or keep new cases from the consoles. Start-up reconciliation repairs a
-    // job that was never added.
-    for (const change of created) {
-      if (!stuck.has(change.caseId)) void this.queue.enqueueSafely(change.caseId, change.priority);
+    if (changes.some((change) => change.created && change.held === undefined)) {
+      await this.dataSource.transaction((manager) => this.giveToHolders(manager, changes));
+    }
+    for (const change of changes) {
+      if (change.created && !change.held) void this.queue.enqueueSafely(change.caseId, change.priority);
     }
     const rows: SummaryRow[] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, [
       [...new Set(changes.map((c) => c.caseId))],
     ]);
-    for (const row of rows) this.bus.publish(toSummary(row));
+    this.bus.publishMany(rows.map(toSummary));
   }
 
   /** Puts a case (back) in the queue; `front`: ahead of its priority's other jobs. Never throws. */
@@ -242,60 +347,71 @@ export class CasesService {
     }
   }
 
-  /**
-   * The site sticks to the operator: a new case of a site whose other case an operator is
-   * working goes straight to that operator instead of the queue. Returns the cases given so.
-   */
-  private async stickToHolders(caseIds: string[]): Promise<Set<string>> {
-    const [anyHeld] = (await this.dataSource.query(
-      `SELECT 1 FROM cases WHERE status = 'ACCEPTED'
-          AND site_id IN (SELECT site_id FROM cases WHERE id = ANY($1::uuid[])) LIMIT 1`,
-      [caseIds],
-    )) as unknown[];
-    if (!anyHeld) return new Set();
-    const given = await this.dataSource.transaction(async (manager) => {
-      const rows = returnedRows<{ id: string; held_by_user_id: string }>(
-        await manager.query(
-          `UPDATE cases c
-              SET status = 'ACCEPTED', held_by_user_id = h.held_by_user_id, held_since = now(),
-                  held_heartbeat_at = now(), accepted_at = now(), version = c.version + 1
-             FROM (SELECT DISTINCT ON (site_id) site_id, held_by_user_id FROM cases
-                    WHERE status = 'ACCEPTED' AND site_id IS NOT NULL
-                      AND site_id IN (SELECT site_id FROM cases WHERE id = ANY($1::uuid[]))
-                    ORDER BY site_id, held_since) AS h
-            WHERE c.id = ANY($1::uuid[]) AND c.status = 'QUEUED' AND c.site_id = h.site_id
-            RETURNING c.id, c.held_by_user_id`,
-          [caseIds],
-        ),
-      );
-      if (rows.length === 0) return rows;
-      await manager.query(`INSERT INTO case_holds (case_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
-        rows.map((r) => r.id),
-        rows.map((r) => r.held_by_user_id),
-      ]);
+  /** Gives new cases of a site an operator is working to that operator; returns those given. */
+  private async holdForOperators(manager: EntityManager, caseIds: string[]): Promise<Set<string>> {
+    const rows = returnedRows<{ id: string; held_by_user_id: string }>(
       await manager.query(
-        `INSERT INTO case_events (case_id, type, actor_user_id, data)
-         SELECT id, 'TAKEN', user_id, '{"by":"site sticks to the operator"}'::jsonb
-           FROM unnest($1::uuid[], $2::uuid[]) AS t(id, user_id)`,
-        [rows.map((r) => r.id), rows.map((r) => r.held_by_user_id)],
-      );
-      return rows;
-    });
-    return new Set(given.map((row) => row.id));
+        `UPDATE cases c
+            SET status = 'ACCEPTED', held_by_user_id = h.held_by_user_id, held_since = now(),
+                held_heartbeat_at = now(), accepted_at = now(), version = c.version + 1
+           FROM (SELECT DISTINCT ON (site_id) site_id, held_by_user_id FROM cases
+                  WHERE status = 'ACCEPTED' AND site_id IS NOT NULL
+                    AND site_id IN (SELECT site_id FROM cases WHERE id = ANY($1::uuid[]))
+                  ORDER BY site_id, held_since) AS h
+          WHERE c.id = ANY($1::uuid[]) AND c.status = 'QUEUED' AND c.site_id = h.site_id
+          RETURNING c.id, c.held_by_user_id`,
+        [caseIds],
+      ),
+    );
+    if (rows.length === 0) return new Set();
+    await manager.query(`INSERT INTO case_holds (case_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+      rows.map((r) => r.id),
+      rows.map((r) => r.held_by_user_id),
+    ]);
+    await manager.query(
+      `INSERT INTO case_events (case_id, type, actor_user_id, data)
+       SELECT id, 'TAKEN', user_id, '{"by":"site sticks to the operator"}'::jsonb
+         FROM unnest($1::uuid[], $2::uuid[]) AS t(id, user_id)`,
+      [rows.map((r) => r.id), rows.map((r) => r.held_by_user_id)],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /**
    * Records when cases were first shown on a connected console (ZR0001's "presented"). Called
-   * by the realtime gateway as it sends them; each case is written once per process.
+   * by the realtime gateway as it sends them; each case is written once per process, and the
+   * cases shown within PRESENTED_FLUSH_MS share one UPDATE. Resolves when they are written.
    */
-  async markPresented(caseIds: string[], at: Date): Promise<void> {
-    const fresh = caseIds.filter((id) => !this.presented.has(id));
-    if (fresh.length === 0) return;
-    for (const id of fresh) this.presented.add(id);
+  markPresented(caseIds: string[], at: Date): Promise<void> {
+    for (const id of caseIds) {
+      if (this.presented.has(id)) continue;
+      this.presented.add(id);
+      this.presentedPending.set(id, at);
+    }
     if (this.presented.size > 50_000) this.presented.clear();
-    await this.dataSource.query(
-      `UPDATE cases SET first_presented_at = $2 WHERE id = ANY($1::uuid[]) AND first_presented_at IS NULL`,
-      [fresh, at],
+    return this.schedulePresentedWrite();
+  }
+
+  private schedulePresentedWrite(): Promise<void> {
+    if (this.presentedWrite) return this.presentedWrite.done;
+    if (this.presentedPending.size === 0) return Promise.resolve();
+    let now!: () => void;
+    const due = new Promise<void>((resolve) => (now = resolve));
+    const timer = setTimeout(now, PRESENTED_FLUSH_MS);
+    const done = due.then(() => {
+      clearTimeout(timer);
+      return this.writePresented();
+    });
+    this.presentedWrite = { done, now };
+    this.lastPresentedWrite = done;
+    return done;
+  }
+
+  /** Writes what is still to be recorded as presented before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.presentedWrite?.now();
+    await this.lastPresentedWrite?.catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'Could not record when cases were presented'),
     );
   }
 
@@ -317,6 +433,36 @@ export class CasesService {
       `SELECT c.id, c.priority FROM cases c WHERE c.status = 'QUEUED' ORDER BY c.priority, c.queued_at`,
     );
     for (const row of rows) await this.queue.enqueue(row.id, row.priority);
+  }
+
+  private async writePresented(): Promise<void> {
+    const batch = this.presentedPending;
+    this.presentedPending = new Map();
+    this.presentedWrite = null;
+    if (batch.size === 0) return;
+    let rows: { id: string; written: boolean }[];
+    try {
+      // Never waits for a row lock: an evaluation transaction locks its cases in its own order,
+      // and an UPDATE of many cases waiting for one of them could close a deadlock with it.
+      // Locked cases are written with the next flush instead. Unknown ids are not returned.
+      rows = await this.dataSource.query(
+        `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at)),
+              free AS (SELECT c.id, c.first_presented_at FROM cases c JOIN u ON u.id = c.id
+                          FOR NO KEY UPDATE OF c SKIP LOCKED),
+              written AS (UPDATE cases c SET first_presented_at = u.at FROM u JOIN free f ON f.id = u.id
+                           WHERE c.id = u.id AND f.first_presented_at IS NULL)
+         SELECT c.id, f.id IS NOT NULL AS written FROM u JOIN cases c ON c.id = u.id LEFT JOIN free f ON f.id = u.id`,
+        [[...batch.keys()], [...batch.values()]],
+      );
+    } catch (error) {
+      // Shown again later, they are tried again.
+      for (const id of batch.keys()) this.presented.delete(id);
+      throw error;
+    }
+    const locked = rows.filter((row) => !row.written);
+    if (locked.length === 0) return;
+    for (const { id } of locked) this.presentedPending.set(id, batch.get(id)!);
+    await this.schedulePresentedWrite();
   }
 
   private async appendEvent(

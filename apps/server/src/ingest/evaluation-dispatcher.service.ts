@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared';
 import type { DataSource } from 'typeorm';
-import { RulesService, type EvaluationResult } from '../rules/rules.service.js';
+import { RulesService, type CommittedBatch, type EvaluationResult } from '../rules/rules.service.js';
 
 interface Job {
   signalId: string;
@@ -31,6 +31,8 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   private readonly queues = new Map<number, Job[]>();
   private readonly queued = new Set<string>();
   private running: Promise<void> | null = null;
+  /** Wakes the worker while it waits for a push to finish with nothing else to do. */
+  private arrived: (() => void) | null = null;
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
@@ -47,6 +49,9 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
       const queue = this.queues.get(priority);
       if (queue) queue.push({ signalId, resolve, reject });
       else this.queues.set(priority, [{ signalId, resolve, reject }]);
+      const arrived = this.arrived;
+      this.arrived = null;
+      arrived?.();
       setImmediate(() => void this.pump());
     });
   }
@@ -107,28 +112,71 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     return this.running;
   }
 
+  /**
+   * Pipelined: while one batch's effects run (queue jobs, the summary query, the push to the
+   * consoles), the next batch's transaction already does, so a signal does not wait for the
+   * previous batch's push. Effects run one batch after the other, so changes reach the consoles
+   * in the order they were committed, and at most one batch's effects is outstanding: when they
+   * are slower than the transactions, evaluation waits for them rather than piling them up.
+   * A job resolves once its batch's changes are pushed.
+   */
   private async drain(): Promise<void> {
-    for (let batch = this.takeBatch(); batch.length > 0 && !this.stopped; batch = this.takeBatch()) {
+    let effects: Promise<void> | null = null;
+    for (;;) {
+      let batch = this.takeBatch();
+      // Idle but for the last push: a signal that comes meanwhile starts its transaction at once.
+      while (batch.length === 0 && effects) {
+        await Promise.race([effects, this.nextArrival()]);
+        batch = this.takeBatch();
+      }
+      if (batch.length === 0 || this.stopped) break;
+      let committed: CommittedBatch;
       try {
-        const results = await this.evaluateWithRetry(batch.map((job) => job.signalId));
-        for (const job of batch) {
-          const result = results.get(job.signalId);
-          if (result) job.resolve(result);
-          else job.reject(new Error(`signal ${job.signalId} does not exist`));
-        }
+        committed = await this.evaluateWithRetry(batch.map((job) => job.signalId));
       } catch (error) {
         this.logger.error({ err: error, signals: batch.length }, 'Evaluation failed; the sweep will retry');
         for (const job of batch) job.reject(error);
-      } finally {
-        for (const job of batch) this.queued.delete(job.signalId);
+        this.forget(batch);
+        continue;
       }
+      if (effects) await effects;
+      const push: Promise<void> = this.rules
+        .afterCommit(committed)
+        .catch((error: unknown) =>
+          // Committed all the same: the consoles see the change with their next snapshot.
+          this.logger.warn({ err: error }, 'Could not queue or push the case changes of an evaluated batch'),
+        )
+        .then(() => this.settle(batch, committed.results))
+        .finally(() => {
+          if (effects === push) effects = null;
+        });
+      effects = push;
     }
+    if (effects) await effects;
   }
 
-  private async evaluateWithRetry(signalIds: string[]): Promise<Map<string, EvaluationResult>> {
+  /** Resolves when the next signal is handed in. */
+  private nextArrival(): Promise<void> {
+    return new Promise((resolve) => (this.arrived = resolve));
+  }
+
+  private settle(batch: Job[], results: Map<string, EvaluationResult>): void {
+    for (const job of batch) {
+      const result = results.get(job.signalId);
+      if (result) job.resolve(result);
+      else job.reject(new Error(`signal ${job.signalId} does not exist`));
+    }
+    this.forget(batch);
+  }
+
+  private forget(batch: Job[]): void {
+    for (const job of batch) this.queued.delete(job.signalId);
+  }
+
+  private async evaluateWithRetry(signalIds: string[]): Promise<CommittedBatch> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.rules.evaluateBatch(signalIds);
+        return await this.rules.commitBatch(signalIds);
       } catch (error) {
         const delay = RETRY_DELAYS_MS[attempt];
         if (delay === undefined || this.stopped) throw error;

@@ -7,9 +7,11 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { Socket as TcpSocket } from 'node:net';
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
+  type CaseChange,
   type CaseSummary,
   type ClientToServerEvents,
   type Role,
@@ -32,10 +34,13 @@ import { SupervisorViewService } from '../supervision-metrics/supervisor-view.se
 interface SocketData {
   user: SessionUser;
   expiresAt: number;
-  /** Until the snapshot is sent, changes are held back so none can be overtaken by it. */
-  pending: CaseSummary[] | null;
-  /** Changes sent to this socket so far: each carries the next number, so a gap shows a loss. */
-  seq: number;
+  /**
+   * While a snapshot for this socket is read, changes are held back (the socket is out of the
+   * queue room) and sent after the snapshot, so none can be overtaken by it. Null otherwise.
+   */
+  pending: CaseChange[] | null;
+  /** Snapshots being read for this socket (its first one, and any it asked for). */
+  holds?: number;
   /** Counted as a console of its operator (see CaseHandlingService). */
   counted?: boolean;
   expiryTimer?: NodeJS.Timeout;
@@ -46,6 +51,8 @@ type ArcSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<strin
 
 const QUEUE_ROLES: readonly Role[] = ['operator', 'supervisor', 'admin'];
 const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
+/** Queue consoles past their snapshot: a case change is encoded once and written to them all. */
+const QUEUE_ROOM = 'queue';
 
 /**
  * The only place that writes to sockets. The handshake needs a valid token; every socket
@@ -55,6 +62,14 @@ const SUPERVISOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
   private subscription?: Subscription;
+  /**
+   * Case changes sent to the queue room so far; each carries the next number. A console in the
+   * room gets every one, so the numbers it sees go up one by one from its snapshot's and a gap
+   * shows a loss, while all consoles get the very same frame.
+   */
+  private seq = 0;
+  /** Queue consoles whose snapshot is being read: changes meanwhile are held back for them. */
+  private readonly holding = new Set<ArcSocket>();
 
   @WebSocketServer()
   private readonly server: ArcServer;
@@ -74,6 +89,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   afterInit(server: ArcServer): void {
+    coalesceFlushes(server.engine);
     server.use((socket: ArcSocket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
@@ -81,8 +97,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         .then(({ user, expiresAt }) => {
           socket.data.user = user;
           socket.data.expiresAt = expiresAt;
-          socket.data.pending = [];
-          socket.data.seq = 0;
+          socket.data.pending = null;
           next();
         })
         .catch((error: unknown) => next(new Error(`${SOCKET_AUTH_ERROR_PREFIX}: ${(error as Error).message}`)));
@@ -103,15 +118,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     // The console is the heartbeat of the cases its operator holds.
     this.handling.consoleConnected(user.id);
     socket.data.counted = true;
+    this.hold(socket);
     try {
       const cases = await this.cases.listOpen();
-      const snapshot = { cases, at: new Date().toISOString(), seq: socket.data.seq };
-      const held = socket.data.pending ?? [];
-      socket.data.pending = null;
-      socket.emit(SOCKET_EVENTS.queueSnapshot, snapshot);
+      socket.emit(SOCKET_EVENTS.queueSnapshot, { cases, at: new Date().toISOString(), seq: this.heldSeq(socket) });
+      this.release(socket);
       this.presented(cases);
-      for (const summary of held) this.send(socket, summary);
     } catch (error) {
+      this.release(socket);
       this.logger.error({ err: error }, 'Could not send queue snapshot');
       socket.emit(SOCKET_EVENTS.error, { code: 'INTERNAL', message: 'Could not load the queue; reconnecting' });
       socket.disconnect(true);
@@ -119,6 +133,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   handleDisconnect(socket: ArcSocket): void {
+    this.holding.delete(socket);
     clearTimeout(socket.data.expiryTimer);
     this.metrics.openSockets.set(this.server.sockets.sockets.size);
     if (socket.data.counted) this.handling.consoleDisconnected(socket.data.user.id);
@@ -129,10 +144,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (!QUEUE_ROLES.includes(socket.data.user.role)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Your role cannot see the queue' } };
     }
-    return {
-      ok: true,
-      snapshot: { cases: await this.cases.listOpen(), at: new Date().toISOString(), seq: socket.data.seq },
-    };
+    // As on connect: the changes made while the snapshot is read are held back, and sent after
+    // the answer. Nest writes the answer once this promise settles, within the same turn of the
+    // event loop, so they are released on the next turn.
+    this.hold(socket);
+    try {
+      const cases = await this.cases.listOpen();
+      return { ok: true, snapshot: { cases, at: new Date().toISOString(), seq: this.heldSeq(socket) } };
+    } finally {
+      setImmediate(() => this.release(socket));
+    }
   }
 
   onModuleDestroy(): void {
@@ -140,17 +161,41 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private broadcastCase(summary: CaseSummary): void {
+    this.seq += 1;
+    const change: CaseChange = { seq: this.seq, summary };
+    for (const socket of this.holding) socket.data.pending?.push(change);
     // Local sockets only: each server process fans out to the consoles connected to it.
-    let shown = false;
-    for (const socket of this.server.sockets.sockets.values()) {
-      if (!QUEUE_ROLES.includes(socket.data.user.role)) continue;
-      if (socket.data.pending) socket.data.pending.push(summary);
-      else {
-        this.send(socket, summary);
-        shown = true;
-      }
-    }
-    if (shown) this.presented([summary]);
+    this.server.local.to(QUEUE_ROOM).emit(SOCKET_EVENTS.caseChanged, change);
+    if ((this.server.sockets.adapter.rooms.get(QUEUE_ROOM)?.size ?? 0) > 0) this.presented([summary]);
+  }
+
+  /** Takes the socket out of the queue room while a snapshot for it is read. */
+  private hold(socket: ArcSocket): void {
+    socket.data.holds = (socket.data.holds ?? 0) + 1;
+    if (socket.data.pending) return;
+    socket.data.pending = [];
+    this.holding.add(socket);
+    void socket.leave(QUEUE_ROOM);
+  }
+
+  /**
+   * The number a snapshot read now carries: that of the last change sent before the changes held
+   * back, which follow it. The snapshot may already contain some of them; their versions tell.
+   */
+  private heldSeq(socket: ArcSocket): number {
+    return this.seq - (socket.data.pending?.length ?? 0);
+  }
+
+  /** Once no snapshot is read for it any more: sends what was held back and rejoins the room. */
+  private release(socket: ArcSocket): void {
+    socket.data.holds = Math.max(0, (socket.data.holds ?? 1) - 1);
+    if (socket.data.holds > 0) return;
+    const held = socket.data.pending ?? [];
+    socket.data.pending = null;
+    this.holding.delete(socket);
+    if (socket.disconnected) return;
+    for (const change of held) socket.emit(SOCKET_EVENTS.caseChanged, change);
+    void socket.join(QUEUE_ROOM);
   }
 
   private broadcastToSupervisors(snapshot: SupervisorSnapshot): void {
@@ -164,11 +209,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     for (const socket of this.server.sockets.sockets.values()) {
       if (SUPERVISOR_ROLES.includes(socket.data.user.role)) socket.emit(SOCKET_EVENTS.verificationFailed, attempt);
     }
-  }
-
-  private send(socket: ArcSocket, summary: CaseSummary): void {
-    socket.data.seq += 1;
-    socket.emit(SOCKET_EVENTS.caseChanged, { seq: socket.data.seq, summary });
   }
 
   /** Waiting cases that reached a console: the first time is ZR0001's "presented". */
@@ -191,4 +231,39 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.conn.close();
     }, delay);
   }
+}
+
+/**
+ * Writes the frames of one engine.io flush with one system call instead of one each. A burst of
+ * case changes (an evaluation batch) waits per connection while its first frame is written and is
+ * then flushed together; at hundreds of changes a second times the consoles, the writes were
+ * the main cost of the fan-out. Polling connections are left alone.
+ */
+function coalesceFlushes(engine: ArcServer['engine']): void {
+  engine.on('flush', (conn: EngineConnection, buffer: unknown[]) => {
+    if (buffer.length < 2) return;
+    const tcp = tcpSocketOf(conn);
+    if (!tcp) return;
+    tcp.cork();
+    let corked = true;
+    const uncork = (): void => {
+      if (!corked) return;
+      corked = false;
+      tcp.uncork();
+    };
+    // 'drain' follows as soon as the transport has taken the frames; the tick is a safety net.
+    conn.once('drain', uncork);
+    process.nextTick(uncork);
+  });
+}
+
+interface EngineConnection {
+  transport: unknown;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/** The TCP socket under a websocket connection (the `ws` library keeps it as `_socket`). */
+function tcpSocketOf(conn: EngineConnection): TcpSocket | undefined {
+  const raw = (conn.transport as { socket?: { _socket?: unknown } } | undefined)?.socket?._socket;
+  return raw instanceof TcpSocket ? raw : undefined;
 }

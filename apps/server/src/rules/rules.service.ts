@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlarmCategory, SignalDecision } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CasesService, type CaseChange, type OpenOrAppendInput } from '../cases/cases.service.js';
+import {
+  CasesService,
+  type CaseChange,
+  type CaseEventDraft,
+  type OpenOrAppendInput,
+  type RestoreInput,
+} from '../cases/cases.service.js';
 import { returnedRows } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -26,6 +32,12 @@ interface LockedSignal {
   transmitter_id: string | null;
   site_id: string | null;
   runaway_until: Date | null;
+}
+
+/** A committed evaluation batch: each signal's decision, and the cases it changed. */
+export interface CommittedBatch {
+  results: Map<string, EvaluationResult>;
+  changes: CaseChange[];
 }
 
 /** What is written back to each signal: its decision, reason, case and suppressing window. */
@@ -54,8 +66,10 @@ interface Deferral {
  * Runs after signals are stored: reads the state of their transmitters (windows in force, how
  * many signals they sent lately), lets the pure `decide` judge each signal, writes the case
  * changes and stores every decision with its signal, in one transaction per batch. Safe to run
- * twice for the same signal. Alarms are applied set-wise (one upsert for all their cases), so an
- * alarm storm costs a few statements per batch rather than per signal.
+ * twice for the same signal. Alarms, restores and waiting AC losses are applied set-wise (one
+ * upsert for all the cases, one history insert for the batch), so a batch costs about ten
+ * statements however many signals and restores it holds: each statement is a round trip that
+ * the next signal waits behind, and one per restore made evaluation fall behind a busy feed.
  */
 @Injectable()
 export class RulesService {
@@ -81,15 +95,25 @@ export class RulesService {
 
   /** Evaluates signals in the order of their ids (the order they were stored). */
   async evaluateBatch(signalIds: string[]): Promise<Map<string, EvaluationResult>> {
-    const { results, changes } = await this.dataSource.transaction((manager) => this.evaluateIn(manager, signalIds));
-    await this.cases.afterCommit(changes);
-    return results;
+    const batch = await this.commitBatch(signalIds);
+    await this.afterCommit(batch);
+    return batch.results;
   }
 
-  private async evaluateIn(
-    manager: EntityManager,
-    signalIds: string[],
-  ): Promise<{ results: Map<string, EvaluationResult>; changes: CaseChange[] }> {
+  /**
+   * The first half of `evaluateBatch`: decides and commits. The case changes are not queued or
+   * pushed yet, so the caller can start the next batch while `afterCommit` tells the consoles.
+   */
+  commitBatch(signalIds: string[]): Promise<CommittedBatch> {
+    return this.dataSource.transaction((manager) => this.evaluateIn(manager, signalIds));
+  }
+
+  /** The second half: queues the new cases and pushes the changes to the consoles. */
+  afterCommit(batch: CommittedBatch): Promise<void> {
+    return this.cases.afterCommit(batch.changes);
+  }
+
+  private async evaluateIn(manager: EntityManager, signalIds: string[]): Promise<CommittedBatch> {
     const rows: LockedSignal[] = await manager.query(
       `SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, s.transmitter_id, t.site_id,
               t.runaway_until
@@ -115,25 +139,42 @@ export class RulesService {
     }
     const outcomes = new Map<string, Outcome>();
     const changes: CaseChange[] = [];
-    let alarms: OpenOrAppendInput[] = [];
-    let deferrals: Deferral[] = [];
+    const history: CaseEventDraft[] = [];
+    const writes = new PendingWrites();
 
-    // Alarms and deferrals are written set-wise; a restore first writes those before it, so the
-    // order of storage is kept (an AC restore settles the AC loss stored just before it).
+    // Alarms, deferrals and restores are written set-wise, a few statements for the lot. Only a
+    // signal that depends on one still pending (a restore of an alarm or a waiting AC loss stored
+    // just before it, an alarm after a restore of its case) has the pending ones written first,
+    // so each case and each deferral sees them in the order of storage.
     const flush = async () => {
+      const { alarms, deferrals, restores } = writes.take();
       if (alarms.length > 0) {
-        const applied = await this.cases.openOrAppendMany(manager, alarms);
+        const applied = await this.cases.openOrAppendMany(manager, alarms, history);
         changes.push(...applied.changes);
         for (const [signalId, caseId] of applied.caseOfSignal) {
           const outcome = outcomes.get(signalId)!;
           outcome.caseId = caseId;
           outcome.decision = applied.opened.has(signalId) ? 'OPENED' : 'APPENDED';
         }
-        alarms = [];
       }
-      if (deferrals.length > 0) {
-        await insertDeferrals(manager, deferrals);
-        deferrals = [];
+      if (deferrals.length > 0) await insertDeferrals(manager, deferrals);
+      if (restores.length > 0) {
+        const recorded = await this.cases.recordRestores(manager, restores, history);
+        const settled = await settleDeferrals(manager, restores);
+        for (const restore of restores) {
+          const change = recorded.get(restore.signalId) ?? null;
+          if (change) changes.push(change);
+          const count = settled.get(restore.signalId) ?? 0;
+          const outcome = outcomes.get(restore.signalId)!;
+          outcome.caseId = change?.caseId ?? null;
+          outcome.reason = [
+            restore.description,
+            change ? `recorded on case ${change.caseNo}` : 'no open case',
+            count > 0 ? `settles ${count} waiting signal(s): no case is raised for them` : null,
+          ]
+            .filter(Boolean)
+            .join('; ');
+        }
       }
     };
 
@@ -159,7 +200,8 @@ export class RulesService {
         case 'OPEN_OR_APPEND':
           outcome.decision = 'APPENDED';
           outcome.reason = decision.runaway ? `${decision.title} (runaway transmitter)` : decision.title;
-          alarms.push({
+          if (writes.mustWaitForAlarm(decision.caseKey, decision.category)) await flush();
+          writes.addAlarm({
             caseKey: decision.caseKey,
             siteId: row.site_id,
             account: row.account,
@@ -173,27 +215,18 @@ export class RulesService {
           });
           break;
         case 'RESTORE': {
-          await flush();
-          const change = await this.cases.recordRestore(
-            manager,
-            decision.caseKey,
-            decision.category,
-            id,
-            decision.description,
-          );
-          if (change) changes.push(change);
-          const settled = decision.family
-            ? await settleDeferrals(manager, row.account, decision.family, id, row.received_at)
-            : 0;
+          const family = decision.family ? { account: row.account, family: decision.family } : null;
+          if (writes.mustWaitForRestore(decision.caseKey, decision.category, family)) await flush();
+          writes.addRestore({
+            signalId: id,
+            caseKey: decision.caseKey,
+            category: decision.category,
+            description: decision.description,
+            family,
+            receivedAt: row.received_at,
+          });
           outcome.decision = 'RESTORE';
-          outcome.caseId = change?.caseId ?? null;
-          outcome.reason = [
-            decision.description,
-            change ? `recorded on case ${change.caseNo}` : 'no open case',
-            settled > 0 ? `settles ${settled} waiting signal(s): no case is raised for them` : null,
-          ]
-            .filter(Boolean)
-            .join('; ');
+          outcome.reason = decision.description;
           break;
         }
         case 'SUPPRESS':
@@ -205,7 +238,8 @@ export class RulesService {
         case 'DEFER':
           outcome.decision = 'DEFERRED';
           outcome.reason = decision.reason;
-          deferrals.push({
+          if (writes.mustWaitForDeferral(row.account, decision.family)) await flush();
+          writes.addDeferral({
             signalId: id,
             account: row.account,
             transmitterId: row.transmitter_id,
@@ -224,7 +258,10 @@ export class RulesService {
       }
     }
     await flush();
-    changes.push(...(await this.markRunaways(manager, pending, recent)));
+    changes.push(...(await this.markRunaways(manager, pending, recent, history)));
+    // The history of the whole batch in one statement, before a new case is given to an operator.
+    await this.cases.writeHistory(manager, history);
+    await this.cases.giveToHolders(manager, changes);
 
     const ids = [...outcomes.keys()];
     const list = [...outcomes.values()];
@@ -258,6 +295,7 @@ export class RulesService {
     manager: EntityManager,
     rows: LockedSignal[],
     recent: Map<string, number>,
+    history: CaseEventDraft[],
   ): Promise<CaseChange[]> {
     const over = [...recent.entries()].filter(([, n]) => n > this.settings.runawayThreshold);
     if (over.length === 0) return [];
@@ -310,6 +348,7 @@ export class RulesService {
         receivedAt: until,
         note: { type: 'RUNAWAY_DETECTED' as const, data: { account: m.account, signals: recent.get(m.account) } },
       })),
+      history,
     );
     return applied.changes;
   }
@@ -348,21 +387,107 @@ async function insertDeferrals(manager: EntityManager, deferrals: Deferral[]): P
   );
 }
 
-/** A restore settles the waiting signals of its family stored before it: they raise no case. */
-async function settleDeferrals(
-  manager: EntityManager,
-  account: string,
-  family: string,
-  restoreId: string,
-  receivedAt: Date,
-): Promise<number> {
-  const rows = returnedRows<{ signal_id: string }>(
+/**
+ * A restore settles the waiting signals of its family stored before it: they raise no case.
+ * Returns how many each restore settled. A batch holds at most one restore per account and family.
+ */
+async function settleDeferrals(manager: EntityManager, restores: PendingRestore[]): Promise<Map<string, number>> {
+  const settling = restores.filter((r) => r.family !== null);
+  const counts = new Map<string, number>();
+  if (settling.length === 0) return counts;
+  const rows = returnedRows<{ restore_id: string }>(
     await manager.query(
-      `UPDATE deferred_alarms SET settled_at = now(), restored_by_signal_id = $3
-        WHERE account = $1 AND family = $2 AND settled_at IS NULL AND received_at <= $4
-        RETURNING signal_id`,
-      [account, family, restoreId, receivedAt],
+      `UPDATE deferred_alarms d SET settled_at = now(), restored_by_signal_id = r.restore_id
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::timestamptz[]) AS r(account, family, restore_id, received_at)
+        WHERE d.account = r.account AND d.family = r.family AND d.settled_at IS NULL AND d.received_at <= r.received_at
+        RETURNING r.restore_id`,
+      [
+        settling.map((r) => r.family!.account),
+        settling.map((r) => r.family!.family),
+        settling.map((r) => r.signalId),
+        settling.map((r) => r.receivedAt),
+      ],
     ),
   );
-  return rows.length;
+  for (const row of rows) counts.set(String(row.restore_id), (counts.get(String(row.restore_id)) ?? 0) + 1);
+  return counts;
+}
+
+interface PendingRestore extends RestoreInput {
+  family: { account: string; family: string } | null;
+  receivedAt: Date;
+}
+
+/**
+ * What a batch has decided but not yet written, and which cases and families that touches.
+ * A signal must wait for the pending writes (a flush) when it depends on one of them.
+ */
+class PendingWrites {
+  private alarms: OpenOrAppendInput[] = [];
+  private deferrals: Deferral[] = [];
+  private restores: PendingRestore[] = [];
+  private readonly alarmCases = new Set<string>();
+  private readonly restoreCases = new Set<string>();
+  private readonly deferralFamilies = new Set<string>();
+  private readonly restoreFamilies = new Set<string>();
+
+  /** An alarm after a restore of its case: the restore belongs to the case before the alarm. */
+  mustWaitForAlarm(caseKey: string, category: AlarmCategory): boolean {
+    return this.restoreCases.has(caseOf(caseKey, category));
+  }
+
+  /**
+   * A restore after an alarm of its case (that may open it) or a waiting signal of its family
+   * (that it settles); one restore per case and family at a time keeps the set-wise writes simple.
+   */
+  mustWaitForRestore(
+    caseKey: string,
+    category: AlarmCategory,
+    family: { account: string; family: string } | null,
+  ): boolean {
+    const key = caseOf(caseKey, category);
+    if (this.alarmCases.has(key) || this.restoreCases.has(key)) return true;
+    if (!family) return false;
+    const fam = familyOf(family.account, family.family);
+    return this.deferralFamilies.has(fam) || this.restoreFamilies.has(fam);
+  }
+
+  /** A waiting signal after a restore of its family: that restore must not settle it. */
+  mustWaitForDeferral(account: string, family: string): boolean {
+    return this.restoreFamilies.has(familyOf(account, family));
+  }
+
+  addAlarm(alarm: OpenOrAppendInput): void {
+    this.alarms.push(alarm);
+    this.alarmCases.add(caseOf(alarm.caseKey, alarm.category));
+  }
+
+  addDeferral(deferral: Deferral): void {
+    this.deferrals.push(deferral);
+    this.deferralFamilies.add(familyOf(deferral.account, deferral.family));
+  }
+
+  addRestore(restore: PendingRestore): void {
+    this.restores.push(restore);
+    this.restoreCases.add(caseOf(restore.caseKey, restore.category));
+    if (restore.family) this.restoreFamilies.add(familyOf(restore.family.account, restore.family.family));
+  }
+
+  /** Hands over what is pending, in the order it must be written: alarms, deferrals, restores. */
+  take(): { alarms: OpenOrAppendInput[]; deferrals: Deferral[]; restores: PendingRestore[] } {
+    const taken = { alarms: this.alarms, deferrals: this.deferrals, restores: this.restores };
+    this.alarms = [];
+    this.deferrals = [];
+    this.restores = [];
+    for (const set of [this.alarmCases, this.restoreCases, this.deferralFamilies, this.restoreFamilies]) set.clear();
+    return taken;
+  }
+}
+
+function caseOf(caseKey: string, category: AlarmCategory): string {
+  return `${caseKey}\u0000${category}`;
+}
+
+function familyOf(account: string, family: string): string {
+  return `${account}\u0000${family}`;
 }
