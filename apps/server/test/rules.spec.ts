@@ -218,8 +218,13 @@ describe('service mode', () => {
       for (const id of windowJobs) expect(await queue.getJob(id)).toBeDefined();
       await env.flushRedis();
       expect(await queue.getJob(jobId)).toBeUndefined();
-      await eventually(async () => ((await queue.getJob(jobId)) ? true : undefined));
-      for (const id of windowJobs) expect(await queue.getJob(id)).toBeDefined();
+      // The rebuild adds the jobs one after the other: wait until every one is back.
+      const back = async () => {
+        const jobs = await Promise.all([jobId, ...windowJobs].map((id) => queue.getJob(id)));
+        return jobs.every(Boolean) ? true : undefined;
+      };
+      await eventually(back);
+      for (const id of [jobId, ...windowJobs]) expect(await queue.getJob(id)).toBeDefined();
     } finally {
       await queue.close();
     }

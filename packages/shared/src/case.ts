@@ -38,13 +38,14 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const QueueSnapshotSchema = z.object({
   cases: z.array(CaseSummarySchema),
   at: z.string(),
-  /** The sequence number of the last change this socket was sent before the snapshot. */
+  /** The number of the last change the server process sent to its consoles before this snapshot. */
   seq: z.number().int().nonnegative(),
 });
 
 /**
- * One change on a socket. `seq` counts the changes sent to this socket, one by one: a console
- * that sees a number skipped has missed a change and asks for a snapshot.
+ * One change on a socket. `seq` counts the changes a server process sends to its consoles (every
+ * console gets every one), so after its snapshot a console sees them one by one: a console that
+ * sees a number skipped has missed a change and asks for a snapshot.
  */
 export const CaseChangeSchema = z.object({ seq: z.number().int().positive(), summary: CaseSummarySchema });
 export type CaseChange = z.infer<typeof CaseChangeSchema>;
