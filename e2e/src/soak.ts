@@ -296,7 +296,7 @@ class Operator {
     await think();
     await screen.getByTestId('close-case').click();
     const dialog = screen.getByTestId('close-dialog');
-    const category = await screen.locator('.category-badge').getAttribute('data-category');
+    const category = await screen.locator('.case-header > .category-badge').getAttribute('data-category');
     const results = RESULTS.filter((r) => !(category === 'HOLDUP' && r === 'CANCELLED_BY_CALLER'));
     await dialog.getByTestId('close-result').selectOption(pick(results));
     await dialog.getByTestId('close-note').fill('Closed by the soak test');

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { VerificationAttempt } from '@arc/shared';
 import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { closeRedis, REDIS, redisKey } from '../redis/redis.module.js';
+import { RedisFanout } from '../redis/redis-fanout.js';
+import { REDIS, redisKey } from '../redis/redis.module.js';
 
 const RESULTS = new Set(['VERIFIED', 'WRONG_PASSWORD', 'LOCKED', 'NO_PASSWORD', 'NOT_AUTHORIZED']);
 
@@ -20,15 +20,19 @@ const RESULTS = new Set(['VERIFIED', 'WRONG_PASSWORD', 'LOCKED', 'NO_PASSWORD', 
 export class IntakeEventsBus implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(IntakeEventsBus.name);
   private readonly failures = new Subject<VerificationAttempt>();
-  private readonly origin = randomUUID();
-  private readonly channel: string;
-  private subscriber: Redis | null = null;
+  private readonly fanout: RedisFanout;
 
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.channel = redisKey(config, 'events', 'verification-failed');
+  constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    this.fanout = new RedisFanout(
+      redis,
+      redisKey(config, 'events', 'verification-failed'),
+      this.logger,
+      'failed verifications',
+      ({ attempt }) => {
+        if (isAttempt(attempt)) this.failures.next(attempt);
+        else this.logger.warn('Ignored a malformed intake event from Redis');
+      },
+    );
   }
 
   get verificationFailed$(): Observable<VerificationAttempt> {
@@ -36,40 +40,17 @@ export class IntakeEventsBus implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   onApplicationBootstrap(): void {
-    this.subscriber = this.redis.duplicate();
-    this.subscriber.on('error', () => undefined); // the main client already reports an outage
-    this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
-    // Not awaited: with Redis down the server must still start; ioredis subscribes on reconnect.
-    this.subscriber
-      .subscribe(this.channel)
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not subscribe to intake events'));
+    this.fanout.start();
   }
 
   publishFailed(attempt: VerificationAttempt): void {
     this.failures.next(attempt);
-    this.redis
-      .publish(this.channel, JSON.stringify({ origin: this.origin, attempt }))
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'Could not share a failed verification with other processes'),
-      );
+    this.fanout.publish({ attempt });
   }
 
   async onModuleDestroy(): Promise<void> {
     this.failures.complete();
-    if (this.subscriber) await closeRedis(this.subscriber);
-  }
-
-  private receive(message: string): void {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(message);
-    } catch {
-      return;
-    }
-    const { origin, attempt } = (parsed ?? {}) as { origin?: unknown; attempt?: unknown };
-    if (origin === this.origin) return;
-    if (isAttempt(attempt)) this.failures.next(attempt);
-    else this.logger.warn('Ignored a malformed intake event from Redis');
+    await this.fanout.close();
   }
 }
 
