@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,10 +8,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LoginResponse, SupervisorSnapshot } from '@arc/shared';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
+import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, waitForHealth } from './bench-support.js';
 
 /**
  * Metrics benchmark: how long a Prometheus scrape (`GET /api/v1/metrics`) and a supervisor's
@@ -27,8 +25,8 @@ import { LatencySamples, median, type LatencySummary } from '../simulator/stats.
  *   node dist/cli/bench-metrics.js [--runs 3] [--requests 200]      (pnpm bench:metrics)
  *
  * The snapshot endpoint answers with the snapshot computed last (every 5 s, in the background):
- * its latency is the cost of serving it, not of computing it. The helpers are copies of
- * bench-realtime's: that file runs its benchmark when imported.
+ * its latency is the cost of serving it, not of computing it. The helpers are in
+ * bench-support.ts.
  */
 const { values } = parseArgs({
   options: {
@@ -387,106 +385,6 @@ function startTrickle(httpUrl: string, apiKey: string, rate: number, sites: numb
 const ms = (value: number): string => (Number.isNaN(value) ? '-' : value.toFixed(2));
 const summaryText = (s: LatencySummary): string =>
   `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)} ms (n=${s.count})`;
-
-function machine(): string {
-  let model = 'unknown CPU';
-  try {
-    model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? model;
-  } catch {
-    // not Linux
-  }
-  return (
-    `${os.availableParallelism()} CPUs (nproc), ${model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-    `Node ${process.version}, ${os.type()} ${os.release()}`
-  );
-}
-
-/** A port free for both TCP and UDP on loopback, so DC-09 can use one number for both, as by default. */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const tcp = createServer();
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    const port = (tcp.address() as { port: number }).port;
-    await new Promise((resolve) => tcp.close(resolve));
-    const udp = createSocket('udp4');
-    const ok = await new Promise<boolean>((resolve) => {
-      udp.once('error', () => resolve(false));
-      udp.bind(port, '127.0.0.1', () => resolve(true));
-    });
-    await new Promise<void>((resolve) => udp.close(() => resolve()));
-    if (ok) return port;
-  }
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-/** Undo steps, run once in reverse order whatever happened (failure, Ctrl-C, time limit). */
-class Cleanup {
-  private steps: { what: string; step: () => Promise<unknown> }[] = [];
-  private done: Promise<void> | null = null;
-
-  add(what: string, step: () => Promise<unknown>): void {
-    this.steps.push({ what, step });
-  }
-
-  run(): Promise<void> {
-    this.done ??= (async () => {
-      for (const { what, step } of this.steps.reverse()) {
-        try {
-          await step();
-        } catch (error) {
-          process.stderr.write(`cleanup: could not ${what}: ${(error as Error).message}\n`);
-        }
-      }
-    })();
-    return this.done;
-  }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      const response = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`the server was not healthy within 90 s; see ${logFile}`);
-}
 
 main().then(
   () => process.exit(),

@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createSocket } from 'node:dgram';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -17,13 +15,13 @@ import {
   type QueueSnapshot,
   type ServerToClientEvents,
 } from '@arc/shared';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 import { accountAt, closeFleet, createFleet, warmUp, type TransmitterSpec } from '../simulator/load.js';
 import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
 import type { SendResult, Transmitter } from '../simulator/transmitter.js';
+import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, table, waitForHealth } from './bench-support.js';
 
 /**
  * Realtime benchmark: from a DC-09 frame arriving to its case change reaching the connected
@@ -36,8 +34,7 @@ import type { SendResult, Transmitter } from '../simulator/transmitter.js';
  * removes everything again, also on failure, Ctrl-C and at the time limit.
  *   node dist/cli/bench-realtime.js [--runs 3]      (pnpm bench:realtime)
  *
- * The helpers (free port, cleanup, health wait) are copies of bench-dc09's: that file runs its
- * benchmark when imported, so they cannot be imported from it.
+ * The helpers (free port, cleanup, health wait) are in bench-support.ts.
  */
 const { values } = parseArgs({
   options: {
@@ -84,106 +81,6 @@ const OPERATOR = 'operator';
 const write = (text: string): boolean => process.stdout.write(text);
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-function machine(): string {
-  let model = 'unknown CPU';
-  try {
-    model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? model;
-  } catch {
-    // not Linux
-  }
-  return (
-    `${os.availableParallelism()} CPUs (nproc), ${model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-    `Node ${process.version}, ${os.type()} ${os.release()}`
-  );
-}
-
-/** A port free for both TCP and UDP on loopback, so DC-09 can use one number for both, as by default. */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const tcp = createServer();
-    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
-    const port = (tcp.address() as { port: number }).port;
-    await new Promise((resolve) => tcp.close(resolve));
-    const udp = createSocket('udp4');
-    const ok = await new Promise<boolean>((resolve) => {
-      udp.once('error', () => resolve(false));
-      udp.bind(port, '127.0.0.1', () => resolve(true));
-    });
-    await new Promise<void>((resolve) => udp.close(() => resolve()));
-    if (ok) return port;
-  }
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
-}
-
-/** Undo steps, run once in reverse order whatever happened (failure, Ctrl-C, time limit). */
-class Cleanup {
-  private steps: { what: string; step: () => Promise<unknown> }[] = [];
-  private done: Promise<void> | null = null;
-
-  add(what: string, step: () => Promise<unknown>): void {
-    this.steps.push({ what, step });
-  }
-
-  run(): Promise<void> {
-    this.done ??= (async () => {
-      for (const { what, step } of this.steps.reverse()) {
-        try {
-          await step();
-        } catch (error) {
-          process.stderr.write(`cleanup: could not ${what}: ${(error as Error).message}\n`);
-        }
-      }
-    })();
-    return this.done;
-  }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function waitForHealth(url: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}`);
-    try {
-      const response = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`the server was not healthy within 90 s; see ${logFile}`);
-}
-
 interface Figure {
   label: string;
   unit: string;
@@ -204,14 +101,6 @@ function figureLine(figure: Figure): string[] {
     figure.target?.text ?? '',
     met === null ? '' : met ? 'met' : 'MISSED',
   ];
-}
-
-function table(rows: string[][]): string {
-  const header = ['measurement', `runs (${RUNS})`, 'median', 'target', ''];
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
-  const line = (row: string[]): string => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
 const ms = (value: number): string =>
@@ -797,7 +686,7 @@ async function main(): Promise<void> {
     write(
       'The simulator, the consoles, the server, PostgreSQL and Redis share these CPUs: the figures are upper bounds.\n\n',
     );
-    write(`${table(figures.map(figureLine))}\n`);
+    write(`${table(figures.map(figureLine), RUNS)}\n`);
     if (figures.some((figure) => figureLine(figure)[4] === 'MISSED')) process.exitCode = 1;
   } finally {
     await cleanup.run();
