@@ -2,7 +2,8 @@ import { StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
-import { formatTime, messageOf, stepTypeLabel } from '../utils/labels';
+import { formatTime, messageOf } from '../utils/labels';
+import { stepTypeLabel } from '../../../utils/labels';
 import { CaseSection } from './case-section';
 
 export interface StepsChecklistProps {

@@ -1,4 +1,4 @@
-import type { CaseResult, ContactOutcome, ContactRouteKind, StepType } from '@arc/shared';
+import type { CaseResult, ContactOutcome, ContactRouteKind } from '@arc/shared';
 import { ApiRequestError } from '../../../lib/api';
 
 export function outcomeLabel(outcome: ContactOutcome): string {
@@ -36,27 +36,6 @@ export function resultLabel(result: CaseResult): string {
       return 'Unknown';
     default: {
       const unexpected: never = result;
-      return String(unexpected);
-    }
-  }
-}
-
-export function stepTypeLabel(type: StepType): string {
-  switch (type) {
-    case 'CALL_CONTACT':
-      return 'Call contact';
-    case 'CALL_ON_CALL':
-      return 'Call on-call';
-    case 'DISPATCH_GUARD':
-      return 'Dispatch guard';
-    case 'ALERT_RESCUE_SERVICE':
-      return 'Alert rescue service';
-    case 'ALERT_POLICE':
-      return 'Alert police';
-    case 'INSTRUCTION':
-      return 'Instruction';
-    default: {
-      const unexpected: never = type;
       return String(unexpected);
     }
   }

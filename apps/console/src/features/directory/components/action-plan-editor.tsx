@@ -11,7 +11,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';
-import { stepTypeLabel } from '../utils/labels';
+import { stepTypeLabel } from '../../../utils/labels';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import { MoveButtons } from './move-buttons';
 

@@ -2,7 +2,7 @@ import { ALARM_CATEGORIES, type ActionPlan, type ActionStep, type AlarmCategory,
 import { useEffect, useState } from 'react';
 import { deleteActionPlan, saveActionPlan } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
-import { stepTypeLabel } from '../utils/labels';
+import { stepTypeLabel } from '../../../utils/labels';
 import { ActionPlanEditor } from './action-plan-editor';
 import { ConfirmButton, DetailSection } from './detail-section';
 

@@ -1,25 +1,4 @@
-import type { ApprovalKind, StepType } from '@arc/shared';
-
-export function stepTypeLabel(type: StepType): string {
-  switch (type) {
-    case 'CALL_CONTACT':
-      return 'Call contact';
-    case 'CALL_ON_CALL':
-      return 'Call on-call';
-    case 'DISPATCH_GUARD':
-      return 'Dispatch guard';
-    case 'ALERT_RESCUE_SERVICE':
-      return 'Alert rescue service';
-    case 'ALERT_POLICE':
-      return 'Alert police';
-    case 'INSTRUCTION':
-      return 'Instruction';
-    default: {
-      const unexpected: never = type;
-      return String(unexpected);
-    }
-  }
-}
+import type { ApprovalKind } from '@arc/shared';
 
 export function approvalKindLabel(kind: ApprovalKind): string {
   switch (kind) {
