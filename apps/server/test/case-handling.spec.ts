@@ -31,20 +31,7 @@ afterAll(async () => {
   await env.destroy();
 });
 
-async function call<T>(
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${env.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const call = <T>(token: string, method: string, path: string, body?: unknown) => env.call<T>(token, method, path, body);
 
 /** A new site with one alarm: one waiting case. */
 async function newCase(code = 'BA'): Promise<{ caseId: string; siteId: string; account: string }> {

@@ -13,7 +13,7 @@ import {
   type OnCallRoster,
 } from '@arc/shared';
 import { hashPassword } from '../src/auth/password.js';
-import { TestEnvironment, nextEvent } from './support/test-app.js';
+import { TestEnvironment, nextEvent, expectStatus } from './support/test-app.js';
 
 /**
  * The case screen's read model and the operator's records on a case (contact attempts, ticked
@@ -34,34 +34,7 @@ const userIds: Record<'admin' | 'operator' | 'supervisor' | 'other', string> = {
   other: '',
 };
 
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T = { message: string }>(
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${env.url}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus<T = { message: string }>(answer: Promise<Answer<T>>, status: number): Promise<T> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${JSON.stringify(body)}`);
-  return body;
-}
+const call = env.call.bind(env);
 
 async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
   return env.query<T>(text, params);

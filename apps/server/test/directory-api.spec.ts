@@ -22,28 +22,8 @@ let admin: string;
 let operator: string;
 let supervisor: string;
 
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T = Record<string, unknown>>(
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${env.url}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
+const call = <T = Record<string, unknown>>(token: string | null, method: string, path: string, body?: unknown) =>
+  env.call<T>(token, method, path, body);
 
 /** Creates as admin and fails loudly unless the answer is 201. */
 async function create<T>(path: string, body: unknown): Promise<T> {

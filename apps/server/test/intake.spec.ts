@@ -13,7 +13,7 @@ import {
   type VerificationOutcome,
 } from '@arc/shared';
 import { hashPassword } from '../src/auth/password.js';
-import { TestEnvironment, nextEvent } from './support/test-app.js';
+import { TestEnvironment, nextEvent, expectStatus } from './support/test-app.js';
 
 /**
  * Phone intake through the REST API on real PostgreSQL and Redis: calls, caller verification
@@ -38,34 +38,11 @@ const WRONG = 'Gissning-Fel-0815';
 const logged: string[] = [];
 const bodies: string[] = [];
 
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T = { message: string }>(
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${env.url}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  bodies.push(text);
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus<T = { message: string }>(answer: Promise<Answer<T>>, status: number): Promise<T> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${JSON.stringify(body)}`);
-  return body;
+/** Every answer's raw text is kept: no password may ever appear in one. */
+async function call<T = { message: string }>(token: string | null, method: string, path: string, body?: unknown) {
+  const answer = await env.call<T>(token, method, path, body);
+  bodies.push(answer.text);
+  return answer;
 }
 
 async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -9,7 +9,7 @@ import type {
   SiteDetail,
 } from '@arc/shared';
 import { RuleTimersService } from '../src/rules/rule-timers.service.js';
-import { TestEnvironment } from './support/test-app.js';
+import { TestEnvironment, expectStatus } from './support/test-app.js';
 
 /**
  * Service modes, block windows, alarm events and the signal log through the REST API, on real
@@ -22,34 +22,7 @@ let admin: string;
 let operator: string;
 let supervisor: string;
 
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-async function call<T = { message: string }>(
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${env.url}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function expectStatus<T>(answer: Promise<Answer<T>>, status: number): Promise<T> {
-  const { status: got, body } = await answer;
-  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${JSON.stringify(body)}`);
-  return body;
-}
+const call = env.call.bind(env);
 
 // ---- a small world per test ------------------------------------------------------------------
 

@@ -25,6 +25,20 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export type ArcClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** An API answer: its status, the parsed body and the raw text. */
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+/** The body of an answer with the expected status; otherwise a failure naming both. */
+export async function expectStatus<T>(answer: Promise<ApiAnswer<T>>, status: number): Promise<T> {
+  const { status: got, body } = await answer;
+  if (got !== status) throw new Error(`expected ${status}, got ${got}: ${JSON.stringify(body)}`);
+  return body;
+}
+
 /** Each test file gets its own database and Redis prefix, removed again by `destroy`. */
 export class TestEnvironment {
   readonly config: AppConfig;
@@ -72,6 +86,25 @@ export class TestEnvironment {
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.dataSource.query(sql, params);
+  }
+
+  /** A request to the API as the token's user (null: without a token); JSON in and out. */
+  async call<T = { message: string }>(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<ApiAnswer<T>> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.url}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
   }
 
   /** Deletes every Redis key of this environment (as a Redis flush would). */
