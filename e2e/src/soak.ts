@@ -536,6 +536,9 @@ async function main(): Promise<void> {
 
     const stopping = (): boolean => aborted || Date.now() >= endAt;
     const loops = operators.map((operator) => operator.run(stopping));
+    // Handled now, reported after the feed: an operator that gives up during the run must not
+    // end the process as an unhandled rejection, which would skip the cleanup below.
+    for (const loop of loops) loop.catch(() => undefined);
     const feedOutput = await feed.done;
     clearInterval(leaveTimer);
     log('feed stopped; the operators finish the cases on their screens');
