@@ -42,6 +42,8 @@ const { values } = parseArgs({
     sites: { type: 'string', default: '200' },
     'signal-rate': { type: 'string', default: '10' },
     env: { type: 'string', multiple: true, default: [] },
+    /** Extra Node.js options for the server process, e.g. --node-arg=--cpu-prof (not allowed in NODE_OPTIONS). */
+    'node-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -143,7 +145,10 @@ async function main(): Promise<void> {
     );
 
     const log = openSync(logFile, 'a');
-    const server = spawn(process.execPath, [here('../main.js')], { env, stdio: ['ignore', log, log] });
+    const server = spawn(process.execPath, [...values['node-arg'], here('../main.js')], {
+      env,
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
     cleanup.add('stop the server', () => stopChild(server));
     const httpUrl = `http://127.0.0.1:${httpPort}`;

@@ -54,6 +54,8 @@ const { values } = parseArgs({
     'probe-timeout': { type: 'string', default: '5000' },
     /** Extra server settings, e.g. --env DATABASE_POOL_SIZE=20. */
     env: { type: 'string', multiple: true, default: [] },
+    /** Extra Node.js options for the server process, e.g. --node-arg=--cpu-prof (not allowed in NODE_OPTIONS). */
+    'node-arg': { type: 'string', multiple: true, default: [] },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -377,7 +379,10 @@ async function main(): Promise<void> {
     );
 
     const log = openSync(logFile, 'a');
-    const server = spawn(process.execPath, [here('../main.js')], { env, stdio: ['ignore', log, log] });
+    const server = spawn(process.execPath, [...values['node-arg'], here('../main.js')], {
+      env,
+      stdio: ['ignore', log, log],
+    });
     closeSync(log);
     cleanup.add('stop the server', () => stopChild(server));
     const httpUrl = `http://127.0.0.1:${httpPort}`;
