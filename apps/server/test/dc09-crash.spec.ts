@@ -96,6 +96,14 @@ describe('a server killed between receiving and acknowledging', () => {
     client.send(frame('2026-11-22T10:00:00Z'));
     expect(await client.nextReply(null, 1000)).toBeNull();
     await killServer();
+    // The writer's statement is still waiting in its PostgreSQL backend, which would carry it out
+    // once the lock goes although its client is dead. End that backend too, as a crash of the
+    // whole machine would: nothing of the frame is committed.
+    const waiting = await lock.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`,
+    );
+    expect(waiting.rowCount).toBe(1);
     await lock.query('ROLLBACK');
     await lock.end();
     expect(await rows('100')).toBe(0);
