@@ -10,8 +10,9 @@ import {
 } from '@arc/shared';
 import { Queue } from 'bullmq';
 import { CaseHandlingService } from '../src/cases/case-handling.service.js';
+import { CaseChangeBus } from '../src/cases/case-change.bus.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
-import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
+import { TestEnvironment, eventually, nextEvent, onCaseChange } from './support/test-app.js';
 
 /** Taking, holding, returning and handing over cases, on real PostgreSQL and Redis. */
 const env = new TestEnvironment({ CASE_RETURN_SECONDS: '2' });
@@ -126,7 +127,7 @@ describe('a lost console', () => {
     const watcher = env.socket(await env.login('supervisor'));
     await nextEvent(watcher, SOCKET_EVENTS.queueSnapshot);
     const seen: CaseSummary[] = [];
-    watcher.on(SOCKET_EVENTS.caseChanged, ({ summary }: CaseChange) => seen.push(summary));
+    onCaseChange(watcher, ({ summary }) => seen.push(summary));
     socket.disconnect();
     const returned = await eventually(async () => {
       const row = await caseRow(caseId);
@@ -230,7 +231,7 @@ describe('the realtime protocol', () => {
     const socket = env.socket(await env.login('operator'));
     const snapshot = await nextEvent<QueueSnapshot>(socket, SOCKET_EVENTS.queueSnapshot);
     const changes: CaseChange[] = [];
-    socket.on(SOCKET_EVENTS.caseChanged, (change: CaseChange) => changes.push(change));
+    onCaseChange(socket, (change) => changes.push(change));
     for (let i = 0; i < 3; i += 1) await newCase('BA');
     await eventually(async () => (changes.length >= 3 ? true : undefined));
     expect(changes.map((c) => c.seq)).toEqual([snapshot.seq + 1, snapshot.seq + 2, snapshot.seq + 3]);
@@ -239,6 +240,26 @@ describe('the realtime protocol', () => {
     );
     expect(answer.snapshot!.seq).toBe(changes.at(-1)!.seq);
     expect(answer.snapshot!.cases).toHaveLength(3);
+    socket.disconnect();
+  });
+
+  it('sends the changes of one commit as one message, numbered one after the other', async () => {
+    await closeAllOpen();
+    const [a, b] = [await newCase('BA'), await newCase('FA')];
+    const socket = env.socket(await env.login('operator'));
+    const snapshot = await nextEvent<QueueSnapshot>(socket, SOCKET_EVENTS.queueSnapshot);
+    const summaries = snapshot.cases.filter((c) => c.id === a.caseId || c.id === b.caseId);
+    expect(summaries).toHaveLength(2);
+    const messages: CaseChange[][] = [];
+    socket.on(SOCKET_EVENTS.caseChanges, (changes: CaseChange[]) => messages.push(changes));
+
+    env.app!.get(CaseChangeBus).publishMany(summaries);
+    await eventually(async () => (messages.length > 0 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.map((c) => [c.seq, c.summary.id])).toEqual(
+      summaries.map((summary, i) => [snapshot.seq + 1 + i, summary.id]),
+    );
     socket.disconnect();
   });
 });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SOCKET_EVENTS,
   type ActionPlan,
-  type CaseChange,
   type CaseDetail,
   type CaseNote,
   type CaseStep,
@@ -13,7 +12,7 @@ import {
   type OnCallRoster,
 } from '@arc/shared';
 import { hashPassword } from '../src/auth/password.js';
-import { TestEnvironment, nextEvent, expectStatus } from './support/test-app.js';
+import { TestEnvironment, nextEvent, expectStatus, nextCaseChange } from './support/test-app.js';
 
 /**
  * The case screen's read model and the operator's records on a case (contact attempts, ticked
@@ -404,7 +403,7 @@ describe('POST /cases/:id/attempts', () => {
     try {
       await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
       const [before] = await sql<{ version: number }>(`SELECT version FROM cases WHERE id = $1`, [caseId]);
-      const changed = nextEvent<CaseChange>(socket, SOCKET_EVENTS.caseChanged);
+      const changed = nextCaseChange(socket);
       await expectStatus(call(operator, 'POST', `/cases/${caseId}/attempts`, attemptBody()), 201);
       const change = await changed;
       expect(change.summary.id).toBe(caseId);

@@ -13,7 +13,7 @@ import {
   type VerificationOutcome,
 } from '@arc/shared';
 import { hashPassword } from '../src/auth/password.js';
-import { TestEnvironment, nextEvent, expectStatus } from './support/test-app.js';
+import { TestEnvironment, nextEvent, expectStatus, onCaseChange } from './support/test-app.js';
 
 /**
  * Phone intake through the REST API on real PostgreSQL and Redis: calls, caller verification
@@ -911,7 +911,7 @@ describe('cancel a false alarm by phone', () => {
     try {
       await nextEvent(watcher, SOCKET_EVENTS.queueSnapshot);
       const changed = new Promise<CaseSummary>((resolve) => {
-        watcher.on(SOCKET_EVENTS.caseChanged, (change) => {
+        onCaseChange(watcher, (change) => {
           if (change.summary.id === waiting && change.summary.status === 'CLOSED') resolve(change.summary);
         });
       });

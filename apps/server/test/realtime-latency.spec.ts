@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  SOCKET_EVENTS,
-  classifyEventCode,
-  type CaseChange,
-  type IngestSignalResponse,
-  type QueueSnapshot,
-} from '@arc/shared';
+import { SOCKET_EVENTS, classifyEventCode, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import pg from 'pg';
 import { CasesService } from '../src/cases/cases.service.js';
 import { EvaluationDispatcherService } from '../src/ingest/evaluation-dispatcher.service.js';
 import { RedisStateService } from '../src/redis/redis-state.service.js';
 import { RulesService } from '../src/rules/rules.service.js';
-import { TestEnvironment, eventually, nextEvent, type ArcClientSocket } from './support/test-app.js';
+import { TestEnvironment, eventually, nextEvent, onCaseChange, type ArcClientSocket } from './support/test-app.js';
 
 /**
  * What the frame-to-console latency work changed, held to the guarantees: evaluation batches
@@ -49,9 +43,7 @@ function record(socket: ArcClientSocket): { type: 'snapshot' | 'change'; seq: nu
   socket.on(SOCKET_EVENTS.queueSnapshot, (snapshot: QueueSnapshot) =>
     events.push({ type: 'snapshot', seq: snapshot.seq, caseIds: snapshot.cases.map((c) => c.id) }),
   );
-  socket.on(SOCKET_EVENTS.caseChanged, (change: CaseChange) =>
-    events.push({ type: 'change', seq: change.seq, caseIds: [change.summary.id] }),
-  );
+  onCaseChange(socket, (change) => events.push({ type: 'change', seq: change.seq, caseIds: [change.summary.id] }));
   return events;
 }
 
@@ -295,7 +287,7 @@ describe('evaluation batches', () => {
     const socket = env.socket(await env.login('operator'));
     await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
     const versions: number[] = [];
-    socket.on(SOCKET_EVENTS.caseChanged, ({ summary }: CaseChange) => {
+    onCaseChange(socket, ({ summary }) => {
       if (summary.account === '7A06' && summary.category === 'INTRUSION') versions.push(summary.version);
     });
     const responses = await Promise.all(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS, type CaseSummary, type IngestSignalResponse } from '@arc/shared';
-import { TestEnvironment, nextEvent } from './support/test-app.js';
+import { TestEnvironment, nextEvent, onCaseChange } from './support/test-app.js';
 
 /** Two server processes (two Nest apps) on one database and one Redis prefix. */
 const first = new TestEnvironment();
@@ -23,7 +23,7 @@ describe('case changes across server processes', () => {
     const socket = second.socket(await second.login('operator'));
     await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
     const received: CaseSummary[] = [];
-    socket.on(SOCKET_EVENTS.caseChanged, ({ summary }) => received.push(summary));
+    onCaseChange(socket, ({ summary }) => received.push(summary));
 
     const response = await first.postSignal({ account: '0AB1', code: 'FA', zone: '001' });
     const { caseId } = (await response.json()) as IngestSignalResponse;
@@ -39,7 +39,7 @@ describe('case changes across server processes', () => {
     const socket = first.socket(await first.login('operator'));
     await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
     const received: CaseSummary[] = [];
-    socket.on(SOCKET_EVENTS.caseChanged, ({ summary }) => received.push(summary));
+    onCaseChange(socket, ({ summary }) => received.push(summary));
     await first.postSignal({ account: '0AB1', code: 'BA', zone: '002' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(received).toHaveLength(1);

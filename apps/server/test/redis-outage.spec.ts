@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseChange } from '@arc/shared';
+import { SOCKET_EVENTS } from '@arc/shared';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { buildFrame } from '../src/ingest/dc09/dc09-frame.js';
 import { Dc09TcpClient } from './support/dc09-client.js';
-import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
+import { TestEnvironment, eventually, nextEvent, nextCaseChange } from './support/test-app.js';
 
 /** Redis unreachable the whole time (nothing listens on port 1): alarms must still get through. */
 const env = new TestEnvironment({ REDIS_URL: 'redis://127.0.0.1:1' });
@@ -29,7 +29,7 @@ describe('with Redis down', () => {
   it('ACKs and stores a DC-09 alarm and puts its case on a console at once', async () => {
     const socket = env.socket(await env.login('operator'));
     await nextEvent(socket, SOCKET_EVENTS.queueSnapshot);
-    const pushed = nextEvent<CaseChange>(socket, SOCKET_EVENTS.caseChanged, 5000);
+    const pushed = nextCaseChange(socket, 5000);
     await sendAlarm(1, 'Nri1/FA001');
     expect((await pushed).summary).toMatchObject({ category: 'FIRE', siteName: 'Redis is down' });
     socket.disconnect();

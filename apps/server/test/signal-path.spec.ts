@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseChange, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { SOCKET_EVENTS, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import { Queue } from 'bullmq';
-import { TestEnvironment, TEST_PASSWORDS, eventually, nextEvent } from './support/test-app.js';
+import { TestEnvironment, TEST_PASSWORDS, eventually, nextCaseChange, nextEvent } from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 
 const env = new TestEnvironment();
@@ -100,7 +100,7 @@ describe('one signal from ingest to the console', () => {
     const socket = env.socket(await env.login('operator'));
     const snapshot = await nextEvent<QueueSnapshot>(socket, SOCKET_EVENTS.queueSnapshot);
     expect(snapshot.cases).toEqual([]);
-    const pushed = nextEvent<CaseChange>(socket, SOCKET_EVENTS.caseChanged);
+    const pushed = nextCaseChange(socket);
 
     const response = await env.postSignal({ account: '00ab12', code: 'FA', zone: '012', area: '1' });
     expect(response.status).toBe(201);

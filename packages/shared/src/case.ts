@@ -43,9 +43,10 @@ export const QueueSnapshotSchema = z.object({
 });
 
 /**
- * One change on a socket. `seq` counts the changes a server process sends to its consoles (every
- * console gets every one), so after its snapshot a console sees them one by one: a console that
- * sees a number skipped has missed a change and asks for a snapshot.
+ * One change on a socket (they travel in batches, `case.changes.v3`). `seq` counts the changes a
+ * server process sends to its consoles (every console gets every one), so after its snapshot a
+ * console sees them one by one: a console that sees a number skipped has missed a change and asks
+ * for a snapshot.
  */
 export const CaseChangeSchema = z.object({ seq: z.number().int().positive(), summary: CaseSummarySchema });
 export type CaseChange = z.infer<typeof CaseChangeSchema>;

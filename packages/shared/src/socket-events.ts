@@ -8,7 +8,11 @@ import type { SupervisorSnapshot } from './supervisor.js';
  */
 export const SOCKET_EVENTS = {
   queueSnapshot: 'queue.snapshot.v1',
-  caseChanged: 'case.changed.v2',
+  /**
+   * The case changes of one commit, in order, as one message: an evaluation batch or a storm
+   * reaches every console as one frame and one store update instead of one per case.
+   */
+  caseChanges: 'case.changes.v3',
   requestSnapshot: 'queue.snapshot.request.v1',
   /** To supervisors and admins: a caller verification failed or locked a person. */
   verificationFailed: 'intake.verification-failed.v1',
@@ -27,7 +31,7 @@ export interface SocketErrorPayload {
 
 export interface ServerToClientEvents {
   'queue.snapshot.v1': (snapshot: QueueSnapshot) => void;
-  'case.changed.v2': (change: CaseChange) => void;
+  'case.changes.v3': (changes: CaseChange[]) => void;
   'intake.verification-failed.v1': (attempt: VerificationAttempt) => void;
   'supervisor.snapshot.v1': (snapshot: SupervisorSnapshot) => void;
   'error.v1': (error: SocketErrorPayload) => void;

@@ -91,7 +91,7 @@ describe('socket', () => {
   it('feeds snapshots and changes into the queue store', () => {
     const socket = connect();
     socket.fire('queue.snapshot.v1', snapshot([summary], 0));
-    socket.fire('case.changed.v2', { seq: 1, summary: { ...summary, version: 2, signalCount: 5 } });
+    socket.fire('case.changes.v3', [{ seq: 1, summary: { ...summary, version: 2, signalCount: 5 } }]);
     expect(useQueueStore.getState().cases[summary.id]?.signalCount).toBe(5);
     expect(useQueueStore.getState().lastSeq).toBe(1);
     expect(socket.requests).toEqual([]);
@@ -102,19 +102,19 @@ describe('socket', () => {
     socket.connected = true;
     const other = makeCase();
     socket.fire('queue.snapshot.v1', snapshot([summary], 10));
-    socket.fire('case.changed.v2', { seq: 11, summary: { ...summary, version: 2 } });
+    socket.fire('case.changes.v3', [{ seq: 11, summary: { ...summary, version: 2 } }]);
 
     // 12 never arrived: it might have opened `other`.
-    socket.fire('case.changed.v2', { seq: 13, summary: { ...summary, version: 4 } });
+    socket.fire('case.changes.v3', [{ seq: 13, summary: { ...summary, version: 4 } }]);
     expect(socket.requests.map((r) => r.event)).toEqual(['queue.snapshot.request.v1']);
-    socket.fire('case.changed.v2', { seq: 14, summary: { ...summary, version: 5 } });
+    socket.fire('case.changes.v3', [{ seq: 14, summary: { ...summary, version: 5 } }]);
     expect(socket.requests).toHaveLength(1);
 
     socket.answerSnapshot(snapshot([{ ...summary, version: 5 }, other], 14));
     expect(Object.keys(useQueueStore.getState().cases).sort()).toEqual([summary.id, other.id].sort());
     expect(useQueueStore.getState().lastSeq).toBe(14);
 
-    socket.fire('case.changed.v2', { seq: 15, summary: { ...other, version: 2, signalCount: 2 } });
+    socket.fire('case.changes.v3', [{ seq: 15, summary: { ...other, version: 2, signalCount: 2 } }]);
     expect(socket.requests).toHaveLength(0);
     expect(useQueueStore.getState().cases[other.id]?.signalCount).toBe(2);
   });
@@ -124,7 +124,7 @@ describe('socket', () => {
     const socket = connect();
     socket.connected = true;
     socket.fire('queue.snapshot.v1', snapshot([summary], 0));
-    socket.fire('case.changed.v2', { seq: 2, summary });
+    socket.fire('case.changes.v3', [{ seq: 2, summary }]);
     socket.requests.shift()?.ack(new Error('operation has timed out'));
 
     await vi.advanceTimersByTimeAsync(2_000);
@@ -143,7 +143,7 @@ describe('socket', () => {
     const socket = connect();
     socket.fire('queue.snapshot.v1', snapshot([detail.summary], 0));
 
-    socket.fire('case.changed.v2', { seq: 1, summary: { ...detail.summary, version: 2, signalCount: 2 } });
+    socket.fire('case.changes.v3', [{ seq: 1, summary: { ...detail.summary, version: 2, signalCount: 2 } }]);
 
     await vi.waitFor(() => expect(useCaseStore.getState().detail?.summary.signalCount).toBe(2));
     expect(fetchMock).toHaveBeenCalledTimes(1);

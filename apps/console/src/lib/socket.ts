@@ -77,11 +77,11 @@ export function connectSocket(options: ConnectOptions): void {
   current.on(SOCKET_EVENTS.queueSnapshot, (snapshot) => {
     applySnapshot(snapshot);
   });
-  current.on(SOCKET_EVENTS.caseChanged, (change) => {
+  current.on(SOCKET_EVENTS.caseChanges, (changes) => {
     // Socket events are hints: a change numbered out of turn means one was lost, and only a
     // snapshot can tell what it was.
-    if (useQueueStore.getState().applyChange(change) === 'snapshot-needed') resync(current);
-    useCaseStore.getState().noteChange(change.summary);
+    if (useQueueStore.getState().applyChanges(changes) === 'snapshot-needed') resync(current);
+    for (const change of changes) useCaseStore.getState().noteChange(change.summary);
   });
   // Sent to supervisors and administrators only; the store keeps them whichever screen is open.
   current.on(SOCKET_EVENTS.supervisorSnapshot, (snapshot) => {

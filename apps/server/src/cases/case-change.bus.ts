@@ -17,7 +17,8 @@ import { REDIS, redisKey } from '../redis/redis.module.js';
 @Injectable()
 export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CaseChangeBus.name);
-  private readonly changes = new Subject<CaseSummary>();
+  /** The changes of one commit together, in order: they reach each console as one message. */
+  private readonly changes = new Subject<CaseSummary[]>();
   private readonly fanout: RedisFanout;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
@@ -26,7 +27,7 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  get changes$(): Observable<CaseSummary> {
+  get changes$(): Observable<CaseSummary[]> {
     return this.changes.asObservable();
   }
 
@@ -41,7 +42,7 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
   /** Publishes the changes of one commit in order, as one Redis message for the other processes. */
   publishMany(summaries: CaseSummary[]): void {
     if (summaries.length === 0) return;
-    for (const summary of summaries) this.changes.next(summary);
+    this.changes.next(summaries);
     this.fanout.publish({ summaries });
   }
 
@@ -52,10 +53,12 @@ export class CaseChangeBus implements OnApplicationBootstrap, OnModuleDestroy {
 
   private receive({ summary, summaries }: Record<string, unknown>): void {
     // `summary`: one change per message, as processes before batching sent them.
+    const valid: CaseSummary[] = [];
     for (const item of Array.isArray(summaries) ? summaries : [summary]) {
       const checked = CaseSummarySchema.safeParse(item);
-      if (checked.success) this.changes.next(checked.data);
+      if (checked.success) valid.push(checked.data);
       else this.logger.warn('Ignored a malformed case change from Redis');
     }
+    if (valid.length > 0) this.changes.next(valid);
   }
 }

@@ -191,6 +191,8 @@ interface Console {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   lastSeq: number | null;
   changes: number;
+  /** Socket messages: each carries the changes of one commit. */
+  messages: number;
   seqGaps: number;
   errors: string[];
   disconnects: number;
@@ -220,7 +222,7 @@ function connectConsole(httpUrl: string, token: string, index: number, onChange:
       auth: { token },
       timeout: TIMEOUT_MS,
     });
-    const client: Console = { socket, lastSeq: null, changes: 0, seqGaps: 0, errors: [], disconnects: 0 };
+    const client: Console = { socket, lastSeq: null, changes: 0, messages: 0, seqGaps: 0, errors: [], disconnects: 0 };
     const timer = setTimeout(() => {
       socket.close();
       reject(new Error(`console ${index + 1} got no queue snapshot within ${TIMEOUT_MS} ms`));
@@ -236,12 +238,15 @@ function connectConsole(httpUrl: string, token: string, index: number, onChange:
       clearTimeout(timer);
       resolve(client);
     });
-    socket.on(SOCKET_EVENTS.caseChanged, (change: CaseChange) => {
+    socket.on(SOCKET_EVENTS.caseChanges, (changes: CaseChange[]) => {
       const at = performance.now();
-      client.changes += 1;
-      if (client.lastSeq !== null && change.seq !== client.lastSeq + 1) client.seqGaps += 1;
-      client.lastSeq = change.seq;
-      onChange(index, change, at);
+      client.messages += 1;
+      for (const change of changes) {
+        client.changes += 1;
+        if (client.lastSeq !== null && change.seq !== client.lastSeq + 1) client.seqGaps += 1;
+        client.lastSeq = change.seq;
+        onChange(index, change, at);
+      }
     });
   });
 }
@@ -533,6 +538,7 @@ async function main(): Promise<void> {
     ) as Record<CpuGroup | 'machine', Figure>;
     const stored = add({ label: 'signals stored per s during the probes', unit: '/s', digits: 0 });
     const perConsole = add({ label: 'changes received per console per s', unit: '/s', digits: 0 });
+    const messagesPerConsole = add({ label: 'socket messages per console per s', unit: '/s', digits: 0 });
     const loopP99 = add({ label: 'benchmark process event-loop delay p99', unit: 'ms', digits: 1 });
 
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -547,6 +553,7 @@ async function main(): Promise<void> {
       await sleep(WARMUP_SECONDS * 1000);
 
       const changesBefore = consoles.reduce((sum, c) => sum + c.changes, 0);
+      const messagesBefore = consoles.reduce((sum, c) => sum + c.messages, 0);
       const gapsBefore = consoles.reduce((sum, c) => sum + c.seqGaps, 0);
       loopDelay.reset();
       const cpuBefore = cpuSnapshot({ server: server.pid, simulator: feed.child.pid });
@@ -631,6 +638,7 @@ async function main(): Promise<void> {
       const stages = await probeStages(sent);
       const storedPerSecond = (await countSignals(fromWall, toWall)) / ((toWall.getTime() - fromWall.getTime()) / 1000);
       const changes = consoles.reduce((sum, c) => sum + c.changes, 0) - changesBefore;
+      const messages = consoles.reduce((sum, c) => sum + c.messages, 0) - messagesBefore;
       const seqGaps = consoles.reduce((sum, c) => sum + c.seqGaps, 0) - gapsBefore;
       const disconnected = consoles.filter((c) => c.disconnects > 0).length;
 
@@ -652,6 +660,7 @@ async function main(): Promise<void> {
       for (const [group, figure] of Object.entries(cpuFigures)) figure.values.push(cpu[group as CpuGroup]);
       stored.values.push(storedPerSecond);
       perConsole.values.push(changes / CONSOLES / probeSeconds);
+      messagesPerConsole.values.push(messages / CONSOLES / probeSeconds);
       loopP99.values.push(loopP99Ms);
 
       const background = /events: (\d+) distinct, (\d+) ACKed, (\d+) not ACKed/.exec(bg.output);
@@ -666,7 +675,8 @@ async function main(): Promise<void> {
           `  CPU in % of one CPU: ${CPU_GROUPS.map((g) => `${g} ${cpu[g].toFixed(0)}`).join(', ')}; ` +
           `whole machine ${cpu.machine.toFixed(0)} busy\n` +
           `  ${lostArrivals} arrival(s) lost, ${seqGaps} seq gap(s), ${disconnected} console(s) disconnected; ` +
-          `${(changes / CONSOLES / probeSeconds).toFixed(0)} changes/s per console; ` +
+          `${(changes / CONSOLES / probeSeconds).toFixed(0)} changes/s per console in ` +
+          `${(messages / CONSOLES / probeSeconds).toFixed(0)} messages/s; ` +
           `benchmark event-loop delay p99 ${loopP99Ms.toFixed(1)} ms; ` +
           `load average ${os.loadavg()[0]!.toFixed(2)}\n` +
           `  background: ${storedPerSecond.toFixed(0)} signals stored/s during the probes; simulator ` +

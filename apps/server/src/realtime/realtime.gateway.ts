@@ -83,7 +83,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     bus: CaseChangeBus,
     intake: IntakeEventsBus,
   ) {
-    this.subscription = bus.changes$.subscribe((summary) => this.broadcastCase(summary));
+    this.subscription = bus.changes$.subscribe((summaries) => this.broadcastCases(summaries));
     this.subscription.add(supervisorView.snapshots$.subscribe((snapshot) => this.broadcastToSupervisors(snapshot)));
     this.subscription.add(intake.verificationFailed$.subscribe((attempt) => this.broadcastVerificationFailed(attempt)));
   }
@@ -160,13 +160,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.subscription?.unsubscribe();
   }
 
-  private broadcastCase(summary: CaseSummary): void {
-    this.seq += 1;
-    const change: CaseChange = { seq: this.seq, summary };
-    for (const socket of this.holding) socket.data.pending?.push(change);
+  /** The changes of one commit: numbered one by one, and sent to every queue console as one message. */
+  private broadcastCases(summaries: CaseSummary[]): void {
+    const changes: CaseChange[] = summaries.map((summary) => ({ seq: (this.seq += 1), summary }));
+    for (const socket of this.holding) socket.data.pending?.push(...changes);
     // Local sockets only: each server process fans out to the consoles connected to it.
-    this.server.local.to(QUEUE_ROOM).emit(SOCKET_EVENTS.caseChanged, change);
-    if ((this.server.sockets.adapter.rooms.get(QUEUE_ROOM)?.size ?? 0) > 0) this.presented([summary]);
+    this.server.local.to(QUEUE_ROOM).emit(SOCKET_EVENTS.caseChanges, changes);
+    if ((this.server.sockets.adapter.rooms.get(QUEUE_ROOM)?.size ?? 0) > 0) this.presented(summaries);
   }
 
   /** Takes the socket out of the queue room while a snapshot for it is read. */
@@ -194,7 +194,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     socket.data.pending = null;
     this.holding.delete(socket);
     if (socket.disconnected) return;
-    for (const change of held) socket.emit(SOCKET_EVENTS.caseChanged, change);
+    if (held.length > 0) socket.emit(SOCKET_EVENTS.caseChanges, held);
     void socket.join(QUEUE_ROOM);
   }
 

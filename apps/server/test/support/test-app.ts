@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@arc/shared';
+import { SOCKET_EVENTS, type CaseChange, type ClientToServerEvents, type ServerToClientEvents } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { startServer } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.schema.js';
@@ -203,6 +203,19 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 }
 
 /** Resolves with the first event of that name, or rejects after a timeout. */
+/** Calls `handler` for every case change the socket receives, one by one (they come in batches). */
+export function onCaseChange(socket: ArcClientSocket, handler: (change: CaseChange) => void): void {
+  socket.on(SOCKET_EVENTS.caseChanges, (changes: CaseChange[]) => {
+    for (const change of changes) handler(change);
+  });
+}
+
+/** The first case change of the next batch the socket receives. */
+export async function nextCaseChange(socket: ArcClientSocket, timeoutMs = 5000): Promise<CaseChange> {
+  const changes = await nextEvent<CaseChange[]>(socket, SOCKET_EVENTS.caseChanges, timeoutMs);
+  return changes[0]!;
+}
+
 export function nextEvent<T>(socket: ArcClientSocket, event: string, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);

@@ -89,7 +89,7 @@ describe('alarm sound', () => {
     expect(player.play).not.toHaveBeenCalled();
 
     act(() => {
-      useQueueStore.getState().applyChange({ seq: 2, summary: makeCase({ category: 'HOLDUP' }) });
+      useQueueStore.getState().applyChanges([{ seq: 2, summary: makeCase({ category: 'HOLDUP' }) }]);
     });
     expect(screen.getByTestId('shell').dataset.alarmSound).toBe('holdup');
     expect(player.play).toHaveBeenCalledWith('holdup');

@@ -117,8 +117,8 @@ describe('queue store: change sequence', () => {
     const c = makeCase();
     store().applySnapshot(snapshot([c], 4));
 
-    expect(store().applyChange({ seq: 5, summary: { ...c, version: 2, signalCount: 2 } })).toBe('applied');
-    expect(store().applyChange({ seq: 6, summary: { ...c, version: 3, signalCount: 3 } })).toBe('applied');
+    expect(store().applyChanges([{ seq: 5, summary: { ...c, version: 2, signalCount: 2 } }])).toBe('applied');
+    expect(store().applyChanges([{ seq: 6, summary: { ...c, version: 3, signalCount: 3 } }])).toBe('applied');
 
     expect(store().lastSeq).toBe(6);
     expect(store().cases[c.id]?.signalCount).toBe(3);
@@ -130,29 +130,73 @@ describe('queue store: change sequence', () => {
     store().applySnapshot(snapshot([c], 1));
 
     // 2 was lost on the wire.
-    expect(store().applyChange({ seq: 3, summary: { ...c, version: 3, signalCount: 3 } })).toBe('snapshot-needed');
+    expect(store().applyChanges([{ seq: 3, summary: { ...c, version: 3, signalCount: 3 } }])).toBe('snapshot-needed');
     expect(store().resyncing).toBe(true);
     // The change itself still counts: it is newer than what the store had.
     expect(store().cases[c.id]?.signalCount).toBe(3);
     // More changes while the snapshot is on its way do not ask again.
-    expect(store().applyChange({ seq: 4, summary: { ...c, version: 4 } })).toBe('applied');
+    expect(store().applyChanges([{ seq: 4, summary: { ...c, version: 4 } }])).toBe('applied');
 
     store().applySnapshot(snapshot([{ ...c, version: 4, signalCount: 4 }], 4));
     expect(store().resyncing).toBe(false);
     expect(store().lastSeq).toBe(4);
-    expect(store().applyChange({ seq: 5, summary: { ...c, version: 5 } })).toBe('applied');
+    expect(store().applyChanges([{ seq: 5, summary: { ...c, version: 5 } }])).toBe('applied');
     expect(store().lastSeq).toBe(5);
   });
 
+  it('takes a batch in order with one store update', () => {
+    const a = makeCase();
+    const b = makeCase();
+    store().applySnapshot(snapshot([a], 10));
+    let updates = 0;
+    const unsubscribe = useQueueStore.subscribe(() => (updates += 1));
+    const verdict = store().applyChanges([
+      { seq: 11, summary: { ...a, version: 2, signalCount: 2 } },
+      { seq: 12, summary: b },
+      { seq: 13, summary: { ...a, version: 3, status: 'CLOSED' } },
+    ]);
+    unsubscribe();
+
+    expect(verdict).toBe('applied');
+    expect(Object.keys(store().cases)).toEqual([b.id]);
+    expect(store().versions[a.id]).toBe(3);
+    expect(store().lastSeq).toBe(13);
+    // The summaries and the sequence number: two notifications, not one per change.
+    expect(updates).toBe(2);
+  });
+
+  it('asks for a snapshot for a gap inside a batch, and still applies the whole batch', () => {
+    const a = makeCase();
+    const b = makeCase();
+    store().applySnapshot(snapshot([a], 10));
+
+    expect(
+      store().applyChanges([
+        { seq: 11, summary: { ...a, version: 2 } },
+        { seq: 13, summary: b },
+      ]),
+    ).toBe('snapshot-needed');
+    expect(store().resyncing).toBe(true);
+    expect(Object.keys(store().cases).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('leaves the store alone for a batch with nothing newer', () => {
+    const a = makeCase();
+    store().applySnapshot(snapshot([{ ...a, version: 5 }], 3));
+    const before = store().cases;
+    expect(store().applyChanges([{ seq: 3, summary: { ...a, version: 4, signalCount: 9 } }])).toBe('applied');
+    expect(store().cases).toBe(before);
+  });
+
   it('asks for a snapshot for a change that comes before any snapshot', () => {
-    expect(store().applyChange({ seq: 1, summary: makeCase() })).toBe('snapshot-needed');
+    expect(store().applyChanges([{ seq: 1, summary: makeCase() }])).toBe('snapshot-needed');
   });
 
   it('ignores a repeated or older number without asking', () => {
     const c = makeCase();
     store().applySnapshot(snapshot([c], 7));
-    expect(store().applyChange({ seq: 7, summary: c })).toBe('applied');
-    expect(store().applyChange({ seq: 3, summary: c })).toBe('applied');
+    expect(store().applyChanges([{ seq: 7, summary: c }])).toBe('applied');
+    expect(store().applyChanges([{ seq: 3, summary: c }])).toBe('applied');
     expect(store().lastSeq).toBe(7);
   });
 });

@@ -30,10 +30,12 @@ export interface QueueState {
   silenced: Readonly<Record<string, true>>;
   /** Replaces everything: the snapshot is the server's full list of open cases. */
   applySnapshot: (snapshot: QueueSnapshot, receivedAt?: number) => void;
-  /** Applies one change from the socket and checks its sequence number for a gap. */
-  applyChange: (change: CaseChange) => ChangeVerdict;
+  /** Applies a batch of changes from the socket (one store update) and checks their sequence numbers for a gap. */
+  applyChanges: (changes: readonly CaseChange[]) => ChangeVerdict;
   /** Applies one summary if it is newer than what the store holds; CLOSED removes the case. */
   upsert: (summary: CaseSummary) => void;
+  /** As `upsert` for several, in order, with one store update (one copy of the maps, one render). */
+  upsertMany: (summaries: readonly CaseSummary[]) => void;
   /** Silences the tone for every case waiting now; a case that starts waiting later sounds again. */
   silenceWaiting: () => void;
   reset: () => void;
@@ -74,37 +76,51 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
     });
   },
 
-  applyChange: (change) => {
-    // The summary is applied whatever its seq: versions keep it from undoing anything newer.
-    get().upsert(change.summary);
-    const { lastSeq, resyncing } = get();
+  applyChanges: (changes) => {
+    // The summaries are applied whatever their seq: versions keep them from undoing anything newer.
+    get().upsertMany(changes.map((change) => change.summary));
+    const { resyncing } = get();
+    let { lastSeq } = get();
     if (resyncing) return 'applied';
-    if (lastSeq !== null && change.seq <= lastSeq) return 'applied';
-    if (lastSeq !== null && change.seq === lastSeq + 1) {
-      set({ lastSeq: change.seq });
-      return 'applied';
+    for (const change of changes) {
+      if (lastSeq !== null && change.seq <= lastSeq) continue;
+      if (lastSeq !== null && change.seq === lastSeq + 1) {
+        lastSeq = change.seq;
+        continue;
+      }
+      set({ resyncing: true });
+      return 'snapshot-needed';
     }
-    set({ resyncing: true });
-    return 'snapshot-needed';
+    if (lastSeq !== get().lastSeq) set({ lastSeq });
+    return 'applied';
   },
 
-  upsert: (summary) => {
+  upsert: (summary) => get().upsertMany([summary]),
+
+  upsertMany: (summaries) => {
     set((state) => {
-      const known = state.versions[summary.id];
-      if (known !== undefined && summary.version <= known) return state;
-
-      const versions = { ...state.versions, [summary.id]: summary.version };
+      let versions = state.versions;
+      let cases = state.cases;
       let silenced = state.silenced;
-      if (summary.status !== 'QUEUED' && silenced[summary.id]) {
-        const copy = { ...silenced };
-        delete copy[summary.id];
-        silenced = copy;
+      // Copied once, on the first summary that changes anything: 5,000 open cases are not copied per change.
+      let copied = false;
+      for (const summary of summaries) {
+        const known = versions[summary.id];
+        if (known !== undefined && summary.version <= known) continue;
+        if (!copied) {
+          versions = { ...versions };
+          cases = { ...cases };
+          copied = true;
+        }
+        (versions as Record<string, number>)[summary.id] = summary.version;
+        if (summary.status !== 'QUEUED' && silenced[summary.id]) {
+          if (silenced === state.silenced) silenced = { ...silenced };
+          delete (silenced as Record<string, true>)[summary.id];
+        }
+        if (isOpen(summary)) (cases as Record<string, CaseSummary>)[summary.id] = summary;
+        else delete (cases as Record<string, CaseSummary>)[summary.id];
       }
-      if (isOpen(summary)) return { versions, silenced, cases: { ...state.cases, [summary.id]: summary } };
-
-      const cases = { ...state.cases };
-      delete cases[summary.id];
-      return { versions, silenced, cases };
+      return copied ? { versions, cases, silenced } : state;
     });
   },
 
