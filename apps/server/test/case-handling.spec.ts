@@ -199,6 +199,10 @@ describe('handing over', () => {
     const { account, caseId } = await newCase('BA');
     const taken = await call<CaseDetail>(operator, 'POST', '/cases/take-next');
     expect(taken.body.summary.id).toBe(caseId);
+    const watcher = env.socket(await env.login('supervisor'));
+    await nextEvent(watcher, SOCKET_EVENTS.queueSnapshot);
+    const seen: CaseSummary[] = [];
+    onCaseChange(watcher, ({ summary }) => seen.push(summary));
     const fire = (await (await env.postSignal({ account, code: 'FA', zone: '002' })).json()) as IngestSignalResponse;
     const summary = await eventually(async () => {
       const row = await caseRow(fire.caseId!);
@@ -206,6 +210,14 @@ describe('handing over', () => {
     });
     expect(summary.held_by_user_id).toBe((await caseRow(caseId)).held_by_user_id);
     expect(await queue.getJob(`case-${fire.caseId}`)).toBeUndefined();
+    // The consoles never see it waiting: the first change already names its operator.
+    const first = await eventually(async () => seen.find((s) => s.id === fire.caseId));
+    expect(first).toMatchObject({ status: 'ACCEPTED', heldBy: { userId: summary.held_by_user_id } });
+    const history = await env.query<{ type: string }>(`SELECT type FROM case_events WHERE case_id = $1 ORDER BY id`, [
+      fire.caseId,
+    ]);
+    expect(history.map((e) => e.type)).toEqual(['CREATED', 'TAKEN']);
+    watcher.disconnect();
   });
 });
 

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlarmCategory, CaseStatus, CaseSummary } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows, type SqlPart } from '../common/sql.js';
 import { RedisStateService } from '../redis/redis-state.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
 import { CaseQueueService } from './case-queue.service.js';
@@ -49,6 +49,11 @@ export interface CaseChange {
   priority: number;
   /** Created and given straight to the operator who works another case of its site: not queued. */
   held?: boolean;
+  /**
+   * Created while another case of its site was accepted by an operator (as read when it was
+   * created): only then can `giveToHolders` give it to someone. Undefined: not known.
+   */
+  siteHeld?: boolean;
 }
 
 /**
@@ -140,9 +145,15 @@ export class CasesService implements BeforeApplicationShutdown {
     }
     const ordered = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
     const first = ordered.map((group) => group[0]!);
-    const rows: { id: string; case_key: string; category: string; created: boolean; priority: number }[] =
-      await manager.query(
-        `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
+    const rows: {
+      id: string;
+      case_key: string;
+      category: string;
+      created: boolean;
+      priority: number;
+      site_held: boolean;
+    }[] = await manager.query(
+      `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
                             signal_count, queued_at, last_signal_at, runaway)
          SELECT case_key, site_id, account, category, priority, 'QUEUED', title, unknown_transmitter,
                 signal_count, queued_at, last_signal_at, runaway
@@ -156,21 +167,23 @@ export class CasesService implements BeforeApplicationShutdown {
                        last_signal_at = GREATEST(cases.last_signal_at, EXCLUDED.last_signal_at),
                        runaway = cases.runaway OR EXCLUDED.runaway,
                        version = cases.version + 1
-         RETURNING id, case_key, category, (xmax = 0) AS created, priority`,
-        [
-          first.map((a) => a.caseKey),
-          first.map((a) => a.siteId),
-          first.map((a) => a.account),
-          first.map((a) => a.category),
-          first.map((a) => a.priority),
-          first.map((a) => a.title),
-          first.map((a) => a.unknownTransmitter),
-          ordered.map((group) => group.filter((a) => a.signalId !== null).length),
-          first.map((a) => a.receivedAt),
-          ordered.map((group) => new Date(Math.max(...group.map((a) => a.receivedAt.getTime())))),
-          ordered.map((group) => group.some((a) => a.runaway === true)),
-        ],
-      );
+         RETURNING id, case_key, category, (xmax = 0) AS created, priority,
+                   (xmax = 0 AND EXISTS (SELECT 1 FROM cases h WHERE h.status = 'ACCEPTED' AND h.site_id = cases.site_id))
+                     AS site_held`,
+      [
+        first.map((a) => a.caseKey),
+        first.map((a) => a.siteId),
+        first.map((a) => a.account),
+        first.map((a) => a.category),
+        first.map((a) => a.priority),
+        first.map((a) => a.title),
+        first.map((a) => a.unknownTransmitter),
+        ordered.map((group) => group.filter((a) => a.signalId !== null).length),
+        first.map((a) => a.receivedAt),
+        ordered.map((group) => new Date(Math.max(...group.map((a) => a.receivedAt.getTime())))),
+        ordered.map((group) => group.some((a) => a.runaway === true)),
+      ],
+    );
     const byKey = new Map(rows.map((row) => [`${row.case_key}\u0000${row.category}`, row]));
     const changes: CaseChange[] = [];
     const caseOfSignal = new Map<string, string>();
@@ -182,7 +195,7 @@ export class CasesService implements BeforeApplicationShutdown {
     for (const group of ordered) {
       const head = group[0]!;
       const row = byKey.get(`${head.caseKey}\u0000${head.category}`)!;
-      changes.push({ caseId: row.id, created: row.created, priority: Number(row.priority) });
+      changes.push({ caseId: row.id, created: row.created, priority: Number(row.priority), siteHeld: row.site_held });
       for (const alarm of group) if (alarm.signalId !== null) caseOfSignal.set(alarm.signalId, row.id);
       const rest = row.created ? group.slice(1) : group;
       if (row.created) {
@@ -221,17 +234,32 @@ export class CasesService implements BeforeApplicationShutdown {
 
   /** Appends entries to the case history, in the order given, in one statement. */
   async writeHistory(manager: EntityManager, events: CaseEventDraft[]): Promise<void> {
-    if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO case_events (case_id, type, signal_id, data)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])`,
-      [
+    const statement = this.historyStatement(events);
+    if (statement) await manager.query(statement.sql, statement.params);
+  }
+
+  /** The statement `writeHistory` runs, to combine with others; null when there is nothing to write. */
+  historyStatement(events: CaseEventDraft[]): SqlPart | null {
+    if (events.length === 0) return null;
+    return {
+      sql: `INSERT INTO case_events (case_id, type, signal_id, data)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::jsonb[])`,
+      params: [
         events.map((e) => e.caseId),
         events.map((e) => e.type),
         events.map((e) => e.signalId),
         events.map((e) => e.data),
       ],
-    );
+    };
+  }
+
+  /** A statement that reads the summaries of these cases; turn its rows into summaries with `toSummaries`. */
+  summaryStatement(caseIds: string[]): SqlPart {
+    return { sql: `${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, params: [caseIds] };
+  }
+
+  toSummaries(rows: unknown[]): CaseSummary[] {
+    return (rows as SummaryRow[]).map(toSummary);
   }
 
   /** Links a restore to the open case of its key and category, if there is one. */
@@ -310,7 +338,9 @@ export class CasesService implements BeforeApplicationShutdown {
    */
   async giveToHolders(manager: EntityManager, changes: CaseChange[]): Promise<void> {
     const undecided = changes.filter((change) => change.created && change.held === undefined);
-    if (undecided.length === 0) return;
+    // Most new cases are of sites nobody works at the moment: decided without a statement.
+    for (const change of undecided) if (change.siteHeld === false) change.held = false;
+    if (undecided.every((change) => change.held !== undefined)) return;
     const held = await this.holdForOperators(
       manager,
       undecided.map((change) => change.caseId),
@@ -319,22 +349,24 @@ export class CasesService implements BeforeApplicationShutdown {
   }
 
   /**
-   * After the transaction commits: queue new cases and tell the consoles, one query for all.
+   * After the transaction commits: queue new cases and tell the consoles, one query for all, or
+   * none when the caller read the `summaries` in its transaction (after its last change to them).
    * Nothing here waits for Redis: a Redis outage must not stall the evaluation worker or keep
    * new cases from the consoles, and start-up reconciliation repairs a job that was never added.
    */
-  async afterCommit(changes: CaseChange[]): Promise<void> {
+  async afterCommit(changes: CaseChange[], summaries?: CaseSummary[]): Promise<void> {
     if (changes.length === 0) return;
-    if (changes.some((change) => change.created && change.held === undefined)) {
-      await this.dataSource.transaction((manager) => this.giveToHolders(manager, changes));
-    }
+    const undecided = changes.some((change) => change.created && change.held === undefined);
+    if (undecided) await this.dataSource.transaction((manager) => this.giveToHolders(manager, changes));
     for (const change of changes) {
       if (change.created && !change.held) void this.queue.enqueueSafely(change.caseId, change.priority);
     }
-    const rows: SummaryRow[] = await this.dataSource.query(`${SUMMARY_SELECT} WHERE c.id = ANY($1::uuid[])`, [
-      [...new Set(changes.map((c) => c.caseId))],
-    ]);
-    this.bus.publishMany(rows.map(toSummary));
+    if (summaries && !undecided) {
+      this.bus.publishMany(summaries);
+      return;
+    }
+    const read = this.summaryStatement([...new Set(changes.map((c) => c.caseId))]);
+    this.bus.publishMany(this.toSummaries(await this.dataSource.query(read.sql, read.params)));
   }
 
   /** Puts a case (back) in the queue; `front`: ahead of its priority's other jobs. Never throws. */

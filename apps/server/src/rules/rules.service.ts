@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlarmCategory, SignalDecision } from '@arc/shared';
+import type { AlarmCategory, CaseSummary, SignalDecision } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   CasesService,
@@ -9,12 +9,12 @@ import {
   type OpenOrAppendInput,
   type RestoreInput,
 } from '../cases/cases.service.js';
-import { returnedRows } from '../common/sql.js';
+import { combineStatements, returnedRows, type SqlPart } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { decide, type RuleSettings, type Suppression } from './decide.js';
 import { RecentSignals } from './recent-signals.js';
-import { loadSuppressions } from './suppressions.js';
+import { suppressionsByTransmitter, windowsSql, type SuppressionRow } from './suppressions.js';
 
 export interface EvaluationResult {
   decision: SignalDecision | 'ALREADY_EVALUATED';
@@ -38,6 +38,8 @@ interface LockedSignal {
 export interface CommittedBatch {
   results: Map<string, EvaluationResult>;
   changes: CaseChange[];
+  /** The changed cases as committed, read in the transaction; null: to be read after it. */
+  summaries: CaseSummary[] | null;
 }
 
 /** What is written back to each signal: its decision, reason, case and suppressing window. */
@@ -67,9 +69,11 @@ interface Deferral {
  * many signals they sent lately), lets the pure `decide` judge each signal, writes the case
  * changes and stores every decision with its signal, in one transaction per batch. Safe to run
  * twice for the same signal. Alarms, restores and waiting AC losses are applied set-wise (one
- * upsert for all the cases, one history insert for the batch), so a batch costs about ten
- * statements however many signals and restores it holds: each statement is a round trip that
- * the next signal waits behind, and one per restore made evaluation fall behind a busy feed.
+ * upsert for all the cases, one history insert for the batch), so a batch costs a few statements
+ * however many signals and restores it holds: usually three (read and lock, cases, then history,
+ * decisions and the summaries for the consoles together), and one or two more for restores,
+ * waiting AC losses and hand-overs. Each statement is a round trip that the next signal waits
+ * behind; one per restore once made evaluation fall behind a busy feed.
  */
 @Injectable()
 export class RulesService {
@@ -110,15 +114,29 @@ export class RulesService {
 
   /** The second half: queues the new cases and pushes the changes to the consoles. */
   afterCommit(batch: CommittedBatch): Promise<void> {
-    return this.cases.afterCommit(batch.changes);
+    return this.cases.afterCommit(batch.changes, batch.summaries ?? undefined);
   }
 
   private async evaluateIn(manager: EntityManager, signalIds: string[]): Promise<CommittedBatch> {
-    const rows: LockedSignal[] = await manager.query(
-      `SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, s.transmitter_id, t.site_id,
-              t.runaway_until
-         FROM signals s LEFT JOIN transmitters t ON t.id = s.transmitter_id
-        WHERE s.id = ANY($1::bigint[]) ORDER BY s.id FOR UPDATE OF s`,
+    // The signals, locked, and the windows in force for those still to evaluate, in one round trip.
+    const rows: (LockedSignal & { windows: SuppressionRow[] | null })[] = await manager.query(
+      `WITH locked AS MATERIALIZED (
+         SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, s.transmitter_id, t.site_id,
+                t.runaway_until
+           FROM signals s LEFT JOIN transmitters t ON t.id = s.transmitter_id
+          WHERE s.id = ANY($1::bigint[]) ORDER BY s.id FOR UPDATE OF s
+       ),
+       pending AS (SELECT * FROM locked WHERE evaluated_at IS NULL),
+       windows AS (
+         ${windowsSql(
+           'IN (SELECT transmitter_id FROM pending)',
+           '(SELECT min(received_at) FROM pending)',
+           '(SELECT max(received_at) FROM pending)',
+         )}
+       )
+       SELECT l.*, (SELECT json_agg(w ORDER BY w.starts_at) FROM windows w WHERE w.transmitter_id = l.transmitter_id)
+                   AS windows
+         FROM locked l ORDER BY l.id`,
       [signalIds],
     );
     const results = new Map<string, EvaluationResult>();
@@ -126,9 +144,11 @@ export class RulesService {
       if (row.evaluated_at) results.set(String(row.id), { decision: 'ALREADY_EVALUATED', caseId: row.case_id });
       return !row.evaluated_at;
     });
-    if (pending.length === 0) return { results, changes: [] };
+    if (pending.length === 0) return { results, changes: [], summaries: null };
 
-    const suppressions = await loadSuppressions(manager, transmitterIdsOf(pending), spanOf(pending));
+    // Each row carries the windows of its transmitter: one copy per transmitter is enough.
+    const windowsOf = new Map(pending.map((row) => [row.transmitter_id, row.windows ?? []]));
+    const suppressions = suppressionsByTransmitter([...windowsOf.values()].flat());
     // Per signal: how many its account sent within the runaway window up to it; per account the most.
     const recentOf = new Map<string, number>();
     const recent = new Map<string, number>();
@@ -259,20 +279,24 @@ export class RulesService {
     }
     await flush();
     changes.push(...(await this.markRunaways(manager, pending, recent, history)));
-    // The history of the whole batch in one statement, before a new case is given to an operator.
-    await this.cases.writeHistory(manager, history);
+    // A new case of a site an operator works goes to that operator: its history first, then the
+    // hand-over. Usually no such site is in the batch, and the history, the decisions and the
+    // summaries for the consoles are one statement (each round trip here is one that every
+    // signal of the next batch waits behind).
+    const handOver = changes.some((c) => c.created && c.held === undefined && c.siteHeld !== false);
+    if (handOver) await this.cases.writeHistory(manager, history);
     await this.cases.giveToHolders(manager, changes);
 
     const ids = [...outcomes.keys()];
     const list = [...outcomes.values()];
-    await manager.query(
-      `UPDATE signals s
-          SET evaluated_at = now(), case_id = u.case_id, decision = u.decision, decision_reason = u.reason,
-              service_mode_id = u.service_mode_id, block_window_id = u.block_window_id
-         FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[])
-              AS u(id, case_id, decision, reason, service_mode_id, block_window_id)
-        WHERE s.id = u.id`,
-      [
+    const decisions: SqlPart = {
+      sql: `UPDATE signals s
+               SET evaluated_at = now(), case_id = u.case_id, decision = u.decision, decision_reason = u.reason,
+                   service_mode_id = u.service_mode_id, block_window_id = u.block_window_id
+              FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[])
+                   AS u(id, case_id, decision, reason, service_mode_id, block_window_id)
+             WHERE s.id = u.id`,
+      params: [
         ids,
         list.map((o) => o.caseId),
         list.map((o) => o.decision),
@@ -280,9 +304,18 @@ export class RulesService {
         list.map((o) => o.serviceModeId),
         list.map((o) => o.blockWindowId),
       ],
-    );
+    };
+    const historyStep = handOver ? null : this.cases.historyStatement(history);
+    const caseIds = [...new Set(changes.map((c) => c.caseId))];
+    // The summaries read cases, sites and users only: none of the steps writes those.
+    const statement =
+      caseIds.length > 0
+        ? combineStatements(historyStep ? [historyStep, decisions] : [decisions], this.cases.summaryStatement(caseIds))
+        : combineStatements(historyStep ? [historyStep] : [], decisions);
+    const summaryRows = returnedRows<unknown>(await manager.query(statement.sql, statement.params));
+    const summaries = caseIds.length > 0 ? this.cases.toSummaries(summaryRows) : null;
     for (const [id, outcome] of outcomes) results.set(id, { decision: outcome.decision, caseId: outcome.caseId });
-    return { results, changes };
+    return { results, changes, summaries };
   }
 
   /**
@@ -355,10 +388,6 @@ export class RulesService {
 }
 
 const NONE: readonly Suppression[] = [];
-
-function transmitterIdsOf(rows: LockedSignal[]): string[] {
-  return [...new Set(rows.flatMap((row) => (row.transmitter_id ? [row.transmitter_id] : [])))];
-}
 
 function spanOf(rows: LockedSignal[]): { from: Date; to: Date } {
   const times = rows.map((row) => row.received_at.getTime());

@@ -2,15 +2,52 @@ import type { AlarmCategory } from '@arc/shared';
 import type { EntityManager } from 'typeorm';
 import type { Suppression } from './decide.js';
 
-interface SuppressionRow {
+/** A row of `windowsSql`; read through JSON the times are strings. */
+export interface SuppressionRow {
   kind: Suppression['kind'];
   id: string;
   transmitter_id: string;
   category: AlarmCategory | null;
-  starts_at: Date;
-  ends_at: Date;
+  starts_at: Date | string;
+  ends_at: Date | string;
   label: string;
   finished: boolean;
+}
+
+/**
+ * The service modes and block windows of the transmitters whose id matches `transmitter`
+ * (an SQL condition on `transmitter_id`) that overlap [from, to] (SQL expressions), as
+ * `SuppressionRow`s.
+ */
+export function windowsSql(transmitter: string, from: string, to: string): string {
+  return `SELECT 'SERVICE_MODE' AS kind, id, transmitter_id, category, starts_at, ends_at,
+                 reason || ' (asked by ' || requested_by_name || ')' AS label, finished_at IS NOT NULL AS finished
+            FROM service_modes
+           WHERE transmitter_id ${transmitter} AND starts_at <= ${to} AND ends_at > ${from}
+          UNION ALL
+          SELECT 'BLOCK_WINDOW', id, transmitter_id, NULL, starts_at, ends_at,
+                 'ref. ' || reference || ' (asked by ' || requested_by_name || ')', finished_at IS NOT NULL
+            FROM block_windows
+           WHERE transmitter_id ${transmitter} AND cancelled_at IS NULL AND starts_at <= ${to} AND ends_at > ${from}`;
+}
+
+/** Rows of `windowsSql` by transmitter, in the order given. */
+export function suppressionsByTransmitter(rows: Iterable<SuppressionRow>): Map<string, Suppression[]> {
+  const byTransmitter = new Map<string, Suppression[]>();
+  for (const row of rows) {
+    const list = byTransmitter.get(row.transmitter_id) ?? [];
+    list.push({
+      kind: row.kind,
+      id: row.id,
+      category: row.category,
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
+      label: row.label,
+      finished: row.finished,
+    });
+    byTransmitter.set(row.transmitter_id, list);
+  }
+  return byTransmitter;
 }
 
 /**
@@ -23,35 +60,12 @@ export async function loadSuppressions(
   transmitterIds: string[],
   span: { from: Date; to: Date },
 ): Promise<Map<string, Suppression[]>> {
-  const byTransmitter = new Map<string, Suppression[]>();
-  if (transmitterIds.length === 0) return byTransmitter;
+  if (transmitterIds.length === 0) return new Map();
   const rows: SuppressionRow[] = await manager.query(
-    `SELECT 'SERVICE_MODE' AS kind, id, transmitter_id, category, starts_at, ends_at,
-            reason || ' (asked by ' || requested_by_name || ')' AS label, finished_at IS NOT NULL AS finished
-       FROM service_modes
-      WHERE transmitter_id = ANY($1::uuid[]) AND starts_at <= $3 AND ends_at > $2
-     UNION ALL
-     SELECT 'BLOCK_WINDOW', id, transmitter_id, NULL, starts_at, ends_at,
-            'ref. ' || reference || ' (asked by ' || requested_by_name || ')', finished_at IS NOT NULL
-       FROM block_windows
-      WHERE transmitter_id = ANY($1::uuid[]) AND cancelled_at IS NULL AND starts_at <= $3 AND ends_at > $2
-      ORDER BY starts_at`,
+    `${windowsSql('= ANY($1::uuid[])', '$2', '$3')} ORDER BY starts_at`,
     [transmitterIds, span.from, span.to],
   );
-  for (const row of rows) {
-    const list = byTransmitter.get(row.transmitter_id) ?? [];
-    list.push({
-      kind: row.kind,
-      id: row.id,
-      category: row.category,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      label: row.label,
-      finished: row.finished,
-    });
-    byTransmitter.set(row.transmitter_id, list);
-  }
-  return byTransmitter;
+  return suppressionsByTransmitter(rows);
 }
 
 /** Windows in force now that silence supervision of these transmitters (whole transmitter or TECHNICAL). */
