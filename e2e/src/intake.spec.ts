@@ -231,6 +231,17 @@ describe('the owner calls about an alarm', () => {
     await page.getByTestId('intake-site').waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('intake-site-name').innerText()).toBe(SITE_NAME);
 
+    // The page is reloaded in the middle of the call: the screen picks the same call up again,
+    // with its site, and the caller is verified again before anything is done for them.
+    const countCalls = async () => (await stack.query<{ id: string }>(`SELECT id FROM intake_calls`)).length;
+    const callsBefore = await countCalls();
+    await page.reload();
+    await page.getByTestId('intake-site').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('intake-site-name').innerText()).toBe(SITE_NAME);
+    expect(await page.getByTestId('intake-events').innerText()).toContain('picked up again');
+    expect(await page.getByTestId('intake-actions').count()).toBe(0);
+    expect(await countCalls()).toBe(callsBefore);
+
     await verify(`${B_PERSON} (level B)`, B_PASSWORD);
     await expect.poll(() => verificationResult()).toBe('VERIFIED');
 

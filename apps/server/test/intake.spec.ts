@@ -7,6 +7,7 @@ import {
   type IngestSignalResponse,
   type IntakeCall,
   type ManagerMessage,
+  type ManagerMessageEntry,
   type ServiceMode,
   type SiteStatus,
   type VerificationAttempt,
@@ -28,7 +29,7 @@ let admin: string;
 let operator: string;
 let supervisor: string;
 let otherOperator: string;
-const userIds = { operator: '', other: '' };
+const userIds = { operator: '', other: '', supervisor: '' };
 
 /** The passwords callers say; they must never come back in a body, a log line or a row. */
 const RIGHT = 'Tulpan-Korrekt-4711';
@@ -240,6 +241,7 @@ beforeAll(async () => {
   const users = await sql<{ id: string; username: string }>(`SELECT id, username FROM users`);
   userIds.operator = users.find((u) => u.username === 'operator')!.id;
   userIds.other = users.find((u) => u.username === 'operator2')!.id;
+  userIds.supervisor = users.find((u) => u.username === 'supervisor')!.id;
 });
 
 afterAll(async () => {
@@ -344,6 +346,22 @@ describe('calls', () => {
     // An archived site is not monitored: no call about it.
     await sql(`UPDATE sites SET archived_at = now() WHERE id = $1`, [s.siteId]);
     expect((await call(operator, 'POST', '/intake/calls', { siteId: s.siteId })).status).toBe(422);
+  });
+
+  it('gives an operator their own calls not ended yet, newest first, so a reloaded console picks one up', async () => {
+    await sql(`UPDATE intake_calls SET ended_at = now(), outcome = 'OTHER' WHERE ended_at IS NULL`);
+    const older = await startCall(operator);
+    const newer = await startCall(operator);
+    const foreign = await startCall(otherOperator);
+    const mine = await expectStatus<IntakeCall[]>(call(operator, 'GET', '/intake/calls/mine/open'), 200);
+    expect(mine.map((c) => c.id)).toEqual([newer.id, older.id]);
+
+    await expectStatus(call(operator, 'POST', `/intake/calls/${newer.id}/end`, { outcome: 'OTHER' }), 200);
+    const left = await expectStatus<IntakeCall[]>(call(operator, 'GET', '/intake/calls/mine/open'), 200);
+    expect(left.map((c) => c.id)).toEqual([older.id]);
+    const theirs = await expectStatus<IntakeCall[]>(call(otherOperator, 'GET', '/intake/calls/mine/open'), 200);
+    expect(theirs.map((c) => c.id)).toEqual([foreign.id]);
+    expect((await call(null, 'GET', '/intake/calls/mine/open')).status).toBe(401);
   });
 
   it('lists the calls of a period for supervisors (ZR0010/ZR0020), with caller and outcome', async () => {
@@ -1094,6 +1112,48 @@ describe('status and messages', () => {
       'Message for the contract manager taken from Bo Budskap (level B)',
       'Caller was polite',
     ]);
+
+    // Supervisors pass it on and record how; then it leaves the waiting list, once and for all.
+    const waiting = await expectStatus<ManagerMessageEntry[]>(call(supervisor, 'GET', '/intake/messages'), 200);
+    expect(waiting.find((m) => m.id === message.id)).toMatchObject({
+      siteName: `Site ${s.account}`,
+      fromPerson: { id: bo, name: 'Bo Budskap' },
+      contract: { managerName: 'Eva Ek', managerPhone: null },
+      forwarded: null,
+    });
+    expect((await call(operator, 'GET', '/intake/messages')).status).toBe(403);
+    const path = `/intake/messages/${message.id}/forwarded`;
+    expect((await call(operator, 'POST', path, { note: 'e-mailed' })).status).toBe(403);
+    expect((await call(supervisor, 'POST', path, { note: ' ' })).status).toBe(400);
+    expect((await call(supervisor, 'POST', path, { note: 'x', extra: 1 })).status).toBe(400);
+    expect(
+      (await call(supervisor, 'POST', '/intake/messages/00000000-0000-4000-8000-000000000000/forwarded', { note: 'x' }))
+        .status,
+    ).toBe(404);
+    expect(await sql(`SELECT forwarded_at FROM manager_messages WHERE id = $1`, [message.id])).toEqual([
+      { forwarded_at: null },
+    ]);
+
+    const forwarded = await expectStatus<ManagerMessageEntry>(
+      call(supervisor, 'POST', path, { note: 'E-mailed to Eva Ek' }),
+      200,
+    );
+    expect(forwarded.forwarded).toMatchObject({ by: { userId: userIds.supervisor }, note: 'E-mailed to Eva Ek' });
+    const again = await call(supervisor, 'POST', path, { note: 'Phoned too' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('already passed on');
+    const stillWaiting = await expectStatus<ManagerMessageEntry[]>(call(supervisor, 'GET', '/intake/messages'), 200);
+    expect(stillWaiting.some((m) => m.id === message.id)).toBe(false);
+    const all = await expectStatus<ManagerMessageEntry[]>(
+      call(supervisor, 'GET', '/intake/messages?waiting=false'),
+      200,
+    );
+    expect(all.find((m) => m.id === message.id)?.forwarded?.note).toBe('E-mailed to Eva Ek');
+    expect(
+      await sql(`SELECT action, actor_user_id FROM audit_log WHERE entity = 'manager_message' AND entity_id = $1`, [
+        message.id,
+      ]),
+    ).toEqual([{ action: 'UPDATE', actor_user_id: userIds.supervisor }]);
   });
 });
 
@@ -1129,6 +1189,7 @@ describe('OpenAPI document', () => {
       ['/intake/calls', 'post', '201'],
       ['/intake/calls', 'get', '200'],
       ['/intake/calls/{id}', 'get', '200'],
+      ['/intake/calls/mine/open', 'get', '200'],
       ['/intake/calls/{id}/site', 'post', '200'],
       ['/intake/calls/{id}/end', 'post', '200'],
       ['/intake/calls/{id}/verify', 'post', '200'],
@@ -1138,6 +1199,8 @@ describe('OpenAPI document', () => {
       ['/intake/calls/{id}/cancel-case', 'post', '200'],
       ['/intake/calls/{id}/status', 'get', '200'],
       ['/intake/calls/{id}/message', 'post', '201'],
+      ['/intake/messages', 'get', '200'],
+      ['/intake/messages/{id}/forwarded', 'post', '200'],
       ['/intake/verifications', 'get', '200'],
     ];
     for (const [path, method, status] of expected) {

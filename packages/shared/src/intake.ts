@@ -233,3 +233,26 @@ export interface ManagerMessage {
   text: string;
   takenBy: { userId: string; name: string };
 }
+
+/**
+ * A message as the supervisors' inbox shows it: with the site, the contract manager to pass it
+ * to, and whether (how, by whom) it was passed on.
+ */
+export interface ManagerMessageEntry extends Omit<ManagerMessage, 'fromPerson'> {
+  /** id is null once the person was removed from the directory (the name is kept). */
+  fromPerson: { id: string | null; name: string };
+  siteName: string;
+  contract: {
+    contractNo: string;
+    managerName: string;
+    managerPhone: string | null;
+    managerEmail: string | null;
+  } | null;
+  forwarded: { at: string; by: { userId: string; name: string }; note: string } | null;
+}
+
+/** POST /intake/messages/:id/forwarded: how the message reached the contract manager. */
+export const ForwardMessageInputSchema = z
+  .object({ note: z.string().trim().min(1, 'say how it was passed on, e.g. "e-mailed"').max(500) })
+  .strict();
+export type ForwardMessageInput = z.input<typeof ForwardMessageInputSchema>;

@@ -13,6 +13,7 @@ import { CaseHandling1764200000000 } from './migrations/1764200000000-case-handl
 import { Intake1764300000000 } from './migrations/1764300000000-intake.js';
 import { OperatorStates1764400000000 } from './migrations/1764400000000-operator-states.js';
 import { CasesClosedIndex1764500000000 } from './migrations/1764500000000-cases-closed-index.js';
+import { ManagerMessageForwarding1764600000000 } from './migrations/1764600000000-manager-message-forwarding.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Intake1764300000000,
   OperatorStates1764400000000,
   CasesClosedIndex1764500000000,
+  ManagerMessageForwarding1764600000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

@@ -47,12 +47,14 @@ import {
   IntakeCancelCaseInputSchema,
   IntakeEndServiceModeInputSchema,
   IntakeMessageInputSchema,
+  ForwardMessageInputSchema,
   IntakeServiceModeInputSchema,
   SetCallSiteInputSchema,
   StartCallInputSchema,
   VerifyCallerInputSchema,
   type IntakeCall,
   type ManagerMessage,
+  type ManagerMessageEntry,
   type SiteStatus,
   type VerificationAttempt,
   type VerificationOutcome,
@@ -60,7 +62,12 @@ import {
   type OwnOperatorState,
 } from '@arc/shared';
 import { z } from 'zod';
-import { CallListQuerySchema, StatusQuerySchema, VerificationListQuerySchema } from '../intake/intake-params.js';
+import {
+  CallListQuerySchema,
+  MessageListQuerySchema,
+  StatusQuerySchema,
+  VerificationListQuerySchema,
+} from '../intake/intake-params.js';
 
 /** GET /cases/operators. */
 const OperatorPresenceSchema = z.object({
@@ -299,6 +306,21 @@ const ManagerMessageSchema = z.object({
   text: z.string(),
   takenBy: z.object({ userId: z.uuid(), name: z.string() }),
 }) satisfies z.ZodType<ManagerMessage>;
+const ManagerMessageEntrySchema = ManagerMessageSchema.extend({
+  fromPerson: z.object({ id: z.uuid().nullable(), name: z.string() }),
+  siteName: z.string(),
+  contract: z
+    .object({
+      contractNo: z.string(),
+      managerName: z.string(),
+      managerPhone: z.string().nullable(),
+      managerEmail: z.string().nullable(),
+    })
+    .nullable(),
+  forwarded: z
+    .object({ at: z.iso.datetime(), by: z.object({ userId: z.uuid(), name: z.string() }), note: z.string() })
+    .nullable(),
+}) satisfies z.ZodType<ManagerMessageEntry>;
 
 const ROUTES: Route[] = [
   {
@@ -821,6 +843,14 @@ const ROUTES: Route[] = [
     response: z.array(IntakeCallSchema),
   },
   {
+    method: 'get',
+    path: '/intake/calls/mine/open',
+    tag: 'intake',
+    summary: "The signed-in operator's calls not ended yet, newest first (a reloaded console picks its call up)",
+    roles: READ,
+    response: z.array(IntakeCallSchema),
+  },
+  {
     method: 'post',
     path: '/intake/calls',
     tag: 'intake',
@@ -940,6 +970,26 @@ const ROUTES: Route[] = [
     response: ManagerMessageSchema,
     status: 201,
     errors: [404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/intake/messages',
+    tag: 'intake',
+    summary:
+      'Messages for contract managers: by default those not passed on yet, oldest first; waiting=false for all, newest first',
+    roles: SUPERVISE,
+    query: MessageListQuerySchema,
+    response: z.array(ManagerMessageEntrySchema),
+  },
+  {
+    method: 'post',
+    path: '/intake/messages/:id/forwarded',
+    tag: 'intake',
+    summary: 'Record that the message reached its contract manager, and how (once)',
+    roles: SUPERVISE,
+    body: ForwardMessageInputSchema,
+    response: ManagerMessageEntrySchema,
+    errors: [404, 409],
   },
 
   // ---- supervisor view, operator states, metrics (supervision-metrics/) ----

@@ -77,6 +77,16 @@ export async function listCalls(db: Db, from: string, to: string, limit: number)
   return found.map(toCall);
 }
 
+/** The calls `userId` started and has not ended, newest first. */
+export async function listOpenCallsOf(db: Db, userId: string): Promise<IntakeCall[]> {
+  const found = await rows<CallRow>(
+    db,
+    `${CALL_SELECT} WHERE c.operator_user_id = $1 AND c.ended_at IS NULL ORDER BY c.started_at DESC, c.id LIMIT 10`,
+    [userId],
+  );
+  return found.map(toCall);
+}
+
 export interface LockedCall {
   id: string;
   siteId: string | null;

@@ -32,5 +32,15 @@ export const VerificationListQuerySchema = z.object({
 });
 export type VerificationListQuery = z.output<typeof VerificationListQuerySchema>;
 
+/** GET /intake/messages: by default the messages not passed on yet. */
+export const MessageListQuerySchema = z.object({
+  waiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v !== 'false'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MessageListQuery = z.output<typeof MessageListQuerySchema>;
+
 /** GET /intake/calls/:id/status. */
 export const StatusQuerySchema = z.object({ verificationId: uuid });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   EndCallInputSchema,
+  ForwardMessageInputSchema,
   IntakeBlockWindowInputSchema,
   IntakeCancelCaseInputSchema,
   IntakeEndServiceModeInputSchema,
@@ -13,6 +14,7 @@ import {
   type CaseSummary,
   type IntakeCall,
   type ManagerMessage,
+  type ManagerMessageEntry,
   type ServiceMode,
   type SessionUser,
   type SiteStatus,
@@ -26,14 +28,17 @@ import { CallerVerificationService } from './caller-verification.service.js';
 import { IntakeActionsService } from './intake-actions.service.js';
 import {
   CallListQuerySchema,
+  MessageListQuerySchema,
   OnDuty,
   StatusQuerySchema,
   Supervising,
   VerificationListQuerySchema,
   type CallListQuery,
+  type MessageListQuery,
   type VerificationListQuery,
 } from './intake-params.js';
 import { IntakeService } from './intake.service.js';
+import { ManagerMessagesService } from './manager-messages.service.js';
 
 /**
  * Phone intake: the operator answers a call, finds the site, verifies the caller's authority
@@ -45,7 +50,26 @@ export class IntakeController {
     private readonly calls: IntakeService,
     private readonly verification: CallerVerificationService,
     private readonly actions: IntakeActionsService,
+    private readonly messages: ManagerMessagesService,
   ) {}
+
+  /** The supervisors' inbox of messages for contract managers. */
+  @Supervising()
+  @Get('messages')
+  listMessages(@Query({ schema: MessageListQuerySchema }) query: MessageListQuery): Promise<ManagerMessageEntry[]> {
+    return this.messages.list(query.waiting, query.limit);
+  }
+
+  @Supervising()
+  @Post('messages/:id/forwarded')
+  @HttpCode(200)
+  forwarded(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: ForwardMessageInputSchema }) body: z.output<typeof ForwardMessageInputSchema>,
+  ): Promise<ManagerMessageEntry> {
+    return this.messages.markForwarded(user, id, body.note);
+  }
 
   @Supervising()
   @Get('verifications')
@@ -59,6 +83,13 @@ export class IntakeController {
   @Get('calls')
   list(@Query({ schema: CallListQuerySchema }) query: CallListQuery): Promise<IntakeCall[]> {
     return this.calls.list(query);
+  }
+
+  /** The signed-in operator's calls that have not ended, newest first. */
+  @OnDuty()
+  @Get('calls/mine/open')
+  mine(@CurrentUser() user: SessionUser): Promise<IntakeCall[]> {
+    return this.calls.openCallsOf(user);
   }
 
   @OnDuty()

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { CASES_QUEUE } from '../cases/case-queue.service.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { RulesModule } from '../rules/rules.module.js';
@@ -10,6 +11,7 @@ import { IntakeActionsService } from './intake-actions.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeEventsBus } from './intake-events.bus.js';
 import { IntakeService } from './intake.service.js';
+import { ManagerMessagesService } from './manager-messages.service.js';
 
 /**
  * Phone intake. The window services are stateless and provided here too (WindowsModule does not
@@ -17,13 +19,14 @@ import { IntakeService } from './intake.service.js';
  * events bus is exported for the realtime gateway.
  */
 @Module({
-  imports: [CasesModule, RulesModule, BullModule.registerQueue({ name: CASES_QUEUE })],
+  imports: [AuditModule, CasesModule, RulesModule, BullModule.registerQueue({ name: CASES_QUEUE })],
   controllers: [IntakeController],
   providers: [
     IntakeService,
     CallerVerificationService,
     IntakeActionsService,
     IntakeEventsBus,
+    ManagerMessagesService,
     ServiceModesService,
     BlockWindowsService,
   ],

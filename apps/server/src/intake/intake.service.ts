@@ -12,7 +12,15 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
 import { throwNotFound } from '../directory/directory-db.js';
-import { appendOutcome, findCall, listAttempts, listCalls, lockCall, requireSite } from './intake-db.js';
+import {
+  appendOutcome,
+  findCall,
+  listAttempts,
+  listCalls,
+  listOpenCallsOf,
+  lockCall,
+  requireSite,
+} from './intake-db.js';
 import type { CallListQuery, VerificationListQuery } from './intake-params.js';
 
 type StartData = z.output<typeof StartCallInputSchema>;
@@ -82,6 +90,11 @@ export class IntakeService {
 
   list(query: CallListQuery): Promise<IntakeCall[]> {
     return listCalls(this.dataSource, query.from, query.to, query.limit);
+  }
+
+  /** The caller's own calls not ended yet: a console that was reloaded picks its call up again. */
+  openCallsOf(user: SessionUser): Promise<IntakeCall[]> {
+    return listOpenCallsOf(this.dataSource, user.id);
   }
 
   verifications(query: VerificationListQuery): Promise<VerificationAttempt[]> {

@@ -26,6 +26,11 @@ export function startCall(): Promise<IntakeCall> {
   return apiRequest<IntakeCall>('/intake/calls', { method: 'POST', body: {} });
 }
 
+/** The signed-in operator's calls not ended yet, newest first. */
+export function listMyOpenCalls(): Promise<IntakeCall[]> {
+  return apiRequest<IntakeCall[]>('/intake/calls/mine/open');
+}
+
 export function getCall(callId: string): Promise<IntakeCall> {
   return apiRequest<IntakeCall>(`/intake/calls/${callId}`);
 }

@@ -23,7 +23,9 @@ describe('intake store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('starts one call when the screen opens, even if it opens twice at once', async () => {
-    const requests = stubApi(({ url }) => (url.startsWith('/api/v1/intake/calls') ? call() : undefined));
+    const requests = stubApi(({ url }) =>
+      url === '/api/v1/intake/calls/mine/open' ? [] : url.startsWith('/api/v1/intake/calls') ? call() : undefined,
+    );
     await Promise.all([useIntakeStore.getState().open(), useIntakeStore.getState().open()]);
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(useIntakeStore.getState().call?.id).toBe(CALL_ID);
@@ -32,9 +34,47 @@ describe('intake store', () => {
     // Coming back to the screen picks up the same call instead of starting another.
     await useIntakeStore.getState().open();
     expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/v1/intake/calls/mine/open',
       'POST /api/v1/intake/calls',
       `GET /api/v1/intake/calls/${CALL_ID}`,
     ]);
+  });
+
+  it('picks up the call this operator left open (a reload during the call) instead of starting one', async () => {
+    const left = call({ siteId: SITE_ID, siteName: 'Kvarteret Svalan', verified: true });
+    const requests = stubApi(({ url }) => {
+      if (url === '/api/v1/intake/calls/mine/open') return [left, call({ id: 'ffffffff-ffff-4fff-8fff-ffffffffffff' })];
+      if (url === `/api/v1/sites/${SITE_ID}/detail`) return siteDetail();
+      return undefined;
+    });
+    await useIntakeStore.getState().open();
+
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/v1/intake/calls/mine/open',
+      `GET /api/v1/sites/${SITE_ID}/detail`,
+    ]);
+    const state = useIntakeStore.getState();
+    expect(state.call?.id).toBe(CALL_ID);
+    expect(state.callStatus).toBe('ready');
+    expect(state.detail?.site.name).toBe('Kvarteret Svalan');
+    // The verification id stayed in the old page: the caller must be verified again to act.
+    expect(state.verification).toBeNull();
+    expect(state.events.map((e) => [e.kind, e.text])).toEqual([
+      ['info', expect.stringMatching(/picked up again: it was not ended\. Verify the caller again/)],
+    ]);
+  });
+
+  it('starts a call when the calls left open cannot be looked up', async () => {
+    const requests = stubApi(({ method, url }) =>
+      url === '/api/v1/intake/calls/mine/open'
+        ? apiError(500, 'Internal error')
+        : method === 'POST'
+          ? call()
+          : undefined,
+    );
+    await useIntakeStore.getState().open();
+    expect(useIntakeStore.getState().call?.id).toBe(CALL_ID);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'POST']);
   });
 
   it("starts a new call when the one left open is another operator's", async () => {

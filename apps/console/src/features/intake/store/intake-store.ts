@@ -15,6 +15,7 @@ import {
   endCall,
   getCall,
   getSiteDetail,
+  listMyOpenCalls,
   getSiteStatus,
   leaveMessage,
   requestBlockWindow,
@@ -76,7 +77,10 @@ export interface IntakeState {
 
   events: CallEvent[];
 
-  /** Opening the screen: starts a call, or picks up the one this operator left open. */
+  /**
+   * Opening the screen: goes on with the call on screen, or picks up the newest call this
+   * operator started and did not end (the console was reloaded or closed during it), or starts one.
+   */
   open: () => Promise<void>;
   newCall: () => Promise<void>;
   search: (query: string) => Promise<void>;
@@ -169,6 +173,35 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     return result;
   };
 
+  /** Clears the screen for a call and shows the one `load` gives (a new one or one picked up). */
+  const begin = async (load: () => Promise<{ call: IntakeCall; pickedUp: boolean }>) => {
+    const seq = ++callSeq;
+    searchSeq += 1;
+    detailSeq += 1;
+    set({ ...initialState, callStatus: 'loading' });
+    try {
+      const { call, pickedUp } = await load();
+      if (seq !== callSeq) return;
+      set({ call, callStatus: 'ready' });
+      if (!pickedUp) return;
+      note(
+        `Call of ${formatDateTime(call.startedAt)} picked up again: it was not ended` +
+          (call.verified ? '. Verify the caller again before acting for them.' : '.'),
+        'info',
+      );
+      await get().reloadDetail();
+    } catch (error) {
+      if (seq === callSeq) set({ callStatus: 'error', callError: messageOf(error) });
+    }
+  };
+
+  /** A call left open is picked up, so it gets its outcome; if it cannot be looked up, a new one starts. */
+  const pickUpOrStart = () =>
+    begin(async () => {
+      const left = (await listMyOpenCalls().catch(() => []))[0];
+      return left ? { call: left, pickedUp: true } : { call: await startCall(), pickedUp: false };
+    });
+
   const updateStatus = (change: (status: SiteStatus) => Partial<SiteStatus>) =>
     set((state) => (state.status ? { status: { ...state.status, ...change(state.status) } } : {}));
 
@@ -178,7 +211,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     open: async () => {
       const { call, callStatus } = get();
       if (callStatus === 'loading') return;
-      if (call === null) return get().newCall();
+      if (call === null) return pickUpOrStart();
       if (call.endedAt) return;
       try {
         const fresh = await getCall(call.id);
@@ -191,18 +224,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       }
     },
 
-    newCall: async () => {
-      const seq = ++callSeq;
-      searchSeq += 1;
-      detailSeq += 1;
-      set({ ...initialState, callStatus: 'loading' });
-      try {
-        const call = await startCall();
-        if (seq === callSeq) set({ call, callStatus: 'ready' });
-      } catch (error) {
-        if (seq === callSeq) set({ callStatus: 'error', callError: messageOf(error) });
-      }
-    },
+    newCall: () => begin(async () => ({ call: await startCall(), pickedUp: false })),
 
     search: async (query) => {
       const seq = ++searchSeq;

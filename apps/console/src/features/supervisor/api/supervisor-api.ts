@@ -1,4 +1,4 @@
-import type { OwnOperatorState, SetOperatorStateInput, SupervisorSnapshot } from '@arc/shared';
+import type { ManagerMessageEntry, OwnOperatorState, SetOperatorStateInput, SupervisorSnapshot } from '@arc/shared';
 import { apiRequest } from '../../../lib/api';
 
 /** The snapshot the socket also pushes; for the first paint when the screen opens. */
@@ -14,4 +14,14 @@ export function setMyOperatorState(input: SetOperatorStateInput): Promise<void> 
 /** What the user last set, kept by the server across reloads and logins. */
 export function fetchMyOperatorState(signal?: AbortSignal): Promise<OwnOperatorState> {
   return apiRequest<OwnOperatorState>('/operators/me/state', { signal });
+}
+
+/** Messages callers left for their contract manager and nobody has passed on yet, oldest first. */
+export function fetchWaitingMessages(signal?: AbortSignal): Promise<ManagerMessageEntry[]> {
+  return apiRequest<ManagerMessageEntry[]>('/intake/messages', { signal });
+}
+
+/** Records that the message reached its contract manager, and how. */
+export function markMessageForwarded(id: string, note: string): Promise<ManagerMessageEntry> {
+  return apiRequest<ManagerMessageEntry>(`/intake/messages/${id}/forwarded`, { method: 'POST', body: { note } });
 }

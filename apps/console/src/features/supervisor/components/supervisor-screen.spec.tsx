@@ -13,11 +13,18 @@ const compliance = {
   message: 'Last 15 min: 50.0 % accepted within 30 s (target 80.0 %)',
 } as const;
 
-/** The screen's first-paint fetch answers with `snapshot`; the tests push the rest into the store. */
+/**
+ * The screen's first-paint fetch answers with `snapshot`; the tests push the rest into the store.
+ * The messages panel's list is empty (MessagesPanel has its own tests).
+ */
 function serve(snapshot: SupervisorSnapshot | null) {
-  const fetchMock = vi.fn(() =>
+  const fetchMock = vi.fn((url: string) =>
     Promise.resolve(
-      snapshot ? Response.json(snapshot) : Response.json({ message: 'Forbidden resource' }, { status: 403 }),
+      url === '/api/v1/intake/messages'
+        ? Response.json([])
+        : snapshot
+          ? Response.json(snapshot)
+          : Response.json({ message: 'Forbidden resource' }, { status: 403 }),
     ),
   );
   vi.stubGlobal('fetch', fetchMock);

@@ -4,6 +4,7 @@ import { selectSupervisorSound, useSupervisorStore } from '../store/supervisor-s
 import { AcceptTimeCards } from './accept-time-cards';
 import { AlertBanner } from './alert-banner';
 import { HistoryPanel } from './history-panel';
+import { MessagesPanel } from './messages-panel';
 import { OperatorsTable } from './operators-table';
 import { QueueCards } from './queue-cards';
 import { SnapshotAge } from './snapshot-age';
@@ -41,6 +42,7 @@ export function SupervisorScreen() {
             <RunawaysPanel />
             <MissingTestsPanel />
           </div>
+          <MessagesPanel />
         </>
       ) : loadError ? (
         <p className="form-error" role="alert" data-testid="supervisor-load-error">
