@@ -7,7 +7,6 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { Socket as TcpSocket } from 'node:net';
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
@@ -89,7 +88,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   afterInit(server: ArcServer): void {
-    coalesceFlushes(server.engine);
     server.use((socket: ArcSocket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       this.auth
@@ -231,39 +229,4 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.conn.close();
     }, delay);
   }
-}
-
-/**
- * Writes the frames of one engine.io flush with one system call instead of one each. A burst of
- * case changes (an evaluation batch) waits per connection while its first frame is written and is
- * then flushed together; at hundreds of changes a second times the consoles, the writes were
- * the main cost of the fan-out. Polling connections are left alone.
- */
-function coalesceFlushes(engine: ArcServer['engine']): void {
-  engine.on('flush', (conn: EngineConnection, buffer: unknown[]) => {
-    if (buffer.length < 2) return;
-    const tcp = tcpSocketOf(conn);
-    if (!tcp) return;
-    tcp.cork();
-    let corked = true;
-    const uncork = (): void => {
-      if (!corked) return;
-      corked = false;
-      tcp.uncork();
-    };
-    // 'drain' follows as soon as the transport has taken the frames; the tick is a safety net.
-    conn.once('drain', uncork);
-    process.nextTick(uncork);
-  });
-}
-
-interface EngineConnection {
-  transport: unknown;
-  once(event: 'drain', listener: () => void): unknown;
-}
-
-/** The TCP socket under a websocket connection (the `ws` library keeps it as `_socket`). */
-function tcpSocketOf(conn: EngineConnection): TcpSocket | undefined {
-  const raw = (conn.transport as { socket?: { _socket?: unknown } } | undefined)?.socket?._socket;
-  return raw instanceof TcpSocket ? raw : undefined;
 }
