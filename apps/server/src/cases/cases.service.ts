@@ -337,10 +337,10 @@ export class CasesService implements BeforeApplicationShutdown {
    * changes it decided. `afterCommit` decides for the cases of callers that did not call it.
    */
   async giveToHolders(manager: EntityManager, changes: CaseChange[]): Promise<void> {
-    const undecided = changes.filter((change) => change.created && change.held === undefined);
     // Most new cases are of sites nobody works at the moment: decided without a statement.
-    for (const change of undecided) if (change.siteHeld === false) change.held = false;
-    if (undecided.every((change) => change.held !== undefined)) return;
+    for (const change of changes) if (change.created && change.siteHeld === false) change.held ??= false;
+    const undecided = changes.filter((change) => change.created && change.held === undefined);
+    if (undecided.length === 0) return;
     const held = await this.holdForOperators(
       manager,
       undecided.map((change) => change.caseId),
