@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { SOCKET_EVENTS, SOCKET_PROTOCOL, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { io } from 'socket.io-client';
 import { Queue } from 'bullmq';
-import { TestEnvironment, TEST_PASSWORDS, eventually, nextCaseChange, nextEvent } from './support/test-app.js';
+import {
+  TestEnvironment,
+  TEST_PASSWORDS,
+  eventually,
+  nextCaseChange,
+  nextEvent,
+  type ArcClientSocket,
+} from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 
 const env = new TestEnvironment();
@@ -222,9 +230,8 @@ describe('one signal from ingest to the console', () => {
 });
 
 describe('socket authentication', () => {
-  const refused = (token: string | undefined) =>
+  const refused = (token: string | undefined, socket = env.socket(token)) =>
     new Promise<string>((resolve, reject) => {
-      const socket = env.socket(token);
       socket.on('connect', () => {
         socket.disconnect();
         reject(new Error('connected without a valid token'));
@@ -254,6 +261,25 @@ describe('socket authentication', () => {
       role: 'admin',
     });
     expect(await refused(forged)).toMatch(/^UNAUTHORIZED: Token is invalid/);
+  });
+
+  it('refuses a console of another protocol version with a reason, whatever its token', async () => {
+    const token = await env.login('operator');
+    const old = (auth: object) =>
+      io(env.url, { auth, transports: ['websocket'], reconnection: false, forceNew: true }) as ArcClientSocket;
+    // A console from before SOCKET_PROTOCOL sends no number: it would miss case.changes.v3.
+    expect(await refused(token, old({ token }))).toMatch(
+      /^OUTDATED: this console speaks an older protocol, the server protocol \d+; reload the page$/,
+    );
+    expect(await refused(token, old({ token, protocol: SOCKET_PROTOCOL - 1 }))).toMatch(
+      new RegExp(
+        `^OUTDATED: this console speaks protocol ${SOCKET_PROTOCOL - 1}, the server protocol ${SOCKET_PROTOCOL};`,
+      ),
+    );
+    // The same token with the protocol is welcome.
+    const current = env.socket(token);
+    await nextEvent(current, SOCKET_EVENTS.queueSnapshot);
+    current.disconnect();
   });
 
   it('answers a snapshot request with the open cases', async () => {

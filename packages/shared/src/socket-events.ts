@@ -24,6 +24,17 @@ export const SOCKET_EVENTS = {
 /** A refused handshake's connect_error message starts with this. */
 export const SOCKET_AUTH_ERROR_PREFIX = 'UNAUTHORIZED';
 
+/**
+ * The version of this contract. A console sends it with its handshake, and the server refuses a
+ * console that speaks another one (it would miss events it does not know, and show a stale
+ * queue without knowing). Raise it whenever an event a console must understand changes.
+ * 3: the changes of one commit in one message, `case.changes.v3`.
+ */
+export const SOCKET_PROTOCOL = 3;
+
+/** A handshake refused for an outdated console: its connect_error message starts with this. */
+export const SOCKET_OUTDATED_ERROR_PREFIX = 'OUTDATED';
+
 export interface SocketErrorPayload {
   code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'BAD_REQUEST' | 'INTERNAL';
   message: string;
@@ -45,7 +56,8 @@ export interface ClientToServerEvents {
   'queue.snapshot.request.v1': (ack: SnapshotAck) => void;
 }
 
-/** Handshake auth payload: the JWT from POST /api/v1/auth/login. */
+/** Handshake auth payload: the JWT from POST /api/v1/auth/login, and `SOCKET_PROTOCOL`. */
 export interface SocketAuth {
   token: string;
+  protocol: number;
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail, QueueSnapshot } from '@arc/shared';
+import { SOCKET_PROTOCOL, type CaseDetail, type QueueSnapshot } from '@arc/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useConnectionStore } from '../features/connection/store/connection-store';
@@ -85,7 +85,10 @@ describe('socket', () => {
     auth?.((data) => seen.push(data));
     token = 't2';
     auth?.((data) => seen.push(data));
-    expect(seen).toEqual([{ token: 't1' }, { token: 't2' }]);
+    expect(seen).toEqual([
+      { token: 't1', protocol: SOCKET_PROTOCOL },
+      { token: 't2', protocol: SOCKET_PROTOCOL },
+    ]);
   });
 
   it('feeds snapshots and changes into the queue store', () => {
@@ -195,6 +198,20 @@ describe('socket', () => {
     socket.fire('connect_error', new Error('UNAUTHORIZED: token expired'));
     expect(refreshToken).toHaveBeenCalledTimes(1);
     expect(onAuthFailed).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops retrying and says the console is out of date when the server speaks a newer protocol', async () => {
+    vi.useFakeTimers();
+    const socket = connect();
+    socket.active = false;
+    socket.fire('connect');
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect_error', new Error('OUTDATED: this console speaks protocol 3, the server protocol 4; reload'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(socket.connect).not.toHaveBeenCalled();
+    expect(refreshToken).not.toHaveBeenCalled();
+    expect(useConnectionStore.getState().status).toBe('outdated');
+    vi.useRealTimers();
   });
 
   it('logs out when the refresh fails', async () => {

@@ -1,6 +1,9 @@
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
+  SOCKET_OUTDATED_ERROR_PREFIX,
+  SOCKET_PROTOCOL,
+  type SocketAuth,
   type ClientToServerEvents,
   type QueueSnapshot,
   type ServerToClientEvents,
@@ -37,7 +40,7 @@ export function connectSocket(options: ConnectOptions): void {
   disconnectSocket();
   useConnectionStore.getState().markConnecting();
   const current: ArcSocket = io({
-    auth: (cb) => cb({ token: options.getToken() ?? '' }),
+    auth: (cb) => cb({ token: options.getToken() ?? '', protocol: SOCKET_PROTOCOL } satisfies SocketAuth),
   });
   socket = current;
   let authRetried = false;
@@ -71,7 +74,10 @@ export function connectSocket(options: ConnectOptions): void {
   });
   current.on('connect_error', (error) => {
     if (error.message.startsWith(SOCKET_AUTH_ERROR_PREFIX)) void onUnauthorized();
-    else if (!current.active) retryLater();
+    else if (error.message.startsWith(SOCKET_OUTDATED_ERROR_PREFIX)) {
+      // Retrying cannot help: only a reload brings the code the server speaks.
+      useConnectionStore.getState().markOutdated();
+    } else if (!current.active) retryLater();
   });
 
   current.on(SOCKET_EVENTS.queueSnapshot, (snapshot) => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   SOCKET_EVENTS,
+  SOCKET_PROTOCOL,
   type CaseChange,
   type ClientToServerEvents,
   type LoginResponse,
@@ -219,7 +220,7 @@ function connectConsole(httpUrl: string, token: string, index: number, onChange:
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
-      auth: { token },
+      auth: { token, protocol: SOCKET_PROTOCOL },
       timeout: TIMEOUT_MS,
     });
     const client: Console = { socket, lastSeq: null, changes: 0, messages: 0, seqGaps: 0, errors: [], disconnects: 0 };

@@ -10,6 +10,8 @@ import {
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
+  SOCKET_OUTDATED_ERROR_PREFIX,
+  SOCKET_PROTOCOL,
   type CaseChange,
   type CaseSummary,
   type ClientToServerEvents,
@@ -89,7 +91,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: ArcServer): void {
     server.use((socket: ArcSocket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const { token, protocol } = (socket.handshake.auth ?? {}) as { token?: unknown; protocol?: unknown };
+      if (protocol !== SOCKET_PROTOCOL) {
+        const spoken = typeof protocol === 'number' ? `protocol ${protocol}` : 'an older protocol';
+        next(
+          new Error(
+            `${SOCKET_OUTDATED_ERROR_PREFIX}: this console speaks ${spoken}, the server protocol ${SOCKET_PROTOCOL}; reload the page`,
+          ),
+        );
+        return;
+      }
       this.auth
         .verify(typeof token === 'string' ? token : undefined)
         .then(({ user, expiresAt }) => {

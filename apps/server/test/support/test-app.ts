@@ -3,7 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_EVENTS, type CaseChange, type ClientToServerEvents, type ServerToClientEvents } from '@arc/shared';
+import {
+  SOCKET_EVENTS,
+  SOCKET_PROTOCOL,
+  type CaseChange,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { startServer } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.schema.js';
@@ -150,7 +156,7 @@ export class TestEnvironment {
 
   socket(token: string | undefined): ArcClientSocket {
     return io(this.url, {
-      auth: token === undefined ? {} : { token },
+      auth: token === undefined ? { protocol: SOCKET_PROTOCOL } : { token, protocol: SOCKET_PROTOCOL },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,

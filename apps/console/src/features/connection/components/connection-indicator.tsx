@@ -19,6 +19,8 @@ function statusText(status: ConnectionStatus): string {
       return 'Live';
     case 'disconnected':
       return 'Reconnecting…';
+    case 'outdated':
+      return 'Out of date: reload';
     default: {
       const unexpected: never = status;
       return String(unexpected);
