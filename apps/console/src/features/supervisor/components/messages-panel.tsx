@@ -1,7 +1,7 @@
 import type { ManagerMessageEntry } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
 import { useWaitingMessages } from '../hooks/use-waiting-messages';
-import { formatTime } from '../utils/format';
+import { formatWhen } from '../utils/format';
 
 /**
  * Messages callers left for their contract manager (taken during intake calls): the supervisor
@@ -62,7 +62,7 @@ function MessageItem({
   return (
     <li className="supervisor-message" data-testid="message-item" data-message-id={message.id}>
       <p>
-        <span className="mono">{formatTime(message.at)}</span> {message.siteName}: from {message.fromPerson.name}{' '}
+        <span className="mono">{formatWhen(message.at)}</span> {message.siteName}: from {message.fromPerson.name}{' '}
         <span className="muted">(taken by {message.takenBy.name})</span>
       </p>
       <blockquote className="supervisor-message__text" data-testid="message-text">

@@ -7,6 +7,7 @@ import {
   formatShare,
   formatTarget,
   formatTime,
+  formatWhen,
   freshness,
   lockedCallers,
   operatorStateLabel,
@@ -111,5 +112,13 @@ describe('lockedCallers', () => {
     const wrong = makeAttempt({ at: '2026-01-01T09:59:50.000Z', person: { id: 'p-4', name: 'Dan' } });
 
     expect(lockedCallers([first, other, expired], [again, wrong], now)).toEqual([again, other]);
+  });
+});
+
+describe('formatWhen', () => {
+  it('gives the time for today and the date too for an earlier day', () => {
+    const now = new Date(2026, 10, 29, 14, 0, 0);
+    expect(formatWhen(new Date(2026, 10, 29, 9, 5, 7).toISOString(), now)).toBe('09:05');
+    expect(formatWhen(new Date(2026, 10, 27, 23, 59, 0).toISOString(), now)).toBe('2026-11-27 23:59');
   });
 });
