@@ -47,6 +47,23 @@ function record(socket: ArcClientSocket): { type: 'snapshot' | 'change'; seq: nu
   return events;
 }
 
+/**
+ * The next snapshot is read from the database but not handed on until `release` is called: the
+ * changes made meanwhile must be held back and sent after it. `spy` counts the reads.
+ */
+function holdNextSnapshotRead() {
+  const cases = env.app!.get(CasesService);
+  const listOpen = cases.listOpen.bind(cases);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const spy = vi.spyOn(cases, 'listOpen').mockImplementationOnce(async () => {
+    const list = await listOpen();
+    await gate;
+    return list;
+  });
+  return { spy, release };
+}
+
 describe('when a case was first presented', () => {
   it('is written once per case, for many broadcasts in one UPDATE, with the time it was first shown', async () => {
     await env.createSite('7A01', 'Presented');
@@ -141,15 +158,7 @@ describe('one frame per change for all consoles', () => {
     const watched = record(watcher);
     await eventually(async () => (watched.length > 0 ? true : undefined));
 
-    const cases = env.app!.get(CasesService);
-    const listOpen = cases.listOpen.bind(cases);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const spy = vi.spyOn(cases, 'listOpen').mockImplementationOnce(async () => {
-      const list = await listOpen();
-      await gate;
-      return list;
-    });
+    const { spy, release } = holdNextSnapshotRead();
     try {
       const joining = env.socket(await env.login('operator'));
       const events = record(joining);
@@ -185,15 +194,7 @@ describe('a snapshot a console asks for', () => {
     const socket = env.socket(await env.login('operator'));
     const events = record(socket);
     await eventually(async () => (events.length > 0 ? true : undefined));
-    const cases = env.app!.get(CasesService);
-    const listOpen = cases.listOpen.bind(cases);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const spy = vi.spyOn(cases, 'listOpen').mockImplementationOnce(async () => {
-      const list = await listOpen();
-      await gate;
-      return list;
-    });
+    const { spy, release } = holdNextSnapshotRead();
     try {
       socket.emit(SOCKET_EVENTS.requestSnapshot, (answer) => {
         if (answer.ok) {
