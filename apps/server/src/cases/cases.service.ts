@@ -339,13 +339,18 @@ export class CasesService implements BeforeApplicationShutdown {
   async giveToHolders(manager: EntityManager, changes: CaseChange[]): Promise<void> {
     // Most new cases are of sites nobody works at the moment: decided without a statement.
     for (const change of changes) if (change.created && change.siteHeld === false) change.held ??= false;
-    const undecided = changes.filter((change) => change.created && change.held === undefined);
+    const undecided = changes.filter(mayBeGiven);
     if (undecided.length === 0) return;
     const held = await this.holdForOperators(
       manager,
       undecided.map((change) => change.caseId),
     );
     for (const change of undecided) change.held = held.has(change.caseId);
+  }
+
+  /** Whether `giveToHolders` would write anything for these changes (so history must come first). */
+  mayGiveToHolders(changes: CaseChange[]): boolean {
+    return changes.some((change) => mayBeGiven(change) && change.siteHeld !== false);
   }
 
   /**
@@ -356,7 +361,7 @@ export class CasesService implements BeforeApplicationShutdown {
    */
   async afterCommit(changes: CaseChange[], summaries?: CaseSummary[]): Promise<void> {
     if (changes.length === 0) return;
-    const undecided = changes.some((change) => change.created && change.held === undefined);
+    const undecided = changes.some(mayBeGiven);
     if (undecided) await this.dataSource.transaction((manager) => this.giveToHolders(manager, changes));
     for (const change of changes) {
       if (change.created && !change.held) void this.queue.enqueueSafely(change.caseId, change.priority);
@@ -511,6 +516,11 @@ export class CasesService implements BeforeApplicationShutdown {
       JSON.stringify(data),
     ]);
   }
+}
+
+/** A new case not yet given to an operator or queued. */
+function mayBeGiven(change: CaseChange): boolean {
+  return change.created && change.held === undefined;
 }
 
 function toSummary(row: SummaryRow): CaseSummary {

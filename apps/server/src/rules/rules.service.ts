@@ -283,7 +283,7 @@ export class RulesService {
     // hand-over. Usually no such site is in the batch, and the history, the decisions and the
     // summaries for the consoles are one statement (each round trip here is one that every
     // signal of the next batch waits behind).
-    const handOver = changes.some((c) => c.created && c.held === undefined && c.siteHeld !== false);
+    const handOver = this.cases.mayGiveToHolders(changes);
     if (handOver) await this.cases.writeHistory(manager, history);
     await this.cases.giveToHolders(manager, changes);
 
