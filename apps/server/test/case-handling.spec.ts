@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   SOCKET_EVENTS,
   type CaseChange,
@@ -11,6 +11,8 @@ import {
 import { Queue } from 'bullmq';
 import { CaseHandlingService } from '../src/cases/case-handling.service.js';
 import { CaseChangeBus } from '../src/cases/case-change.bus.js';
+import { CaseQueueService } from '../src/cases/case-queue.service.js';
+import { CasesService } from '../src/cases/cases.service.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { TestEnvironment, eventually, nextEvent, onCaseChange } from './support/test-app.js';
 
@@ -234,6 +236,36 @@ describe('after Redis is flushed', () => {
     expect(await queue.getJob(`case-${held.caseId}`)).toBeUndefined();
     expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(fire.caseId);
     expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(intrusion.caseId);
+  });
+});
+
+describe('repairing the queue', () => {
+  it('does not give a job back to a case taken between reading the waiting cases and adding their jobs', async () => {
+    await closeAllOpen();
+    const operator = await env.login('operator');
+    const taken = await newCase('FA');
+    const waiting = await newCase('BA');
+    const queueService = env.app!.get(CaseQueueService);
+    const enqueue = queueService.enqueue.bind(queueService);
+    // The repair has read both cases as waiting; the operator takes the first before its job is added.
+    let interleaved = false;
+    const spy = vi.spyOn(queueService, 'enqueue').mockImplementation(async (caseId, priority) => {
+      if (!interleaved) {
+        interleaved = true;
+        expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(taken.caseId);
+        expect(await queue.getJob(`case-${taken.caseId}`)).toBeUndefined();
+      }
+      return enqueue(caseId, priority);
+    });
+    try {
+      await env.app!.get(CasesService).reconcileQueue();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(interleaved).toBe(true);
+    expect(await queue.getJob(`case-${taken.caseId}`)).toBeUndefined();
+    expect(await queue.getJob(`case-${waiting.caseId}`)).toBeDefined();
+    expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(waiting.caseId);
   });
 });
 

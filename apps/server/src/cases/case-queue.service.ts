@@ -56,6 +56,14 @@ export class CaseQueueService {
     return (counts.prioritized ?? 0) + (counts.waiting ?? 0);
   }
 
+  /**
+   * Removes a case's job unless a taker holds it: a held job is finished by its taker, whose
+   * conditional claim fails for a case that is no longer waiting.
+   */
+  async removeWaiting(caseId: string): Promise<void> {
+    await this.queue.remove(caseJobId(caseId));
+  }
+
   async hasJob(caseId: string): Promise<boolean> {
     return (await this.queue.getJob(caseJobId(caseId))) !== undefined;
   }

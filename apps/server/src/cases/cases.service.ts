@@ -464,12 +464,27 @@ export class CasesService implements BeforeApplicationShutdown {
     return rows[0] ? toSummary(rows[0]) : null;
   }
 
-  /** Guarantee 5: at start and after Redis lost its data, every queued case gets its job back. */
+  /**
+   * Guarantee 5: at start and after Redis lost its data, every queued case gets its job back.
+   *
+   * The list is read before the jobs are added, so a case taken in between (claimed in
+   * PostgreSQL, its job finished and removed) would get a job again: a held case in the queue,
+   * counted as waiting and handed to the next taker as a stale job. So the cases are read again
+   * after the adds, and the job of every case no longer waiting is removed. A take whose claim
+   * commits after that second read finished the job it was holding, so nothing is left over.
+   */
   async reconcileQueue(): Promise<void> {
     const rows: { id: string; priority: number }[] = await this.dataSource.query(
       `SELECT c.id, c.priority FROM cases c WHERE c.status = 'QUEUED' ORDER BY c.priority, c.queued_at`,
     );
     for (const row of rows) await this.queue.enqueue(row.id, row.priority);
+    if (rows.length === 0) return;
+    const gone: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM unnest($1::uuid[]) AS u(id) LEFT JOIN cases c ON c.id = u.id
+        WHERE c.status IS DISTINCT FROM 'QUEUED'`,
+      [rows.map((row) => row.id)],
+    );
+    for (const { id } of gone) await this.queue.removeWaiting(id);
   }
 
   private async writePresented(): Promise<void> {

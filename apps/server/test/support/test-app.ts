@@ -29,6 +29,15 @@ export const TEST_PASSWORDS = {
 const PG_BASE = process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+const FLUSH_PREFIX_SCRIPT = `
+local cursor = '0'
+repeat
+  local answer = redis.call('SCAN', cursor, 'MATCH', ARGV[1], 'COUNT', 1000)
+  cursor = answer[1]
+  for _, key in ipairs(answer[2]) do redis.call('DEL', key) end
+until cursor == '0'
+return 0`;
+
 export type ArcClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** An API answer: its status, the parsed body and the raw text. */
@@ -113,16 +122,15 @@ export class TestEnvironment {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
   }
 
-  /** Deletes every Redis key of this environment (as a Redis flush would). */
+  /**
+   * Deletes every Redis key of this environment at one instant, as a flush would: a Lua script
+   * runs atomically, so the running server never sees a half-deleted state (a job's hash gone
+   * but its queue entry left, or a rebuild's new keys deleted by the rest of a SCAN loop).
+   */
   async flushRedis(): Promise<void> {
     const redis = new Redis(REDIS_URL);
     try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.config.redis.prefix}:*`, 'COUNT', 500);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
+      await redis.eval(FLUSH_PREFIX_SCRIPT, 0, `${this.config.redis.prefix}:*`);
     } finally {
       redis.disconnect();
     }
