@@ -40,10 +40,12 @@ describe('directory admin in a real browser', () => {
     await page.getByTestId('tx-account').fill('7a01');
     await page.getByTestId('tx-protocol').selectOption('SIA-DCS');
     await page.getByTestId('tx-key').fill('0123456789abcdef0123456789ABCDEF');
+    await page.getByTestId('tx-key-format').selectOption('hex');
+    await page.getByTestId('tx-require-encryption').check();
     await page.getByTestId('tx-save').click();
     const transmitter = page.locator('[data-testid="transmitter-row"][data-account="7A01"]');
     await transmitter.waitFor({ timeout: 5_000 });
-    expect(await transmitter.getByTestId('transmitter-encrypted').innerText()).toMatch(/yes/);
+    expect(await transmitter.getByTestId('transmitter-encrypted').innerText()).toMatch(/yes.*REQUIRED/s);
 
     // Back to the search, with a typo in the site name.
     await page.getByTestId('detail-back').click();

@@ -53,7 +53,7 @@ beforeAll(async () => {
     account: ACCOUNT,
     siteId: site.id,
     protocol: 'SIA-DCS',
-    encryptionKey: KEY,
+    encryptionKey: { format: 'hex', value: KEY },
     inputCategory: 'FIRE',
   });
   expect(transmitter.encrypted).toBe(true);

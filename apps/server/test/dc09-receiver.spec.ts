@@ -20,10 +20,19 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 }
 const signalRows = (account: string) => count('SELECT count(*) AS n FROM signals WHERE account = $1', [account]);
 
+/** One sample of GET /api/v1/metrics, 0 when the series does not exist yet. */
+async function metric(name: string, labels: string): Promise<number> {
+  const text = await (await fetch(`${env.url}/api/v1/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+const unencrypted = (action: string) => metric('arc_receiver_unencrypted_from_keyed_total', `action="${action}"`);
+
 beforeAll(async () => {
   await env.start();
   ({ transmitterId } = await env.createSite('1234', 'Kvarteret Svalan', { supervisionIntervalSeconds: 90 }));
   await env.createSite('AB12', 'Guldsmeden AB', { key: KEY_TEXT, supervisionIntervalSeconds: 3600 });
+  await env.createSite('AB13', 'Guldsmeden AB, lagret', { key: KEY_TEXT, requireEncryption: true });
 });
 
 afterAll(async () => {
@@ -274,6 +283,88 @@ describe('DC-09 over UDP', () => {
     const [ack] = await udpExchange(env.udpPort, buildFrame({ id: 'NULL', sequence: 60, account: '1234' }));
     expect(parseReply(ack!)).toMatchObject({ ok: true, value: { type: 'ACK', sequence: '0060' } });
     expect(await udpExchange(env.udpPort, Buffer.from('hello'), 300)).toEqual([]);
+  });
+});
+
+describe('clear text from a transmitter that has a key', () => {
+  /** The flag of the newest signal of the account and of its case, once evaluated. */
+  async function flags(account: string, zone: string) {
+    return eventually(async () => {
+      const [row] = await env.query<{ signal: boolean; case: boolean | null; evaluated: boolean }>(
+        `SELECT s.unencrypted_from_keyed AS signal, c.unencrypted_from_keyed AS case,
+                s.evaluated_at IS NOT NULL AS evaluated
+           FROM signals s LEFT JOIN cases c ON c.id = s.case_id
+          WHERE s.account = $1 AND s.zone = $2 ORDER BY s.id DESC LIMIT 1`,
+        [account, zone],
+      );
+      return row?.evaluated ? { signal: row.signal, case: row.case } : undefined;
+    });
+  }
+
+  it('is stored, acknowledged and marked with its case, and counted (TCP)', async () => {
+    const stored = await unencrypted('stored');
+    const client = await Dc09TcpClient.open(env.tcpPort);
+    client.send(buildFrame({ id: 'SIA-DCS', sequence: 101, account: 'AB12', message: 'Nri1/FA101' }));
+    // An alarm is never dropped: the clear-text message gets a clear-text ACK.
+    expect(await client.nextReply()).toMatchObject({ type: 'ACK', sequence: '0101', account: 'AB12' });
+    client.close();
+    expect(await flags('AB12', '101')).toEqual({ signal: true, case: true });
+    expect(await unencrypted('stored')).toBe(stored + 1);
+  });
+
+  it('is stored, acknowledged, marked and counted over UDP too, and an encrypted one is not marked', async () => {
+    const stored = await unencrypted('stored');
+    const [ack] = await udpExchange(
+      env.udpPort,
+      buildFrame({ id: 'SIA-DCS', sequence: 102, account: 'AB12', message: 'Nri1/BA102' }),
+    );
+    expect(parseReply(ack!)).toMatchObject({ ok: true, value: { type: 'ACK', sequence: '0102' } });
+    expect(await flags('AB12', '102')).toEqual({ signal: true, case: true });
+    expect(await unencrypted('stored')).toBe(stored + 1);
+
+    const [encryptedAck] = await udpExchange(
+      env.udpPort,
+      buildFrame({ id: 'SIA-DCS', sequence: 103, account: 'AB12', message: 'Nri1/UT103', key: KEY }),
+    );
+    expect(parseReply(encryptedAck!, KEY)).toMatchObject({ ok: true, value: { type: 'ACK', sequence: '0103' } });
+    expect((await flags('AB12', '103')).signal).toBe(false);
+    expect(await unencrypted('stored')).toBe(stored + 1);
+  });
+
+  it('counts a clear-text link test of a transmitter with a key and acknowledges it', async () => {
+    const heartbeats = await unencrypted('heartbeat');
+    const client = await Dc09TcpClient.open(env.tcpPort);
+    client.send(buildFrame({ id: 'NULL', sequence: 104, account: 'AB12' }));
+    expect((await client.nextReply())?.type).toBe('ACK');
+    client.close();
+    expect(await unencrypted('heartbeat')).toBe(heartbeats + 1);
+  });
+
+  it('is refused with DUH, stored nowhere and counted when the transmitter requires encryption (TCP and UDP)', async () => {
+    const before = await count('SELECT count(*) AS n FROM signals');
+    const refused = await unencrypted('refused');
+    const duh = await metric('arc_receiver_frames_total', 'outcome="duh_unencrypted"');
+    const client = await Dc09TcpClient.open(env.tcpPort);
+    client.send(buildFrame({ id: 'SIA-DCS', sequence: 110, account: 'AB13', message: 'Nri1/BA110' }));
+    expect(await client.nextReply()).toMatchObject({ type: 'DUH', sequence: '0110', account: 'AB13' });
+    // A clear-text link test could hide a cut line: refused too.
+    client.send(buildFrame({ id: 'NULL', sequence: 111, account: 'AB13' }));
+    expect((await client.nextReply())?.type).toBe('DUH');
+    const [reply] = await udpExchange(
+      env.udpPort,
+      buildFrame({ id: 'ADM-CID', sequence: 112, account: 'AB13', message: '1130 01 112' }),
+    );
+    expect(parseReply(reply!)).toMatchObject({ ok: true, value: { type: 'DUH', sequence: '0112' } });
+    expect(await unencrypted('refused')).toBe(refused + 3);
+    expect(await metric('arc_receiver_frames_total', 'outcome="duh_unencrypted"')).toBe(duh + 3);
+    expect(await count('SELECT count(*) AS n FROM signals')).toBe(before);
+
+    // Encrypted under its key, the same transmitter is heard as usual.
+    client.send(buildFrame({ id: 'SIA-DCS', sequence: 113, account: 'AB13', message: 'Nri1/BA113', key: KEY }));
+    expect((await client.nextReply(KEY))?.type).toBe('ACK');
+    client.close();
+    expect(await flags('AB13', '113')).toEqual({ signal: false, case: false });
+    expect(await count(`SELECT count(*) AS n FROM signals WHERE account = 'AB13'`)).toBe(1);
   });
 });
 

@@ -273,7 +273,7 @@ describe('sites and transmitters', () => {
       account: unique('C'),
       siteId: site.id,
       protocol: 'SIA-DCS',
-      encryptionKey: key,
+      encryptionKey: { format: 'text', value: key } as { format: string; value: string } | null,
       supervisionIntervalSeconds: 90,
     };
     const transmitter = await create<Transmitter>('/transmitters', input);
@@ -289,7 +289,8 @@ describe('sites and transmitters', () => {
       )[0]!.k;
     const stored = await sealed();
     expect(stored).not.toContain(key);
-    expect(new SecretBox(TEST_SECRETS_KEY).open(stored!)).toBe(key);
+    // Sealed as the hex of its bytes, whatever the format it was entered in.
+    expect(new SecretBox(TEST_SECRETS_KEY).open(stored!)).toBe('41'.repeat(16));
 
     const updatedAt = async () =>
       (
@@ -334,10 +335,10 @@ describe('sites and transmitters', () => {
     const shortKey = await call<{ issues: { path: string }[] }>(admin, 'POST', '/transmitters', {
       account: unique('E'),
       siteId: site.id,
-      encryptionKey: 'too-short',
+      encryptionKey: { format: 'text', value: 'too-short' },
     });
     expect(shortKey.status).toBe(400);
-    expect(shortKey.body.issues.map((i) => i.path)).toEqual(['encryptionKey']);
+    expect(shortKey.body.issues.map((i) => i.path)).toEqual(['encryptionKey.value']);
 
     const unknownSite = await call(admin, 'POST', '/transmitters', {
       account: unique('F'),
@@ -346,6 +347,129 @@ describe('sites and transmitters', () => {
     expect(unknownSite.status).toBe(422);
     expect(unknownSite.body.message).toMatch(/^siteId: /);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('transmitter key format and requireEncryption', () => {
+  const sealedKey = async (id: string) => {
+    const [row] = await env.query<{ k: string | null }>(
+      `SELECT encryption_key_sealed AS k FROM transmitters WHERE id = $1`,
+      [id],
+    );
+    return row!.k === null ? null : new SecretBox(TEST_SECRETS_KEY).open(row!.k);
+  };
+
+  it('takes the key with its format: a 32-character text key of hex digits is AES-256, not 16 hex bytes', async () => {
+    const site = await create<Site>('/sites', siteInput());
+    const text = '0123456789ABCDEF0123456789ABCDEF';
+    const asText = await create<Transmitter>('/transmitters', {
+      account: unique('A1'),
+      siteId: site.id,
+      encryptionKey: { format: 'text', value: text },
+    });
+    expect(asText.encrypted).toBe(true);
+    expect(await sealedKey(asText.id)).toBe(Buffer.from(text, 'latin1').toString('hex').toUpperCase());
+    const asHex = await create<Transmitter>('/transmitters', {
+      account: unique('A2'),
+      siteId: site.id,
+      encryptionKey: { format: 'hex', value: text.toLowerCase() },
+    });
+    expect(await sealedKey(asHex.id)).toBe(text);
+  });
+
+  it('refuses a key without its format, of the wrong length for it, or not hex in hex, naming the field', async () => {
+    const site = await create<Site>('/sites', siteInput());
+    const before = await snapshot();
+    const attempt = async (encryptionKey: unknown) => {
+      const answer = await call<{ issues: { path: string; message: string }[] }>(admin, 'POST', '/transmitters', {
+        account: unique('B'),
+        siteId: site.id,
+        encryptionKey,
+      });
+      expect(answer.status).toBe(400);
+      return answer.body.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(await attempt('0123456789ABCDEF0123456789ABCDEF')).toEqual([
+      "encryptionKey: must be an object { format: 'hex' | 'text', value }",
+    ]);
+    expect(await attempt({ value: '0123456789ABCDEF0123456789ABCDEF' })).toEqual([
+      "encryptionKey.format: must be 'hex' or 'text'",
+    ]);
+    expect(await attempt({ format: 'hex', value: 'AB'.repeat(20) })).toEqual([
+      'encryptionKey.value: must be 32, 48 or 64 hex digits for format hex (AES-128/192/256), not 40',
+    ]);
+    expect(await attempt({ format: 'hex', value: 'XY'.repeat(16) })).toEqual([
+      'encryptionKey.value: must be hex digits only (0-9, A-F) for format hex',
+    ]);
+    expect(await attempt({ format: 'text', value: 'A'.repeat(20) })).toEqual([
+      'encryptionKey.value: must be 16, 24 or 32 characters for format text (AES-128/192/256), not 20',
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('stores requireEncryption, keeps it when omitted, audits it and refuses it without a key', async () => {
+    const site = await create<Site>('/sites', siteInput());
+    const key = { format: 'hex', value: '0F'.repeat(16) };
+    const input = { account: unique('A3'), siteId: site.id, encryptionKey: key, requireEncryption: true };
+    const transmitter = await create<Transmitter>('/transmitters', input);
+    expect(transmitter).toMatchObject({ encrypted: true, requireEncryption: true });
+    const created = await call<Page<AuditEntry>>(
+      supervisor,
+      'GET',
+      `/audit?entity=transmitter&entityId=${transmitter.id}`,
+    );
+    expect(created.body.items[0]).toMatchObject({ action: 'CREATE', after: { requireEncryption: true } });
+
+    // Omitted: kept (a client that does not know the field cannot switch it off by accident).
+    const base = { account: input.account, siteId: site.id };
+    const kept = await call<Transmitter>(admin, 'PUT', `/transmitters/${transmitter.id}`, base);
+    expect(kept.status).toBe(200);
+    expect(kept.body.requireEncryption).toBe(true);
+    expect((await call<SiteDetail>(operator, 'GET', `/sites/${site.id}/detail`)).body.transmitters[0]).toMatchObject({
+      requireEncryption: true,
+    });
+
+    const before = await snapshot();
+    const removeKey = await call(admin, 'PUT', `/transmitters/${transmitter.id}`, { ...base, encryptionKey: null });
+    expect(removeKey.status).toBe(422);
+    expect(removeKey.body.message).toMatch(/^requireEncryption: needs a key/);
+    const both = await call<{ issues: { path: string }[] }>(admin, 'PUT', `/transmitters/${transmitter.id}`, {
+      ...base,
+      encryptionKey: null,
+      requireEncryption: true,
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.issues.map((i) => i.path)).toEqual(['requireEncryption']);
+    const noKey = await call(admin, 'POST', '/transmitters', {
+      account: unique('A4'),
+      siteId: site.id,
+      requireEncryption: true,
+    });
+    expect(noKey.status).toBe(422);
+    expect(noKey.body.message).toMatch(/^requireEncryption: /);
+    const notBoolean = await call<{ issues: { path: string }[] }>(admin, 'PUT', `/transmitters/${transmitter.id}`, {
+      ...base,
+      requireEncryption: 'yes',
+    });
+    expect(notBoolean.status).toBe(400);
+    expect(notBoolean.body.issues.map((i) => i.path)).toEqual(['requireEncryption']);
+    expect(await snapshot()).toEqual(before);
+
+    const off = await call<Transmitter>(admin, 'PUT', `/transmitters/${transmitter.id}`, {
+      ...base,
+      requireEncryption: false,
+    });
+    expect(off.body).toMatchObject({ encrypted: true, requireEncryption: false });
+    const audit = await call<Page<AuditEntry>>(
+      supervisor,
+      'GET',
+      `/audit?entity=transmitter&entityId=${transmitter.id}`,
+    );
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'UPDATE',
+      before: { requireEncryption: true },
+      after: { requireEncryption: false },
+    });
   });
 });
 
@@ -625,7 +749,11 @@ describe('OpenAPI', () => {
     ]) {
       expect(paths, path).toHaveProperty([path]);
     }
-    expect(JSON.stringify(paths['/transmitters']!.post!.requestBody)).toContain('encryptionKey');
+    const transmitterBody = JSON.stringify(paths['/transmitters']!.post!.requestBody);
+    expect(transmitterBody).toContain('encryptionKey');
+    expect(transmitterBody).toContain('requireEncryption');
+    expect(transmitterBody).toContain('"enum":["hex","text"]');
+    expect(JSON.stringify(paths['/transmitters/{id}'])).toContain('requireEncryption');
     const siteQuery = (paths['/sites']!.get as unknown as { parameters: { name: string }[] }).parameters;
     expect(siteQuery.map((p) => p.name)).toEqual(
       expect.arrayContaining(['page', 'q', 'municipality', 'includeArchived']),

@@ -1,7 +1,8 @@
 import type { DirectoryImportReport, DirectorySearchHit, DirectoryTransferDocument } from '@arc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDirectory } from '../src/directory-tools/demo/generate-directory.js';
-import { TestEnvironment } from './support/test-app.js';
+import { SecretBox } from '../src/common/secret-box.js';
+import { TestEnvironment, TEST_SECRETS_KEY } from './support/test-app.js';
 
 /** A small directory in the transfer format; the two sites share a street in two municipalities. */
 function smallDirectory(): DirectoryTransferDocument {
@@ -45,7 +46,8 @@ function smallDirectory(): DirectoryTransferDocument {
         account: 'ab1234',
         siteRef: 's1',
         protocol: 'SIA-DCS',
-        encryptionKey: 'ArcDemoKey-1003!',
+        encryptionKey: { format: 'text', value: 'ArcDemoKey-1003!' },
+        requireEncryption: true,
         inputCategory: 'FIRE',
       },
       { account: 'CD5678', siteRef: 's2', inputCategory: 'INTRUSION' },
@@ -179,6 +181,26 @@ describe('directory tools', () => {
     expect(tooBig.status).toBe(413);
   });
 
+  it('refuses requireEncryption without a key, and a key without its format, naming the row and field', async () => {
+    const doc = smallDirectory();
+    doc.transmitters[0]!.encryptionKey = null;
+    doc.transmitters[1]!.encryptionKey = '0123456789ABCDEF0123456789ABCDEF' as never;
+    const response = await importFile(env, admin, doc, true);
+    expect(response.status).toBe(422);
+    const report = (await response.json()) as DirectoryImportReport;
+    expect(report.rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          section: 'transmitters',
+          index: 0,
+          field: 'requireEncryption',
+          message: 'needs encryptionKey (an export carries no keys: add the key of the panel)',
+        }),
+        expect.objectContaining({ section: 'transmitters', index: 1, field: 'encryptionKey' }),
+      ]),
+    );
+  });
+
   it('a dry run validates but writes nothing; only admins may import or export', async () => {
     const before = await tableCounts(env);
     const dry = await importFile(env, admin, smallDirectory(), true);
@@ -201,10 +223,15 @@ describe('directory tools', () => {
     expect(report).toMatchObject({ valid: true, rejected: [] });
     expect(report.counts).toMatchObject({ sites: 2, transmitters: 2, persons: 2, installers: 1, actionPlanSteps: 3 });
 
-    const [transmitter] = await env.query<{ encryption_key_sealed: string }>(
-      `SELECT encryption_key_sealed FROM transmitters WHERE account = 'AB1234'`,
+    const [transmitter] = await env.query<{ encryption_key_sealed: string; require_encryption: boolean }>(
+      `SELECT encryption_key_sealed, require_encryption FROM transmitters WHERE account = 'AB1234'`,
     );
     expect(transmitter!.encryption_key_sealed).toMatch(/^v1\./);
+    // Sealed as the hex of the key's bytes.
+    expect(new SecretBox(TEST_SECRETS_KEY).open(transmitter!.encryption_key_sealed)).toBe(
+      Buffer.from('ArcDemoKey-1003!', 'latin1').toString('hex').toUpperCase(),
+    );
+    expect(transmitter!.require_encryption).toBe(true);
     const [person] = await env.query<{ password_hash: string }>(
       `SELECT password_hash FROM persons WHERE name = 'Gunnel Höglund'`,
     );
@@ -282,6 +309,16 @@ describe('directory tools', () => {
     await fresh.start();
     try {
       const token = await fresh.login('admin');
+      // A transmitter that requires encryption needs its key, which no export carries.
+      expect(exported.transmitters.find((t) => t.account === 'AB1234')).toMatchObject({ requireEncryption: true });
+      const withoutKeys = await importFile(fresh, token, exported);
+      expect(withoutKeys.status).toBe(422);
+      expect(((await withoutKeys.json()) as DirectoryImportReport).rejected).toEqual([
+        expect.objectContaining({ section: 'transmitters', field: 'requireEncryption', ref: 'AB1234' }),
+      ]);
+      for (const t of exported.transmitters) {
+        if (t.requireEncryption) t.encryptionKey = { format: 'text', value: 'ArcDemoKey-1003!' };
+      }
       const imported = await importFile(fresh, token, exported);
       expect(imported.status).toBe(201);
       expect(await tableCounts(fresh)).toEqual(sourceCounts);

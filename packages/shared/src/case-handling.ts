@@ -117,6 +117,8 @@ export interface CaseSignal {
   text: string | null;
   description: string;
   decision: SignalDecision | null;
+  /** It came unencrypted from a transmitter that has a key (may be forged). */
+  unencryptedFromKeyed: boolean;
 }
 
 export interface CaseStep extends ActionStep {

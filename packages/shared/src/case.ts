@@ -20,6 +20,11 @@ export const CaseSummarySchema = z.object({
   signalCount: z.number().int().nonnegative(),
   /** A transmitter of the case sent more signals than the runaway threshold: the count keeps rising. */
   runaway: z.boolean(),
+  /**
+   * A signal of the case came unencrypted from a transmitter that has a key: it may be forged
+   * by someone who knows the account (or the panel lost its key). Verify before acting on it.
+   */
+  unencryptedFromKeyed: z.boolean(),
   queuedAt: z.string(),
   lastSignalAt: z.string(),
   /** The operator holding the case (status ACCEPTED). */

@@ -11,7 +11,8 @@ import {
   PhoneSchema,
   SiteInputSchema,
   STEP_TYPES,
-  TransmitterInputSchema,
+  requireEncryptionNeedsKey,
+  TransmitterFieldsSchema,
 } from './directory.js';
 
 /**
@@ -35,7 +36,7 @@ import {
  *
  * An export uses the database ids as refs, so a file exported here imports unchanged; a file
  * from elsewhere may use any strings. Secrets are never exported. On import a transmitter may
- * carry its AES key in plaintext (`encryptionKey`) and a person their authority password
+ * carry its AES key in plaintext (`encryptionKey: { format: 'hex' | 'text', value }`) and a person their authority password
  * (`password`); both are sealed/hashed on the way in and never stored as given.
  *
  * Import adds to the directory: customer numbers, contract numbers and accounts must not exist
@@ -66,11 +67,19 @@ export const TransferSiteSchema = SiteInputSchema.omit({ contractId: true }).ext
 });
 
 /** The API's transmitter, with the site named by its ref and the key given in plaintext. */
-export const TransferTransmitterSchema = TransmitterInputSchema.omit({ siteId: true, encryptionKey: true }).extend({
-  siteRef: ref,
-  /** Import only, plaintext as programmed in the panel; never exported. */
-  encryptionKey: Dc09KeySchema.nullish().transform((v) => v ?? null),
-});
+export const TransferTransmitterSchema = TransmitterFieldsSchema.omit({
+  siteId: true,
+  encryptionKey: true,
+  requireEncryption: true,
+})
+  .extend({
+    siteRef: ref,
+    /** Import only, plaintext as programmed in the panel, `{ format: 'hex' | 'text', value }`; never exported. */
+    encryptionKey: Dc09KeySchema.nullish().transform((v) => v ?? null),
+    /** Exported; on import it needs `encryptionKey`, which an export never carries. */
+    requireEncryption: z.boolean('must be true or false').default(false),
+  })
+  .superRefine(requireEncryptionNeedsKey('needs encryptionKey (an export carries no keys: add the key of the panel)'));
 
 export const TransferPersonSchema = z
   .object({

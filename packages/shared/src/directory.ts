@@ -77,15 +77,59 @@ export const AccountSchemaStrict = z
   .regex(/^[0-9A-Fa-f]{3,16}$/, 'must be 3-16 hexadecimal characters')
   .transform((v) => v.toUpperCase());
 
-/** A DC-09 AES key as programmed in the panel: 16/24/32 ASCII characters or 32/48/64 hex digits. */
+export const DC09_KEY_FORMATS = ['hex', 'text'] as const;
+export type Dc09KeyFormat = (typeof DC09_KEY_FORMATS)[number];
+
+/** The key lengths of AES-128/192/256 in bytes. */
+const AES_KEY_BYTES = [16, 24, 32];
+
+/**
+ * A DC-09 AES key as programmed in the panel, with its format said explicitly: `hex` (32, 48
+ * or 64 hex digits) or `text` (16, 24 or 32 printable ASCII characters, taken byte for byte).
+ * Guessing the format is ambiguous: a 32-character AES-256 text key made only of hex digits
+ * would read as a 16-byte hex key.
+ */
 export const Dc09KeySchema = z
-  .string()
-  .refine(
-    (v) =>
-      (/^[0-9A-Fa-f]+$/.test(v) && [32, 48, 64].includes(v.length)) ||
-      ([16, 24, 32].includes(v.length) && /^[\x20-\x7e]+$/.test(v)),
-    'must be 16, 24 or 32 characters, or 32, 48 or 64 hex digits (AES-128/192/256)',
-  );
+  .object(
+    {
+      format: z.enum(DC09_KEY_FORMATS, "must be 'hex' or 'text'"),
+      value: z.string('must be a string'),
+    },
+    { error: "must be an object { format: 'hex' | 'text', value }" },
+  )
+  .strict()
+  .superRefine((key, ctx) => {
+    const problem = dc09KeyProblem(key);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['value'] });
+  });
+export type Dc09Key = z.output<typeof Dc09KeySchema>;
+
+/** Why a key is not valid in its format, or null. */
+export function dc09KeyProblem(key: Dc09Key): string | null {
+  const { format, value } = key;
+  if (format === 'hex') {
+    if (!/^[0-9A-Fa-f]*$/.test(value)) return 'must be hex digits only (0-9, A-F) for format hex';
+    if (!AES_KEY_BYTES.includes(value.length / 2))
+      return `must be 32, 48 or 64 hex digits for format hex (AES-128/192/256), not ${value.length}`;
+    return null;
+  }
+  if (!/^[\x20-\x7e]*$/.test(value)) return 'must be printable ASCII characters only for format text';
+  if (!AES_KEY_BYTES.includes(value.length))
+    return `must be 16, 24 or 32 characters for format text (AES-128/192/256), not ${value.length}`;
+  return null;
+}
+
+/**
+ * The key's bytes as upper-case hex: how a key is sealed at rest. Keys stored before the format
+ * was explicit are the text as entered; the receiver reads 32/48/64 hex digits as hex and
+ * anything else as text, and the hex form always reads back as the same bytes.
+ */
+export function dc09KeyHex(key: Dc09Key): string {
+  if (key.format === 'hex') return key.value.toUpperCase();
+  let hex = '';
+  for (let i = 0; i < key.value.length; i += 1) hex += key.value.charCodeAt(i).toString(16).padStart(2, '0');
+  return hex.toUpperCase();
+}
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -202,13 +246,31 @@ export const SiteListQuerySchema = PageQuerySchema.extend({
     .transform((v) => v === 'true'),
 });
 
-export const TransmitterInputSchema = z
+/** The transmitter's fields; `TransmitterInputSchema` adds the rule that ties them together. */
+export const TransmitterFieldsSchema = z
   .object({
     account: AccountSchemaStrict,
     siteId: uuid,
     protocol: z.enum(TRANSMITTER_PROTOCOLS).default('ANY'),
     /** Write-only. Omit to keep the stored key, null to remove it. */
-    encryptionKey: Dc09KeySchema.nullish(),
+    encryptionKey: Dc09KeySchema.nullish().meta({
+      description:
+        "Write-only AES key as programmed in the panel: { format: 'hex', value: 32/48/64 hex digits } or " +
+        "{ format: 'text', value: 16/24/32 ASCII characters }. Omit to keep the stored key, null to remove it.",
+    }),
+    /**
+     * Refuse (DUH) every clear-text message of this transmitter instead of storing it flagged.
+     * Needs a key. Omit to keep the stored setting (false for a new transmitter).
+     */
+    requireEncryption: z
+      .boolean('must be true or false')
+      .optional()
+      .meta({
+        description:
+          'Refuse (DUH, nothing stored) every unencrypted message from this transmitter; needs a key. ' +
+          'When false, an unencrypted message from a transmitter with a key is stored and flagged. ' +
+          'Omit to keep the stored setting (false for a new transmitter).',
+      }),
     supervisionIntervalSeconds: z
       .number()
       .int()
@@ -223,6 +285,22 @@ export const TransmitterInputSchema = z
       .transform((v) => v ?? null),
   })
   .strict();
+
+export const TransmitterInputSchema = TransmitterFieldsSchema.superRefine(
+  requireEncryptionNeedsKey('needs a key, but encryptionKey is null'),
+);
+
+/** Requiring encryption without a key would refuse everything the transmitter sends. */
+export function requireEncryptionNeedsKey(message: string) {
+  return <T extends { requireEncryption?: boolean | undefined; encryptionKey?: Dc09Key | null | undefined }>(
+    input: T,
+    ctx: z.RefinementCtx<T>,
+  ): void => {
+    if (input.requireEncryption === true && input.encryptionKey === null) {
+      ctx.addIssue({ code: 'custom', message, path: ['requireEncryption'] });
+    }
+  };
+}
 export type TransmitterInput = z.input<typeof TransmitterInputSchema>;
 export interface Transmitter {
   id: string;
@@ -231,6 +309,8 @@ export interface Transmitter {
   protocol: TransmitterProtocol;
   /** Whether a key is stored; the key itself is never returned. */
   encrypted: boolean;
+  /** Clear-text messages are refused (DUH) rather than stored flagged. */
+  requireEncryption: boolean;
   supervisionIntervalSeconds: number | null;
   inputCategory: (typeof ALARM_CATEGORIES)[number] | null;
   lastSeenAt: string | null;

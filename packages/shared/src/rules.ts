@@ -40,6 +40,8 @@ export interface SignalLogEntry {
   decisionReason: string | null;
   caseId: string | null;
   caseNo: string | null;
+  /** It came unencrypted from a transmitter that has a key (may be forged). */
+  unencryptedFromKeyed: boolean;
 }
 
 export const SignalLogQuerySchema = z.object({

@@ -137,6 +137,7 @@ interface SignalRow {
   zone: string | null;
   text: string | null;
   decision: SignalDecision | null;
+  unencrypted_from_keyed: boolean;
 }
 
 async function signalsOfCase(db: Db, caseId: string): Promise<CaseSignal[]> {
@@ -145,7 +146,7 @@ async function signalsOfCase(db: Db, caseId: string): Promise<CaseSignal[]> {
     // The newest MAX_CASE_SIGNALS, oldest first: a runaway case may hold thousands (the summary's
     // signalCount says how many there are in all).
     `SELECT * FROM (
-       SELECT id::text AS id, received_at, account, code, zone, text, decision, id AS seq
+       SELECT id::text AS id, received_at, account, code, zone, text, decision, unencrypted_from_keyed, id AS seq
          FROM signals WHERE case_id = $1 ORDER BY id DESC LIMIT ${MAX_CASE_SIGNALS}
      ) newest ORDER BY received_at, seq`,
     [caseId],
@@ -159,6 +160,7 @@ async function signalsOfCase(db: Db, caseId: string): Promise<CaseSignal[]> {
     text: s.text,
     description: classifyEventCode(s.code)?.description ?? 'Unknown event code',
     decision: s.decision,
+    unencryptedFromKeyed: s.unencrypted_from_keyed,
   }));
 }
 

@@ -17,6 +17,8 @@ export interface OpenOrAppendInput {
   unknownTransmitter: boolean;
   /** A transmitter of the case sends more than the runaway threshold. */
   runaway?: boolean;
+  /** The signal came unencrypted from a transmitter that has a key: the case is marked. */
+  unencryptedFromKeyed?: boolean;
   /** The signal that joins the case; null for what the centre itself detects (missing test signal). */
   signalId: string | null;
   receivedAt: Date;
@@ -76,6 +78,7 @@ interface SummaryRow {
   site_address: string | null;
   unknown_transmitter: boolean;
   runaway: boolean;
+  unencrypted_from_keyed: boolean;
   signal_count: number;
   queued_at: Date;
   last_signal_at: Date;
@@ -92,7 +95,7 @@ const SUMMARY_SELECT = `
          s.name AS site_name,
          CASE WHEN s.id IS NULL THEN NULL
               ELSE s.street || ', ' || s.postcode || ' ' || s.city || ' (' || s.municipality || ')' END AS site_address,
-         c.unknown_transmitter, c.runaway, c.signal_count, c.queued_at, c.last_signal_at, c.version,
+         c.unknown_transmitter, c.runaway, c.unencrypted_from_keyed, c.signal_count, c.queued_at, c.last_signal_at, c.version,
          c.held_by_user_id, u.display_name AS held_by_name, c.returned_count, c.return_reason, c.moved_to_top_at
     FROM cases c
     LEFT JOIN sites s ON s.id = c.site_id
@@ -154,18 +157,19 @@ export class CasesService implements BeforeApplicationShutdown {
       site_held: boolean;
     }[] = await manager.query(
       `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
-                            signal_count, queued_at, last_signal_at, runaway)
+                            signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed)
          SELECT case_key, site_id, account, category, priority, 'QUEUED', title, unknown_transmitter,
-                signal_count, queued_at, last_signal_at, runaway
+                signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed
            FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::boolean[],
-                       $8::int[], $9::timestamptz[], $10::timestamptz[], $11::boolean[])
+                       $8::int[], $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[])
                 WITH ORDINALITY AS t(case_key, site_id, account, category, priority, title, unknown_transmitter,
-                                     signal_count, queued_at, last_signal_at, runaway, ord)
+                                     signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed, ord)
           ORDER BY ord
          ON CONFLICT (case_key, category) WHERE status <> 'CLOSED'
          DO UPDATE SET signal_count = cases.signal_count + EXCLUDED.signal_count,
                        last_signal_at = GREATEST(cases.last_signal_at, EXCLUDED.last_signal_at),
                        runaway = cases.runaway OR EXCLUDED.runaway,
+                       unencrypted_from_keyed = cases.unencrypted_from_keyed OR EXCLUDED.unencrypted_from_keyed,
                        version = cases.version + 1
          RETURNING id, case_key, category, (xmax = 0) AS created, priority,
                    (xmax = 0 AND EXISTS (SELECT 1 FROM cases h WHERE h.status = 'ACCEPTED' AND h.site_id = cases.site_id))
@@ -182,6 +186,7 @@ export class CasesService implements BeforeApplicationShutdown {
         first.map((a) => a.receivedAt),
         ordered.map((group) => new Date(Math.max(...group.map((a) => a.receivedAt.getTime())))),
         ordered.map((group) => group.some((a) => a.runaway === true)),
+        ordered.map((group) => group.some((a) => a.unencryptedFromKeyed === true)),
       ],
     );
     const byKey = new Map(rows.map((row) => [`${row.case_key}\u0000${row.category}`, row]));
@@ -553,6 +558,7 @@ function toSummary(row: SummaryRow): CaseSummary {
     unknownTransmitter: row.unknown_transmitter,
     signalCount: Number(row.signal_count),
     runaway: row.runaway,
+    unencryptedFromKeyed: row.unencrypted_from_keyed,
     queuedAt: row.queued_at.toISOString(),
     lastSignalAt: row.last_signal_at.toISOString(),
     version: Number(row.version),

@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SecretBox } from '../common/secret-box.js';
 import { ConfigError, loadConfig } from '../config/config.schema.js';
-import { parseDc09Key } from '../ingest/dc09/dc09-crypto.js';
+import { DC09_KEY_FORMATS, dc09KeyHex, dc09KeyProblem, type Dc09KeyFormat } from '@arc/shared';
 
 /**
  * Registers (or updates) a DC-09 transmitter and its site until the directory API exists:
  *   node dist/cli/transmitter.js --account 1234 --site "Storgatan 5" --street "Storgatan 5" \
  *     --postcode "722 15" --city Västerås --municipality Västerås \
- *     [--protocol SIA-DCS|ADM-CID|ANY] [--interval 90] [--key <16/24/32 chars or 32/48/64 hex>]
- * The key is stored sealed with SECRETS_KEY; a running server picks the change up within 5 s.
+ *     [--protocol SIA-DCS|ADM-CID|ANY] [--interval 90] [--key <key> --key-format hex|text] [--require-encryption]
+ * --key-format says how to read --key: `hex` (32/48/64 hex digits) or `text` (16/24/32 ASCII
+ * characters); a 32-character key of hex digits only is one or the other. The key is stored sealed with SECRETS_KEY; a running server picks the change up within 5 s.
  */
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     protocol: { type: 'string', default: 'ANY' },
     interval: { type: 'string' },
     key: { type: 'string' },
+    'key-format': { type: 'string' },
+    'require-encryption': { type: 'boolean', default: false },
   },
 });
 
@@ -35,8 +38,20 @@ async function main(): Promise<void> {
   const interval = values.interval === undefined ? null : Number(values.interval);
   if (interval !== null && !(Number.isInteger(interval) && interval > 0))
     throw new Error('--interval must be whole seconds');
-  if (values.key) parseDc09Key(values.key);
-  const sealed = values.key ? new SecretBox(config.secretsKey).seal(values.key) : null;
+  let sealed: string | null = null;
+  if (values.key) {
+    const format = values['key-format'];
+    if (!DC09_KEY_FORMATS.includes(format as Dc09KeyFormat))
+      throw new Error('--key-format must be hex or text (how to read --key)');
+    const key = { format: format as Dc09KeyFormat, value: values.key };
+    const problem = dc09KeyProblem(key);
+    if (problem) throw new Error(`--key ${problem}`);
+    sealed = new SecretBox(config.secretsKey).seal(dc09KeyHex(key));
+  } else if (values['key-format']) {
+    throw new Error('--key-format needs --key');
+  }
+  const requireEncryption = values['require-encryption'] === true;
+  if (requireEncryption && !sealed) throw new Error('--require-encryption needs --key');
 
   const client = new pg.Client({ connectionString: config.database.url });
   await client.connect();
@@ -59,19 +74,22 @@ async function main(): Promise<void> {
       siteId = site.rows[0]!.id;
     }
     await client.query(
-      `INSERT INTO transmitters (account, site_id, protocol, supervision_interval_seconds, encryption_key_sealed)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO transmitters (account, site_id, protocol, supervision_interval_seconds, encryption_key_sealed,
+                                 require_encryption)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (account) DO UPDATE SET protocol = EXCLUDED.protocol,
          supervision_interval_seconds = EXCLUDED.supervision_interval_seconds,
-         encryption_key_sealed = EXCLUDED.encryption_key_sealed, updated_at = now()`,
-      [account, siteId, values.protocol, interval, sealed],
+         encryption_key_sealed = EXCLUDED.encryption_key_sealed,
+         require_encryption = EXCLUDED.require_encryption, updated_at = now()`,
+      [account, siteId, values.protocol, interval, sealed, requireEncryption],
     );
     await client.query('COMMIT');
   } finally {
     await client.end();
   }
   process.stdout.write(
-    `Transmitter ${account}: ${values.protocol}, ${values.key ? 'encrypted' : 'clear text'}, ` +
+    `Transmitter ${account}: ${values.protocol}, ` +
+      `${values.key ? (requireEncryption ? 'encrypted (required)' : 'encrypted') : 'clear text'}, ` +
       `${interval ? `supervised every ${interval} s` : 'not supervised'}\n`,
   );
 }

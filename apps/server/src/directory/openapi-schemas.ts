@@ -94,6 +94,7 @@ export const TransmitterSchema = z.object({
   siteId: id,
   protocol: z.enum(TRANSMITTER_PROTOCOLS),
   encrypted: z.boolean(),
+  requireEncryption: z.boolean(),
   supervisionIntervalSeconds: nullable(z.number().int()),
   inputCategory: nullable(z.enum(ALARM_CATEGORIES)),
   lastSeenAt: nullable(timestamp),
@@ -250,6 +251,10 @@ export const SignalLogEntrySchema = z.object({
   decisionReason: nullable(z.string()),
   caseId: nullable(id),
   caseNo: nullable(z.string()),
+  unencryptedFromKeyed: z.boolean().meta({
+    description:
+      'Came unencrypted from a transmitter that has a key: it may be forged by someone who knows the account',
+  }),
 }) satisfies z.ZodType<SignalLogEntry>;
 
 export const SiteDetailSchema = z.object({
@@ -340,6 +345,7 @@ export const CaseDetailSchema = z.object({
       text: nullable(z.string()),
       description: z.string(),
       decision: nullable(z.enum(SIGNAL_DECISIONS)),
+      unencryptedFromKeyed: z.boolean(),
     }),
   ),
   steps: nullable(z.array(CaseStepSchema)),

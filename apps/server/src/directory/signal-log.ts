@@ -23,7 +23,7 @@ export async function signalLogOfSite(db: Db, siteId: string, query: SignalLogQu
     `SELECT x.* FROM transmitters t
        CROSS JOIN LATERAL (
          SELECT s.id::text AS id, s.id AS sort_id, s.received_at, s.account, s.code, s.zone, s.kind, s.category,
-                s.decision, s.decision_reason, s.case_id, c.case_no
+                s.decision, s.decision_reason, s.case_id, c.case_no, s.unencrypted_from_keyed
            FROM signals s LEFT JOIN cases c ON c.id = s.case_id
           WHERE s.transmitter_id = t.id AND s.id < $2::bigint
           ORDER BY s.id DESC LIMIT $3) x
@@ -46,6 +46,7 @@ interface SignalRow {
   decision_reason: string | null;
   case_id: string | null;
   case_no: string | null;
+  unencrypted_from_keyed: boolean;
 }
 
 function toEntry(row: SignalRow): SignalLogEntry {
@@ -62,5 +63,6 @@ function toEntry(row: SignalRow): SignalLogEntry {
     decisionReason: row.decision_reason,
     caseId: row.case_id,
     caseNo: row.case_no,
+    unencryptedFromKeyed: row.unencrypted_from_keyed,
   };
 }

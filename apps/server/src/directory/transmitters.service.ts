@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, SessionUser, Transmitter, TransmitterInputSchema, TransmitterListQuerySchema } from '@arc/shared';
+import {
+  dc09KeyHex,
+  type Dc09Key,
+  type Page,
+  type SessionUser,
+  type Transmitter,
+  type TransmitterInputSchema,
+  type TransmitterListQuerySchema,
+} from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
@@ -58,18 +66,21 @@ export class TransmittersService {
   }
 
   async create(user: SessionUser, input: TransmitterData): Promise<Transmitter> {
+    const requireEncryption = input.requireEncryption ?? false;
+    requireKeyFor(requireEncryption, Boolean(input.encryptionKey));
     return this.guardAccount(input, () =>
       this.dataSource.transaction(async (m) => {
         await requireRow(m, 'sites', input.siteId, 'siteId', 'site');
         const [row] = (await m.query(
-          `INSERT INTO transmitters (account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds,
-                                     input_category, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id`,
+          `INSERT INTO transmitters (account, site_id, protocol, encryption_key_sealed, require_encryption,
+                                     supervision_interval_seconds, input_category, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now()) RETURNING id`,
           [
             input.account,
             input.siteId,
             input.protocol,
-            input.encryptionKey ? this.box.seal(input.encryptionKey) : null,
+            this.sealKey(input.encryptionKey),
+            requireEncryption,
             input.supervisionIntervalSeconds,
             input.inputCategory,
           ],
@@ -92,14 +103,16 @@ export class TransmittersService {
       this.dataSource.transaction(async (m) => {
         const before = (await findTransmitter(m, id, true)) ?? throwNotFound('transmitter', id);
         await requireRow(m, 'sites', input.siteId, 'siteId', 'site');
-        // Omitted keeps the stored key; null removes it.
+        // Omitted keeps the stored key (and the stored requireEncryption); null removes the key.
         const keyChange = input.encryptionKey === undefined ? 'keep' : 'set';
+        const requireEncryption = input.requireEncryption ?? before.requireEncryption;
+        requireKeyFor(requireEncryption, keyChange === 'keep' ? before.encrypted : Boolean(input.encryptionKey));
         await m.query(
           `UPDATE transmitters SET account = $1, site_id = $2, protocol = $3, supervision_interval_seconds = $4,
                   input_category = $5,
                   encryption_key_sealed = CASE WHEN $6 = 'keep' THEN encryption_key_sealed ELSE $7 END,
-                  updated_at = now()
-            WHERE id = $8`,
+                  require_encryption = $8, updated_at = now()
+            WHERE id = $9`,
           [
             input.account,
             input.siteId,
@@ -107,7 +120,8 @@ export class TransmittersService {
             input.supervisionIntervalSeconds,
             input.inputCategory,
             keyChange,
-            input.encryptionKey ? this.box.seal(input.encryptionKey) : null,
+            this.sealKey(input.encryptionKey),
+            requireEncryption,
             id,
           ],
         );
@@ -147,6 +161,11 @@ export class TransmittersService {
     });
   }
 
+  /** Keys are sealed as the hex of their bytes, whatever format they were entered in. */
+  private sealKey(key: Dc09Key | null | undefined): string | null {
+    return key ? this.box.seal(dc09KeyHex(key)) : null;
+  }
+
   private async guardAccount<T>(input: TransmitterData, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -159,6 +178,16 @@ export class TransmittersService {
   }
 }
 
+/** Requiring encryption without a key would refuse everything the transmitter sends. */
+function requireKeyFor(requireEncryption: boolean, hasKey: boolean): void {
+  if (requireEncryption && !hasKey) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      'requireEncryption: needs a key; give encryptionKey, or set requireEncryption to false',
+    );
+  }
+}
+
 // ---- read model ----------------------------------------------------------------------------------
 
 interface TransmitterRow {
@@ -167,6 +196,7 @@ interface TransmitterRow {
   site_id: string;
   protocol: Transmitter['protocol'];
   encrypted: boolean;
+  require_encryption: boolean;
   supervision_interval_seconds: number | null;
   input_category: Transmitter['inputCategory'];
   last_seen_at: Date | null;
@@ -177,7 +207,7 @@ interface TransmitterRow {
 }
 
 const TRANSMITTER_COLUMNS = `id, account, site_id, protocol, encryption_key_sealed IS NOT NULL AS encrypted,
-  supervision_interval_seconds, input_category, last_seen_at, runaway_until, supervision_failed_at, created_at, updated_at`;
+  require_encryption, supervision_interval_seconds, input_category, last_seen_at, runaway_until, supervision_failed_at, created_at, updated_at`;
 
 export function toTransmitter(row: TransmitterRow): Transmitter {
   return {
@@ -186,6 +216,7 @@ export function toTransmitter(row: TransmitterRow): Transmitter {
     siteId: row.site_id,
     protocol: row.protocol,
     encrypted: row.encrypted,
+    requireEncryption: row.require_encryption,
     supervisionIntervalSeconds: row.supervision_interval_seconds,
     inputCategory: row.input_category,
     lastSeenAt: isoOrNull(row.last_seen_at),

@@ -55,10 +55,25 @@ export class Dc09HandlerService {
         return buildNak(now);
       case 'DUH':
         this.stats.count(decision.outcome);
-        this.warnSometimes(decision.outcome, { remote, account: decision.header.account }, `DUH: ${decision.message}`);
+        if (decision.outcome === 'duh_unencrypted') {
+          // Per account, so that each refusing transmitter is named in the log at least every 10 s.
+          this.stats.countUnencryptedFromKeyed('refused');
+          this.warnSometimes(
+            `${decision.header.account}:${decision.outcome}`,
+            { remote, account: decision.header.account },
+            `DUH: ${decision.message}`,
+          );
+        } else {
+          this.warnSometimes(
+            decision.outcome,
+            { remote, account: decision.header.account },
+            `DUH: ${decision.message}`,
+          );
+        }
         return buildDuh(decision.header);
       case 'HEARTBEAT':
         this.stats.count('heartbeat');
+        if (decision.unencryptedFromKeyed) this.noteUnencrypted('heartbeat', decision.header.account, remote);
         if (info) this.supervision.touch(info);
         acked();
         return buildAck(decision.header, decision.key);
@@ -78,6 +93,7 @@ export class Dc09HandlerService {
           return null;
         }
         this.stats.count('stored');
+        if (decision.unencryptedFromKeyed) this.noteUnencrypted('stored', decision.header.account, remote);
         if (info) this.supervision.touch(info);
         stored.forEach((signal, i) => {
           if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.category);
@@ -86,6 +102,18 @@ export class Dc09HandlerService {
         return buildAck(decision.header, decision.key);
       }
     }
+  }
+
+  /** Counted always; logged at most every 10 s per account. */
+  private noteUnencrypted(action: 'stored' | 'heartbeat', account: string, remote: string): void {
+    this.stats.countUnencryptedFromKeyed(action);
+    this.warnSometimes(
+      `${account}:unencrypted`,
+      { remote, account },
+      action === 'stored'
+        ? 'Unencrypted message from a transmitter that has a key: stored and marked (it may be forged)'
+        : 'Unencrypted link test from a transmitter that has a key: acknowledged',
+    );
   }
 
   private warnSometimes(kind: string, context: Record<string, unknown>, message: string): void {

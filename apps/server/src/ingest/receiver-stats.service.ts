@@ -22,6 +22,11 @@ export class ReceiverStatsService {
     this.metrics.framesTotal.inc({ outcome });
   }
 
+  /** A clear-text frame from a transmitter that has a key, and what was done with it. */
+  countUnencryptedFromKeyed(action: 'stored' | 'heartbeat' | 'refused'): void {
+    this.metrics.unencryptedFromKeyed.inc({ action });
+  }
+
   /** Seconds from reading a frame to writing its ACK. */
   observeAck(seconds: number): void {
     this.metrics.ackSeconds.observe(seconds);

@@ -25,6 +25,8 @@ export interface NewSignal {
   dedupKey: string | null;
   sequence?: string | null;
   encrypted?: boolean;
+  /** Clear text from a transmitter that has a key: shown marked to the operator. */
+  unencryptedFromKeyed?: boolean;
   xdata?: string[] | null;
 }
 
@@ -152,9 +154,10 @@ export class SignalWriterService {
         `WITH t AS (
          SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[],
-                              $14::text[], $15::text[], $16::boolean[], $17::text[])
+                              $14::text[], $15::text[], $16::boolean[], $17::text[], $19::boolean[])
                 WITH ORDINALITY AS t(received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text,
-                                     kind, category, occurred_at, dedup_key, sequence, encrypted, xdata, ord)
+                                     kind, category, occurred_at, dedup_key, sequence, encrypted, xdata,
+                                     unencrypted_from_keyed, ord)
        ),
        claimed AS (
          INSERT INTO signal_dedup (account, dedup_key, received_at)
@@ -164,12 +167,12 @@ export class SignalWriterService {
          RETURNING account, dedup_key
        )
        INSERT INTO signals (received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
-                            category, occurred_at, dedup_key, sequence, encrypted, xdata)
+                            category, occurred_at, dedup_key, sequence, encrypted, xdata, unencrypted_from_keyed)
        SELECT received_at, source, raw, account,
               -- A transmitter deleted since it was cached must not fail the whole batch.
               (SELECT tr.id FROM transmitters tr WHERE tr.id = t.transmitter_id), protocol, code, zone, area, text, kind,
               category, occurred_at, dedup_key, sequence, encrypted,
-              CASE WHEN xdata IS NULL THEN NULL ELSE string_to_array(xdata, chr(31)) END
+              CASE WHEN xdata IS NULL THEN NULL ELSE string_to_array(xdata, chr(31)) END, unencrypted_from_keyed
          FROM t
         WHERE t.dedup_key IS NULL
            OR EXISTS (SELECT 1 FROM claimed c WHERE c.account = t.account AND c.dedup_key = t.dedup_key)
@@ -194,6 +197,7 @@ export class SignalWriterService {
           column((s) => s.encrypted ?? false),
           column((s) => (s.xdata && s.xdata.length > 0 ? s.xdata.join('\u001f') : null)),
           this.config.ingest.dedupWindowSeconds,
+          column((s) => s.unencryptedFromKeyed ?? false),
         ],
       ),
     );

@@ -17,6 +17,8 @@ export interface TransmitterInfo {
   protocol: ExpectedProtocol;
   /** The AES key, decrypted from its sealed form; null when the transmitter does not encrypt. */
   key: Buffer | null;
+  /** Clear-text messages are refused (DUH) instead of stored with a mark. */
+  requireEncryption: boolean;
   supervisionIntervalSeconds: number | null;
 }
 
@@ -26,6 +28,7 @@ interface TransmitterRow {
   site_id: string;
   protocol: ExpectedProtocol;
   encryption_key_sealed: string | null;
+  require_encryption: boolean;
   supervision_interval_seconds: number | null;
   last_seen_at: Date | null;
   updated_at: Date;
@@ -131,6 +134,7 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
       siteId: row.site_id,
       protocol: row.protocol,
       key: this.openKey(row),
+      requireEncryption: row.require_encryption,
       supervisionIntervalSeconds: row.supervision_interval_seconds,
     };
     // An account changed by an update no longer names this transmitter.
@@ -154,6 +158,6 @@ export class TransmitterDirectoryService implements OnApplicationBootstrap, OnAp
   }
 }
 
-const SELECT = `SELECT id, account, site_id, protocol, encryption_key_sealed, supervision_interval_seconds,
+const SELECT = `SELECT id, account, site_id, protocol, encryption_key_sealed, require_encryption, supervision_interval_seconds,
                        last_seen_at, updated_at
                   FROM transmitters`;

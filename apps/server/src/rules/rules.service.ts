@@ -32,6 +32,7 @@ interface LockedSignal {
   transmitter_id: string | null;
   site_id: string | null;
   runaway_until: Date | null;
+  unencrypted_from_keyed: boolean;
 }
 
 /** A committed evaluation batch: each signal's decision, and the cases it changed. */
@@ -122,7 +123,7 @@ export class RulesService {
     const rows: (LockedSignal & { windows: SuppressionRow[] | null })[] = await manager.query(
       `WITH locked AS MATERIALIZED (
          SELECT s.id, s.account, s.code, s.zone, s.evaluated_at, s.case_id, s.received_at, s.transmitter_id, t.site_id,
-                t.runaway_until
+                t.runaway_until, s.unencrypted_from_keyed
            FROM signals s LEFT JOIN transmitters t ON t.id = s.transmitter_id
           WHERE s.id = ANY($1::bigint[]) ORDER BY s.id FOR UPDATE OF s
        ),
@@ -230,6 +231,7 @@ export class RulesService {
             title: decision.title,
             unknownTransmitter: decision.unknownTransmitter,
             runaway: decision.runaway,
+            unencryptedFromKeyed: row.unencrypted_from_keyed,
             signalId: id,
             receivedAt: row.received_at,
           });

@@ -40,8 +40,11 @@ export interface TransmitterOptions {
   port: number;
   host?: string;
   protocol?: Protocol;
-  /** The AES key as configured at the receiver (16/24/32 ASCII characters or 32/48/64 hex digits). */
-  key?: string | null;
+  /**
+   * The AES key: its bytes, or text read as a stored key is (32/48/64 hex digits as hex, else
+   * 16/24/32 ASCII characters).
+   */
+  key?: string | Buffer | null;
   transport?: Transport;
   /** How long to wait for a reply. */
   timeoutMs?: number;
@@ -102,7 +105,7 @@ export class Transmitter {
     this.account = options.account.toUpperCase();
     this.protocol = options.protocol ?? 'SIA-DCS';
     this.transport = options.transport ?? 'tcp';
-    this.key = options.key ? parseDc09Key(options.key) : null;
+    this.key = !options.key ? null : Buffer.isBuffer(options.key) ? options.key : parseDc09Key(options.key);
     this.encrypted = this.key !== null;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.silenceMs = options.silenceMs ?? Math.min(1000, this.timeoutMs);

@@ -17,6 +17,18 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /**
+   * Clear-text DC-09 frames from transmitters that have a key: stored with a mark (`stored`),
+   * link tests acknowledged (`heartbeat`), or refused with DUH because the transmitter requires
+   * encryption (`refused`). Per account would be one series per transmitter; the log names it.
+   */
+  readonly unencryptedFromKeyed = new Counter({
+    name: 'arc_receiver_unencrypted_from_keyed_total',
+    help: 'Unencrypted DC-09 frames from transmitters with a key, by what was done (stored, heartbeat, refused)',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+
   readonly ackSeconds = new Histogram({
     name: 'arc_receiver_ack_seconds',
     help: 'From a DC-09 frame read to its ACK written (storage included)',

@@ -183,7 +183,7 @@ export class TestEnvironment {
   async createSite(
     account: string,
     name = 'Storgatan 5',
-    options: { key?: string; supervisionIntervalSeconds?: number; protocol?: string } = {},
+    options: { key?: string; supervisionIntervalSeconds?: number; protocol?: string; requireEncryption?: boolean } = {},
   ): Promise<{ siteId: string; transmitterId: string }> {
     const [site] = await this.query<{ id: string }>(
       `INSERT INTO sites (name, street, postcode, city, municipality)
@@ -191,14 +191,16 @@ export class TestEnvironment {
       [name],
     );
     const [transmitter] = await this.query<{ id: string }>(
-      `INSERT INTO transmitters (account, site_id, encryption_key_sealed, supervision_interval_seconds, protocol)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      `INSERT INTO transmitters (account, site_id, encryption_key_sealed, supervision_interval_seconds, protocol,
+                                 require_encryption)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
         account,
         site!.id,
         options.key ? new SecretBox(this.config.secretsKey).seal(options.key) : null,
         options.supervisionIntervalSeconds ?? null,
         options.protocol ?? 'ANY',
+        options.requireEncryption ?? false,
       ],
     );
     return { siteId: site!.id, transmitterId: transmitter!.id };

@@ -37,6 +37,10 @@ export class CaseEntity {
   @Column({ type: 'boolean', default: false })
   runaway: boolean;
 
+  /** A signal of the case came unencrypted from a transmitter that has a key. */
+  @Column({ name: 'unencrypted_from_keyed', type: 'boolean', default: false })
+  unencryptedFromKeyed: boolean;
+
   @Column({ name: 'signal_count', type: 'integer' })
   signalCount: number;
 

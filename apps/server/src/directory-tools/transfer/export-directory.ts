@@ -40,7 +40,7 @@ export async function exportDirectory(sql: Sql): Promise<DirectoryTransferDocume
         ),
       () =>
         sql<TransmitterRow>(
-          `SELECT account, site_id, protocol, supervision_interval_seconds, input_category
+          `SELECT account, site_id, protocol, require_encryption, supervision_interval_seconds, input_category
            FROM transmitters ORDER BY account`,
         ),
       () =>
@@ -155,6 +155,7 @@ export async function exportDirectory(sql: Sql): Promise<DirectoryTransferDocume
       account: t.account,
       siteRef: t.site_id,
       protocol: t.protocol,
+      requireEncryption: t.require_encryption,
       supervisionIntervalSeconds: t.supervision_interval_seconds,
       inputCategory: t.input_category,
     })),
@@ -213,6 +214,7 @@ interface TransmitterRow {
   account: string;
   site_id: string;
   protocol: TransmitterProtocol;
+  require_encryption: boolean;
   supervision_interval_seconds: number | null;
   input_category: AlarmCategory | null;
 }

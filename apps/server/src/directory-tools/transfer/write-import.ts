@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { dc09KeyHex } from '@arc/shared';
 import type { Sql } from '../sql.js';
 import type { ExistingKeys, ParsedDocument, ParsedPerson } from './validate-import.js';
 
 export interface WriteSecrets {
-  /** Seals a transmitter's plaintext AES key for storage. */
+  /** Seals a transmitter's plaintext AES key (as hex of its bytes) for storage. */
   sealKey(plain: string): string;
   /** The argon2id hash of each person that came with a password (hashed before the transaction). */
   passwordHashes: Map<ParsedPerson, string>;
@@ -74,7 +75,8 @@ export async function writeImport(
       t.account,
       site(t.siteRef),
       t.protocol,
-      t.encryptionKey === null ? null : secrets.sealKey(t.encryptionKey),
+      t.encryptionKey === null ? null : secrets.sealKey(dc09KeyHex(t.encryptionKey)),
+      t.requireEncryption,
       t.supervisionIntervalSeconds,
       t.inputCategory,
     ]),
@@ -212,6 +214,7 @@ const TRANSMITTER_COLUMNS: Column[] = [
   ['site_id', 'uuid'],
   ['protocol', 'text'],
   ['encryption_key_sealed', 'text'],
+  ['require_encryption', 'boolean'],
   ['supervision_interval_seconds', 'int'],
   ['input_category', 'text'],
 ];

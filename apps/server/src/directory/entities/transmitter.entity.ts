@@ -19,6 +19,10 @@ export class TransmitterEntity {
   @Column({ name: 'encryption_key_sealed', type: 'text', nullable: true, select: false })
   encryptionKeySealed: string | null;
 
+  /** Clear-text messages are refused (DUH) instead of stored flagged; needs a key. */
+  @Column({ name: 'require_encryption', type: 'boolean', default: false })
+  requireEncryption: boolean;
+
   @Column({ name: 'supervision_interval_seconds', type: 'integer', nullable: true })
   supervisionIntervalSeconds: number | null;
 

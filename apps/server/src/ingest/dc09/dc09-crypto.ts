@@ -9,7 +9,10 @@ const PAD_CHARS = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + 
 export class Dc09KeyError extends Error {}
 
 /**
- * A DC-09 AES key as configured: 16, 24 or 32 ASCII characters, or 32, 48 or 64 hex digits.
+ * A stored DC-09 AES key (opened from its sealed form). Keys are sealed as the hex of their
+ * bytes (`dc09KeyHex` in @arc/shared); keys sealed before the format was given explicitly are
+ * the text as entered, read as they always were: 32, 48 or 64 hex digits as hex, else as 16, 24
+ * or 32 ASCII characters. The hex form of any key reads back as the same bytes.
  */
 export function parseDc09Key(text: string): Buffer {
   if (/^[0-9A-Fa-f]+$/.test(text) && [32, 48, 64].includes(text.length)) return Buffer.from(text, 'hex');

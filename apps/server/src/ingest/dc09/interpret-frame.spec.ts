@@ -13,6 +13,7 @@ const KNOWN: TransmitterInfo = {
   siteId: 's-1',
   protocol: 'ANY',
   key: null,
+  requireEncryption: false,
   supervisionIntervalSeconds: 90,
 };
 const ENCRYPTED: TransmitterInfo = { ...KNOWN, account: 'AB12', key: KEY };
@@ -140,14 +141,65 @@ describe('interpretFrame', () => {
     expect(heartbeat).toMatchObject({ action: 'HEARTBEAT', key: KEY });
   });
 
-  it('warns about a clear-text frame from a transmitter with a key, and a protocol mismatch', () => {
+  it('warns about a protocol mismatch', () => {
     const decision = decide(buildFrame({ id: 'SIA-DCS', sequence: 1, account: 'AB12', message: 'Nri1/BA1' }), {
       ...ENCRYPTED,
       protocol: 'ADM-CID',
     });
-    expect(decision.action === 'STORE' && decision.warnings).toEqual([
-      'clear-text message from a transmitter that has a key',
-      'expected ADM-CID, got SIA-DCS',
-    ]);
+    expect(decision.action === 'STORE' && decision.warnings).toEqual(['expected ADM-CID, got SIA-DCS']);
+  });
+
+  it('stores a clear-text alarm from a transmitter with a key, each signal marked', () => {
+    const decision = decide(
+      buildFrame({ id: 'SIA-DCS', sequence: 1, account: 'AB12', message: 'Nri1/BA1/FA2' }),
+      ENCRYPTED,
+    );
+    expect(decision).toMatchObject({ action: 'STORE', key: null, unencryptedFromKeyed: true });
+    expect(decision.action === 'STORE' && decision.signals.map((s) => s.unencryptedFromKeyed)).toEqual([true, true]);
+    expect(decide(buildFrame({ id: 'NULL', sequence: 2, account: 'AB12' }), ENCRYPTED)).toMatchObject({
+      action: 'HEARTBEAT',
+      unencryptedFromKeyed: true,
+    });
+    // Encrypted, or clear text from a transmitter without a key: nothing to mark.
+    const encrypted = decide(
+      buildFrame({ id: 'SIA-DCS', sequence: 3, account: 'AB12', message: 'Nri1/BA1', key: KEY, timestamp: NOW }),
+      ENCRYPTED,
+    );
+    expect(encrypted).toMatchObject({ action: 'STORE', unencryptedFromKeyed: false });
+    const plain = decide(buildFrame({ id: 'SIA-DCS', sequence: 4, account: '1234', message: 'Nri1/BA1' }));
+    expect(plain).toMatchObject({ action: 'STORE', unencryptedFromKeyed: false });
+    expect(plain.action === 'STORE' && plain.signals[0]!.unencryptedFromKeyed).toBe(false);
+  });
+
+  it('refuses every clear-text frame of a transmitter that requires encryption, link tests too', () => {
+    const strict: TransmitterInfo = { ...ENCRYPTED, requireEncryption: true };
+    for (const frame of [
+      buildFrame({ id: 'SIA-DCS', sequence: 1, account: 'AB12', message: 'Nri1/BA1' }),
+      buildFrame({ id: 'ADM-CID', sequence: 2, account: 'AB12', message: '1130 01 003' }),
+      buildFrame({ id: 'NULL', sequence: 3, account: 'AB12' }),
+    ]) {
+      expect(decide(frame, strict)).toMatchObject({ action: 'DUH', outcome: 'duh_unencrypted' });
+    }
+    const encrypted = buildFrame({
+      id: 'SIA-DCS',
+      sequence: 4,
+      account: 'AB12',
+      message: 'Nri1/BA1',
+      key: KEY,
+      timestamp: NOW,
+    });
+    expect(decide(encrypted, strict)).toMatchObject({ action: 'STORE', unencryptedFromKeyed: false });
+  });
+
+  it('answers DUH to an encrypted frame from a known transmitter that has no key', () => {
+    const encrypted = buildFrame({
+      id: 'SIA-DCS',
+      sequence: 1,
+      account: '1234',
+      message: 'Nri1/BA1',
+      key: KEY,
+      timestamp: NOW,
+    });
+    expect(decide(encrypted, KNOWN)).toMatchObject({ action: 'DUH', outcome: 'duh_no_key' });
   });
 });

@@ -15,6 +15,7 @@ export type FrameOutcome =
   | 'nak_clock'
   | 'duh_id'
   | 'duh_no_key'
+  | 'duh_unencrypted'
   | 'duh_decrypt'
   | 'duh_payload';
 
@@ -23,10 +24,24 @@ export type FrameDecision =
   | { action: 'NAK'; outcome: FrameOutcome; message: string }
   /** Answer DUH; nothing is stored. */
   | { action: 'DUH'; outcome: FrameOutcome; message: string; header: Dc09Header }
-  /** A link or periodic test: restart supervision and ACK; nothing is stored. */
-  | { action: 'HEARTBEAT'; header: Dc09Header; key: Buffer | null }
-  /** Store every signal, then ACK. Tests inside the same frame only restart supervision. */
-  | { action: 'STORE'; header: Dc09Header; key: Buffer | null; signals: NewSignal[]; warnings: string[] };
+  /**
+   * A link or periodic test: restart supervision and ACK; nothing is stored. `unencryptedFromKeyed`:
+   * clear text from a transmitter that has a key (counted and logged).
+   */
+  | { action: 'HEARTBEAT'; header: Dc09Header; key: Buffer | null; unencryptedFromKeyed: boolean }
+  /**
+   * Store every signal, then ACK. Tests inside the same frame only restart supervision. With
+   * `unencryptedFromKeyed` each signal carries the mark too: an alarm is never dropped, but one
+   * that anybody knowing the account could have sent must look different to the operator.
+   */
+  | {
+      action: 'STORE';
+      header: Dc09Header;
+      key: Buffer | null;
+      signals: NewSignal[];
+      warnings: string[];
+      unencryptedFromKeyed: boolean;
+    };
 
 export interface ClockWindow {
   now: Date;
@@ -54,7 +69,18 @@ export function interpretFrame(
   if (frame.id !== 'SIA-DCS' && frame.id !== 'ADM-CID' && frame.id !== 'NULL') {
     return { action: 'DUH', outcome: 'duh_id', message: `unsupported message id ${frame.id}`, header };
   }
+  // Checked before anything is read from the data: a refused message tells the sender nothing more.
+  if (!frame.encrypted && info?.requireEncryption) {
+    return {
+      action: 'DUH',
+      outcome: 'duh_unencrypted',
+      message: 'unencrypted message refused: the transmitter requires encryption',
+      header,
+    };
+  }
+  // A transmitter without a key that sends an encrypted message gets DUH (NO_KEY) below.
   const key = frame.encrypted ? (info?.key ?? null) : null;
+  const unencryptedFromKeyed = !frame.encrypted && info?.key != null;
   const payload = openPayload(frame, key);
   if (!payload.ok) {
     const outcome: FrameOutcome =
@@ -73,7 +99,7 @@ export function interpretFrame(
       };
     }
   }
-  if (frame.id === 'NULL') return { action: 'HEARTBEAT', header, key };
+  if (frame.id === 'NULL') return { action: 'HEARTBEAT', header, key, unencryptedFromKeyed };
 
   const events = frame.id === 'SIA-DCS' ? parseSiaDcsData(data) : singleOrNull(parseAdmCidData(data));
   if (!events)
@@ -85,7 +111,6 @@ export function interpretFrame(
     };
 
   const warnings: string[] = [];
-  if (info?.key && !frame.encrypted) warnings.push('clear-text message from a transmitter that has a key');
   if (info && info.protocol !== 'ANY' && info.protocol !== frame.id)
     warnings.push(`expected ${info.protocol}, got ${frame.id}`);
 
@@ -114,11 +139,12 @@ export function interpretFrame(
       dedupKey: `dc09:${frame.sequence}:${messageHash}:${index}`,
       sequence: frame.sequence,
       encrypted: frame.encrypted,
+      unencryptedFromKeyed,
       xdata,
     });
   });
-  if (signals.length === 0) return { action: 'HEARTBEAT', header, key };
-  return { action: 'STORE', header, key, signals, warnings };
+  if (signals.length === 0) return { action: 'HEARTBEAT', header, key, unencryptedFromKeyed };
+  return { action: 'STORE', header, key, signals, warnings, unencryptedFromKeyed };
 }
 
 function singleOrNull(event: Dc09Event | null): Dc09Event[] | null {

@@ -61,6 +61,10 @@ export class SignalEntity {
   @Column({ type: 'boolean', default: false })
   encrypted: boolean;
 
+  /** Clear text from a transmitter that has a key: it may be forged by someone who knows the account. */
+  @Column({ name: 'unencrypted_from_keyed', type: 'boolean', default: false })
+  unencryptedFromKeyed: boolean;
+
   @Column({ type: 'text', array: true, nullable: true })
   xdata: string[] | null;
 

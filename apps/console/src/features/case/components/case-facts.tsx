@@ -66,7 +66,9 @@ export function SiteSection({ detail }: { detail: CaseDetail }) {
             <li key={transmitter.id} data-testid="case-transmitter">
               <span className="mono">{transmitter.account}</span> {transmitter.protocol}
               {transmitter.inputCategory && <span className="muted"> · {transmitter.inputCategory}</span>}
-              {transmitter.encrypted && <span className="tag">ENCRYPTED</span>}
+              {transmitter.encrypted && (
+                <span className="tag">{transmitter.requireEncryption ? 'ENCRYPTION REQUIRED' : 'ENCRYPTED'}</span>
+              )}
               {transmitter.runawayUntil && <span className="tag tag--danger">RUNAWAY</span>}
             </li>
           ))}
@@ -92,7 +94,12 @@ export function SignalsSection({ detail }: { detail: CaseDetail }) {
         </thead>
         <tbody>
           {detail.signals.map((signal) => (
-            <tr key={signal.id} data-testid="case-signal" data-signal-id={signal.id}>
+            <tr
+              key={signal.id}
+              data-testid="case-signal"
+              data-signal-id={signal.id}
+              data-unencrypted={signal.unencryptedFromKeyed ? 'true' : undefined}
+            >
               <td>
                 <time dateTime={signal.receivedAt} title={formatDateTime(signal.receivedAt)}>
                   {formatTime(signal.receivedAt)}
@@ -102,7 +109,18 @@ export function SignalsSection({ detail }: { detail: CaseDetail }) {
               <td className="mono">{signal.code}</td>
               <td className="mono">{signal.zone ?? '—'}</td>
               <td>{signal.text ?? ''}</td>
-              <td>{signal.description}</td>
+              <td>
+                {signal.description}
+                {signal.unencryptedFromKeyed && (
+                  <span
+                    className="tag tag--danger"
+                    data-testid="case-signal-unencrypted"
+                    title="Unencrypted message from an encrypted transmitter"
+                  >
+                    UNENCRYPTED
+                  </span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -79,6 +79,27 @@ describe('CaseScreen', () => {
     expect(screen.getByTestId('shortcut-help').textContent).toContain('record outcome');
   });
 
+  it('warns about a case with an unencrypted signal from an encrypted transmitter, and marks the signal', () => {
+    const detail = caseDetail();
+    renderCase({
+      ...detail,
+      summary: { ...detail.summary, unencryptedFromKeyed: true },
+      signals: detail.signals.map((s) => ({ ...s, unencryptedFromKeyed: true })),
+    });
+
+    expect(screen.getByTestId('case-unencrypted').textContent).toMatch(
+      /Unencrypted message from an encrypted transmitter/,
+    );
+    expect(screen.getByTestId('case-signal').dataset.unencrypted).toBe('true');
+    expect(screen.getByTestId('case-signal-unencrypted').textContent).toBe('UNENCRYPTED');
+  });
+
+  it('shows no encryption warning for an ordinary case', () => {
+    renderCase();
+    expect(screen.queryByTestId('case-unencrypted')).toBeNull();
+    expect(screen.queryByTestId('case-signal-unencrypted')).toBeNull();
+  });
+
   it('records a call with the mouse: outcome and note are sent, then the case is fetched again', async () => {
     const calls = stubApi(({ method }) =>
       method === 'POST' ? Response.json({ id: 'a1' }, { status: 201 }) : caseDetail(),

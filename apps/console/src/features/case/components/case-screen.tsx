@@ -123,6 +123,12 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
             {summary.siteName ?? `Unknown transmitter ${summary.account}`}
             {summary.siteAddress && <span className="muted"> · {summary.siteAddress}</span>}
           </p>
+          {summary.unencryptedFromKeyed && (
+            <p className="tag tag--danger" data-testid="case-unencrypted" role="note">
+              UNENCRYPTED · Unencrypted message from an encrypted transmitter: anyone who knows the account could have
+              sent it. Verify before acting.
+            </p>
+          )}
           {summary.returned && (
             <span className="tag tag--returned">
               RETURNED{summary.returnReason ? ` · ${summary.returnReason}` : ''}

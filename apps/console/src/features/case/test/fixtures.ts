@@ -26,6 +26,7 @@ export function summary(overrides: Partial<CaseSummary> = {}): CaseSummary {
     unknownTransmitter: false,
     signalCount: 1,
     runaway: false,
+    unencryptedFromKeyed: false,
     queuedAt: T,
     lastSignalAt: T,
     heldBy: ME,
@@ -86,6 +87,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
         siteId: SITE_ID,
         protocol: 'SIA-DCS',
         encrypted: true,
+        requireEncryption: false,
         supervisionIntervalSeconds: null,
         inputCategory: 'FIRE',
         lastSeenAt: T,
@@ -105,6 +107,7 @@ export function caseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
         text: 'Kitchen',
         description: 'Fire alarm',
         decision: 'OPENED',
+        unencryptedFromKeyed: false,
       },
     ],
     steps: [

@@ -32,6 +32,17 @@ const decisions = () => screen.getAllByTestId('signal-decision').map((b) => b.te
 describe('SignalLogSection', () => {
   afterEach(() => vi.unstubAllGlobals());
 
+  it('marks an unencrypted signal from an encrypted transmitter', async () => {
+    stubApi(() => [signalEntry('201', { unencryptedFromKeyed: true }), signalEntry('200')]);
+    render(<SignalLogSection siteId={SITE_ID} pageSize={2} />);
+
+    await waitFor(() => expect(screen.getAllByTestId('signal-row')).toHaveLength(2));
+    const [marked, plain] = screen.getAllByTestId('signal-row');
+    expect(marked!.dataset.unencrypted).toBe('true');
+    expect(within(marked!).getByTestId('signal-unencrypted').textContent).toBe('UNENCRYPTED');
+    expect(within(plain!).queryByTestId('signal-unencrypted')).toBeNull();
+  });
+
   it('shows the newest signals with the decision, its reason and the case', async () => {
     const calls = stubApi(() => newest);
     render(<SignalLogSection siteId={SITE_ID} pageSize={2} />);

@@ -131,7 +131,12 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
 
 function SignalRow({ entry }: { entry: SignalLogEntry }) {
   return (
-    <tr data-testid="signal-row" data-signal-id={entry.id} data-decision={entry.decision ?? 'PENDING'}>
+    <tr
+      data-testid="signal-row"
+      data-signal-id={entry.id}
+      data-decision={entry.decision ?? 'PENDING'}
+      data-unencrypted={entry.unencryptedFromKeyed ? 'true' : undefined}
+    >
       <td>
         <time dateTime={entry.receivedAt}>{formatDateTime(entry.receivedAt)}</time>
       </td>
@@ -145,6 +150,15 @@ function SignalRow({ entry }: { entry: SignalLogEntry }) {
           </span>
         )}{' '}
         {entry.description}
+        {entry.unencryptedFromKeyed && (
+          <span
+            className="tag tag--danger"
+            data-testid="signal-unencrypted"
+            title="Unencrypted message from an encrypted transmitter: anyone who knows the account could have sent it"
+          >
+            UNENCRYPTED
+          </span>
+        )}
       </td>
       <td>
         <span className="decision-badge" data-decision={entry.decision ?? 'PENDING'} data-testid="signal-decision">

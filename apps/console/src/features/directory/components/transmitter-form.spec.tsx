@@ -10,6 +10,7 @@ const encrypted: Transmitter = {
   siteId: SITE_ID,
   protocol: 'SIA-DCS',
   encrypted: true,
+  requireEncryption: false,
   supervisionIntervalSeconds: 3600,
   inputCategory: 'FIRE',
   lastSeenAt: null,
@@ -49,9 +50,38 @@ describe('TransmitterForm', () => {
     const onSave = renderForm();
     fireEvent.change(screen.getByTestId('tx-account'), { target: { value: 'xyz' } });
     fireEvent.change(screen.getByTestId('tx-key'), { target: { value: 'short' } });
+    fireEvent.change(screen.getByTestId('tx-key-format'), { target: { value: 'text' } });
     fireEvent.click(screen.getByTestId('tx-save'));
     expect((await screen.findByTestId('tx-account-error')).textContent).toBe('must be 3-16 hexadecimal characters');
     expect(screen.getByTestId('tx-key-error').textContent).toMatch(/AES-128/);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('asks how to read the key: a 32-character key of hex digits can be either', async () => {
+    const onSave = renderForm();
+    const key = '0123456789ABCDEF0123456789ABCDEF';
+    fireEvent.change(screen.getByTestId('tx-account'), { target: { value: '1002' } });
+    fireEvent.change(screen.getByTestId('tx-key'), { target: { value: key } });
+    fireEvent.click(screen.getByTestId('tx-save'));
+    expect((await screen.findByTestId('tx-key-format-error')).textContent).toBe("must be 'hex' or 'text'");
+    expect(onSave).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByTestId('tx-key-format'), { target: { value: 'text' } });
+    fireEvent.click(screen.getByTestId('tx-require-encryption'));
+    fireEvent.click(screen.getByTestId('tx-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0]).toMatchObject({
+      encryptionKey: { format: 'text', value: key },
+      requireEncryption: true,
+    });
+  });
+
+  it('keeps requireEncryption as stored and refuses it when the key is removed', async () => {
+    const onSave = renderForm({ ...encrypted, requireEncryption: true });
+    expect((screen.getByTestId('tx-require-encryption') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByTestId('tx-remove-key'));
+    fireEvent.click(screen.getByTestId('tx-save'));
+    expect((await screen.findByTestId('tx-require-encryption-error')).textContent).toMatch(/needs a key/);
     expect(onSave).not.toHaveBeenCalled();
   });
 });

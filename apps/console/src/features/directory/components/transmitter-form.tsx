@@ -20,6 +20,12 @@ export interface TransmitterFormProps {
 type KeyAction = 'keep' | 'replace' | 'remove';
 
 const PROTOCOL_OPTIONS = TRANSMITTER_PROTOCOLS.map((p) => ({ value: p, label: p }));
+/** No default: a 32-character key of hex digits is a valid key in either format, with other bytes. */
+const KEY_FORMAT_OPTIONS = [
+  { value: '', label: '— choose —' },
+  { value: 'hex', label: 'Hex digits (32, 48 or 64)' },
+  { value: 'text', label: 'Text (16, 24 or 32 characters)' },
+];
 const CATEGORY_OPTIONS = [
   { value: '', label: '— not set —' },
   ...ALARM_CATEGORIES.map((c) => ({ value: c, label: c })),
@@ -32,6 +38,8 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
   const [category, setCategory] = useState<string>(initial?.inputCategory ?? '');
   const [keyAction, setKeyAction] = useState<KeyAction>(initial?.encrypted ? 'keep' : 'replace');
   const [key, setKey] = useState('');
+  const [keyFormat, setKeyFormat] = useState('');
+  const [requireEncryption, setRequireEncryption] = useState(initial?.requireEncryption ?? false);
   const form = useSchemaForm(TransmitterInputSchema, onSave);
 
   const onSubmit = (event: FormEvent) => {
@@ -42,7 +50,8 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
       protocol,
       supervisionIntervalSeconds: interval.trim() === '' ? null : Number(interval),
       inputCategory: category || null,
-      encryptionKey: keyField(keyAction, key, initial?.encrypted ?? false),
+      encryptionKey: keyField(keyAction, key, keyFormat, initial?.encrypted ?? false),
+      requireEncryption,
     });
   };
 
@@ -94,8 +103,25 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
         onAction={setKeyAction}
         value={key}
         onChange={setKey}
-        error={form.errors.encryptionKey}
+        format={keyFormat}
+        onFormat={setKeyFormat}
+        error={form.errors['encryptionKey.value'] ?? form.errors.encryptionKey}
+        formatError={form.errors['encryptionKey.format']}
       />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={requireEncryption}
+          data-testid="tx-require-encryption"
+          onChange={(event) => setRequireEncryption(event.target.checked)}
+        />
+        Require encryption: refuse unencrypted messages (DUH) instead of storing them marked
+      </label>
+      {form.errors.requireEncryption && (
+        <span className="field__error" data-testid="tx-require-encryption-error">
+          requireEncryption {form.errors.requireEncryption}
+        </span>
+      )}
       <FormError message={form.formError} />
       <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="tx" />
     </form>
@@ -103,7 +129,12 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
 }
 
 /** Omitted keeps the stored key, null removes it; an empty field on a new transmitter means "no key". */
-function keyField(action: KeyAction, key: string, encrypted: boolean): string | null | undefined {
+function keyField(
+  action: KeyAction,
+  key: string,
+  format: string,
+  encrypted: boolean,
+): { format: string; value: string } | null | undefined {
   switch (action) {
     case 'keep':
       return undefined;
@@ -111,7 +142,7 @@ function keyField(action: KeyAction, key: string, encrypted: boolean): string | 
       return null;
     case 'replace':
       if (key === '') return encrypted ? undefined : null;
-      return key;
+      return { format, value: key };
     default: {
       const unexpected: never = action;
       throw new Error(`Unknown key action ${String(unexpected)}`);
@@ -125,10 +156,23 @@ interface KeyControlProps {
   onAction: (action: KeyAction) => void;
   value: string;
   onChange: (value: string) => void;
+  format: string;
+  onFormat: (format: string) => void;
   error: string | undefined;
+  formatError: string | undefined;
 }
 
-function KeyControl({ encrypted, action, onAction, value, onChange, error }: KeyControlProps) {
+function KeyControl({
+  encrypted,
+  action,
+  onAction,
+  value,
+  onChange,
+  format,
+  onFormat,
+  error,
+  formatError,
+}: KeyControlProps) {
   if (encrypted && action !== 'replace') {
     return (
       <div className="key-control" data-testid="tx-key-status">
@@ -149,14 +193,24 @@ function KeyControl({ encrypted, action, onAction, value, onChange, error }: Key
     );
   }
   return (
-    <TextField
-      label={encrypted ? 'New AES key (leave empty to keep the stored one)' : 'AES key (optional)'}
-      testId="tx-key"
-      type="password"
-      autoComplete="off"
-      value={value}
-      onChange={onChange}
-      error={error}
-    />
+    <div className="edit-form__row">
+      <TextField
+        label={encrypted ? 'New AES key (leave empty to keep the stored one)' : 'AES key (optional)'}
+        testId="tx-key"
+        type="password"
+        autoComplete="off"
+        value={value}
+        onChange={onChange}
+        error={error}
+      />
+      <SelectField
+        label="Key format"
+        testId="tx-key-format"
+        options={KEY_FORMAT_OPTIONS}
+        value={format}
+        onChange={onFormat}
+        error={formatError}
+      />
+    </div>
   );
 }

@@ -37,6 +37,21 @@ describe('TransmittersSection', () => {
     expect(within(quiet!).getByTestId('transmitter-status').textContent).toBe('ok');
   });
 
+  it('says which transmitters require encryption', () => {
+    const detail = {
+      ...siteDetail(),
+      transmitters: [
+        { ...transmitter(TX_FIRE, '1001', 'FIRE'), encrypted: true, requireEncryption: true },
+        { ...transmitter(TX_INTRUSION, '2002', 'INTRUSION'), encrypted: true },
+      ],
+    };
+    render(<TransmittersSection detail={detail} canEdit={false} />);
+
+    const [strict, lenient] = screen.getAllByTestId('transmitter-row');
+    expect(within(strict!).getByTestId('transmitter-encrypted').textContent).toBe('yes (key stored)REQUIRED');
+    expect(within(lenient!).queryByTestId('transmitter-require-encryption')).toBeNull();
+  });
+
   it('drops the runaway badge once its period is over', () => {
     const detail = {
       ...siteDetail(),

@@ -90,7 +90,18 @@ function TransmitterRow({ transmitter, now, canEdit, onEdit, onDelete }: Transmi
     <tr data-testid="transmitter-row" data-account={transmitter.account}>
       <td className="mono">{transmitter.account}</td>
       <td>{transmitter.protocol}</td>
-      <td data-testid="transmitter-encrypted">{transmitter.encrypted ? 'yes (key stored)' : yesNo(false)}</td>
+      <td data-testid="transmitter-encrypted">
+        {transmitter.encrypted ? 'yes (key stored)' : yesNo(false)}
+        {transmitter.requireEncryption && (
+          <span
+            className="tag"
+            data-testid="transmitter-require-encryption"
+            title="Unencrypted messages from this transmitter are refused (DUH) and not stored"
+          >
+            REQUIRED
+          </span>
+        )}
+      </td>
       <td>{transmitter.supervisionIntervalSeconds ? `${transmitter.supervisionIntervalSeconds} s` : 'none'}</td>
       <td>{transmitter.inputCategory ?? '—'}</td>
       <td>{formatDateTime(transmitter.lastSeenAt)}</td>

@@ -80,6 +80,7 @@ export function transmitter(id: string, account: string, inputCategory: AlarmCat
     siteId: SITE_ID,
     protocol: 'SIA-DCS',
     encrypted: false,
+    requireEncryption: false,
     supervisionIntervalSeconds: null,
     inputCategory,
     lastSeenAt: null,

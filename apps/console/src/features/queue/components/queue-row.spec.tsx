@@ -17,6 +17,7 @@ const fire: CaseSummary = {
   unknownTransmitter: false,
   signalCount: 3,
   runaway: false,
+  unencryptedFromKeyed: false,
   queuedAt: '2026-01-01T10:00:00.000Z',
   lastSignalAt: '2026-01-01T10:01:00.000Z',
   heldBy: null,
@@ -59,6 +60,22 @@ describe('QueueRow', () => {
     expect(row.dataset.runaway).toBe('true');
     expect(screen.getByTestId('runaway-badge').textContent).toBe('RUNAWAY 412');
     expect(row.querySelector('.queue-row__signals')?.textContent).toBe('RUNAWAY 412');
+  });
+
+  it('marks a case with an unencrypted signal from an encrypted transmitter', () => {
+    const row = renderRow({ ...fire, unencryptedFromKeyed: true }, Date.parse('2026-01-01T10:02:05.000Z'));
+
+    expect(row.dataset.unencrypted).toBe('true');
+    const badge = screen.getByTestId('unencrypted-badge');
+    expect(badge.textContent).toBe('UNENCRYPTED');
+    expect(badge.getAttribute('title')).toMatch(/^Unencrypted message from an encrypted transmitter/);
+  });
+
+  it('shows no unencrypted badge for an ordinary case', () => {
+    const row = renderRow(fire, Date.parse('2026-01-01T10:02:05.000Z'));
+
+    expect(row.dataset.unencrypted).toBeUndefined();
+    expect(screen.queryByTestId('unencrypted-badge')).toBeNull();
   });
 
   it('shows no runaway badge for an ordinary case', () => {

@@ -35,6 +35,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
       data-status={summary.status}
       data-age={waiting ? waitingAge(waitingMs) : undefined}
       data-runaway={summary.runaway ? 'true' : undefined}
+      data-unencrypted={summary.unencryptedFromKeyed ? 'true' : undefined}
       data-returned={summary.returned ? 'true' : undefined}
       data-moved-to-top={summary.movedToTop ? 'true' : undefined}
     >
@@ -104,10 +105,19 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
   );
 }
 
+/** Said wherever an operator sees such a signal or its case. */
+export const UNENCRYPTED_TITLE =
+  'Unencrypted message from an encrypted transmitter: anyone who knows the account could have sent it. Verify before acting.';
+
 function Badges({ summary }: { summary: CaseSummary }) {
-  if (!summary.returned && !summary.movedToTop) return null;
+  if (!summary.returned && !summary.movedToTop && !summary.unencryptedFromKeyed) return null;
   return (
     <span className="queue-row__badges">
+      {summary.unencryptedFromKeyed && (
+        <span className="tag tag--danger" data-testid="unencrypted-badge" title={UNENCRYPTED_TITLE}>
+          UNENCRYPTED
+        </span>
+      )}
       {summary.movedToTop && (
         <span className="tag tag--top" data-testid="moved-to-top-badge" title="A supervisor moved it to the top">
           MOVED TO TOP

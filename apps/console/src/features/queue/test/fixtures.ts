@@ -21,6 +21,7 @@ export function makeCase(overrides: Partial<CaseSummary> & { category?: AlarmCat
     unknownTransmitter: false,
     signalCount: 1,
     runaway: false,
+    unencryptedFromKeyed: false,
     queuedAt: '2026-01-01T10:00:00.000Z',
     lastSignalAt: '2026-01-01T10:00:00.000Z',
     heldBy: null,
