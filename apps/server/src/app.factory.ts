@@ -3,16 +3,16 @@ import { type INestApplication, StandardSchemaValidationPipe } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import express from 'express';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { ensureDatabase } from './database/ensure-database.js';
 
 /** Builds and starts the server; used by main.ts and by the integration tests. */
-export async function startServer(config: AppConfig): Promise<INestApplication> {
+export async function startServer(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
   await ensureDatabase(config.database.url);
   // Body parsers are set here so the directory import may be large (a whole directory is
   // megabytes of JSON) while every other route keeps the small default limit.
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use('/api/v1/directory/import', express.json({ limit: '200mb' }));
   app.use(express.json({ limit: '100kb' }));

@@ -2,9 +2,11 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { errorWithoutValues, messageWithoutValues } from './common/log-serializers.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -20,21 +22,30 @@ import { MetricsModule } from './supervision-metrics/metrics.module.js';
 import { SupervisionMetricsModule } from './supervision-metrics/supervision-metrics.module.js';
 import { WindowsModule } from './rules/windows/windows.module.js';
 
+export interface AppModuleOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: DestinationStream;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const pinoOptions = {
+      level: config.log.level,
+      transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+      // Secrets never reach the log: tokens, API keys, cookies. Bodies are not logged at all.
+      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password'],
+      // Nor do the values of a failed query: an error is logged without its parameters.
+      serializers: { err: errorWithoutValues },
+      hooks: { logMethod: messageWithoutValues },
+      autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.log.level,
-            transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            // Secrets never reach the log: tokens, API keys, cookies. Bodies are not logged at all.
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', '*.password'],
-            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-          },
+          pinoHttp: options.logStream ? [pinoOptions, options.logStream] : pinoOptions,
         }),
         DatabaseModule,
         RedisModule,

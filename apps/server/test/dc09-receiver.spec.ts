@@ -223,10 +223,21 @@ describe('DC-09 over TCP', () => {
     client.close();
   });
 
-  it('closes a connection that sends an oversized frame, and idle connections', async () => {
+  it('NAKs an oversized frame and keeps the connection, and closes idle connections', async () => {
     const big = await Dc09TcpClient.open(env.tcpPort);
     big.send(Buffer.concat([Buffer.from('\n0000FFFF"SIA-DCS"0001L0#1234[', 'latin1'), Buffer.alloc(1000, 0x41)]));
-    expect(await big.waitClosed(3000)).toBe(true);
+    expect((await big.nextReply())?.type).toBe('NAK');
+    // The rest of the oversized frame up to its CR is skipped; the next frame is read.
+    big.send(
+      Buffer.concat([
+        Buffer.alloc(100, 0x41),
+        Buffer.from(']\r'),
+        buildFrame({ id: 'NULL', sequence: 2, account: '1234' }),
+      ]),
+    );
+    expect(await big.nextReply()).toMatchObject({ type: 'ACK', sequence: '0002' });
+    expect(big.closed).toBe(false);
+    big.close();
 
     const idle = await Dc09TcpClient.open(env.tcpPort);
     const started = Date.now();

@@ -41,7 +41,8 @@ export const EnvSchema = z
     DC09_UDP_PORT: port.default(12000),
     DC09_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10_000),
     DC09_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
-    DC09_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(65_536).default(2048),
+    // LF + CRC (4) + length (4) + the largest body the `0LLL` length field can state (0x0FFF) + CR.
+    DC09_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(65_536).default(4105),
     DC09_CLOCK_PAST_SECONDS: z.coerce.number().int().min(0).max(3600).default(40),
     DC09_CLOCK_FUTURE_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
     DEDUP_WINDOW_SECONDS: z.coerce

@@ -14,6 +14,7 @@ import { Intake1764300000000 } from './migrations/1764300000000-intake.js';
 import { OperatorStates1764400000000 } from './migrations/1764400000000-operator-states.js';
 import { CasesClosedIndex1764500000000 } from './migrations/1764500000000-cases-closed-index.js';
 import { ManagerMessageForwarding1764600000000 } from './migrations/1764600000000-manager-message-forwarding.js';
+import { SignalRawBytes1764700000000 } from './migrations/1764700000000-signal-raw-bytes.js';
 import { TransmitterSecurity1764800000000 } from './migrations/1764800000000-transmitter-security.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   OperatorStates1764400000000,
   CasesClosedIndex1764500000000,
   ManagerMessageForwarding1764600000000,
+  SignalRawBytes1764700000000,
   TransmitterSecurity1764800000000,
 ];
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
@@ -87,9 +88,11 @@ export class Dc09HandlerService {
         }
         let stored;
         try {
-          stored = await this.writer.storeAll(decision.signals);
-        } catch {
-          this.stats.count('no_reply_storage_down');
+          // The frame as received, byte for byte: the text columns cannot hold every byte.
+          stored = await this.writer.storeAll(decision.signals.map((signal) => ({ ...signal, rawBytes: bytes })));
+        } catch (error) {
+          const refused = error instanceof AppError && error.code === 'UNPROCESSABLE';
+          this.stats.count(refused ? 'no_reply_unstorable' : 'no_reply_storage_down');
           return null;
         }
         this.stats.count('stored');
@@ -114,6 +117,18 @@ export class Dc09HandlerService {
         ? 'Unencrypted message from a transmitter that has a key: stored and marked (it may be forged)'
         : 'Unencrypted link test from a transmitter that has a key: acknowledged',
     );
+  }
+
+  /** A frame longer than DC09_MAX_FRAME_BYTES: NAK, so the panel knows it was not taken. */
+  oversized(remote: string, bytes: number): Buffer {
+    this.stats.oversizedFrames += 1;
+    this.stats.count('nak_oversized');
+    this.warnSometimes(
+      'nak_oversized',
+      { remote },
+      `NAK: frame of at least ${bytes} bytes is longer than ${this.config.dc09.maxFrameBytes}`,
+    );
+    return buildNak();
   }
 
   private warnSometimes(kind: string, context: Record<string, unknown>, message: string): void {

@@ -8,8 +8,9 @@ import { ReceiverStatsService } from './receiver-stats.service.js';
 
 /**
  * DC-09 over TCP. A connection stays open after an ACK (panels keep it for the next message);
- * frames of one connection are handled at once but answered in their order. Idle connections,
- * oversized frames and connections over the limit are closed.
+ * frames of one connection are handled at once but answered in their order. A frame longer
+ * than DC09_MAX_FRAME_BYTES is answered with NAK in its place and skipped; the connection stays
+ * open. Idle connections and connections over the limit are closed.
  */
 @Injectable()
 export class Dc09TcpReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,26 +69,20 @@ export class Dc09TcpReceiver implements OnApplicationBootstrap, OnApplicationShu
       socket.destroy();
     });
     socket.on('data', (chunk: Buffer) => {
-      const { frames, garbageBytes, oversized } = splitter.push(chunk);
+      const { items, garbageBytes } = splitter.push(chunk);
       this.stats.garbageBytes += garbageBytes;
-      for (const frame of frames) {
-        const reply = this.handler.handle(frame, 'dc09-tcp', remote).catch((error: unknown) => {
-          this.logger.error({ err: error, remote }, 'Frame handling failed');
-          return null;
-        });
+      for (const item of items) {
+        const reply =
+          'frame' in item
+            ? this.handler.handle(item.frame, 'dc09-tcp', remote).catch((error: unknown) => {
+                this.logger.error({ err: error, remote }, 'Frame handling failed');
+                return null;
+              })
+            : Promise.resolve(this.handler.oversized(remote, item.oversized));
         replies = replies.then(async () => {
           const bytes = await reply;
           if (bytes && !socket.destroyed) socket.write(bytes);
         });
-      }
-      if (oversized) {
-        this.stats.oversizedFrames += 1;
-        this.logger.warn(
-          { remote },
-          `Frame larger than ${this.config.dc09.maxFrameBytes} bytes: closing the connection`,
-        );
-        // Answer what came before, then close.
-        void replies.then(() => socket.end());
       }
     });
     socket.on('error', () => socket.destroy());

@@ -7,7 +7,10 @@ import { Dc09HandlerService } from './dc09-handler.service.js';
 import { FrameSplitter } from './dc09/frame-splitter.js';
 import { ReceiverStatsService } from './receiver-stats.service.js';
 
-/** DC-09 over UDP: one reply datagram per frame, to the sender's address and port. */
+/**
+ * DC-09 over UDP: one reply datagram per frame, to the sender's address and port; a frame longer
+ * than DC09_MAX_FRAME_BYTES gets a NAK.
+ */
 @Injectable()
 export class Dc09UdpReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Dc09UdpReceiver.name);
@@ -46,16 +49,19 @@ export class Dc09UdpReceiver implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private receive(socket: Socket, message: Buffer, address: string, port: number): void {
-    const { frames, garbageBytes, oversized } = new FrameSplitter(this.config.dc09.maxFrameBytes).push(message);
+    const { items, garbageBytes } = new FrameSplitter(this.config.dc09.maxFrameBytes).push(message);
     this.stats.garbageBytes += garbageBytes;
-    if (oversized) this.stats.oversizedFrames += 1;
-    for (const frame of frames) {
-      this.handler
-        .handle(frame, 'dc09-udp', `${address}:${port}`)
-        .then((reply) => {
-          if (reply && this.socket) socket.send(reply, port, address);
+    const remote = `${address}:${port}`;
+    for (const item of items) {
+      const reply =
+        'frame' in item
+          ? this.handler.handle(item.frame, 'dc09-udp', remote)
+          : Promise.resolve(this.handler.oversized(remote, item.oversized));
+      reply
+        .then((bytes) => {
+          if (bytes && this.socket) socket.send(bytes, port, address);
         })
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Frame handling failed'));
+        .catch((error: unknown) => this.logger.error({ err: error, remote }, 'Frame handling failed'));
     }
   }
 }

@@ -4,20 +4,31 @@ import type { FrameOutcome } from './dc09/interpret-frame.js';
 
 export type ReceiverName = 'tcp' | 'udp';
 
+/** Replies the receiver decides before or after interpreting a frame, next to `FrameOutcome`. */
+export type ReceiverOutcome =
+  /** PostgreSQL (or the directory) could not be reached: no reply, the panel retries. */
+  | 'no_reply_storage_down'
+  /** PostgreSQL refused the frame's signals even in their reduced form: no reply, nothing stored. */
+  | 'no_reply_unstorable'
+  /** Longer than DC09_MAX_FRAME_BYTES: NAK, nothing stored, the stream resynchronises. */
+  | 'nak_oversized';
+
 /** Counters of the DC-09 receivers for the health check and the metrics endpoint. */
 @Injectable()
 export class ReceiverStatsService {
   constructor(private readonly metrics: MetricsService) {}
 
-  readonly outcomes = new Map<FrameOutcome | 'no_reply_storage_down', number>();
+  readonly outcomes = new Map<FrameOutcome | ReceiverOutcome, number>();
   readonly listening: Record<ReceiverName, string | null> = { tcp: null, udp: null };
   openConnections = 0;
   rejectedConnections = 0;
+  /** Bytes that were not part of any frame (dropped without a reply). */
   garbageBytes = 0;
+  /** Frames longer than DC09_MAX_FRAME_BYTES (each answered with NAK). */
   oversizedFrames = 0;
   idleClosed = 0;
 
-  count(outcome: FrameOutcome | 'no_reply_storage_down'): void {
+  count(outcome: FrameOutcome | ReceiverOutcome): void {
     this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
     this.metrics.framesTotal.inc({ outcome });
   }

@@ -7,10 +7,14 @@ import { returnedRows } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { SignalSource } from './entities/signal.entity.js';
+import { fallbackSignal, isDataError, sqlState, storableSignal } from './storable-signal.js';
 
 export interface NewSignal {
   source: SignalSource;
+  /** Readable copy of what was received; control characters are replaced before storing. */
   raw: string;
+  /** The DC-09 frame byte for byte (LF … CR), stored losslessly; absent for HTTP signals. */
+  rawBytes?: Buffer | null;
   account: string;
   transmitterId: string | null;
   protocol: EventProtocol;
@@ -44,12 +48,20 @@ interface Pending {
 }
 
 const MAX_CONCURRENT_FLUSHES = 2;
+const REFUSED_LOG_INTERVAL_MS = 10_000;
 
 /**
  * The only writer of the signals table, with group commit: signals that arrive together are
  * written in one transaction, and each caller's promise resolves only after that commit
  * (guarantee 1: the sender may be told "received" only then). A retransmission within the
  * de-duplication window is not stored again; its caller gets the first copy's id (guarantee 2).
+ *
+ * One signal never fails the others of its batch (guarantee 8): text is made storable before
+ * it is queued, and should PostgreSQL still refuse the data of a batch, the batch is split in
+ * halves until the refused row stands alone; that row is stored without the details that may
+ * be the cause, or, failing that, refused on its own. Each statement commits its claims and
+ * rows together, so splitting never stores a retransmission twice. Only a failure that is not
+ * about the data (PostgreSQL down) fails the batch and marks storage unhealthy.
  */
 @Injectable()
 export class SignalWriterService {
@@ -75,7 +87,9 @@ export class SignalWriterService {
     const receivedAt = new Date();
     const promises = signals.map(
       (signal) =>
-        new Promise<StoredSignal>((resolve, reject) => this.queue.push({ signal, receivedAt, resolve, reject })),
+        new Promise<StoredSignal>((resolve, reject) =>
+          this.queue.push({ signal: storableSignal(signal), receivedAt, resolve, reject }),
+        ),
     );
     this.schedule();
     return Promise.all(promises);
@@ -108,8 +122,7 @@ export class SignalWriterService {
     const batch = this.queue.splice(0, this.config.ingest.batchMax);
     this.flushing += 1;
     try {
-      const results = await this.writeBatch(batch);
-      batch.forEach((pending, i) => pending.resolve(results[i]!));
+      await this.writeIsolating(batch);
       if (!this.healthy) this.logger.log('PostgreSQL is storing signals again');
       this.healthy = true;
       this.lastError = null;
@@ -118,11 +131,56 @@ export class SignalWriterService {
       this.healthy = false;
       this.lastError = (error as Error).message;
       const failure = new AppError('STORAGE_UNAVAILABLE', 'The signal could not be stored; retry later');
+      // Signals already committed by an earlier part of the batch stay resolved.
       for (const pending of batch) pending.reject(failure);
     } finally {
       this.flushing -= 1;
       this.schedule();
     }
+  }
+
+  /** Writes the batch and settles each signal's promise; throws only when PostgreSQL cannot store. */
+  private async writeIsolating(batch: Pending[]): Promise<void> {
+    let results: StoredSignal[];
+    try {
+      results = await this.writeBatch(batch);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      if (batch.length === 1) return this.writeRefused(batch[0]!, error);
+      const half = Math.ceil(batch.length / 2);
+      await this.writeIsolating(batch.slice(0, half));
+      await this.writeIsolating(batch.slice(half));
+      return;
+    }
+    batch.forEach((pending, i) => pending.resolve(results[i]!));
+  }
+
+  /** A signal PostgreSQL refused on its own: store it without its details rather than lose the alarm. */
+  private async writeRefused(pending: Pending, error: unknown): Promise<void> {
+    const { account } = pending.signal;
+    try {
+      const [stored] = await this.writeBatch([{ ...pending, signal: fallbackSignal(pending.signal) }]);
+      this.logRefused('warn', { err: error, account, sqlState: sqlState(error) }, 'stored without its details');
+      pending.resolve(stored!);
+    } catch (again) {
+      if (!isDataError(again)) throw again;
+      this.logRefused(
+        'error',
+        { err: again, account, sqlState: sqlState(again) },
+        'not stored even without its details, so not acknowledged',
+      );
+      pending.reject(new AppError('UNPROCESSABLE', 'The signal could not be stored as sent'));
+    }
+  }
+
+  private lastRefusedLog = 0;
+
+  /** A sender that repeats a refused signal must not flood the log: once per interval. */
+  private logRefused(level: 'warn' | 'error', context: Record<string, unknown>, what: string): void {
+    const now = Date.now();
+    if (now - this.lastRefusedLog < REFUSED_LOG_INTERVAL_MS) return;
+    this.lastRefusedLog = now;
+    this.logger[level](context, `PostgreSQL refused a signal: ${what}`);
   }
 
   /**
@@ -154,25 +212,28 @@ export class SignalWriterService {
         `WITH t AS (
          SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
                               $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[],
-                              $14::text[], $15::text[], $16::boolean[], $17::text[], $19::boolean[])
+                              $14::text[], $15::text[], $16::boolean[], $17::text[], $18::bytea[], $20::boolean[])
                 WITH ORDINALITY AS t(received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text,
-                                     kind, category, occurred_at, dedup_key, sequence, encrypted, xdata,
+                                     kind, category, occurred_at, dedup_key, sequence, encrypted, xdata, raw_bytes,
                                      unencrypted_from_keyed, ord)
        ),
        claimed AS (
          INSERT INTO signal_dedup (account, dedup_key, received_at)
          SELECT account, dedup_key, received_at FROM t WHERE dedup_key IS NOT NULL
          ON CONFLICT (account, dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at
-           WHERE signal_dedup.received_at < EXCLUDED.received_at - make_interval(secs => $18)
+           WHERE signal_dedup.received_at < EXCLUDED.received_at - make_interval(secs => $19)
          RETURNING account, dedup_key
        )
        INSERT INTO signals (received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
-                            category, occurred_at, dedup_key, sequence, encrypted, xdata, unencrypted_from_keyed)
+                            category, occurred_at, dedup_key, sequence, encrypted, xdata, raw_bytes,
+                            unencrypted_from_keyed)
        SELECT received_at, source, raw, account,
               -- A transmitter deleted since it was cached must not fail the whole batch.
               (SELECT tr.id FROM transmitters tr WHERE tr.id = t.transmitter_id), protocol, code, zone, area, text, kind,
               category, occurred_at, dedup_key, sequence, encrypted,
-              CASE WHEN xdata IS NULL THEN NULL ELSE string_to_array(xdata, chr(31)) END, unencrypted_from_keyed
+              -- The blocks of a signal travel as one JSON array: any character may be inside a block.
+              CASE WHEN xdata IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(xdata::jsonb)) END,
+              raw_bytes, unencrypted_from_keyed
          FROM t
         WHERE t.dedup_key IS NULL
            OR EXISTS (SELECT 1 FROM claimed c WHERE c.account = t.account AND c.dedup_key = t.dedup_key)
@@ -195,7 +256,8 @@ export class SignalWriterService {
           column((s) => s.dedupKey),
           column((s) => s.sequence ?? null),
           column((s) => s.encrypted ?? false),
-          column((s) => (s.xdata && s.xdata.length > 0 ? s.xdata.join('\u001f') : null)),
+          column((s) => (s.xdata && s.xdata.length > 0 ? JSON.stringify(s.xdata) : null)),
+          column((s) => s.rawBytes ?? null),
           this.config.ingest.dedupWindowSeconds,
           column((s) => s.unencryptedFromKeyed ?? false),
         ],
@@ -216,7 +278,7 @@ export class SignalWriterService {
     if (earlier.length > 0) {
       // The newest stored row with that key is the copy this one repeats.
       const rows: { account: string; dedup_key: string; signal_id: string | null; case_id: string | null }[] =
-        await this.dataSource.query(
+        await this.lookUpStoredCopies(
           `SELECT u.account, u.dedup_key, s.id AS signal_id, s.case_id
              FROM unnest($1::text[], $2::text[]) AS u(account, dedup_key)
              LEFT JOIN LATERAL (
@@ -235,5 +297,17 @@ export class SignalWriterService {
     }
     for (const [i, first] of sameAs) results[i] = { ...results[first]!, duplicate: true };
     return results as StoredSignal[];
+  }
+
+  /**
+   * Runs after the batch's rows are committed, so its failure must never be taken for a
+   * refused row: splitting the batch would then insert rows without a key a second time.
+   */
+  private async lookUpStoredCopies<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    try {
+      return (await this.dataSource.query(sql, parameters)) as T[];
+    } catch (error) {
+      throw new Error('Could not read the stored copies of retransmissions', { cause: error });
+    }
   }
 }

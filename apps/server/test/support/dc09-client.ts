@@ -90,3 +90,28 @@ export function udpExchange(port: number, datagram: Buffer, waitMs = 1000): Prom
     });
   });
 }
+
+/**
+ * Sends one datagram from a fresh socket and resolves with the replies once `expected` have
+ * arrived (or with what came when the timeout passes): waits for the replies, not for a time.
+ */
+export function udpRequest(port: number, datagram: Buffer, expected: number, timeoutMs = 10_000): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const socket = createSocket('udp4');
+    const replies: Buffer[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      socket.close();
+      resolve(replies);
+    };
+    const timer = setTimeout(done, timeoutMs);
+    socket.on('message', (message) => {
+      replies.push(message);
+      if (replies.length >= expected) done();
+    });
+    socket.on('error', reject);
+    socket.send(datagram, port, '127.0.0.1', (error) => {
+      if (error) reject(error);
+    });
+  });
+}

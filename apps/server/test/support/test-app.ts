@@ -12,6 +12,7 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { startServer } from '../../src/app.factory.js';
+import type { AppModuleOptions } from '../../src/app.module.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.schema.js';
 import { SecretBox } from '../../src/common/secret-box.js';
 import { dropDatabase } from '../../src/database/ensure-database.js';
@@ -60,7 +61,10 @@ export class TestEnvironment {
   app: INestApplication | null = null;
   url = '';
 
-  constructor(overrides: Record<string, string> = {}) {
+  constructor(
+    overrides: Record<string, string> = {},
+    private readonly options: AppModuleOptions = {},
+  ) {
     const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
     this.config = loadConfig({
       NODE_ENV: 'test',
@@ -85,7 +89,7 @@ export class TestEnvironment {
   }
 
   async start(): Promise<void> {
-    this.app = await startServer(this.config);
+    this.app = await startServer(this.config, this.options);
     this.url = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
   }
 

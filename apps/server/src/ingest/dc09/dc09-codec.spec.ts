@@ -263,9 +263,45 @@ describe('splitting a TCP stream', () => {
     const result = splitter.push(Buffer.concat([Buffer.from('garbage\n\nxx'), one]));
     expect(result.frames).toEqual([one]);
     expect(result.garbageBytes).toBeGreaterThan(0);
-    expect(splitter.push(Buffer.concat([Buffer.from('\n0000FFFF"SIA-DCS"'), Buffer.alloc(100, 0x41)])).oversized).toBe(
-      true,
-    );
+    expect(splitter.push(Buffer.concat([Buffer.from('\n0000FFFF"SIA-DCS"'), Buffer.alloc(100, 0x41)])).items).toEqual([
+      { oversized: 118 },
+    ]);
+  });
+
+  it('reports an oversized frame in its place and reads the frames after it', () => {
+    const before = buildFrame({ id: 'SIA-DCS', sequence: 1, account: '1234', message: 'Nri1/BA001' });
+    const big = buildFrame({ id: 'SIA-DCS', sequence: 2, account: '1234', message: `Nri1/BA002^${'x'.repeat(300)}^` });
+    const after = buildFrame({ id: 'SIA-DCS', sequence: 3, account: '1234', message: 'Nri1/BA003' });
+    // Complete in one chunk.
+    const whole = new FrameSplitter(256).push(Buffer.concat([before, big, after]));
+    expect(whole.items).toEqual([{ frame: before }, { oversized: big.length }, { frame: after }]);
+    // Byte by byte: the NAK is known once the limit is passed; what follows the CR is read again.
+    const splitter = new FrameSplitter(256);
+    const items = [];
+    for (const byte of Buffer.concat([before, big, after])) items.push(...splitter.push(Buffer.from([byte])).items);
+    expect(items).toEqual([{ frame: before }, { oversized: 257 }, { frame: after }]);
+  });
+
+  it('never holds more than the limit, however long a frame or garbage goes on', () => {
+    const splitter = new FrameSplitter(256);
+    let garbage = 0;
+    let oversized = 0;
+    const header = Buffer.from('\n0000FFFF"SIA-DCS"0001L0#1234[', 'latin1');
+    for (const chunk of [
+      Buffer.alloc(65_536, 0x41),
+      header,
+      ...Array.from({ length: 64 }, () => Buffer.alloc(1024, 0x42)),
+    ]) {
+      const result = splitter.push(chunk);
+      garbage += result.garbageBytes;
+      oversized += result.items.filter((item) => 'oversized' in item).length;
+      expect(splitter.bufferedBytes).toBeLessThanOrEqual(256);
+    }
+    expect(garbage).toBe(65_536);
+    expect(oversized).toBe(1);
+    // The CR ends the oversized frame; the next frame is read.
+    const next = buildFrame({ id: 'NULL', sequence: 5, account: '1234' });
+    expect(splitter.push(Buffer.concat([Buffer.from('\r'), next])).frames).toEqual([next]);
   });
 });
 

@@ -3,12 +3,16 @@ import { bodyStart } from './dc09-frame.js';
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** A complete frame, or a frame that grew past the limit (to be answered with NAK). */
+export type SplitItem = { frame: Buffer } | { oversized: number };
+
 export interface SplitResult {
+  /** The complete frames, in order. */
   frames: Buffer[];
+  /** Complete frames and refused oversized frames in the order they came. */
+  items: SplitItem[];
   /** Bytes dropped because they were not part of any frame. */
   garbageBytes: number;
-  /** A frame grew past the limit without its CR: the connection should be closed. */
-  oversized: boolean;
 }
 
 /**
@@ -16,19 +20,35 @@ export interface SplitResult {
  * several in one packet. The end is found by the CR after the header, not by the length field,
  * so a wrong length field is reported by the parser instead of stalling the stream; the raw CRC
  * format (two bytes that may be LF or CR) is skipped over by reading the header first.
+ *
+ * Memory stays bounded by the frame limit: bytes before an LF are garbage and dropped at once;
+ * a frame that grows past the limit is reported as oversized as soon as that is known (so the
+ * receiver can NAK it) and its remaining bytes are skipped up to its CR, after which the stream
+ * is read as usual: one bad frame does not cost the connection.
  */
 export class FrameSplitter {
   private buffer: Buffer = Buffer.alloc(0);
+  /** Inside an oversized frame: its bytes are dropped up to the next CR. */
+  private skipping = false;
 
   constructor(private readonly maxFrameBytes: number) {}
 
   push(chunk: Buffer): SplitResult {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    const frames: Buffer[] = [];
+    const bytes = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const items: SplitItem[] = [];
     let garbageBytes = 0;
     let position = 0;
-    const bytes = this.buffer;
     while (position < bytes.length) {
+      if (this.skipping) {
+        const end = bytes.indexOf(CR, position);
+        if (end < 0) {
+          position = bytes.length;
+          break;
+        }
+        position = end + 1;
+        this.skipping = false;
+        continue;
+      }
       const lf = bytes.indexOf(LF, position);
       if (lf < 0) {
         garbageBytes += bytes.length - position;
@@ -46,24 +66,24 @@ export class FrameSplitter {
       }
       const cr = bytes.indexOf(CR, head.start);
       if (cr < 0) {
-        if (bytes.length - lf > this.maxFrameBytes) {
-          this.buffer = Buffer.alloc(0);
-          return { frames, garbageBytes, oversized: true };
-        }
+        if (bytes.length - lf <= this.maxFrameBytes) break; // wait for the rest
+        items.push({ oversized: bytes.length - lf });
+        this.skipping = true;
+        position = bytes.length;
         break;
       }
-      if (cr + 1 - lf > this.maxFrameBytes) {
-        this.buffer = Buffer.alloc(0);
-        return { frames, garbageBytes, oversized: true };
-      }
-      frames.push(Buffer.from(bytes.subarray(lf, cr + 1)));
+      if (cr + 1 - lf > this.maxFrameBytes) items.push({ oversized: cr + 1 - lf });
+      else items.push({ frame: Buffer.from(bytes.subarray(lf, cr + 1)) });
       position = cr + 1;
     }
+    // What is left is the start of one frame: at most maxFrameBytes (or a header of < 10 bytes).
     this.buffer = position >= bytes.length ? Buffer.alloc(0) : Buffer.from(bytes.subarray(position));
-    if (this.buffer.length > this.maxFrameBytes) {
-      this.buffer = Buffer.alloc(0);
-      return { frames, garbageBytes, oversized: true };
-    }
-    return { frames, garbageBytes, oversized: false };
+    const frames = items.flatMap((item) => ('frame' in item ? [item.frame] : []));
+    return { frames, items, garbageBytes };
+  }
+
+  /** Bytes held while waiting for the rest of a frame (for tests: it never exceeds the limit). */
+  get bufferedBytes(): number {
+    return this.buffer.length;
   }
 }

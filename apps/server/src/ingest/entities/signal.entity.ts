@@ -19,8 +19,13 @@ export class SignalEntity {
   @Column({ type: 'text' })
   source: SignalSource;
 
+  /** Readable copy of what was received (control characters replaced); see rawBytes. */
   @Column({ type: 'text' })
   raw: string;
+
+  /** A DC-09 frame byte for byte (LF … CR); null for HTTP signals. */
+  @Column({ name: 'raw_bytes', type: 'bytea', nullable: true })
+  rawBytes: Buffer | null;
 
   @Column({ type: 'text' })
   account: string;
