@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SOCKET_EVENTS,
@@ -119,9 +120,14 @@ describe('login throttling per account', () => {
 
   it('locks names that have no account the same way (answers do not tell which exist)', async () => {
     for (let i = 0; i < 3; i += 1) expect((await login(env, 'nobody.here', 'wrong-guess-1234')).status).toBe(401);
-    const answer = await login(env, 'nobody.here', 'wrong-guess-1234');
+    const answer = await fetch(`${env.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'nobody.here', password: 'wrong-guess-1234' }),
+    });
     expect(answer.status).toBe(429);
-    expect(answer.body.code).toBe('ACCOUNT_LOCKED');
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await answer.json()) as ApiError).code).toBe('ACCOUNT_LOCKED');
   });
 });
 
@@ -298,6 +304,33 @@ describe('user management', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the user, second-factor and login-security routes', async () => {
+    const doc = await expectStatus(
+      env.call<{ paths: Record<string, Record<string, unknown>> }>(null, 'GET', '/openapi.json'),
+      200,
+    );
+    for (const [path, method] of [
+      ['/users', 'post'],
+      ['/users/{id}', 'patch'],
+      ['/users/{id}/password', 'post'],
+      ['/users/{id}/deactivate', 'post'],
+      ['/users/{id}/activate', 'post'],
+      ['/users/{id}/unlock', 'post'],
+      ['/users/{id}/totp', 'delete'],
+      ['/auth/password', 'post'],
+      ['/auth/account', 'get'],
+      ['/auth/totp/enrollment', 'post'],
+      ['/auth/totp/confirm', 'post'],
+      ['/security/logins', 'get'],
+      ['/security/unlock-address', 'post'],
+      ['/security/settings', 'put'],
+    ] as const) {
+      expect(doc.paths[path], path).toHaveProperty([method]);
+    }
+  });
+});
+
 describe('second factor (TOTP)', () => {
   it('enrols, then asks for a code at sign-in, and refuses a code used once already', async () => {
     const { password } = await createUser('operator', 'totp.user');
@@ -442,5 +475,48 @@ describe('with Redis down', () => {
     const locked = await login(down, 'operator', TEST_PASSWORDS.operator);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+  });
+});
+
+describe('with PostgreSQL unreachable for a moment', () => {
+  // Every request asks PostgreSQL for the user's state (no fresh cache), so the blip is felt.
+  const blip = new TestEnvironment({ AUTH_USER_CACHE_SECONDS: '0', AUTH_USER_STALE_SECONDS: '300' });
+
+  beforeAll(async () => {
+    await blip.start();
+  });
+
+  afterAll(async () => {
+    await blip.destroy();
+  });
+
+  /** This database refuses connections and the server's are cut, as in a PostgreSQL restart. */
+  async function withDatabaseDown(run: () => Promise<void>): Promise<void> {
+    const url = new URL(blip.config.database.url);
+    const name = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+      await run();
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+  }
+
+  it('keeps users known a moment ago signed in, and answers 503 (not 401) for a user it cannot check', async () => {
+    const known = await blip.login('operator');
+    expect((await blip.call(known, 'GET', '/auth/me')).status).toBe(200);
+    const unknown = await blip.login('supervisor'); // never checked by this process yet
+    await withDatabaseDown(async () => {
+      expect((await blip.call(known, 'GET', '/auth/me')).status).toBe(200);
+      const refused = await blip.call<ApiError>(unknown, 'GET', '/auth/me');
+      expect(refused.status).toBe(503);
+      expect(refused.body.code).toBe('STORAGE_UNAVAILABLE');
+    });
+    await eventually(async () => ((await blip.call(unknown, 'GET', '/auth/me')).status === 200 ? true : undefined));
   });
 });
