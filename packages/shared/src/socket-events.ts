@@ -1,6 +1,7 @@
 import type { CaseChange, QueueSnapshot } from './case.js';
 import type { VerificationAttempt } from './intake.js';
 import type { SupervisorSnapshot } from './supervisor.js';
+import type { LoginFailure } from './users.js';
 
 /**
  * The socket contract used by server and console. Event names carry a version so that
@@ -16,6 +17,8 @@ export const SOCKET_EVENTS = {
   requestSnapshot: 'queue.snapshot.request.v1',
   /** To supervisors and admins: a caller verification failed or locked a person. */
   verificationFailed: 'intake.verification-failed.v1',
+  /** To supervisors and admins: a sign-in failed (wrong password or code), possibly locking an account or address. */
+  loginFailed: 'auth.login-failed.v1',
   /** To supervisors and admins every few seconds and on connect. */
   supervisorSnapshot: 'supervisor.snapshot.v1',
   error: 'error.v1',
@@ -45,6 +48,7 @@ export interface ServerToClientEvents {
   'case.changes.v3': (changes: CaseChange[]) => void;
   'intake.verification-failed.v1': (attempt: VerificationAttempt) => void;
   'supervisor.snapshot.v1': (snapshot: SupervisorSnapshot) => void;
+  'auth.login-failed.v1': (failure: LoginFailure) => void;
   'error.v1': (error: SocketErrorPayload) => void;
 }
 

@@ -16,6 +16,7 @@ import { CasesClosedIndex1764500000000 } from './migrations/1764500000000-cases-
 import { ManagerMessageForwarding1764600000000 } from './migrations/1764600000000-manager-message-forwarding.js';
 import { SignalRawBytes1764700000000 } from './migrations/1764700000000-signal-raw-bytes.js';
 import { TransmitterSecurity1764800000000 } from './migrations/1764800000000-transmitter-security.js';
+import { UserManagement1765000000000 } from './migrations/1765000000000-user-management.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ManagerMessageForwarding1764600000000,
   SignalRawBytes1764700000000,
   TransmitterSecurity1764800000000,
+  UserManagement1765000000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
