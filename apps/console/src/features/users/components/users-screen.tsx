@@ -47,7 +47,7 @@ export function UsersScreen() {
 
       <div className="users__bar" role="search">
         <label className="field">
-          <span className="field__label">Search</span>
+          <span className="field__label">Search users</span>
           <input
             className="field__input"
             type="search"
@@ -58,7 +58,7 @@ export function UsersScreen() {
           />
         </label>
         <label className="field">
-          <span className="field__label">Role</span>
+          <span className="field__label">Filter by role</span>
           <select
             className="field__input"
             value={role}
@@ -74,7 +74,7 @@ export function UsersScreen() {
           </select>
         </label>
         <label className="field">
-          <span className="field__label">Status</span>
+          <span className="field__label">Filter by status</span>
           <select
             className="field__input"
             value={status}
