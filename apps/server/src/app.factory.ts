@@ -14,6 +14,10 @@ export async function startServer(config: AppConfig): Promise<INestApplication> 
   // megabytes of JSON) while every other route keeps the small default limit.
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // The source address of a sign-in (login throttling) is the client's, not a proxy's, only when told which proxies to trust.
+  if (config.http.trustProxy !== false) {
+    (app.getHttpAdapter().getInstance() as express.Express).set('trust proxy', config.http.trustProxy);
+  }
   app.use('/api/v1/directory/import', express.json({ limit: '200mb' }));
   app.use(express.json({ limit: '100kb' }));
   app.setGlobalPrefix('api/v1');

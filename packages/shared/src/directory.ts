@@ -506,12 +506,30 @@ export interface DirectorySearchHit {
 
 // ---- audit -----------------------------------------------------------------------------------
 
+export const AUDIT_ACTIONS = [
+  'CREATE',
+  'UPDATE',
+  'DELETE',
+  'ARCHIVE',
+  'SET_PASSWORD',
+  'IMPORT',
+  // user management and login security (entity "user" or "login")
+  'ACTIVATE',
+  'DEACTIVATE',
+  'UNLOCK',
+  'ENROL_TOTP',
+  'RESET_TOTP',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
   id: string;
   at: string;
   actorUserId: string | null;
   actorName: string | null;
-  action: 'CREATE' | 'UPDATE' | 'DELETE' | 'ARCHIVE' | 'SET_PASSWORD' | 'IMPORT';
+  action: AuditAction;
   entity: string;
   entityId: string | null;
   /** Before and after, with passwords and keys masked as "***". */

@@ -11,6 +11,7 @@ export type AuthenticatedRequest = Request & { user: SessionUser };
 /**
  * Global guard: every HTTP route needs a valid bearer token and, where @Roles is given,
  * one of those roles. Routes marked @Public opt out (and bring their own guard if needed).
+ * The token is checked against the user's current state (deactivated, signed out) every time.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,9 +26,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
-    const { user } = await this.auth.verify(token);
+    const { user } = await this.auth.verify(bearerToken(request));
     request.user = user;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
@@ -36,4 +35,9 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }

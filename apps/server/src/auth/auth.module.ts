@@ -8,11 +8,13 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { DemoUsersService } from './demo-users.service.js';
+import { UsersModule } from '../users/users.module.js';
 import { UserEntity } from './entities/user.entity.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
+    UsersModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),

@@ -27,17 +27,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
   private toApiError(exception: unknown): ApiError {
     if (exception instanceof AppError) {
       const statusCode = httpStatusOf(exception.code);
-      return { statusCode, error: REASON[statusCode] ?? 'Error', message: exception.message };
+      const result: ApiError = {
+        statusCode,
+        error: REASON[statusCode] ?? 'Error',
+        message: exception.message,
+        code: exception.code,
+      };
+      if (exception.details.issues) result.issues = exception.details.issues;
+      if (exception.details.retryAfterSeconds !== undefined) {
+        result.retryAfterSeconds = exception.details.retryAfterSeconds;
+      }
+      return result;
     }
     if (exception instanceof HttpException) {
       if (exception.cause instanceof SyntaxError && exception.getStatus() === 400) {
-        return { statusCode: 400, error: REASON[400]!, message: 'Request body is not valid JSON' };
+        return { statusCode: 400, error: REASON[400]!, message: 'Request body is not valid JSON', code: 'VALIDATION' };
       }
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
@@ -48,6 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: REASON[statusCode] ?? 'Error',
         message: messages.join('; '),
       };
+      if (statusCode === 400) result.code = 'VALIDATION';
       if (Array.isArray(raw)) {
         result.issues = messages.map((message) => {
           const colon = message.indexOf(': ');

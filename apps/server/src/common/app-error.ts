@@ -8,12 +8,29 @@ export type AppErrorCode =
   | 'STORAGE_UNAVAILABLE'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'UNPROCESSABLE';
+  | 'UNPROCESSABLE'
+  | 'VALIDATION'
+  | 'CURRENT_PASSWORD_INVALID'
+  | 'TOTP_INVALID'
+  | 'TOTP_ALREADY_ENROLLED'
+  | 'TOTP_NOT_STARTED'
+  | 'LAST_ADMIN'
+  | 'SELF_DEACTIVATION'
+  | 'ACCOUNT_LOCKED'
+  | 'LOGIN_THROTTLED';
+
+export interface AppErrorDetails {
+  /** VALIDATION: the fields at fault. */
+  issues?: { path: string; message: string }[];
+  /** 429: when another attempt may succeed (the Retry-After header). */
+  retryAfterSeconds?: number;
+}
 
 export class AppError extends Error {
   constructor(
     public readonly code: AppErrorCode,
     message: string,
+    public readonly details: AppErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -22,7 +39,11 @@ export class AppError extends Error {
 
 export function httpStatusOf(code: AppErrorCode): number {
   switch (code) {
+    case 'VALIDATION':
+    case 'CURRENT_PASSWORD_INVALID':
+      return 400;
     case 'INVALID_CREDENTIALS':
+    case 'TOTP_INVALID':
     case 'TOKEN_INVALID':
     case 'API_KEY_INVALID':
       return 401;
@@ -31,11 +52,25 @@ export function httpStatusOf(code: AppErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'TOTP_ALREADY_ENROLLED':
+    case 'TOTP_NOT_STARTED':
+    case 'LAST_ADMIN':
+    case 'SELF_DEACTIVATION':
       return 409;
+    case 'ACCOUNT_LOCKED':
+    case 'LOGIN_THROTTLED':
+      return 429;
     case 'UNKNOWN_EVENT_CODE':
     case 'UNPROCESSABLE':
       return 422;
     case 'STORAGE_UNAVAILABLE':
       return 503;
   }
+}
+
+/** A VALIDATION error for one field, shaped like the validation pipe's ("password: must be …"). */
+export function fieldError(path: string, messages: string[]): AppError {
+  return new AppError('VALIDATION', messages.map((message) => `${path}: ${message}`).join('; '), {
+    issues: messages.map((message) => ({ path, message })),
+  });
 }

@@ -17,6 +17,10 @@ export const EnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HTTP_HOST: z.string().min(1).default('0.0.0.0'),
     HTTP_PORT: port.default(3000),
+    HTTP_TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, 'must be true, false, a hop count or addresses/subnets')
+      .default('false'),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -58,6 +62,15 @@ export const EnvSchema = z
     RUNAWAY_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(30),
     RUNAWAY_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     AC_LOSS_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
+    AUTH_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    AUTH_ACCOUNT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_ACCOUNT_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(50),
+    AUTH_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_ADDRESS_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    AUTH_USER_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    AUTH_USER_STALE_SECONDS: z.coerce.number().min(0).max(3600).default(300),
+    AUTH_TOTP_ISSUER: z.string().trim().min(1).max(60).default('ARC'),
     VERIFICATION_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     VERIFICATION_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     VERIFICATION_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -97,10 +110,32 @@ export const EnvSchema = z
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
-  http: { host: string; port: number };
+  http: {
+    host: string;
+    port: number;
+    /** Express "trust proxy": which proxies' X-Forwarded-For gives a client's address. */
+    trustProxy: boolean | number | string;
+  };
   database: { url: string; poolSize: number; migrationsRun: boolean };
   redis: { url: string; prefix: string };
-  auth: { jwtSecret: string; jwtTtlSeconds: number; usingDevSecret: boolean };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    usingDevSecret: boolean;
+    /** Failed sign-ins per username within the window that lock it (also for names with no account). */
+    accountMaxFailures: number;
+    accountWindowMinutes: number;
+    accountLockMinutes: number;
+    /** Failed sign-ins per source address within the window that block the address. */
+    addressMaxFailures: number;
+    addressWindowMinutes: number;
+    addressLockMinutes: number;
+    /** How long a user's state (active, role, token version) is trusted without asking PostgreSQL. */
+    userCacheSeconds: number;
+    /** With PostgreSQL unreachable, a user state known this recently is still used. */
+    userStaleSeconds: number;
+    totpIssuer: string;
+  };
   ingest: { apiKeys: string[]; dedupWindowSeconds: number; batchMax: number };
   dc09: {
     enabled: boolean;
@@ -173,13 +208,22 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
   }
   return {
     env: env.NODE_ENV,
-    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT, trustProxy: trustProxyOf(env.HTTP_TRUST_PROXY) },
     database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, migrationsRun: env.MIGRATIONS_RUN },
     redis: { url: env.REDIS_URL, prefix: env.REDIS_PREFIX },
     auth: {
       jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       usingDevSecret: env.JWT_SECRET === undefined,
+      accountMaxFailures: env.AUTH_ACCOUNT_MAX_FAILURES,
+      accountWindowMinutes: env.AUTH_ACCOUNT_WINDOW_MINUTES,
+      accountLockMinutes: env.AUTH_ACCOUNT_LOCK_MINUTES,
+      addressMaxFailures: env.AUTH_ADDRESS_MAX_FAILURES,
+      addressWindowMinutes: env.AUTH_ADDRESS_WINDOW_MINUTES,
+      addressLockMinutes: env.AUTH_ADDRESS_LOCK_MINUTES,
+      userCacheSeconds: env.AUTH_USER_CACHE_SECONDS,
+      userStaleSeconds: env.AUTH_USER_STALE_SECONDS,
+      totpIssuer: env.AUTH_TOTP_ISSUER,
     },
     ingest: {
       apiKeys,
@@ -229,4 +273,12 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
     },
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
   };
+}
+
+/** HTTP_TRUST_PROXY as Express takes it: a boolean, a hop count, or a list of addresses/subnets. */
+function trustProxyOf(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -14,6 +14,7 @@ import { Intake1764300000000 } from './migrations/1764300000000-intake.js';
 import { OperatorStates1764400000000 } from './migrations/1764400000000-operator-states.js';
 import { CasesClosedIndex1764500000000 } from './migrations/1764500000000-cases-closed-index.js';
 import { ManagerMessageForwarding1764600000000 } from './migrations/1764600000000-manager-message-forwarding.js';
+import { UserManagement1765000000000 } from './migrations/1765000000000-user-management.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   OperatorStates1764400000000,
   CasesClosedIndex1764500000000,
   ManagerMessageForwarding1764600000000,
+  UserManagement1765000000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

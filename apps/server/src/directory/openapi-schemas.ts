@@ -1,5 +1,6 @@
 import {
   ALARM_CATEGORIES,
+  AUDIT_ACTIONS,
   APPROVAL_KINDS,
   AUTHORITY_LEVELS,
   BLOCK_WINDOW_STATES,
@@ -272,7 +273,7 @@ export const AuditEntrySchema = z.object({
   at: timestamp,
   actorUserId: nullable(id),
   actorName: nullable(z.string()),
-  action: z.enum(['CREATE', 'UPDATE', 'DELETE', 'ARCHIVE', 'SET_PASSWORD', 'IMPORT']),
+  action: z.enum(AUDIT_ACTIONS),
   entity: z.string(),
   entityId: nullable(z.string()),
   before: nullable(z.record(z.string(), z.unknown())),

@@ -60,6 +60,22 @@ import {
   type VerificationOutcome,
   SetOperatorStateInputSchema,
   type OwnOperatorState,
+  ChangeOwnPasswordInputSchema,
+  CreateUserInputSchema,
+  LoginActivityQuerySchema,
+  LOGIN_FAILURE_REASONS,
+  ResetPasswordInputSchema,
+  TotpConfirmInputSchema,
+  UnlockAddressInputSchema,
+  UpdateSecuritySettingsInputSchema,
+  UpdateUserInputSchema,
+  type LoginActivity,
+  type LoginFailure,
+  type LoginResult,
+  type OwnAccount,
+  type SecuritySettings,
+  type TotpEnrollment,
+  type UserAccount,
 } from '@arc/shared';
 import { z } from 'zod';
 import {
@@ -109,7 +125,7 @@ import {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) {
+  for (const route of [...ROUTES, ...USER_ROUTES]) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
@@ -144,7 +160,7 @@ export function openApiDocument(): Record<string, unknown> {
   };
 }
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Access = 'public' | 'api-key' | readonly ('operator' | 'supervisor' | 'admin')[];
 
 interface Route {
@@ -166,6 +182,8 @@ const ApiErrorSchema = z.object({
   statusCode: z.number().int(),
   error: z.string(),
   message: z.string(),
+  code: z.string().optional(),
+  retryAfterSeconds: z.number().int().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
@@ -178,6 +196,241 @@ const LoginResponseSchema = z.object({
   expiresAt: z.iso.datetime(),
   user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string(), role: z.enum(ROLES) }),
 }) satisfies z.ZodType<LoginResponse>;
+
+const LoginResultSchema = z.union([
+  LoginResponseSchema,
+  z.object({ secondFactor: z.literal('code-required') }),
+  z.object({
+    secondFactor: z.literal('enrollment-required'),
+    enrollmentToken: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
+]) satisfies z.ZodType<LoginResult>;
+
+const roleSchema = z.enum(ROLES);
+const isoOrNull = z.iso.datetime().nullable();
+const UserAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  totpEnrolled: z.boolean(),
+  totpRequired: z.boolean(),
+  lastLoginAt: isoOrNull,
+  lastFailedLoginAt: isoOrNull,
+  failedLoginsSinceLastLogin: z.number().int(),
+  lockedUntil: isoOrNull,
+  passwordChangedAt: isoOrNull,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+}) satisfies z.ZodType<UserAccount>;
+const OwnAccountSchema = UserAccountSchema.pick({
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  totpEnrolled: true,
+  totpRequired: true,
+  lastLoginAt: true,
+  passwordChangedAt: true,
+}) satisfies z.ZodType<OwnAccount>;
+const TotpEnrollmentSchema = z.object({ otpauthUri: z.string() }) satisfies z.ZodType<TotpEnrollment>;
+const LoginFailureSchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  username: z.string(),
+  userId: z.uuid().nullable(),
+  sourceAddress: z.string().nullable(),
+  reason: z.enum(LOGIN_FAILURE_REASONS),
+  lockedUntil: isoOrNull,
+  lockScope: z.enum(['account', 'address']).nullable(),
+}) satisfies z.ZodType<LoginFailure>;
+const LoginActivitySchema = z.object({
+  failures: z.array(LoginFailureSchema),
+  lockedAccounts: z.array(
+    z.object({ username: z.string(), userId: z.uuid().nullable(), lockedUntil: z.iso.datetime() }),
+  ),
+  lockedAddresses: z.array(z.object({ address: z.string(), lockedUntil: z.iso.datetime() })),
+}) satisfies z.ZodType<LoginActivity>;
+const SecuritySettingsSchema = z.object({
+  totpRequiredRoles: z.array(roleSchema),
+  throttle: z.object({
+    accountMaxFailures: z.number().int(),
+    accountWindowMinutes: z.number().int(),
+    accountLockMinutes: z.number().int(),
+    addressMaxFailures: z.number().int(),
+    addressWindowMinutes: z.number().int(),
+    addressLockMinutes: z.number().int(),
+  }),
+}) satisfies z.ZodType<SecuritySettings>;
+
+/** User management, the second factor and login security (users module; sign-in in auth). */
+const USER_ROUTES: Route[] = [
+  {
+    method: 'get',
+    path: '/auth/account',
+    tag: 'auth',
+    summary: "The signed-in user's own account (second factor, last sign-in)",
+    roles: READ,
+    response: OwnAccountSchema,
+  },
+  {
+    method: 'post',
+    path: '/auth/password',
+    tag: 'auth',
+    summary: 'Change your own password (needs the current one); answers a new token, all others stop working',
+    roles: READ,
+    body: ChangeOwnPasswordInputSchema,
+    response: LoginResponseSchema,
+    status: 200,
+    errors: [429],
+  },
+  {
+    method: 'post',
+    path: '/auth/totp/enrollment',
+    tag: 'auth',
+    summary: 'Start setting up a second factor (access token or enrollment token); the secret is shown this once',
+    roles: READ,
+    response: TotpEnrollmentSchema,
+    status: 200,
+    errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/auth/totp/confirm',
+    tag: 'auth',
+    summary: 'Confirm the second factor with a code from the app; signs in',
+    roles: READ,
+    body: TotpConfirmInputSchema,
+    response: LoginResponseSchema,
+    status: 200,
+    errors: [409, 429],
+  },
+  {
+    method: 'get',
+    path: '/users',
+    tag: 'users',
+    summary: 'List users',
+    roles: ADMIN,
+    response: z.array(UserAccountSchema),
+  },
+  {
+    method: 'post',
+    path: '/users',
+    tag: 'users',
+    summary: 'Create a user (password policy applies)',
+    roles: ADMIN,
+    body: CreateUserInputSchema,
+    response: UserAccountSchema,
+    status: 201,
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/users/:id',
+    tag: 'users',
+    summary: 'Get a user',
+    roles: ADMIN,
+    response: UserAccountSchema,
+    errors: [404],
+  },
+  {
+    method: 'patch',
+    path: '/users/:id',
+    tag: 'users',
+    summary: 'Rename or change the role (a role change signs the user out)',
+    roles: ADMIN,
+    body: UpdateUserInputSchema,
+    response: UserAccountSchema,
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/users/:id/password',
+    tag: 'users',
+    summary: "Reset a user's password (signs the user out everywhere)",
+    roles: ADMIN,
+    body: ResetPasswordInputSchema,
+    response: UserAccountSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/users/:id/deactivate',
+    tag: 'users',
+    summary: 'Deactivate a user: tokens refused and sockets closed at once (not yourself, not the last admin)',
+    roles: ADMIN,
+    response: UserAccountSchema,
+    status: 200,
+    errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/users/:id/activate',
+    tag: 'users',
+    summary: 'Reactivate a user',
+    roles: ADMIN,
+    response: UserAccountSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/users/:id/unlock',
+    tag: 'users',
+    summary: 'Unlock an account locked after failed sign-ins',
+    roles: ADMIN,
+    response: UserAccountSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: 'delete',
+    path: '/users/:id/totp',
+    tag: 'users',
+    summary: "Reset a user's second factor (the user enrols again; signs the user out)",
+    roles: ADMIN,
+    response: UserAccountSchema,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/security/logins',
+    tag: 'security',
+    summary: 'Recent failed sign-ins, locked accounts and addresses',
+    roles: SUPERVISE,
+    query: LoginActivityQuerySchema,
+    response: LoginActivitySchema,
+  },
+  {
+    method: 'post',
+    path: '/security/unlock-address',
+    tag: 'security',
+    summary: 'Unblock a source address blocked after failed sign-ins',
+    roles: ADMIN,
+    body: UnlockAddressInputSchema,
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/security/settings',
+    tag: 'security',
+    summary: 'Security settings (roles that need a second factor; the throttle figures)',
+    roles: ADMIN,
+    response: SecuritySettingsSchema,
+  },
+  {
+    method: 'put',
+    path: '/security/settings',
+    tag: 'security',
+    summary: 'Change which roles must sign in with a second factor',
+    roles: ADMIN,
+    body: UpdateSecuritySettingsInputSchema,
+    response: SecuritySettingsSchema,
+  },
+];
 
 /** CRUD routes of one resource: list, create, get, replace, delete. */
 function crud(
@@ -327,11 +580,12 @@ const ROUTES: Route[] = [
     method: 'post',
     path: '/auth/login',
     tag: 'auth',
-    summary: 'Log in',
+    summary: 'Log in (a second factor may be asked for, or its enrolment)',
     roles: 'public',
     body: LoginRequestSchema,
-    response: LoginResponseSchema,
+    response: LoginResultSchema,
     status: 200,
+    errors: [401, 429],
   },
   {
     method: 'post',

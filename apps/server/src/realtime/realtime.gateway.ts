@@ -15,6 +15,7 @@ import {
   type CaseChange,
   type CaseSummary,
   type ClientToServerEvents,
+  type LoginFailure,
   type Role,
   type ServerToClientEvents,
   type SessionUser,
@@ -31,9 +32,13 @@ import { CasesService } from '../cases/cases.service.js';
 import { IntakeEventsBus } from '../intake/intake-events.bus.js';
 import { MetricsService } from '../supervision-metrics/metrics.service.js';
 import { SupervisorViewService } from '../supervision-metrics/supervisor-view.service.js';
+import { LoginEventsBus } from '../users/login-events.bus.js';
+import { UserStateService, type UserState } from '../users/user-state.service.js';
 
 interface SocketData {
   user: SessionUser;
+  /** Checked again whenever the user's state changes, and with each request. */
+  token: string;
   expiresAt: number;
   /**
    * While a snapshot for this socket is read, changes are held back (the socket is out of the
@@ -83,10 +88,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly metrics: MetricsService,
     bus: CaseChangeBus,
     intake: IntakeEventsBus,
+    logins: LoginEventsBus,
+    users: UserStateService,
   ) {
     this.subscription = bus.changes$.subscribe((summaries) => this.broadcastCases(summaries));
     this.subscription.add(supervisorView.snapshots$.subscribe((snapshot) => this.broadcastToSupervisors(snapshot)));
     this.subscription.add(intake.verificationFailed$.subscribe((attempt) => this.broadcastVerificationFailed(attempt)));
+    this.subscription.add(logins.loginFailed$.subscribe((failure) => this.broadcastLoginFailed(failure)));
+    this.subscription.add(users.changes$.subscribe((state) => this.userChanged(state)));
   }
 
   afterInit(server: ArcServer): void {
@@ -105,6 +114,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         .verify(typeof token === 'string' ? token : undefined)
         .then(({ user, expiresAt }) => {
           socket.data.user = user;
+          socket.data.token = token as string;
           socket.data.expiresAt = expiresAt;
           socket.data.pending = null;
           next();
@@ -150,6 +160,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage(SOCKET_EVENTS.requestSnapshot)
   async requestSnapshot(socket: ArcSocket): Promise<Parameters<SnapshotAck>[0]> {
+    try {
+      socket.data.user = (await this.auth.verify(socket.data.token)).user;
+    } catch (error) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: (error as Error).message } };
+    }
     if (!QUEUE_ROLES.includes(socket.data.user.role)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Your role cannot see the queue' } };
     }
@@ -217,6 +232,33 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private broadcastVerificationFailed(attempt: VerificationAttempt): void {
     for (const socket of this.server.sockets.sockets.values()) {
       if (SUPERVISOR_ROLES.includes(socket.data.user.role)) socket.emit(SOCKET_EVENTS.verificationFailed, attempt);
+    }
+  }
+
+  /** A failed sign-in is a security event as well. */
+  private broadcastLoginFailed(failure: LoginFailure): void {
+    for (const socket of this.server.sockets.sockets.values()) {
+      if (SUPERVISOR_ROLES.includes(socket.data.user.role)) socket.emit(SOCKET_EVENTS.loginFailed, failure);
+    }
+  }
+
+  /**
+   * A user was deactivated, signed out (password, role, second factor) or renamed: their sockets
+   * on this process are checked against the new state at once and closed if their token no
+   * longer stands. A server-side disconnect: socket.io does not reconnect by itself.
+   */
+  private userChanged(state: UserState): void {
+    for (const socket of this.server.sockets.sockets.values()) {
+      if (socket.data.user?.id !== state.id) continue;
+      this.auth
+        .verify(socket.data.token)
+        .then(({ user }) => {
+          socket.data.user = user;
+        })
+        .catch((error: unknown) => {
+          socket.emit(SOCKET_EVENTS.error, { code: 'UNAUTHORIZED', message: (error as Error).message });
+          socket.disconnect(true);
+        });
     }
   }
 

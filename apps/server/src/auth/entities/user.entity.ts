@@ -22,6 +22,38 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Raised by a password reset, role change, deactivation or second-factor reset: older tokens stop working. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column({ name: 'last_failed_login_at', type: 'timestamptz', nullable: true })
+  lastFailedLoginAt: Date | null;
+
+  /** Failed sign-ins since the last successful one. */
+  @Column({ name: 'failed_logins', type: 'integer', default: 0 })
+  failedLogins: number;
+
+  /** The confirmed TOTP secret, sealed with SECRETS_KEY; never selected unless asked for. */
+  @Column({ name: 'totp_secret_sealed', type: 'text', nullable: true, select: false })
+  totpSecretSealed: string | null;
+
+  /** A secret shown for enrolment but not yet confirmed with a code. */
+  @Column({ name: 'totp_pending_sealed', type: 'text', nullable: true, select: false })
+  totpPendingSealed: string | null;
+
+  @Column({ name: 'totp_enrolled_at', type: 'timestamptz', nullable: true })
+  totpEnrolledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code is good once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, select: false })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
