@@ -12,7 +12,8 @@ export function useLiveQueue(): void {
       refreshToken: async (reason) => {
         // An own password change under way brings a new token; the refusal was for the old one.
         await tokenChangeSettled();
-        return (await refreshSession(reason)) === 'refreshed';
+        // Only a refusal ends the session; a server out of reach is retried by the reconnect.
+        return (await refreshSession(reason)) !== 'rejected';
       },
       onAuthFailed: (reason) => {
         // The refresh may already have ended the session with its notice.

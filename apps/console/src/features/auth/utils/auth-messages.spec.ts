@@ -18,6 +18,10 @@ describe('auth messages', () => {
     expect(signedOutNotice('Your password was reset by an administrator.')).toBe(
       'You have been signed out: Your password was reset by an administrator.',
     );
+    expect(signedOutNotice('Your account is deactivated')).toBe('Your account has been deactivated.');
+    expect(signedOutNotice('You were signed out (password, role or second factor changed); sign in again')).toBe(
+      'You were signed out (password, role or second factor changed); sign in again.',
+    );
     expect(signedOutNotice(undefined)).toBe('You have been signed out. Sign in again.');
   });
 });

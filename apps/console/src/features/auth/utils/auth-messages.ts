@@ -57,5 +57,7 @@ export function signedOutNotice(reason: string | null | undefined): string {
   const text = (reason ?? '').replace(/^UNAUTHORIZED:?\s*/u, '').trim();
   if (/deactivated/iu.test(text)) return 'Your account has been deactivated.';
   if (text === '') return 'You have been signed out. Sign in again.';
+  // The server's own sentence already says it ("You were signed out (password … changed)").
+  if (/^you (were|have been) signed out/iu.test(text)) return `${text.replace(/\.$/u, '')}.`;
   return `You have been signed out: ${text.replace(/\.$/u, '')}.`;
 }
