@@ -2,6 +2,7 @@ import type { Role } from '@arc/shared';
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth/store/session-store';
+import { SETTINGS } from '../features/users/test/fixtures';
 import { TopNav } from './top-nav';
 import { UsersRoute } from './users-route';
 
@@ -17,7 +18,7 @@ describe('user management is for administrators only', () => {
   beforeEach(() => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => Promise.resolve(Response.json([]))),
+      vi.fn((url: string) => Promise.resolve(Response.json(url === '/api/v1/security/settings' ? SETTINGS : []))),
     );
   });
   afterEach(() => {
