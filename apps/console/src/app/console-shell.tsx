@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { AccountPage } from '../features/auth/components/account-page';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenRefresh } from '../features/auth/hooks/use-token-refresh';
 import { useSessionStore } from '../features/auth/store/session-store';
@@ -19,6 +20,7 @@ import { useConsoleShortcuts } from './use-console-shortcuts';
 import { useHashRoute } from './use-hash-route';
 import { useLiveQueue } from './use-live-queue';
 import { useOpenCase } from './use-open-case';
+import { UsersRoute } from './users-route';
 import { useViewStore } from './view-store';
 
 // Loaded on first use: the directory's forms pull in the phone-number metadata, which the
@@ -50,6 +52,7 @@ export function ConsoleShell() {
   const view = useViewStore((state) => state.view);
   const caseOpen = useCaseStore((state) => state.caseId !== null);
   const role = useSessionStore((state) => state.user?.role);
+  const setView = useViewStore((state) => state.setView);
 
   return (
     // The tone wanted now is in the DOM, so a browser test can check it without hearing it.
@@ -62,7 +65,7 @@ export function ConsoleShell() {
         <ConnectionIndicator />
         <ResyncButton disabled={!connected} />
         <OperatorStateControl userId={userId ?? undefined} />
-        <UserMenu />
+        <UserMenu onOpenAccount={() => setView('account')} />
       </header>
       <ConnectionBanner />
       <AudioNotice />
@@ -78,9 +81,13 @@ export function ConsoleShell() {
           <Suspense fallback={<p className="muted">Loading intake…</p>}>
             <IntakeScreen />
           </Suspense>
+        ) : view === 'users' ? (
+          <UsersRoute role={role} />
+        ) : view === 'account' ? (
+          <AccountPage />
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
           <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
-            <SupervisorScreen />
+            <SupervisorScreen canUnlock={role === 'admin'} />
           </Suspense>
         ) : (
           <QueueView stale={!connected} canSupervise={role === 'supervisor' || role === 'admin'} />

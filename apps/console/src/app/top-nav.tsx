@@ -2,7 +2,10 @@ import { useSessionStore } from '../features/auth/store/session-store';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useViewStore, type View } from './view-store';
 
-/** Queue, the open case (only while there is one), intake, the supervisor view (supervisors) and the directory. */
+/**
+ * Queue, the open case (only while there is one), intake, the supervisor view (supervisors), the
+ * directory and user management (administrators only).
+ */
 export function TopNav() {
   const current = useViewStore((state) => state.view);
   const setView = useViewStore((state) => state.setView);
@@ -15,6 +18,7 @@ export function TopNav() {
     { view: 'intake', label: 'Intake (F2)' },
     ...(supervises ? [{ view: 'supervisor' as const, label: 'Supervisor' }] : []),
     { view: 'directory', label: 'Directory' },
+    ...(role === 'admin' ? [{ view: 'users' as const, label: 'Users' }] : []),
   ];
   return (
     <nav className="top-nav" aria-label="Main">

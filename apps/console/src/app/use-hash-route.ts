@@ -28,6 +28,10 @@ export function useHashRoute(): void {
       useViewStore.getState().setView('intake');
     } else if (window.location.hash === '#/supervisor') {
       useViewStore.getState().setView('supervisor');
+    } else if (window.location.hash === '#/users') {
+      useViewStore.getState().setView('users');
+    } else if (window.location.hash === '#/account') {
+      useViewStore.getState().setView('account');
     }
 
     const write = () => {
@@ -71,6 +75,10 @@ function hashFor(view: View, siteId: string | null, caseId: string | null): stri
       return '#/supervisor';
     case 'directory':
       return siteId ? `#/directory/sites/${siteId}` : '#/directory';
+    case 'users':
+      return '#/users';
+    case 'account':
+      return '#/account';
     default: {
       const unexpected: never = view;
       return String(unexpected);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { refreshSession, useSessionStore } from '../features/auth/store/session-store';
+import { refreshSession, tokenChangeSettled, useSessionStore } from '../features/auth/store/session-store';
+import { signedOutNotice } from '../features/auth/utils/auth-messages';
 import { useQueueStore } from '../features/queue/store/queue-store';
 import { connectSocket, disconnectSocket } from '../lib/socket';
 
@@ -8,8 +9,16 @@ export function useLiveQueue(): void {
   useEffect(() => {
     connectSocket({
       getToken: () => useSessionStore.getState().token,
-      refreshToken: async () => (await refreshSession()) === 'refreshed',
-      onAuthFailed: () => useSessionStore.getState().logout(),
+      refreshToken: async (reason) => {
+        // An own password change under way brings a new token; the refusal was for the old one.
+        await tokenChangeSettled();
+        // Only a refusal ends the session; a server out of reach is retried by the reconnect.
+        return (await refreshSession(reason)) !== 'rejected';
+      },
+      onAuthFailed: (reason) => {
+        // The refresh may already have ended the session with its notice.
+        if (useSessionStore.getState().token !== null) useSessionStore.getState().endSession(signedOutNotice(reason));
+      },
     });
     return () => {
       disconnectSocket();

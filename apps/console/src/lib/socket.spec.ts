@@ -221,4 +221,55 @@ describe('socket', () => {
     await vi.waitFor(() => expect(onAuthFailed).toHaveBeenCalledTimes(1));
     expect(socket.connect).not.toHaveBeenCalled();
   });
+
+  it("ends the session with the server's reason when the server signs the user out", async () => {
+    const socket = connect();
+    socket.fire('connect');
+    refreshToken.mockResolvedValue(false);
+    socket.fire('error.v1', { code: 'UNAUTHORIZED', message: 'Your account has been deactivated' });
+    await vi.waitFor(() => expect(onAuthFailed).toHaveBeenCalledWith('Your account has been deactivated'));
+    expect(refreshToken).toHaveBeenCalledWith('Your account has been deactivated');
+    expect(socket.connect).not.toHaveBeenCalled();
+  });
+
+  it('reconnects instead when a new token exists (the user changed their own password)', async () => {
+    const socket = connect();
+    socket.fire('connect');
+    refreshToken.mockResolvedValue(true);
+    socket.fire('error.v1', { code: 'UNAUTHORIZED', message: 'Your password was changed' });
+    await vi.waitFor(() => expect(socket.connect).toHaveBeenCalledTimes(1));
+    expect(onAuthFailed).not.toHaveBeenCalled();
+  });
+
+  it('passes the words of a refused handshake on as the reason', async () => {
+    const socket = connect();
+    refreshToken.mockResolvedValue(false);
+    socket.fire('connect_error', new Error('UNAUTHORIZED: Your account has been deactivated'));
+    await vi.waitFor(() => expect(onAuthFailed).toHaveBeenCalledWith('Your account has been deactivated'));
+  });
+
+  it('ignores socket errors that are not about the session', () => {
+    const socket = connect();
+    socket.fire('error.v1', { code: 'BAD_REQUEST', message: 'bad payload' });
+    expect(refreshToken).not.toHaveBeenCalled();
+  });
+
+  it('feeds pushed failed sign-ins, and the lock one caused, into the supervisor store', () => {
+    const socket = connect();
+    socket.fire('auth.login-failed.v1', {
+      id: 'f1',
+      at: '2026-01-01T10:00:00.000Z',
+      username: 'olle',
+      userId: 'u-olle',
+      sourceAddress: '127.0.0.1',
+      reason: 'INVALID_CREDENTIALS',
+      lockedUntil: '2026-01-01T10:15:00.000Z',
+      lockScope: 'account',
+    });
+    const state = useSupervisorStore.getState();
+    expect(state.loginFailures.map((f) => f.id)).toEqual(['f1']);
+    expect(state.lockedAccounts).toEqual([
+      { username: 'olle', userId: 'u-olle', lockedUntil: '2026-01-01T10:15:00.000Z' },
+    ]);
+  });
 });

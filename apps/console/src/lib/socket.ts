@@ -19,10 +19,13 @@ export type ArcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface ConnectOptions {
   /** Read on every (re)connect, so a refreshed token is used without recreating the socket. */
   getToken: () => string | null;
-  /** Called once when the server refuses the token; resolves true when a new token is ready. */
-  refreshToken: () => Promise<boolean>;
+  /**
+   * Called once when the server refuses the token or signs the user out (`reason`: the server's
+   * words, e.g. "Your account has been deactivated"); resolves true when a new token is ready.
+   */
+  refreshToken: (reason: string | undefined) => Promise<boolean>;
   /** The token was refused again (or could not be refreshed): the session is over. */
-  onAuthFailed: () => void;
+  onAuthFailed: (reason: string | undefined) => void;
 }
 
 const SNAPSHOT_TIMEOUT_MS = 5_000;
@@ -52,16 +55,16 @@ export function connectSocket(options: ConnectOptions): void {
     }, MANUAL_RETRY_MS);
   };
 
-  const onUnauthorized = async () => {
+  const onUnauthorized = async (reason: string | undefined) => {
     if (authRetried) {
-      options.onAuthFailed();
+      options.onAuthFailed(reason);
       return;
     }
     authRetried = true;
-    const refreshed = await options.refreshToken();
+    const refreshed = await options.refreshToken(reason);
     if (socket !== current) return;
     if (refreshed) current.connect();
-    else options.onAuthFailed();
+    else options.onAuthFailed(reason);
   };
 
   current.on('connect', () => {
@@ -73,7 +76,7 @@ export function connectSocket(options: ConnectOptions): void {
     if (reason === 'io server disconnect') retryLater();
   });
   current.on('connect_error', (error) => {
-    if (error.message.startsWith(SOCKET_AUTH_ERROR_PREFIX)) void onUnauthorized();
+    if (error.message.startsWith(SOCKET_AUTH_ERROR_PREFIX)) void onUnauthorized(authReason(error.message));
     else if (error.message.startsWith(SOCKET_OUTDATED_ERROR_PREFIX)) {
       // Retrying cannot help: only a reload brings the code the server speaks.
       useConnectionStore.getState().markOutdated();
@@ -96,8 +99,15 @@ export function connectSocket(options: ConnectOptions): void {
   current.on(SOCKET_EVENTS.verificationFailed, (attempt) => {
     useSupervisorStore.getState().addFailure(attempt);
   });
+  current.on(SOCKET_EVENTS.loginFailed, (failure) => {
+    useSupervisorStore.getState().addLoginFailure(failure);
+  });
   current.on(SOCKET_EVENTS.error, (error) => {
     console.warn(`[socket] ${error.code}: ${error.message}`);
+    // The server signs the user out (deactivated, password reset, role or second factor
+    // changed) and disconnects: find out at once whether a new token exists (own password
+    // change) or the session is over, instead of a reconnect loop with a dead token.
+    if (error.code === 'UNAUTHORIZED') void onUnauthorized(error.message);
   });
 }
 
@@ -112,6 +122,15 @@ export function disconnectSocket(): void {
   useConnectionStore.getState().reset();
   // The next user (perhaps an operator) must not see this user's supervisor figures.
   useSupervisorStore.getState().reset();
+}
+
+/** The words after "UNAUTHORIZED" in a refused handshake, if the server gave any. */
+function authReason(message: string): string | undefined {
+  const rest = message
+    .slice(SOCKET_AUTH_ERROR_PREFIX.length)
+    .replace(/^[:\s-]+/u, '')
+    .trim();
+  return rest === '' ? undefined : rest;
 }
 
 /** Asks the server for a fresh snapshot and applies it. Resolves false when not connected or on timeout. */

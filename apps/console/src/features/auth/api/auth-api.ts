@@ -1,10 +1,45 @@
-import type { LoginRequest, LoginResponse } from '@arc/shared';
+import type {
+  ChangeOwnPasswordInput,
+  LoginRequest,
+  LoginResponse,
+  LoginResult,
+  OwnAccount,
+  TotpEnrollment,
+} from '@arc/shared';
 import { apiRequest } from '../../../lib/api';
 
-export function login(credentials: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: credentials });
+/** Signed in, or the second step it needs: a code, or the enrolment of a second factor. */
+export function login(credentials: LoginRequest): Promise<LoginResult> {
+  return apiRequest<LoginResult>('/auth/login', { method: 'POST', body: credentials });
 }
 
 export function refreshToken(token: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/auth/refresh', { method: 'POST', token });
+}
+
+/** The signed-in user's own security state (second factor, last sign-in). */
+export function fetchOwnAccount(signal?: AbortSignal): Promise<OwnAccount> {
+  return apiRequest<OwnAccount>('/auth/account', { signal });
+}
+
+/** Answers a new token; every other token of the user stops working. */
+export function changeOwnPassword(input: ChangeOwnPasswordInput): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/password', { method: 'POST', body: input });
+}
+
+/**
+ * Starts enrolling a second factor: the new secret, shown once. `token` is the enrolment token
+ * of a sign-in that requires one; without it the session's token is used.
+ */
+export function startTotpEnrollment(token?: string): Promise<TotpEnrollment> {
+  return apiRequest<TotpEnrollment>('/auth/totp/enrollment', { method: 'POST', ...(token ? { token } : {}) });
+}
+
+/** Confirms the enrolment with a code from the app; answers a (new) session. */
+export function confirmTotp(code: string, token?: string): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/totp/confirm', {
+    method: 'POST',
+    body: { code },
+    ...(token ? { token } : {}),
+  });
 }

@@ -1,31 +1,81 @@
-import { LoginRequestSchema } from '@arc/shared';
+import { isSignedIn, LoginRequestSchema, TotpCodeSchema, type LoginResponse } from '@arc/shared';
 import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';
 import { login } from '../api/auth-api';
 import { useSessionStore } from '../store/session-store';
+import { describeLoginError } from '../utils/auth-messages';
+import { TotpEnrollmentForm } from './totp-enrollment-form';
 
+type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'enroll'; enrollmentToken: string };
+
+/**
+ * Sign-in: username and password, then, when the account has one, the code of its second
+ * factor; or, when the role requires a second factor the user has not set up, its enrolment.
+ * Refusals are shown in words with the wait (throttled, locked), never as codes.
+ */
 export function LoginPage() {
+  const notice = useSessionStore((state) => state.notice);
+  const [step, setStep] = useState<Step>({ kind: 'password' });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
+  const signIn = (response: LoginResponse) => {
+    // Unmounts this page: the app switches to the console.
+    useSessionStore.getState().setSession(response);
+  };
+
+  const startOver = (message: string | null = null) => {
+    setStep({ kind: 'password' });
+    setPassword('');
+    setCode('');
+    setCodeError(null);
+    setError(message);
+  };
+
   const submit = async () => {
-    const parsed = LoginRequestSchema.safeParse({ username, password });
+    const totpCode = step.kind === 'code' ? code : undefined;
+    if (step.kind === 'code') {
+      const checked = TotpCodeSchema.safeParse(code);
+      if (!checked.success) {
+        setCodeError(checked.error.issues[0]?.message ?? 'must be 6 digits');
+        return;
+      }
+    }
+    const parsed = LoginRequestSchema.safeParse({ username, password, ...(totpCode ? { totpCode } : {}) });
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter username and password');
+      setError(`Enter your ${parsed.error.issues[0]?.path[0] === 'password' ? 'password' : 'username'}.`);
       return;
     }
     setPending(true);
     setError(null);
+    setCodeError(null);
     try {
-      const response = await login(parsed.data);
-      // Unmounts this page: the app switches to the console.
-      useSessionStore.getState().setSession(response);
-    } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'Login failed');
-      setPassword('');
+      const result = await login(parsed.data);
+      if (isSignedIn(result)) {
+        signIn(result);
+        return;
+      }
       setPending(false);
+      if (result.secondFactor === 'code-required') {
+        setStep({ kind: 'code' });
+      } else {
+        setStep({ kind: 'enroll', enrollmentToken: result.enrollmentToken });
+      }
+    } catch (caught) {
+      setPending(false);
+      const message = describeLoginError(caught);
+      if (step.kind === 'code' && isCodeRefusal(caught)) {
+        // A wrong code: stay on the code step, with the message beside the field.
+        setCode('');
+        setCodeError(message);
+      } else {
+        startOver(message);
+      }
     }
   };
 
@@ -34,49 +84,118 @@ export function LoginPage() {
     void submit();
   };
 
+  if (step.kind === 'enroll') {
+    return (
+      <main className="login">
+        <section className="login__form login__form--wide" aria-labelledby="login-heading">
+          <h1 id="login-heading" className="login__heading">
+            Set up a second factor
+          </h1>
+          <p>
+            Your role must sign in with a second factor. Scan the code with an authenticator app (or type the key), then
+            enter the 6-digit code it shows. This finishes signing in.
+          </p>
+          <TotpEnrollmentForm
+            enrollmentToken={step.enrollmentToken}
+            onConfirmed={signIn}
+            onExpired={() => startOver('The set-up took too long. Sign in again to start it anew.')}
+          />
+          <button className="button" type="button" onClick={() => startOver()} data-testid="login-back">
+            Cancel and sign in as someone else
+          </button>
+        </section>
+      </main>
+    );
+  }
+
   return (
     <main className="login">
       <form className="login__form" onSubmit={onSubmit} aria-labelledby="login-heading" noValidate>
         <h1 id="login-heading" className="login__heading">
           ARC Operator Console
         </h1>
-        <label className="field">
-          <span className="field__label">Username</span>
-          <input
-            className="field__input"
-            data-testid="login-username"
-            name="username"
-            autoComplete="username"
-            autoFocus
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            disabled={pending}
-            required
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Password</span>
-          <input
-            className="field__input"
-            data-testid="login-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            disabled={pending}
-            required
-          />
-        </label>
+        {notice && (
+          <p className="login__notice" role="alert" data-testid="signed-out-notice">
+            {notice}
+          </p>
+        )}
+        {step.kind === 'password' ? (
+          <>
+            <label className="field">
+              <span className="field__label">Username</span>
+              <input
+                className="field__input"
+                data-testid="login-username"
+                name="username"
+                autoComplete="username"
+                autoFocus
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+                disabled={pending}
+                required
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Password</span>
+              <input
+                className="field__input"
+                data-testid="login-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                disabled={pending}
+                required
+              />
+            </label>
+          </>
+        ) : (
+          <>
+            <p data-testid="login-code-prompt">
+              Signing in as <strong>{username}</strong>. Enter the 6-digit code from your authenticator app.
+            </p>
+            <FormField label="Code" error={codeError ?? undefined} testId="login-code">
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  className="field__input"
+                  data-testid="login-code"
+                  name="totpCode"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  autoFocus
+                  value={code}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy}
+                  onChange={(event) => setCode(event.target.value.replace(/\s/gu, ''))}
+                  disabled={pending}
+                  required
+                />
+              )}
+            </FormField>
+          </>
+        )}
         {error && (
           <p className="login__error" role="alert" data-testid="login-error">
             {error}
           </p>
         )}
         <button className="button button--primary" type="submit" data-testid="login-submit" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? 'Signing in…' : step.kind === 'code' ? 'Confirm code' : 'Sign in'}
         </button>
+        {step.kind === 'code' && (
+          <button className="button" type="button" onClick={() => startOver()} data-testid="login-back">
+            Back
+          </button>
+        )}
       </form>
     </main>
   );
+}
+
+/** Refusals of the code itself; anything else (a lock, throttling) starts the sign-in over. */
+function isCodeRefusal(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.body?.code === 'TOTP_INVALID';
 }

@@ -2,8 +2,13 @@ import type { Role } from '@arc/shared';
 import { useShallow } from 'zustand/react/shallow';
 import { useSessionStore } from '../store/session-store';
 
-/** Who is logged in, and the way out. */
-export function UserMenu() {
+export interface UserMenuProps {
+  /** Opens the own-account screen (password, second factor). */
+  onOpenAccount: () => void;
+}
+
+/** Who is logged in, their account, and the way out. */
+export function UserMenu({ onOpenAccount }: UserMenuProps) {
   const { displayName, role, logout } = useSessionStore(
     useShallow((state) => ({ displayName: state.user?.displayName, role: state.user?.role, logout: state.logout })),
   );
@@ -19,6 +24,9 @@ export function UserMenu() {
           {roleLabel(role)}
         </span>
       </span>
+      <button className="button" type="button" onClick={onOpenAccount} data-testid="open-account">
+        My account
+      </button>
       <button className="button" type="button" onClick={logout} data-testid="logout">
         Log out
       </button>

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { ApiRequestError } from '../../../lib/api';
 import { refreshToken } from '../api/auth-api';
+import { signedOutNotice } from '../utils/auth-messages';
 
 export interface SessionState {
   token: string | null;
@@ -11,8 +12,15 @@ export interface SessionState {
   /** Browser time (ms) at which to fetch a new token: two thirds into its lifetime. */
   refreshAt: number | null;
   user: SessionUser | null;
+  /**
+   * Why the last session ended when the user did not end it (account deactivated, password
+   * reset, token refused): shown on the login page until the next sign-in.
+   */
+  notice: string | null;
   setSession: (response: LoginResponse, receivedAt?: number) => void;
   logout: () => void;
+  /** Ends the session for a reason the login page then shows in words. */
+  endSession: (notice: string) => void;
 }
 
 const REFRESH_FRACTION = 2 / 3;
@@ -25,6 +33,7 @@ export const useSessionStore = create<SessionState>()(
   persist(
     (set) => ({
       ...signedOut,
+      notice: null,
       setSession: (response, receivedAt = Date.now()) => {
         // The lifetime is measured against the browser clock at receipt; expiresAt is server time.
         const lifetimeMs = Date.parse(response.expiresAt) - receivedAt;
@@ -34,9 +43,11 @@ export const useSessionStore = create<SessionState>()(
           expiresAt: response.expiresAt,
           refreshAt: receivedAt + delayMs,
           user: response.user,
+          notice: null,
         });
       },
-      logout: () => set(signedOut),
+      logout: () => set({ ...signedOut, notice: null }),
+      endSession: (notice) => set({ ...signedOut, notice }),
     }),
     {
       name: 'arc.console.session',
@@ -53,32 +64,60 @@ if (restored.expiresAt !== null && Date.parse(restored.expiresAt) <= Date.now())
 export type RefreshResult = 'refreshed' | 'rejected' | 'unreachable';
 
 let inFlight: Promise<RefreshResult> | null = null;
+let tokenChange: Promise<unknown> | null = null;
 
 /**
- * Swaps the token for a new one. A 401 logs out ('rejected'); a network failure keeps the
+ * Marks a request that swaps the session's token (own password change, second-factor
+ * enrolment). The server closes the user's sockets while it runs; the socket layer waits for it
+ * (tokenChangeSettled) before deciding the session is over, so it reconnects with the new token.
+ */
+export function changingToken<T>(work: Promise<T>): Promise<T> {
+  const tracked = work.finally(() => {
+    if (tokenChange === tracked) tokenChange = null;
+  });
+  tokenChange = tracked;
+  return tracked;
+}
+
+/** Resolves once no token-swapping request is under way. */
+export async function tokenChangeSettled(): Promise<void> {
+  while (tokenChange) {
+    await tokenChange.catch(() => undefined);
+  }
+}
+
+/**
+ * Swaps the token for a new one. A 401 ends the session ('rejected') with a notice for the
+ * login page (`reason` if given, else the server's message); a network failure keeps the
  * session ('unreachable') so the caller can retry. Concurrent callers share one request.
  */
-export function refreshSession(): Promise<RefreshResult> {
-  inFlight ??= runRefresh().finally(() => {
+export function refreshSession(reason?: string): Promise<RefreshResult> {
+  inFlight ??= runRefresh(reason).finally(() => {
     inFlight = null;
   });
   return inFlight;
 }
 
-async function runRefresh(): Promise<RefreshResult> {
+async function runRefresh(reason: string | undefined): Promise<RefreshResult> {
   const { token } = useSessionStore.getState();
   if (token === null) return 'rejected';
   try {
     const response = await refreshToken(token);
-    // The user may have logged out while the request was in flight.
-    if (useSessionStore.getState().token !== token) return 'rejected';
+    // The session changed while the request was in flight: logged out, or a newer token is held.
+    if (useSessionStore.getState().token !== token) return sessionNow();
     useSessionStore.getState().setSession(response);
     return 'refreshed';
   } catch (error) {
     if (error instanceof ApiRequestError && (error.status === 401 || error.status === 403)) {
-      useSessionStore.getState().logout();
+      // Only the session this refresh was for: a newer token (own password change) stays.
+      if (useSessionStore.getState().token !== token) return sessionNow();
+      useSessionStore.getState().endSession(signedOutNotice(reason ?? error.body?.message));
       return 'rejected';
     }
     return 'unreachable';
   }
+}
+
+function sessionNow(): RefreshResult {
+  return useSessionStore.getState().token === null ? 'rejected' : 'refreshed';
 }

@@ -1,4 +1,11 @@
-import type { ManagerMessageEntry, OwnOperatorState, SetOperatorStateInput, SupervisorSnapshot } from '@arc/shared';
+import type {
+  LoginActivity,
+  ManagerMessageEntry,
+  OwnOperatorState,
+  SetOperatorStateInput,
+  SupervisorSnapshot,
+  UserAccount,
+} from '@arc/shared';
 import { apiRequest } from '../../../lib/api';
 
 /** The snapshot the socket also pushes; for the first paint when the screen opens. */
@@ -24,4 +31,19 @@ export function fetchWaitingMessages(signal?: AbortSignal): Promise<ManagerMessa
 /** Records that the message reached its contract manager, and how. */
 export function markMessageForwarded(id: string, note: string): Promise<ManagerMessageEntry> {
   return apiRequest<ManagerMessageEntry>(`/intake/messages/${id}/forwarded`, { method: 'POST', body: { note } });
+}
+
+/** Failed sign-ins, newest first, and the accounts and addresses locked now. */
+export function fetchLoginActivity(signal?: AbortSignal): Promise<LoginActivity> {
+  return apiRequest<LoginActivity>('/security/logins?limit=50', { signal });
+}
+
+/** Administrators: lifts an account's lock and clears its failure count. */
+export function unlockAccount(userId: string): Promise<UserAccount> {
+  return apiRequest<UserAccount>(`/users/${userId}/unlock`, { method: 'POST' });
+}
+
+/** Administrators: lifts the lock of a source address. */
+export function unlockAddress(address: string): Promise<void> {
+  return apiRequest<void>('/security/unlock-address', { method: 'POST', body: { address } });
 }

@@ -15,16 +15,18 @@ const compliance = {
 
 /**
  * The screen's first-paint fetch answers with `snapshot`; the tests push the rest into the store.
- * The messages panel's list is empty (MessagesPanel has its own tests).
+ * The messages panel's and the sign-in panel's lists are empty (they have their own tests).
  */
 function serve(snapshot: SupervisorSnapshot | null) {
   const fetchMock = vi.fn((url: string) =>
     Promise.resolve(
       url === '/api/v1/intake/messages'
         ? Response.json([])
-        : snapshot
-          ? Response.json(snapshot)
-          : Response.json({ message: 'Forbidden resource' }, { status: 403 }),
+        : url.startsWith('/api/v1/security/logins')
+          ? Response.json({ failures: [], lockedAccounts: [], lockedAddresses: [] })
+          : snapshot
+            ? Response.json(snapshot)
+            : Response.json({ message: 'Forbidden resource' }, { status: 403 }),
     ),
   );
   vi.stubGlobal('fetch', fetchMock);

@@ -4,6 +4,7 @@ import { selectSupervisorSound, useSupervisorStore } from '../store/supervisor-s
 import { AcceptTimeCards } from './accept-time-cards';
 import { AlertBanner } from './alert-banner';
 import { HistoryPanel } from './history-panel';
+import { LoginSecurityPanel } from './login-security-panel';
 import { MessagesPanel } from './messages-panel';
 import { OperatorsTable } from './operators-table';
 import { QueueCards } from './queue-cards';
@@ -11,8 +12,13 @@ import { SnapshotAge } from './snapshot-age';
 import { MissingTestsPanel, RunawaysPanel } from './transmitter-lists';
 import { VerificationsPanel } from './verifications-panel';
 
+export interface SupervisorScreenProps {
+  /** Administrators may unlock accounts and addresses from the sign-in panel. */
+  canUnlock?: boolean;
+}
+
 /** The supervisor's live view of queue latency, compliance and operator load. */
-export function SupervisorScreen() {
+export function SupervisorScreen({ canUnlock = false }: SupervisorScreenProps) {
   const loadError = useSupervisorSnapshot();
   const hasSnapshot = useSupervisorStore((state) => state.snapshot !== null);
   const sound = useSupervisorStore(selectSupervisorSound);
@@ -42,6 +48,7 @@ export function SupervisorScreen() {
             <RunawaysPanel />
             <MissingTestsPanel />
           </div>
+          <LoginSecurityPanel canUnlock={canUnlock} />
           <MessagesPanel />
         </>
       ) : loadError ? (

@@ -1,4 +1,12 @@
-import type { SupervisorAlertKind, SupervisorSnapshot, VerificationAttempt } from '@arc/shared';
+import type {
+  LockedAccount,
+  LockedAddress,
+  LoginActivity,
+  LoginFailure,
+  SupervisorAlertKind,
+  SupervisorSnapshot,
+  VerificationAttempt,
+} from '@arc/shared';
 import { create } from 'zustand';
 
 /** What the supervisor screen's alert tone does: sound while an alert is not acknowledged. */
@@ -6,6 +14,9 @@ export type SupervisorSound = 'alert' | 'off';
 
 /** As many failed verifications as the server keeps in a snapshot's `recent`. */
 export const MAX_FAILURES = 20;
+
+/** Failed sign-ins kept on the screen: the list API's newest ones, and those pushed since. */
+export const MAX_LOGIN_FAILURES = 50;
 
 export interface SupervisorState {
   /** The last snapshot from the server; null until the first one arrives. */
@@ -22,10 +33,22 @@ export interface SupervisorState {
    * alert that comes back, or a kind not seen before, sounds again.
    */
   acknowledged: SupervisorAlertKind[];
+  /** Failed sign-ins, newest first (GET /security/logins merged with `auth.login-failed.v1`). */
+  loginFailures: LoginFailure[];
+  /** Accounts and source addresses locked now (entries past their time are filtered when shown). */
+  lockedAccounts: LockedAccount[];
+  lockedAddresses: LockedAddress[];
   /** Takes a snapshot unless a newer one is already held (a slow HTTP answer after a socket push). */
   applySnapshot: (snapshot: SupervisorSnapshot, receivedAt?: number) => void;
   /** A failed verification pushed live (`intake.verification-failed.v1`). */
   addFailure: (attempt: VerificationAttempt) => void;
+  /** The list from GET /security/logins: replaces the locks, merges the failures. */
+  applyLoginActivity: (activity: LoginActivity) => void;
+  /** A failed sign-in pushed live; one that locked adds the lock at once. */
+  addLoginFailure: (failure: LoginFailure) => void;
+  /** An administrator unlocked it: gone from the list without waiting for a reload. */
+  removeAccountLock: (username: string) => void;
+  removeAddressLock: (address: string) => void;
   /** Silences the alerts raised now; a new kind of alert sounds again. */
   acknowledge: () => void;
   reset: () => void;
@@ -36,6 +59,9 @@ const initialState = {
   receivedAt: null,
   failures: [],
   acknowledged: [],
+  loginFailures: [],
+  lockedAccounts: [],
+  lockedAddresses: [],
 } satisfies Partial<SupervisorState>;
 
 export const useSupervisorStore = create<SupervisorState>()((set, get) => ({
@@ -54,6 +80,37 @@ export const useSupervisorStore = create<SupervisorState>()((set, get) => ({
   },
 
   addFailure: (attempt) => set((state) => ({ failures: mergeFailures(state.failures, [attempt]) })),
+
+  applyLoginActivity: (activity) =>
+    set((state) => ({
+      loginFailures: mergeLoginFailures(state.loginFailures, activity.failures),
+      lockedAccounts: activity.lockedAccounts,
+      lockedAddresses: activity.lockedAddresses,
+    })),
+
+  addLoginFailure: (failure) =>
+    set((state) => {
+      const next: Partial<SupervisorState> = { loginFailures: mergeLoginFailures(state.loginFailures, [failure]) };
+      if (failure.lockedUntil && failure.lockScope === 'account') {
+        next.lockedAccounts = [
+          ...state.lockedAccounts.filter((lock) => lock.username !== failure.username),
+          { username: failure.username, userId: failure.userId, lockedUntil: failure.lockedUntil },
+        ];
+      } else if (failure.lockedUntil && failure.lockScope === 'address' && failure.sourceAddress) {
+        const address = failure.sourceAddress;
+        next.lockedAddresses = [
+          ...state.lockedAddresses.filter((lock) => lock.address !== address),
+          { address, lockedUntil: failure.lockedUntil },
+        ];
+      }
+      return next;
+    }),
+
+  removeAccountLock: (username) =>
+    set((state) => ({ lockedAccounts: state.lockedAccounts.filter((lock) => lock.username !== username) })),
+
+  removeAddressLock: (address) =>
+    set((state) => ({ lockedAddresses: state.lockedAddresses.filter((lock) => lock.address !== address) })),
 
   acknowledge: () => {
     const alerts = get().snapshot?.alerts ?? [];
@@ -84,4 +141,10 @@ function mergeFailures(held: readonly VerificationAttempt[], incoming: readonly 
   const byId = new Map<string, VerificationAttempt>();
   for (const attempt of [...held, ...incoming]) byId.set(attempt.id, attempt);
   return [...byId.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, MAX_FAILURES);
+}
+
+function mergeLoginFailures(held: readonly LoginFailure[], incoming: readonly LoginFailure[]) {
+  const byId = new Map<string, LoginFailure>();
+  for (const failure of [...held, ...incoming]) byId.set(failure.id, failure);
+  return [...byId.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)).slice(0, MAX_LOGIN_FAILURES);
 }

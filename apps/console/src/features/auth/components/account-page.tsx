@@ -1,0 +1,187 @@
+import { ChangeOwnPasswordInputSchema, passwordProblems, type OwnAccount } from '@arc/shared';
+import { useEffect, useState, type FormEvent } from 'react';
+import { FormError, TextField } from '../../../components/form-field';
+import { ApiRequestError } from '../../../lib/api';
+import { describeRequestError, type FieldErrors } from '../../../utils/form-errors';
+import { changeOwnPassword, fetchOwnAccount } from '../api/auth-api';
+import { changingToken, useSessionStore } from '../store/session-store';
+import { describeLoginError } from '../utils/auth-messages';
+import { TotpEnrollmentForm } from './totp-enrollment-form';
+
+/** Every user's own account: change the password, set up a second factor. */
+export function AccountPage() {
+  const [account, setAccount] = useState<OwnAccount | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
+  const [enrolled, setEnrolled] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchOwnAccount(controller.signal).then(setAccount, (e: unknown) => {
+      if (!controller.signal.aborted) setLoadError(describeRequestError(e).message);
+    });
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <section className="account" aria-labelledby="account-heading" data-testid="account-page">
+      <h2 id="account-heading">My account</h2>
+      {loadError && <FormError message={`Could not load your account: ${loadError}`} testId="account-load-error" />}
+      {account && (
+        <p className="muted" data-testid="account-summary">
+          {account.displayName} ({account.username})
+          {account.lastLoginAt ? `, last signed in ${new Date(account.lastLoginAt).toLocaleString()}` : ''}
+        </p>
+      )}
+
+      <section className="detail-section" aria-labelledby="own-password-title">
+        <h3 className="detail-section__title" id="own-password-title">
+          Change password
+        </h3>
+        <ChangePasswordForm username={account?.username ?? ''} />
+      </section>
+
+      <section className="detail-section" aria-labelledby="own-totp-title" data-testid="own-totp">
+        <h3 className="detail-section__title" id="own-totp-title">
+          Second factor
+        </h3>
+        {!account ? null : account.totpEnrolled || enrolled ? (
+          <p data-testid="totp-state" data-enrolled="true">
+            A second factor is set up: you sign in with a code from your authenticator app. To replace it (a lost
+            phone), ask an administrator to reset it.
+          </p>
+        ) : enrolling ? (
+          <TotpEnrollmentForm
+            onConfirmed={(response) => {
+              useSessionStore.getState().setSession(response);
+              setEnrolling(false);
+              setEnrolled(true);
+            }}
+          />
+        ) : (
+          <>
+            <p data-testid="totp-state" data-enrolled="false">
+              {account.totpRequired
+                ? 'Your role must sign in with a second factor. Set it up now.'
+                : 'No second factor. With one, a stolen password alone does not get into your account.'}
+            </p>
+            <button
+              className="button button--primary"
+              type="button"
+              onClick={() => setEnrolling(true)}
+              data-testid="totp-start"
+            >
+              Set up a second factor
+            </button>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
+
+/** Current password, new password twice; the policy's messages next to the new password. */
+export function ChangePasswordForm({ username }: { username: string }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [pending, setPending] = useState(false);
+
+  const submit = async () => {
+    setDone(false);
+    setFormError(null);
+    const found: Record<string, string> = {};
+    const parsed = ChangeOwnPasswordInputSchema.safeParse({ currentPassword: current, newPassword: next });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
+    }
+    const problems = passwordProblems(next, username);
+    if (problems.length > 0) found.newPassword = problems.join('; ');
+    if (repeat !== next) found.repeat = 'does not match the new password';
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length > 0) return;
+
+    setPending(true);
+    try {
+      const response = await changingToken(changeOwnPassword(parsed.data));
+      useSessionStore.getState().setSession(response);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
+    } catch (e) {
+      const described = describeOwnPasswordError(e);
+      setErrors(described.fields);
+      setFormError(described.message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  return (
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Change password">
+      <TextField
+        label="Current password"
+        testId="own-current"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+        error={errors.currentPassword}
+      />
+      <div className="edit-form__row">
+        <TextField
+          label="New password"
+          testId="own-new"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          error={errors.newPassword}
+          hint="At least 12 characters, not containing your username, not a common password"
+        />
+        <TextField
+          label="Repeat new password"
+          testId="own-repeat"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={setRepeat}
+          error={errors.repeat}
+        />
+      </div>
+      <FormError message={formError} testId="own-password-error" />
+      {done && (
+        <p role="status" data-testid="own-password-done">
+          Password changed. Other sessions of yours have been signed out.
+        </p>
+      )}
+      <div className="form-actions">
+        <button className="button button--primary" type="submit" disabled={pending} data-testid="own-password-save">
+          {pending ? 'Saving…' : 'Change password'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function describeOwnPasswordError(error: unknown): { message: string | null; fields: FieldErrors } {
+  const described = describeRequestError(error);
+  const code = error instanceof ApiRequestError ? error.body?.code : undefined;
+  if (code === 'CURRENT_PASSWORD_INVALID') {
+    return { message: null, fields: { currentPassword: 'is not your current password' } };
+  }
+  if (code === 'ACCOUNT_LOCKED') {
+    return { message: describeLoginError(error), fields: {} };
+  }
+  if (code === 'VALIDATION') return { message: null, fields: described.fields };
+  return described;
+}

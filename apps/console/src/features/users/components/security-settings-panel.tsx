@@ -1,0 +1,76 @@
+import type { Role, SecuritySettings } from '@arc/shared';
+import { useEffect, useState } from 'react';
+import { FormError } from '../../../components/form-field';
+import { fetchSecuritySettings, updateSecuritySettings } from '../api/users-api';
+import { describeUserError } from '../utils/user-messages';
+
+const PRIVILEGED: readonly Role[] = ['supervisor', 'admin'];
+
+export interface SecuritySettingsPanelProps {
+  /** After a change: the users' "second factor required" flags changed with it. */
+  onChanged: () => void;
+}
+
+/** Whether supervisors and administrators must sign in with a second factor; the lockout figures. */
+export function SecuritySettingsPanel({ onChanged }: SecuritySettingsPanelProps) {
+  const [settings, setSettings] = useState<SecuritySettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchSecuritySettings(controller.signal).then(setSettings, (e: unknown) => {
+      if (!controller.signal.aborted) setError(describeUserError(e).message);
+    });
+    return () => controller.abort();
+  }, []);
+
+  const required = settings !== null && PRIVILEGED.every((role) => settings.totpRequiredRoles.includes(role));
+
+  const toggle = async (on: boolean) => {
+    if (!settings) return;
+    const others = settings.totpRequiredRoles.filter((role) => !PRIVILEGED.includes(role));
+    setPending(true);
+    setError(null);
+    try {
+      setSettings(await updateSecuritySettings({ totpRequiredRoles: on ? [...others, ...PRIVILEGED] : others }));
+      onChanged();
+    } catch (e) {
+      setError(describeUserError(e).message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <section className="detail-section" aria-labelledby="security-settings-title" data-testid="security-settings">
+      <h3 className="detail-section__title" id="security-settings-title">
+        Sign-in security
+      </h3>
+      {settings ? (
+        <>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={required}
+              disabled={pending}
+              onChange={(event) => void toggle(event.target.checked)}
+              data-testid="require-totp"
+            />
+            Require a second factor for supervisors and administrators
+          </label>
+          <p className="muted field__hint">
+            Those without one set it up at their next sign-in. An account is locked for{' '}
+            {settings.throttle.accountLockMinutes} min after {settings.throttle.accountMaxFailures} failed sign-ins
+            within {settings.throttle.accountWindowMinutes} min; a computer (address) for{' '}
+            {settings.throttle.addressLockMinutes} min after {settings.throttle.addressMaxFailures} within{' '}
+            {settings.throttle.addressWindowMinutes} min.
+          </p>
+        </>
+      ) : (
+        !error && <p className="muted">Loading…</p>
+      )}
+      <FormError message={error} testId="security-settings-error" />
+    </section>
+  );
+}
