@@ -73,7 +73,7 @@ describe('user management and sign-in security in real browsers', () => {
     await operator.getByTestId('login-username').fill(OPERATOR);
     await operator.getByTestId('login-password').fill(OPERATOR_PASSWORD);
     await operator.getByTestId('login-submit').click();
-    expect(await textOf(operator, 'login-error')).toBe('Wrong username or password.');
+    expect(await textOf(operator, 'login-error')).toBe('Invalid username or password.');
   });
 
   it('a user enrols a second factor from the QR code page and then signs in with a code', async () => {

@@ -70,7 +70,7 @@ describe('LoginPage', () => {
     serve(err(401, { code: 'INVALID_CREDENTIALS' }));
     render(<LoginPage />);
     signIn();
-    expect((await screen.findByTestId('login-error')).textContent).toBe('Wrong username or password.');
+    expect((await screen.findByTestId('login-error')).textContent).toBe('Invalid username or password.');
   });
 
   it('asks for the code when the account has a second factor and sends it with the password', async () => {

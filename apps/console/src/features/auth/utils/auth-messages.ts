@@ -10,7 +10,7 @@ export function describeLoginError(error: unknown): string {
   const wait = error.body?.retryAfterSeconds;
   switch (error.body?.code ?? '') {
     case 'INVALID_CREDENTIALS':
-      return 'Wrong username or password.';
+      return 'Invalid username or password.';
     case 'TOTP_INVALID':
       return 'That code is wrong or has expired. Enter the code the authenticator app shows now.';
     case 'ACCOUNT_LOCKED':
