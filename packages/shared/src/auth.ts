@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { safeString } from './safe-input.js';
 
 export const ROLES = ['operator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LoginRequestSchema = z
   .object({
-    username: z.string().trim().min(1, 'username is required').max(64),
-    password: z.string().min(1, 'password is required').max(256),
+    username: safeString().trim().min(1, 'username is required').max(64),
+    password: safeString().min(1, 'password is required').max(256),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;

@@ -10,3 +10,4 @@ export * from './rules.js';
 export * from './case-handling.js';
 export * from './intake.js';
 export * from './supervisor.js';
+export * from './safe-input.js';
