@@ -150,20 +150,25 @@ describe('HTTP hardening', () => {
       expect(await env.query('SELECT id FROM service_companies')).toEqual([]);
     });
 
-    it('NUL in requestReference of a password request is a 400', async () => {
-      const answer = await env.call<{ issues: { path: string }[] }>(
-        admin,
-        'POST',
-        '/persons/8f5b1c1e-6d0a-4c3e-9a55-3c1f1b0d2e4a/password',
-        {
-          password: 'secret-123',
-          requestedByPersonId: '8f5b1c1e-6d0a-4c3e-9a55-3c1f1b0d2e4b',
-          requestDate: '2026-11-01',
-          requestReference: 'letter\u0000',
-        },
-      );
+    it('NUL in requestReference of a password request is a 400; no password is set', async () => {
+      const list = (await env.call<{ id: string }>(admin, 'POST', '/authorization-lists', { name: 'Kontor' })).body;
+      const person = (
+        await env.call<{ id: string }>(admin, 'POST', '/persons', {
+          listId: list.id,
+          name: 'Anna A',
+          phone: '070-123 45 67',
+          level: 'A',
+        })
+      ).body;
+      const answer = await env.call<{ issues: { path: string }[] }>(admin, 'POST', `/persons/${person.id}/password`, {
+        password: 'secret-123',
+        requestedByPersonId: person.id,
+        requestDate: new Date().toISOString().slice(0, 10),
+        requestReference: 'letter\u0000',
+      });
       expect(answer.status).toBe(400);
       expect(answer.body.issues.map((issue) => issue.path)).toEqual(['requestReference']);
+      expect(await env.query('SELECT id FROM persons WHERE password_hash IS NOT NULL')).toEqual([]);
     });
 
     it('a signal-log cursor beyond bigint is a 400, not an overflow in PostgreSQL', async () => {
@@ -197,7 +202,7 @@ describe('HTTP hardening', () => {
         'POST /api/v1/directory/import HTTP/1.1',
         'Host: 127.0.0.1',
         `Authorization: Bearer ${operator}`,
-        'Content-Type: application/octet-stream',
+        'Content-Type: application/json',
         `Content-Length: ${190 * 1024 * 1024}`,
       ]);
       expect(answer.status).toBe(403);
