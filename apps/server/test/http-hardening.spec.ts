@@ -240,6 +240,21 @@ describe('HTTP hardening', () => {
       expect(answer.status).toBe(413);
     });
 
+    it('a body that trickles in is cut off with 408 instead of holding the connection', async () => {
+      const answer = await rawRequest(
+        port,
+        [
+          'POST /api/v1/auth/login HTTP/1.1',
+          'Host: 127.0.0.1',
+          'Content-Type: application/json',
+          'Content-Length: 100',
+        ],
+        '{"username":',
+        25_000,
+      );
+      expect(answer.status).toBe(408);
+    });
+
     it('only JSON is read: another media type or charset is a 415', async () => {
       for (const contentType of [
         'text/plain',

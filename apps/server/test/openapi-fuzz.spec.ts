@@ -474,7 +474,9 @@ describe('every route of the OpenAPI document, fuzzed', () => {
       `openapi fuzz: ${probes.length} requests over ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
     const slowest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    process.stdout.write(`slowest: ${slowest.map(([route, ms]) => `${route} ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`);
+    process.stdout.write(
+      `slowest: ${slowest.map(([route, ms]) => `${route} ${(ms / 1000).toFixed(1)} s`).join(', ')}\n`,
+    );
     expect(failures).toEqual([]);
   });
 });

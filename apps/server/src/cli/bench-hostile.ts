@@ -180,7 +180,7 @@ async function main(): Promise<void> {
           `${hostile.notAcked} not ACKed; /health/live p99 ${quiet.liveP99.toFixed(1)} → ${hostile.liveP99.toFixed(1)} ms ` +
           `(max ${hostile.liveMax.toFixed(0)}); RSS peak ${quiet.rssPeakMb.toFixed(0)} → ${hostile.rssPeakMb.toFixed(0)} MB; ` +
           `attack: ${attackReport.attempts} requests, answers ${JSON.stringify(attackReport.answers)}, ` +
-          `${(attackReport.bytesTaken / 1024 / 1024).toFixed(1)} MB sent\n`,
+          `${(attackReport.bytesTaken / 1024 / 1024).toFixed(1)} MB sent; load average ${os.loadavg()[0]!.toFixed(1)}\n`,
       );
       await drain(db);
     }
