@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { safeString } from './safe-input.js';
 
 export const ROLES = ['operator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const LoginRequestSchema = z
   .object({
-    username: z.string().trim().min(1, 'username is required').max(64),
-    password: z.string().min(1, 'password is required').max(256),
+    username: safeString().trim().min(1, 'username is required').max(64),
+    password: safeString().min(1, 'password is required').max(256),
     /** The 6-digit code of the user's authenticator app, when the account has a second factor. */
-    totpCode: z
-      .string()
+    totpCode: safeString()
       .trim()
       .regex(/^\d{6}$/u, 'must be the 6 digits shown by the authenticator app')
       .optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './safe-input.js';
 import type { AlarmCategory } from './alarm.js';
 import type { CaseSummary } from './case.js';
 import type { ActionStep, Contact, ContactRouteKind, OnCallMember, Site, Transmitter } from './directory.js';
@@ -10,10 +11,9 @@ import type { SignalDecision } from './rules.js';
  * validate API bodies and console forms alike.
  */
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) => safeString().trim().min(1, 'is required').max(max);
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeString()
     .trim()
     .max(max)
     .nullish()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import {
   APPROVAL_KINDS,
@@ -46,7 +47,7 @@ import {
 export const DIRECTORY_TRANSFER_FORMAT = 'arc-directory';
 export const DIRECTORY_TRANSFER_VERSION = 1;
 
-const ref = z.string().trim().min(1, 'is required').max(100);
+const ref = safeString().trim().min(1, 'is required').max(100);
 const isoDate = z.iso.date('must be a date YYYY-MM-DD');
 const nullableDate = isoDate.nullish().transform((v) => v ?? null);
 const validPeriod = (p: { validFrom: string | null; validTo: string | null }) =>
@@ -85,13 +86,13 @@ export const TransferPersonSchema = z
   .object({
     /** Needed only where something refers to the person (an installer's approval). */
     ref: ref.nullish().transform((v) => v ?? null),
-    name: z.string().trim().min(1, 'is required').max(200),
+    name: safeString().trim().min(1, 'is required').max(200),
     phone: PhoneSchema,
     level: z.enum(AUTHORITY_LEVELS, 'must be A, B or C'),
     validFrom: nullableDate,
     validTo: nullableDate,
     /** Import only, plaintext; hashed with argon2id. Never exported. */
-    password: z.string().min(6, 'must be at least 6 characters').max(100).nullish(),
+    password: safeString().min(6, 'must be at least 6 characters').max(100).nullish(),
   })
   .strict()
   .refine(validPeriod, { message: 'must not be before validFrom', path: ['validTo'] });
@@ -99,7 +100,7 @@ export const TransferPersonSchema = z
 export const TransferAuthorizationListSchema = z
   .object({
     ref,
-    name: z.string().trim().min(1, 'is required').max(200),
+    name: safeString().trim().min(1, 'is required').max(200),
     siteRefs: z.array(ref).max(1000).default([]),
     persons: z.array(TransferPersonSchema).max(10_000).default([]),
   })
@@ -110,7 +111,7 @@ export const TransferApprovalSchema = z
     kind: z.enum(APPROVAL_KINDS),
     /** Null for the whole company, else the ref of one of the company's installers. */
     installerRef: ref.nullish().transform((v) => v ?? null),
-    reference: z.string().trim().min(1, 'is required').max(100),
+    reference: safeString().trim().min(1, 'is required').max(100),
     validFrom: nullableDate,
     validTo: nullableDate,
   })
@@ -120,7 +121,7 @@ export const TransferApprovalSchema = z
 export const TransferServiceCompanySchema = z
   .object({
     ref,
-    name: z.string().trim().min(1, 'is required').max(200),
+    name: safeString().trim().min(1, 'is required').max(200),
     orgNo: CustomerInputSchema.shape.orgNo,
     siteRefs: z.array(ref).max(10_000).default([]),
     installers: z.array(TransferPersonSchema).max(10_000).default([]),
@@ -137,8 +138,7 @@ export const TransferActionStepSchema = z
     type: z.enum(STEP_TYPES),
     contactRef: ref.nullish().transform((v) => v ?? null),
     rosterRef: ref.nullish().transform((v) => v ?? null),
-    instruction: z
-      .string()
+    instruction: safeString()
       .trim()
       .max(2000)
       .nullish()
@@ -187,7 +187,7 @@ export const DirectoryTransferEnvelopeSchema = z
   .object({
     format: z.literal(DIRECTORY_TRANSFER_FORMAT).optional(),
     version: z.literal(DIRECTORY_TRANSFER_VERSION, 'must be 1'),
-    exportedAt: z.string().optional(),
+    exportedAt: safeString().optional(),
     customers: z.array(z.unknown()).default([]),
     contracts: z.array(z.unknown()).default([]),
     sites: z.array(z.unknown()).default([]),
@@ -269,7 +269,7 @@ export const DirectoryImportQuerySchema = z
   .transform((q) => ({ dryRun: q.dryRun === 'true' }));
 
 export const DirectorySearchQuerySchema = z.object({
-  q: z.string('is required').trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  q: safeString('is required').trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  limit: queryInt(1, 50).default(20),
 });
 export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuerySchema>;

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { boundedInt, PAGE_MAX, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import { APPROVAL_KINDS, AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 import type { AlarmEventCount, BlockWindow, ServiceMode } from './rules.js';
@@ -32,10 +33,9 @@ export { APPROVAL_KINDS, type ApprovalKind } from './authority.js';
 
 // ---- field rules -------------------------------------------------------------------------
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) => safeString().trim().min(1, 'is required').max(max);
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeString()
     .trim()
     .max(max)
     .nullish()
@@ -44,15 +44,14 @@ const isoDate = z.iso.date('must be a date YYYY-MM-DD');
 const uuid = z.uuid('must be an id');
 
 /** Swedish postcode, stored as "NNN NN". */
-export const PostcodeSchema = z
-  .string()
+export const PostcodeSchema = safeString()
   .trim()
   .regex(/^\d{3} ?\d{2}$/, 'must be a Swedish postcode like 722 15')
   .transform((v) => `${v.replace(' ', '').slice(0, 3)} ${v.replace(' ', '').slice(3)}`);
 
 /** A phone number, Swedish by default, stored in international form (+46…). */
-export const PhoneSchema = z
-  .string()
+export const PhoneSchema = safeString()
+  .max(50)
   .trim()
   .transform((value, ctx) => {
     const phone = parsePhoneNumberFromString(value, 'SE');
@@ -64,15 +63,13 @@ export const PhoneSchema = z
   });
 
 /** Swedish organisation number NNNNNN-NNNN with its check digit. */
-export const OrgNoSchema = z
-  .string()
+export const OrgNoSchema = safeString()
   .trim()
   .regex(/^\d{6}-?\d{4}$/, 'must be an organisation number like 556677-8899')
   .refine((value) => luhnValid(value.replace('-', '')), 'has a wrong check digit')
   .transform((value) => `${value.replace('-', '').slice(0, 6)}-${value.replace('-', '').slice(6)}`);
 
-export const AccountSchemaStrict = z
-  .string()
+export const AccountSchemaStrict = safeString()
   .trim()
   .regex(/^[0-9A-Fa-f]{3,16}$/, 'must be 3-16 hexadecimal characters')
   .transform((v) => v.toUpperCase());
@@ -93,7 +90,7 @@ export const Dc09KeySchema = z
   .object(
     {
       format: z.enum(DC09_KEY_FORMATS, "must be 'hex' or 'text'"),
-      value: z.string('must be a string'),
+      value: safeString('must be a string'),
     },
     { error: "must be an object { format: 'hex' | 'text', value }" },
   )
@@ -144,10 +141,10 @@ function luhnValid(digits: string): boolean {
 // ---- paging ------------------------------------------------------------------------------
 
 export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: queryInt(1, PAGE_MAX).default(1),
+  pageSize: queryInt(1, 200).default(50),
   /** Free-text search (typo-tolerant where the list supports it). */
-  q: z.string().trim().max(100).optional(),
+  q: safeString().trim().max(100).optional(),
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 
@@ -181,11 +178,12 @@ export const ContractInputSchema = z
     managerPhone: PhoneSchema.nullish().transform((v) => v ?? null),
     managerEmail: z
       .email('must be an e-mail address')
+      .max(254)
       .nullish()
       .transform((v) => v ?? null),
-    yearlyEventQuota: z.number().int().min(0).max(1_000_000),
+    yearlyEventQuota: boundedInt(0, 1_000_000),
     startDate: isoDate,
-    termMonths: z.number().int().min(1).max(600),
+    termMonths: boundedInt(1, 600),
   })
   .strict();
 export type ContractInput = z.input<typeof ContractInputSchema>;
@@ -238,7 +236,7 @@ export interface Site {
 }
 
 export const SiteListQuerySchema = PageQuerySchema.extend({
-  municipality: z.string().trim().max(100).optional(),
+  municipality: safeString().trim().max(100).optional(),
   contractId: uuid.optional(),
   includeArchived: z
     .enum(['true', 'false'])
@@ -371,7 +369,7 @@ export interface Person {
 /** Sets a person's authority password, on the written request of an A-level person of the same list. */
 export const SetPasswordInputSchema = z
   .object({
-    password: z.string().min(6, 'must be at least 6 characters').max(100),
+    password: safeString().min(6, 'must be at least 6 characters').max(100),
     requestedByPersonId: uuid,
     requestDate: isoDate,
     /** Where the written request is: letter, e-mail subject, case reference. */
@@ -426,7 +424,7 @@ export interface Approval {
 // ---- contacts and on-call rosters -----------------------------------------------------------
 
 const ContactRouteInputSchema = z
-  .object({ kind: z.enum(CONTACT_ROUTE_KINDS), value: z.string().trim().min(1, 'is required').max(200) })
+  .object({ kind: z.enum(CONTACT_ROUTE_KINDS), value: safeString().trim().min(1, 'is required').max(200) })
   .strict()
   .transform((route, ctx) => {
     if (route.kind === 'EMAIL') {
@@ -627,8 +625,8 @@ export const TransmitterListQuerySchema = PageQuerySchema.extend({ siteId: uuid.
 export const AuthorizationListQuerySchema = PageQuerySchema.extend({ siteId: uuid.optional() });
 /** GET /audit: newest first. */
 export const AuditQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  entity: z.string().trim().min(1).max(50).optional(),
-  entityId: z.string().trim().min(1).max(100).optional(),
+  page: queryInt(1, PAGE_MAX).default(1),
+  pageSize: queryInt(1, 200).default(50),
+  entity: safeString().trim().min(1).max(50).optional(),
+  entityId: safeString().trim().min(1).max(100).optional(),
 });

@@ -11,3 +11,4 @@ export * from './case-handling.js';
 export * from './intake.js';
 export * from './supervisor.js';
 export * from './users.js';
+export * from './safe-input.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import type { ApprovalKind, AuthorityLevel } from './authority.js';
 
@@ -10,8 +11,7 @@ import type { ApprovalKind, AuthorityLevel } from './authority.js';
 
 const uuid = z.uuid('must be an id');
 const optionalText = (max: number) =>
-  z
-    .string()
+  safeString()
     .trim()
     .max(max)
     .nullish()
@@ -125,7 +125,7 @@ export const VerifyCallerInputSchema = z
   .object({
     personId: uuid,
     /** The password the caller says; checked against the argon2id hash, never stored or echoed. */
-    password: z.string().min(1, 'is required').max(200),
+    password: safeString().min(1, 'is required').max(200),
   })
   .strict();
 export type VerifyCallerInput = z.input<typeof VerifyCallerInputSchema>;
@@ -190,7 +190,7 @@ export const IntakeServiceModeInputSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .optional(),
-    reason: z.string().trim().min(1, 'is required').max(500),
+    reason: safeString().trim().min(1, 'is required').max(500),
   })
   .strict();
 
@@ -203,7 +203,7 @@ export const IntakeBlockWindowInputSchema = z
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
     requestDate: z.iso.date(),
-    reference: z.string().trim().min(1, 'is required').max(200),
+    reference: safeString().trim().min(1, 'is required').max(200),
     reason: optionalText(500),
   })
   .strict();
@@ -213,7 +213,7 @@ export const IntakeCancelCaseInputSchema = z
   .strict();
 
 export const IntakeMessageInputSchema = z
-  .object({ verificationId: uuid, text: z.string().trim().min(1, 'is required').max(2000) })
+  .object({ verificationId: uuid, text: safeString().trim().min(1, 'is required').max(2000) })
   .strict();
 
 /** What the operator reads out for STATUS. */
@@ -253,6 +253,6 @@ export interface ManagerMessageEntry extends Omit<ManagerMessage, 'fromPerson'> 
 
 /** POST /intake/messages/:id/forwarded: how the message reached the contract manager. */
 export const ForwardMessageInputSchema = z
-  .object({ note: z.string().trim().min(1, 'say how it was passed on, e.g. "e-mailed"').max(500) })
+  .object({ note: safeString().trim().min(1, 'say how it was passed on, e.g. "e-mailed"').max(500) })
   .strict();
 export type ForwardMessageInput = z.input<typeof ForwardMessageInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBigintId, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import type { ApprovalKind, AuthorityLevel } from './authority.js';
 import type { SignalKind } from './event-codes.js';
@@ -12,7 +13,7 @@ import type { SignalKind } from './event-codes.js';
 const uuid = z.uuid('must be an id');
 const isoDate = z.iso.date('must be a date YYYY-MM-DD');
 const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max);
+const text = (max: number) => safeString().trim().min(1, 'is required').max(max);
 
 // ---- the decision stored with each signal ---------------------------------------------------
 
@@ -45,9 +46,9 @@ export interface SignalLogEntry {
 }
 
 export const SignalLogQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(1, 500).default(100),
   /** Only signals with an id below this (paging back in time). */
-  before: z.coerce.bigint().positive().optional(),
+  before: queryBigintId.optional(),
 });
 
 // ---- who asked ----------------------------------------------------------------------------
@@ -174,8 +175,7 @@ export const BlockWindowInputSchema = z
     requestDate: isoDate,
     /** Where the written request is: letter, e-mail subject, order number. */
     reference: text(200),
-    reason: z
-      .string()
+    reason: safeString()
       .trim()
       .max(500)
       .nullish()
@@ -192,8 +192,7 @@ export type BlockWindowInput = z.input<typeof BlockWindowInputSchema>;
 export const BlockWindowConfirmInputSchema = z
   .object({
     sentTo: text(200),
-    note: z
-      .string()
+    note: safeString()
       .trim()
       .max(500)
       .nullish()
@@ -253,5 +252,5 @@ export interface AlarmEventCount {
 }
 
 export const AlarmEventQuerySchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: queryInt(2000, 2100).optional(),
 });

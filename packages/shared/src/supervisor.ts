@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './safe-input.js';
 import type { AlarmCategory } from './alarm.js';
 import type { VerificationAttempt } from './intake.js';
 
@@ -67,7 +68,7 @@ export type OperatorState = (typeof OPERATOR_STATES)[number];
 /** What an operator sets themselves; ON_CASE and ON_CALL are derived, OFFLINE means no console. */
 export const SetOperatorStateInputSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('AVAILABLE') }).strict(),
-  z.object({ state: z.literal('AWAY'), reason: z.string().trim().min(1, 'is required').max(200) }).strict(),
+  z.object({ state: z.literal('AWAY'), reason: safeString().trim().min(1, 'is required').max(200) }).strict(),
 ]);
 export type SetOperatorStateInput = z.input<typeof SetOperatorStateInputSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './auth.js';
+import { queryInt, safeString } from './safe-input.js';
 
 /**
  * User management, login security and the second factor (TOTP): the contract between the
@@ -136,8 +137,8 @@ export const UsernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/u, 'must be 3 to 64 letters, digits, dots, dashes or underscores');
 
-const displayName = z.string().trim().min(1, 'is required').max(100);
-const password = z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
+const displayName = safeString().trim().min(1, 'is required').max(100);
+const password = safeString().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`);
 
 /** POST /users */
 export const CreateUserInputSchema = z
@@ -171,7 +172,7 @@ export type ResetPasswordInput = z.input<typeof ResetPasswordInputSchema>;
 /** POST /auth/password (the signed-in user's own password). */
 export const ChangeOwnPasswordInputSchema = z
   .object({
-    currentPassword: z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH),
+    currentPassword: safeString().min(1, 'is required').max(PASSWORD_MAX_LENGTH),
     newPassword: password,
   })
   .strict();
@@ -201,12 +202,12 @@ export type UpdateSecuritySettingsInput = z.input<typeof UpdateSecuritySettingsI
 
 /** GET /security/logins */
 export const LoginActivityQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: queryInt(1, 500).default(100),
 });
 
 /** POST /security/unlock-address */
 export const UnlockAddressInputSchema = z
-  .object({ address: z.string().trim().min(1, 'is required').max(100) })
+  .object({ address: safeString().trim().min(1, 'is required').max(100) })
   .strict();
 export type UnlockAddressInput = z.input<typeof UnlockAddressInputSchema>;
 

@@ -1,13 +1,15 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError } from '@arc/shared';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError, httpStatusOf } from './app-error.js';
+import { drainOrClose } from './request-body.js';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
@@ -26,6 +28,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
+    // Refused before its body was read (no token, wrong role, too large): that body is not
+    // wanted, and an anonymous caller must not be able to make the server read it all.
+    drainOrClose(host.switchToHttp().getRequest<Request>());
     if (body.statusCode >= 500) this.logger.error(exception);
     if (body.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);

@@ -176,6 +176,8 @@ interface Route {
   status?: number;
   /** Extra status codes this route answers with, besides 400/401/403. */
   errors?: number[];
+  /** Statuses whose body is not the error shape, with their schema (e.g. the import's 422 report). */
+  otherBodies?: Record<number, { description: string; schema: z.ZodType }>;
 }
 
 const ApiErrorSchema = z.object({
@@ -1073,7 +1075,13 @@ const ROUTES: Route[] = [
     body: z.object({}).loose(),
     response: z.object({}).loose(),
     status: 201,
-    errors: [422],
+    otherBodies: {
+      200: { description: 'A clean dry run: the report, nothing written', schema: z.object({}).loose() },
+      422: {
+        description: 'Rejected: the report names section, row and field; nothing written',
+        schema: z.object({}).loose(),
+      },
+    },
   },
 
   // Phone intake lives in intake/; listed here so the document is complete. Every action needs a
@@ -1352,7 +1360,15 @@ function responses(route: Route): Record<string, unknown> {
       : { description: 'No content' },
   };
   if (route.method === 'delete' && route.path === '/sites/:id') result['204'] = { description: 'Deleted' };
-  for (const code of [400, ...(route.roles === 'public' ? [] : [401, 403]), ...(route.errors ?? [])])
+  // A body too large (413) or not UTF-8 JSON (415) is refused on every route that takes one.
+  const bodyErrors = route.body ? [413, 415] : [];
+  for (const code of [400, ...(route.roles === 'public' ? [] : [401, 403]), ...bodyErrors, ...(route.errors ?? [])])
     result[code] = error;
+  for (const [code, other] of Object.entries(route.otherBodies ?? {})) {
+    result[code] = {
+      description: other.description,
+      content: { 'application/json': { schema: jsonSchema(other.schema, 'output') } },
+    };
+  }
   return result;
 }

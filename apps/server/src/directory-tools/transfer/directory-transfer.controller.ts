@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import {
   DirectoryImportQuerySchema,
   type DirectoryImportReport,
@@ -9,7 +9,7 @@ import type { Request, Response } from 'express';
 import { Roles } from '../../auth/auth.decorators.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { DirectoryTransferService } from './directory-transfer.service.js';
-import { readLargeJsonBody } from './large-body.js';
+import { readImportBody } from './large-body.js';
 
 @Controller('directory')
 @Roles('admin')
@@ -25,12 +25,11 @@ export class DirectoryTransferController {
   @Post('import')
   async import(
     @Query({ schema: DirectoryImportQuerySchema }) query: { dryRun: boolean },
-    @Body() body: unknown,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
     @CurrentUser() user: SessionUser,
   ): Promise<DirectoryImportReport> {
-    const document = await readLargeJsonBody(request, body);
+    const document = await readImportBody(request);
     const report = await this.transfer.import(document, query.dryRun, user.id);
     response.status(!report.valid ? 422 : query.dryRun ? 200 : 201);
     return report;

@@ -1,27 +1,11 @@
-import { BadRequestException, PayloadTooLargeException } from '@nestjs/common';
 import type { Request } from 'express';
-
-/** A whole directory of 10,000 sites is about 15 MB of JSON; more than this is not a directory. */
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+import { IMPORT_LIMIT_BYTES, readLargeJsonBody } from '../../common/request-body.js';
 
 /**
- * The global JSON parser stops at its default limit (100 kB), far below a real directory, and it
- * only reads `application/json`. So an import may also be sent with any other content type
- * (e.g. `application/octet-stream`); such a body is left unread by the global parsers and is
- * read here with a limit that fits a directory.
+ * The import's body: not read by the global parser (its 100 kB limit is far below a real
+ * directory, and it would be read before authentication), but here, after the guards let an
+ * administrator through. Any content type is taken, e.g. application/octet-stream.
  */
-export async function readLargeJsonBody(request: Request, parsed: unknown): Promise<unknown> {
-  if ((request as { _body?: boolean })._body || request.readableEnded) return parsed;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_IMPORT_BYTES) throw new PayloadTooLargeException('The import file is too large');
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new BadRequestException('Request body is not valid JSON');
-  }
+export function readImportBody(request: Request): Promise<unknown> {
+  return readLargeJsonBody(request, IMPORT_LIMIT_BYTES);
 }
