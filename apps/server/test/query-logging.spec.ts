@@ -80,7 +80,8 @@ describe('logging a failed query', () => {
     const response = { status: () => response, json: () => response };
     const host = {
       getType: () => 'http',
-      switchToHttp: () => ({ getResponse: () => response }),
+      // A request whose body was read in full: the filter has nothing to drain.
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ complete: true }) }),
     } as unknown as ArgumentsHost;
     new AllExceptionsFilter().catch(error, host);
 
