@@ -77,9 +77,9 @@ async function main(): Promise<void> {
   setTimeout(() => abort(`time limit of ${limitSeconds} s reached`, 3), limitSeconds * 1000).unref();
 
   const id = randomBytes(4).toString('hex');
-  const databaseUrl = `postgres://postgres@127.0.0.1:5432/arc_h3_bench_${id}`;
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/arc_bench_hostile_${id}`;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redisPrefix = `arc-h3-bench-${id}`;
+  const redisPrefix = `arc-bench-hostile-${id}`;
   const httpPort = number('http-port') || (await freePort());
   const dc09Port = number('dc09-port') || (await freePort());
   const logFile = join(os.tmpdir(), `arc-bench-hostile-${id}.log`);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
   write(`DC-09 receiver under hostile HTTP clients\nmachine: ${machine()}\n`);
   write(
-    `database arc_h3_bench_${id}, Redis prefix ${redisPrefix}, HTTP 127.0.0.1:${httpPort}, ` +
+    `database arc_bench_hostile_${id}, Redis prefix ${redisPrefix}, HTTP 127.0.0.1:${httpPort}, ` +
       `DC-09 127.0.0.1:${dc09Port}, server ${values['server-dist'] || 'this build'}, log ${logFile}\n`,
   );
   write(
