@@ -195,6 +195,30 @@ describe('handing over', () => {
     expect(history.map((e) => e.type)).toEqual(['CREATED', 'TAKEN', 'PUT_BACK', 'TAKEN', 'PUT_BACK', 'ASSIGNED']);
   });
 
+  it('a held case given to another operator is not marked returned', async () => {
+    await closeAllOpen();
+    const operator = await env.login('operator');
+    const supervisor = await env.login('supervisor');
+    const held = await newCase('FA');
+    expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(held.caseId);
+    const operators = await call<{ userId: string; role: string }[]>(supervisor, 'GET', '/cases/operators');
+    const other = operators.body.find((o) => o.role === 'supervisor')!;
+    const assigned = await call<CaseSummary>(supervisor, 'POST', `/cases/${held.caseId}/assign`, {
+      userId: other.userId,
+    });
+    expect(assigned.body).toMatchObject({
+      status: 'ACCEPTED',
+      heldBy: { userId: other.userId },
+      returned: false,
+      returnReason: null,
+    });
+    const [reassigned] = await env.query<{ data: { reason: string } }>(
+      `SELECT data FROM case_events WHERE case_id = $1 AND type = 'REASSIGNED'`,
+      [held.caseId],
+    );
+    expect(reassigned!.data.reason).toMatch(/^Assigned to /);
+  });
+
   it('a new case of a site that an operator is working goes straight to that operator', async () => {
     await closeAllOpen();
     const operator = await env.login('operator');
@@ -227,6 +251,10 @@ describe('after Redis is flushed', () => {
   it('the queue is rebuilt from PostgreSQL: waiting cases come back in order, held ones stay held', async () => {
     await closeAllOpen();
     const operator = await env.login('operator');
+    // The operator's console stays connected: without it the held case would return to the queue
+    // after CASE_RETURN_SECONDS (2 s here), and the rebuild would rightly enqueue it again.
+    const operatorConsole = env.socket(operator);
+    await nextEvent<QueueSnapshot>(operatorConsole, SOCKET_EVENTS.queueSnapshot);
     const held = await newCase('BA');
     expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(held.caseId);
     const intrusion = await newCase('BA');
@@ -234,8 +262,10 @@ describe('after Redis is flushed', () => {
     await env.flushRedis();
     await eventually(async () => ((await queue.getJob(`case-${intrusion.caseId}`)) ? true : undefined), 10_000);
     expect(await queue.getJob(`case-${held.caseId}`)).toBeUndefined();
+    expect((await caseRow(held.caseId)).status).toBe('ACCEPTED');
     expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(fire.caseId);
     expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(intrusion.caseId);
+    operatorConsole.disconnect();
   });
 });
 

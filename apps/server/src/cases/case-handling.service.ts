@@ -306,7 +306,11 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     return { caseId, created: false, priority: Number(row.priority) };
   }
 
-  /** A held case goes back to waiting, marked returned with the reason. */
+  /**
+   * A held case goes back to waiting. Put back or returned, it is marked returned with the
+   * reason, which the next operator sees in the queue; handed straight to another operator by a
+   * supervisor it never waits, so it is not marked (the REASSIGNED event keeps the reason).
+   */
   private async release(
     manager: EntityManager,
     caseId: string,
@@ -318,10 +322,11 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       await manager.query(
         `UPDATE cases
             SET status = 'QUEUED', held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
-                returned_count = returned_count + 1, return_reason = $2, version = version + 1
+                returned_count = returned_count + CASE WHEN $3 THEN 1 ELSE 0 END,
+                return_reason = CASE WHEN $3 THEN $2 ELSE return_reason END, version = version + 1
           WHERE id = $1
           RETURNING priority`,
-        [caseId, text],
+        [caseId, text, reason !== 'ASSIGNED'],
       ),
     );
     await this.endHold(manager, caseId, reason);
