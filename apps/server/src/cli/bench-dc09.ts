@@ -25,7 +25,17 @@ import {
 } from '../simulator/load.js';
 import { formatReport } from '../simulator/report.js';
 import { median } from '../simulator/stats.js';
-import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, table, waitForHealth } from './bench-support.js';
+import {
+  Cleanup,
+  deleteRedisKeys,
+  freePort,
+  machine,
+  run,
+  stopChild,
+  table,
+  waitForHealth,
+  benchServerEnv,
+} from './bench-support.js';
 
 /**
  * Benchmark of the DC-09 receiver: starts the built server on its own database and Redis prefix,
@@ -117,28 +127,13 @@ async function main(): Promise<void> {
   const secretsKey = randomBytes(32).toString('base64url');
   const [httpPort, dc09Port] = [await freePort(), await freePort()];
   const logFile = join(os.tmpdir(), `arc-bench-${id}.log`);
-  const secret = (): string => randomBytes(24).toString('base64url');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: String(httpPort),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: secret() + secret(),
-    INGEST_API_KEYS: secret(),
-    SECRETS_KEY: secretsKey,
-    DEMO_ADMIN_PASSWORD: secret(),
-    DEMO_OPERATOR_PASSWORD: secret(),
-    DEMO_SUPERVISOR_PASSWORD: secret(),
-    DC09_HOST: '127.0.0.1',
-    DC09_TCP_PORT: String(dc09Port),
-    DC09_UDP_PORT: String(dc09Port),
-    DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * TRANSMITTERS)),
-    LOG_LEVEL: 'warn',
-  };
+  const env = benchServerEnv(
+    { httpPort, dc09Port, databaseUrl, redisUrl, redisPrefix },
+    {
+      SECRETS_KEY: secretsKey,
+      DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * TRANSMITTERS)),
+    },
+  );
   for (const setting of values.env) {
     const eq = setting.indexOf('=');
     if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);

@@ -12,7 +12,17 @@ import pg from 'pg';
 import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 import { accountAt, closeFleet, createFleet, openLoop, warmUp, type TransmitterSpec } from '../simulator/load.js';
 import { LatencySamples, median } from '../simulator/stats.js';
-import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, table, waitForHealth } from './bench-support.js';
+import {
+  Cleanup,
+  deleteRedisKeys,
+  freePort,
+  machine,
+  run,
+  stopChild,
+  table,
+  waitForHealth,
+  benchServerEnv,
+} from './bench-support.js';
 
 /**
  * The DC-09 receiver while anonymous HTTP clients send oversized bodies: ACK latency at a fixed
@@ -83,27 +93,7 @@ async function main(): Promise<void> {
   const httpPort = number('http-port') || (await freePort());
   const dc09Port = number('dc09-port') || (await freePort());
   const logFile = join(os.tmpdir(), `arc-bench-hostile-${id}.log`);
-  const secret = (): string => randomBytes(24).toString('base64url');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: String(httpPort),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: secret() + secret(),
-    INGEST_API_KEYS: secret(),
-    SECRETS_KEY: secret() + secret(),
-    DEMO_ADMIN_PASSWORD: secret(),
-    DEMO_OPERATOR_PASSWORD: secret(),
-    DEMO_SUPERVISOR_PASSWORD: secret(),
-    DC09_HOST: '127.0.0.1',
-    DC09_TCP_PORT: String(dc09Port),
-    DC09_UDP_PORT: String(dc09Port),
-    LOG_LEVEL: 'warn',
-  };
+  const env = benchServerEnv({ httpPort, dc09Port, databaseUrl, redisUrl, redisPrefix });
 
   write(`DC-09 receiver under hostile HTTP clients\nmachine: ${machine()}\n`);
   write(

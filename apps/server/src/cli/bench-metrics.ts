@@ -11,7 +11,16 @@ import type { LoginResponse, SupervisorSnapshot } from '@arc/shared';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
-import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, waitForHealth } from './bench-support.js';
+import {
+  Cleanup,
+  deleteRedisKeys,
+  freePort,
+  machine,
+  run,
+  stopChild,
+  waitForHealth,
+  benchServerEnv,
+} from './bench-support.js';
 
 /**
  * Metrics benchmark: how long a Prometheus scrape (`GET /api/v1/metrics`) and a supervisor's
@@ -91,27 +100,14 @@ async function main(): Promise<void> {
   const secret = (): string => randomBytes(24).toString('base64url');
   const supervisorPassword = secret();
   const ingestKey = secret();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: String(httpPort),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: secret() + secret(),
-    JWT_TTL_SECONDS: '7200',
-    INGEST_API_KEYS: ingestKey,
-    SECRETS_KEY: secret() + secret(),
-    DEMO_ADMIN_PASSWORD: secret(),
-    DEMO_OPERATOR_PASSWORD: secret(),
-    DEMO_SUPERVISOR_PASSWORD: supervisorPassword,
-    DC09_HOST: '127.0.0.1',
-    DC09_TCP_PORT: String(dc09Port),
-    DC09_UDP_PORT: String(dc09Port),
-    LOG_LEVEL: 'warn',
-  };
+  const env = benchServerEnv(
+    { httpPort, dc09Port, databaseUrl, redisUrl, redisPrefix },
+    {
+      JWT_TTL_SECONDS: '7200',
+      INGEST_API_KEYS: ingestKey,
+      DEMO_SUPERVISOR_PASSWORD: supervisorPassword,
+    },
+  );
   for (const setting of values.env) {
     const eq = setting.indexOf('=');
     if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);

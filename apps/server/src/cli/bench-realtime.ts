@@ -22,7 +22,17 @@ import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
 import { accountAt, closeFleet, createFleet, warmUp, type TransmitterSpec } from '../simulator/load.js';
 import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
 import type { SendResult, Transmitter } from '../simulator/transmitter.js';
-import { Cleanup, deleteRedisKeys, freePort, machine, run, stopChild, table, waitForHealth } from './bench-support.js';
+import {
+  Cleanup,
+  deleteRedisKeys,
+  freePort,
+  machine,
+  run,
+  stopChild,
+  table,
+  waitForHealth,
+  benchServerEnv,
+} from './bench-support.js';
 
 /**
  * Realtime benchmark: from a DC-09 frame arriving to its case change reaching the connected
@@ -315,29 +325,15 @@ async function main(): Promise<void> {
   const logFile = join(os.tmpdir(), `arc-bench-${id}.log`);
   const secret = (): string => randomBytes(24).toString('base64url');
   const operatorPassword = secret();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    HTTP_HOST: '127.0.0.1',
-    HTTP_PORT: String(httpPort),
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: redisPrefix,
-    JWT_SECRET: secret() + secret(),
-    // Longer than the benchmark: an expiring token would reconnect every console mid-run.
-    JWT_TTL_SECONDS: '7200',
-    INGEST_API_KEYS: secret(),
-    SECRETS_KEY: secret() + secret(),
-    DEMO_ADMIN_PASSWORD: secret(),
-    DEMO_OPERATOR_PASSWORD: operatorPassword,
-    DEMO_SUPERVISOR_PASSWORD: secret(),
-    DC09_HOST: '127.0.0.1',
-    DC09_TCP_PORT: String(dc09Port),
-    DC09_UDP_PORT: String(dc09Port),
-    DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * (TRANSMITTERS + PROBE_TRANSMITTERS))),
-    LOG_LEVEL: 'warn',
-  };
+  const env = benchServerEnv(
+    { httpPort, dc09Port, databaseUrl, redisUrl, redisPrefix },
+    {
+      // Longer than the benchmark: an expiring token would reconnect every console mid-run.
+      JWT_TTL_SECONDS: '7200',
+      DEMO_OPERATOR_PASSWORD: operatorPassword,
+      DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * (TRANSMITTERS + PROBE_TRANSMITTERS))),
+    },
+  );
   for (const setting of values.env) {
     const eq = setting.indexOf('=');
     if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);

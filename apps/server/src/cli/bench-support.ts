@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
@@ -110,6 +111,45 @@ export async function waitForHealth(url: string, child: ChildProcess, logFile: s
     await sleep(250);
   }
   throw new Error(`the server was not healthy within 90 s; see ${logFile}`);
+}
+
+/** Where a benchmark's own server listens and keeps its data. */
+export interface BenchServerPlace {
+  httpPort: number;
+  dc09Port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+/**
+ * The environment of a benchmark's server: production mode on loopback with fresh secrets and
+ * passwords; `overrides` for what one benchmark needs to know or change (a password it signs in
+ * with, a longer token life, more connections). Read the generated values back from the result.
+ */
+export function benchServerEnv(place: BenchServerPlace, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const secret = (): string => randomBytes(24).toString('base64url');
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: String(place.httpPort),
+    DATABASE_URL: place.databaseUrl,
+    REDIS_URL: place.redisUrl,
+    REDIS_PREFIX: place.redisPrefix,
+    JWT_SECRET: secret() + secret(),
+    INGEST_API_KEYS: secret(),
+    SECRETS_KEY: secret() + secret(),
+    DEMO_ADMIN_PASSWORD: secret(),
+    DEMO_OPERATOR_PASSWORD: secret(),
+    DEMO_SUPERVISOR_PASSWORD: secret(),
+    DC09_HOST: '127.0.0.1',
+    DC09_TCP_PORT: String(place.dc09Port),
+    DC09_UDP_PORT: String(place.dc09Port),
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
 }
 
 /** The figures as a Markdown table: one row per figure, its runs, their median and the target. */
