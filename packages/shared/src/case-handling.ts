@@ -151,6 +151,8 @@ export interface CaseHistoryEntry {
   type: string;
   by: UserRef | null;
   data: Record<string, unknown>;
+  /** The signal the entry is about (the case's first signal, a restore …), if any. */
+  signalId?: string | null;
 }
 
 export interface CaseHold {

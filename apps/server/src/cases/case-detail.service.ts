@@ -293,9 +293,11 @@ async function historyOfCase(db: Db, caseId: string): Promise<CaseHistoryEntry[]
     actor_user_id: string | null;
     actor_name: string | null;
     data: Record<string, unknown>;
+    signal_id: string | null;
   }>(
     db,
-    `SELECT e.id::text AS id, e.at, e.type, e.actor_user_id, u.display_name AS actor_name, e.data
+    `SELECT e.id::text AS id, e.at, e.type, e.actor_user_id, u.display_name AS actor_name, e.data,
+            e.signal_id::text AS signal_id
        FROM case_events e LEFT JOIN users u ON u.id = e.actor_user_id
       WHERE e.case_id = $1 ORDER BY e.id`,
     [caseId],
@@ -306,5 +308,6 @@ async function historyOfCase(db: Db, caseId: string): Promise<CaseHistoryEntry[]
     type: e.type,
     by: e.actor_user_id ? { userId: e.actor_user_id, name: e.actor_name ?? '' } : null,
     data: e.data,
+    signalId: e.signal_id,
   }));
 }

@@ -2,6 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CaseChangeBus } from './case-change.bus.js';
 import { CaseDetailService } from './case-detail.service.js';
+import { CaseHistoryController } from './case-history.controller.js';
+import { CaseHistoryService } from './case-history.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CASES_QUEUE, CaseQueueService } from './case-queue.service.js';
 import { CaseRecordsController } from './case-records.controller.js';
@@ -11,8 +13,9 @@ import { CasesService } from './cases.service.js';
 
 @Module({
   imports: [BullModule.registerQueue({ name: CASES_QUEUE })],
-  // CasesController first: its fixed paths (/cases/operators) must match before /cases/:id.
-  controllers: [CasesController, CaseRecordsController],
+  // CasesController and CaseHistoryController first: their fixed paths (/cases/operators,
+  // /cases/closed) must match before /cases/:id.
+  controllers: [CasesController, CaseHistoryController, CaseRecordsController],
   providers: [
     CasesService,
     CaseQueueService,
@@ -20,6 +23,7 @@ import { CasesService } from './cases.service.js';
     CaseHandlingService,
     CaseDetailService,
     CaseRecordsService,
+    CaseHistoryService,
   ],
   exports: [CasesService, CaseQueueService, CaseChangeBus, CaseHandlingService, CaseDetailService],
 })

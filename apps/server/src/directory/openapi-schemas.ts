@@ -20,6 +20,7 @@ import {
   type CaseDetail,
   type CaseNote,
   type CaseStep,
+  type ClosedCasePage,
   type ContactAttempt,
   type Contact,
   type Contract,
@@ -380,6 +381,7 @@ export const CaseDetailSchema = z.object({
       type: z.string(),
       by: nullable(UserRefSchema),
       data: z.record(z.string(), z.unknown()),
+      signalId: nullable(z.string()).optional(),
     }),
   ),
   result: nullable(
@@ -394,3 +396,31 @@ export const CaseDetailSchema = z.object({
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+// ---- the closed-case search (GET /cases/closed) --------------------------------------------------
+
+export const ClosedCasePageSchema = z.object({
+  items: z.array(
+    z.object({
+      id,
+      caseNo: z.string(),
+      category: z.enum(ALARM_CATEGORIES),
+      title: z.string(),
+      account: z.string(),
+      siteId: nullable(id),
+      siteName: nullable(z.string()),
+      siteAddress: nullable(z.string()),
+      unknownTransmitter: z.boolean(),
+      openedAt: timestamp,
+      closedAt: timestamp,
+      result: nullable(z.enum(CASE_RESULTS)),
+      closedBy: nullable(UserRefSchema),
+      signalCount: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  from: timestamp,
+  to: timestamp,
+}) satisfies z.ZodType<ClosedCasePage>;

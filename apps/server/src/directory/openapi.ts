@@ -11,6 +11,7 @@ import {
   BlockWindowInputSchema,
   BlockWindowListQuerySchema,
   CaseNoteInputSchema,
+  ClosedCaseQuerySchema,
   CaseSummarySchema,
   CloseCaseInputSchema,
   ContactAttemptInputSchema,
@@ -102,6 +103,7 @@ import {
   CaseDetailSchema,
   CaseNoteSchema,
   CaseStepSchema,
+  ClosedCasePageSchema,
   ContactAttemptSchema,
   ContactSchema,
   ContractSchema,
@@ -1045,6 +1047,16 @@ const ROUTES: Route[] = [
     response: CaseDetailSchema,
     status: 200,
     errors: [404, 409, 422],
+  },
+  {
+    method: 'get',
+    path: '/cases/closed',
+    tag: 'cases',
+    summary:
+      'Closed cases, newest closed first: by period (default the last 7 days, at most 366), site (id or text), account, category, result, operator who worked them; paged',
+    roles: READ,
+    query: ClosedCaseQuerySchema,
+    response: ClosedCasePageSchema,
   },
 
   // Search, import and export live in directory-tools; listed here so the document is complete.
