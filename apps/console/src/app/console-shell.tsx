@@ -10,6 +10,7 @@ import { ConnectionBanner } from '../features/connection/components/connection-b
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
+import { HistoryScreen } from '../features/history/components/history-screen';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
@@ -20,6 +21,7 @@ import { useConsoleShortcuts } from './use-console-shortcuts';
 import { useHashRoute } from './use-hash-route';
 import { useLiveQueue } from './use-live-queue';
 import { useOpenCase } from './use-open-case';
+import { useReadOnlyCase } from './use-read-only-case';
 import { UsersRoute } from './users-route';
 import { useViewStore } from './view-store';
 
@@ -44,6 +46,7 @@ export function ConsoleShell() {
   useHashRoute();
   const userId = useSessionStore((state) => state.user?.id ?? null);
   useOpenCase(userId);
+  useReadOnlyCase();
   useConsoleShortcuts();
   useAlarmSoundPlayer();
   const sound = useAlarmSound();
@@ -53,6 +56,7 @@ export function ConsoleShell() {
   const caseOpen = useCaseStore((state) => state.caseId !== null);
   const role = useSessionStore((state) => state.user?.role);
   const setView = useViewStore((state) => state.setView);
+  const workingCaseNo = useCaseStore((state) => state.detail?.summary.caseNo ?? null);
 
   return (
     // The tone wanted now is in the DOM, so a browser test can check it without hearing it.
@@ -85,6 +89,8 @@ export function ConsoleShell() {
           <UsersRoute role={role} />
         ) : view === 'account' ? (
           <AccountPage />
+        ) : view === 'history' ? (
+          <HistoryScreen role={role} userId={userId} workingCaseNo={workingCaseNo} />
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
           <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
             <SupervisorScreen canUnlock={role === 'admin'} />

@@ -16,6 +16,7 @@ export function TopNav() {
     { view: 'queue', label: 'Queue' },
     ...(caseNo ? [{ view: 'case' as const, label: `Case ${caseNo}` }] : []),
     { view: 'intake', label: 'Intake (F2)' },
+    { view: 'history', label: 'History' },
     ...(supervises ? [{ view: 'supervisor' as const, label: 'Supervisor' }] : []),
     { view: 'directory', label: 'Directory' },
     ...(role === 'admin' ? [{ view: 'users' as const, label: 'Users' }] : []),

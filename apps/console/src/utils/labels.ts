@@ -1,4 +1,4 @@
-import type { StepType } from '@arc/shared';
+import type { AlarmCategory, StepType } from '@arc/shared';
 
 /** Labels used by more than one screen. */
 
@@ -18,6 +18,25 @@ export function stepTypeLabel(type: StepType): string {
       return 'Instruction';
     default: {
       const unexpected: never = type;
+      return String(unexpected);
+    }
+  }
+}
+
+export function categoryLabel(category: AlarmCategory): string {
+  switch (category) {
+    case 'FIRE':
+      return 'Fire';
+    case 'HOLDUP':
+      return 'Hold-up';
+    case 'INTRUSION':
+      return 'Intrusion';
+    case 'TECHNICAL':
+      return 'Technical';
+    case 'SERVICE':
+      return 'Service';
+    default: {
+      const unexpected: never = category;
       return String(unexpected);
     }
   }

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseTimes } from '@arc/shared';
 import { formatDateTime, formatDelta, formatTime, resultLabel } from '../utils/labels';
+import { useReadOnlyCaseStore } from '../store/read-only-case-store';
 import { CaseSection } from './case-section';
 
 const TIME_ROWS: readonly { key: keyof CaseTimes; label: string }[] = [
@@ -147,8 +148,22 @@ export function EarlierCasesSection({ detail }: { detail: CaseDetail }) {
           </thead>
           <tbody>
             {detail.earlierCases.map((earlier) => (
-              <tr key={earlier.id} data-testid="earlier-case">
-                <td className="mono">{earlier.caseNo}</td>
+              <tr key={earlier.id} data-testid="earlier-case" data-case-id={earlier.id}>
+                <td className="mono">
+                  {earlier.closedAt ? (
+                    <button
+                      type="button"
+                      className="link-button mono"
+                      title="Open this closed case read-only"
+                      data-testid="earlier-case-open"
+                      onClick={() => void useReadOnlyCaseStore.getState().open(earlier.id, 'case')}
+                    >
+                      {earlier.caseNo}
+                    </button>
+                  ) : (
+                    earlier.caseNo
+                  )}
+                </td>
                 <td>
                   <span className="category-badge category-badge--small" data-category={earlier.category}>
                     {earlier.category}

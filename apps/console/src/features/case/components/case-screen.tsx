@@ -6,6 +6,7 @@ import { isHeldBy, useCaseStore } from '../store/case-store';
 import { callTargets, outcomeForKey, type CallTarget } from '../utils/call-targets';
 import { resultLabel } from '../utils/labels';
 import { CaseTimesSection, EarlierCasesSection, SignalsSection, SiteSection } from './case-facts';
+import { CaseTimeline } from './case-timeline';
 import { CloseDialog } from './close-dialog';
 import { AttemptsSection, ContactsPanel, type RecordingState } from './contacts-panel';
 import { NotesSection } from './notes-section';
@@ -192,6 +193,7 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
         </div>
         <div className="case-grid__column">
           <CaseTimesSection times={detail.times} />
+          <CaseTimeline detail={detail} />
           <SiteSection detail={detail} />
           <SignalsSection detail={detail} />
           <EarlierCasesSection detail={detail} />

@@ -1,0 +1,61 @@
+import type { CaseDetail } from '@arc/shared';
+import { create } from 'zustand';
+import { getCase } from '../api/case-api';
+import { messageOf } from '../utils/labels';
+
+/** Where "back" leads from a read-only case: the case being worked, or the search results. */
+export type ReadOnlyOrigin = 'case' | 'history';
+
+export interface ReadOnlyCaseState {
+  /** The case shown read-only (an earlier case of a site, a search result); null: none. */
+  caseId: string | null;
+  detail: CaseDetail | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  origin: ReadOnlyOrigin;
+  /** Shows a case read-only. The case being worked (useCaseStore) is left as it is. */
+  open: (caseId: string, origin: ReadOnlyOrigin) => Promise<void>;
+  /** Leaves the read-only case; `origin` says where the operator goes back to. */
+  close: () => void;
+  reset: () => void;
+}
+
+const initial = {
+  caseId: null,
+  detail: null,
+  status: 'idle',
+  error: null,
+  origin: 'history',
+} satisfies Partial<ReadOnlyCaseState>;
+
+// Only the newest open may write the store.
+let seq = 0;
+
+/**
+ * The read-only case view, kept apart from the case store (the case on screen that the operator
+ * works), so looking at an old case never touches take next, put back or close.
+ */
+export const useReadOnlyCaseStore = create<ReadOnlyCaseState>()((set, get) => ({
+  ...initial,
+
+  open: async (caseId, origin) => {
+    const mine = ++seq;
+    set({ caseId, origin, detail: get().caseId === caseId ? get().detail : null, status: 'loading', error: null });
+    try {
+      const detail = await getCase(caseId);
+      if (mine === seq) set({ detail, status: 'ready' });
+    } catch (error) {
+      if (mine === seq) set({ status: 'error', error: messageOf(error) });
+    }
+  },
+
+  close: () => {
+    seq += 1;
+    set({ caseId: null, detail: null, status: 'idle', error: null });
+  },
+
+  reset: () => {
+    seq += 1;
+    set(initial);
+  },
+}));

@@ -1,0 +1,13 @@
+import type { ClosedCasePage, OperatorPresence } from '@arc/shared';
+import { apiRequest } from '../../../lib/api';
+
+/** GET /cases/closed with the query string built by the history store. */
+export function searchClosedCases(query: URLSearchParams, signal?: AbortSignal): Promise<ClosedCasePage> {
+  const text = query.toString();
+  return apiRequest<ClosedCasePage>(`/cases/closed${text ? `?${text}` : ''}`, { signal });
+}
+
+/** Supervisors and admins: the users who work cases, for the operator filter. */
+export function listOperators(signal?: AbortSignal): Promise<OperatorPresence[]> {
+  return apiRequest<OperatorPresence[]>('/cases/operators', { signal });
+}

@@ -1,0 +1,272 @@
+import { ALARM_CATEGORIES, CASE_RESULTS, type ClosedCaseSummary, type Role } from '@arc/shared';
+import { useEffect, useId, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useReadOnlyCaseStore } from '../../case/store/read-only-case-store';
+import { resultLabel } from '../../case/utils/labels';
+import { categoryLabel } from '../../../utils/labels';
+import { formatDateTimeShort } from '../../../utils/time';
+import { EMPTY_FILTERS, useHistoryStore, type HistoryFilters } from '../store/history-store';
+import { ReadOnlyCase } from './read-only-case';
+
+export interface HistoryScreenProps {
+  role: Role | undefined;
+  userId: string | null;
+  /** The case number of the case the operator is working, for "Back to case …". */
+  workingCaseNo: string | null;
+}
+
+/** The "History" view: the closed-case search, or a case opened read-only from it or from a case. */
+export function HistoryScreen({ role, userId, workingCaseNo }: HistoryScreenProps) {
+  const readOnlyOpen = useReadOnlyCaseStore((s) => s.caseId !== null);
+  return readOnlyOpen ? <ReadOnlyCase workingCaseNo={workingCaseNo} /> : <HistorySearch role={role} userId={userId} />;
+}
+
+function HistorySearch({ role, userId }: { role: Role | undefined; userId: string | null }) {
+  const { filters, page, status, error, operators, setFilters, search, loadOperators } = useHistoryStore(
+    useShallow((s) => ({
+      filters: s.filters,
+      page: s.page,
+      status: s.status,
+      error: s.error,
+      operators: s.operators,
+      setFilters: s.setFilters,
+      search: s.search,
+      loadOperators: s.loadOperators,
+    })),
+  );
+  const supervises = role === 'supervisor' || role === 'admin';
+  useEffect(() => {
+    if (supervises) void loadOperators();
+  }, [supervises, loadOperators]);
+  // The last 7 days are listed when the view first opens.
+  useEffect(() => {
+    if (useHistoryStore.getState().status === 'idle') void search();
+  }, [search]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void search();
+  };
+  const set = (patch: Partial<HistoryFilters>) => setFilters(patch);
+  const id = useId();
+  const lastPage = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+
+  return (
+    <section className="history" aria-labelledby={`${id}-title`} data-testid="history">
+      <h2 id={`${id}-title`} className="history__title">
+        Case history
+      </h2>
+      <form className="history__filters" onSubmit={onSubmit} aria-label="Search closed cases">
+        <label className="field">
+          <span className="field__label">Site</span>
+          <input
+            className="field__input"
+            value={filters.site}
+            maxLength={100}
+            placeholder="name or address"
+            onChange={(e) => set({ site: e.target.value })}
+            data-testid="history-site"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Account</span>
+          <input
+            className="field__input mono"
+            value={filters.account}
+            maxLength={16}
+            onChange={(e) => set({ account: e.target.value })}
+            data-testid="history-account"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">From</span>
+          <input
+            className="field__input"
+            type="date"
+            value={filters.fromDay}
+            onChange={(e) => set({ fromDay: e.target.value })}
+            data-testid="history-from"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">To</span>
+          <input
+            className="field__input"
+            type="date"
+            value={filters.toDay}
+            onChange={(e) => set({ toDay: e.target.value })}
+            data-testid="history-to"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Category</span>
+          <select
+            className="field__input"
+            value={filters.category}
+            onChange={(e) => set({ category: e.target.value as HistoryFilters['category'] })}
+            data-testid="history-category"
+          >
+            <option value="">Any</option>
+            {ALARM_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabel(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Result</span>
+          <select
+            className="field__input"
+            value={filters.result}
+            onChange={(e) => set({ result: e.target.value as HistoryFilters['result'] })}
+            data-testid="history-result"
+          >
+            <option value="">Any</option>
+            {CASE_RESULTS.map((r) => (
+              <option key={r} value={r}>
+                {resultLabel(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {supervises ? (
+          <label className="field">
+            <span className="field__label">Operator</span>
+            <select
+              className="field__input"
+              value={filters.operatorId}
+              onChange={(e) => set({ operatorId: e.target.value })}
+              data-testid="history-operator"
+            >
+              <option value="">Anyone</option>
+              {operators.map((o) => (
+                <option key={o.userId} value={o.userId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label className="history__mine">
+            <input
+              type="checkbox"
+              checked={userId !== null && filters.operatorId === userId}
+              onChange={(e) => set({ operatorId: e.target.checked && userId ? userId : '' })}
+              data-testid="history-mine"
+            />{' '}
+            Only cases I worked
+          </label>
+        )}
+        <div className="history__buttons">
+          <button className="button button--primary" type="submit" data-testid="history-search">
+            Search
+          </button>
+          <button
+            className="button"
+            type="button"
+            onClick={() => {
+              setFilters(EMPTY_FILTERS);
+              void search();
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      <p className="muted history__period" data-testid="history-period">
+        {page
+          ? `Closed ${formatDateTimeShort(page.from)} – ${formatDateTimeShort(page.to)}: ${page.total} case${page.total === 1 ? '' : 's'}`
+          : 'Closed cases of the last 7 days unless a period is given.'}
+        {status === 'loading' && ' · searching…'}
+      </p>
+      {status === 'error' && (
+        <p className="form-error" role="alert" data-testid="history-error">
+          {error}
+        </p>
+      )}
+      {page && page.items.length === 0 && status !== 'loading' && (
+        <p className="muted" data-testid="history-empty">
+          No closed case matches.
+        </p>
+      )}
+      {page && page.items.length > 0 && <ResultTable items={page.items} />}
+      {page && lastPage > 1 && (
+        <nav className="history__pages" aria-label="Pages">
+          <button
+            className="button button--small"
+            type="button"
+            disabled={page.page <= 1}
+            onClick={() => void search(page.page - 1)}
+          >
+            Newer
+          </button>
+          <span className="muted">
+            Page {page.page} of {lastPage}
+          </span>
+          <button
+            className="button button--small"
+            type="button"
+            disabled={page.page >= lastPage}
+            onClick={() => void search(page.page + 1)}
+            data-testid="history-next"
+          >
+            Older
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function ResultTable({ items }: { items: ClosedCaseSummary[] }) {
+  const open = useReadOnlyCaseStore((s) => s.open);
+  return (
+    <table className="detail-table history__results">
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">Category</th>
+          <th scope="col">Site</th>
+          <th scope="col">Account</th>
+          <th scope="col">Opened</th>
+          <th scope="col">Closed</th>
+          <th scope="col">Result</th>
+          <th scope="col">Closed by</th>
+          <th scope="col">Signals</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id} data-testid="history-row" data-case-id={item.id}>
+            <td className="mono">
+              <button
+                type="button"
+                className="link-button mono"
+                onClick={() => void open(item.id, 'history')}
+                data-testid="history-open"
+              >
+                {item.caseNo}
+              </button>
+            </td>
+            <td>
+              <span className="category-badge category-badge--small" data-category={item.category}>
+                {categoryLabel(item.category)}
+              </span>
+            </td>
+            <td>
+              {item.siteName ?? <span className="muted">Unknown transmitter</span>}
+              <span className="muted"> · {item.title}</span>
+            </td>
+            <td className="mono">{item.account}</td>
+            <td>{formatDateTimeShort(item.openedAt)}</td>
+            <td>{formatDateTimeShort(item.closedAt)}</td>
+            <td data-testid="history-row-result">{item.result ? resultLabel(item.result) : '—'}</td>
+            <td>{item.closedBy?.name ?? '—'}</td>
+            <td>{item.signalCount}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

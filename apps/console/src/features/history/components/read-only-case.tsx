@@ -1,0 +1,120 @@
+import type { CaseDetail } from '@arc/shared';
+import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { CaseTimesSection, SignalsSection, SiteSection } from '../../case/components/case-facts';
+import { CaseTimeline } from '../../case/components/case-timeline';
+import { AttemptsSection } from '../../case/components/contacts-panel';
+import { NotesSection } from '../../case/components/notes-section';
+import { StepsChecklist } from '../../case/components/steps-checklist';
+import { useShortcuts } from '../../case/hooks/use-shortcuts';
+import { useReadOnlyCaseStore } from '../../case/store/read-only-case-store';
+import { resultLabel } from '../../case/utils/labels';
+import { categoryLabel } from '../../../utils/labels';
+import { formatDateTime } from '../../../utils/time';
+
+/**
+ * A case shown read-only (an earlier case of a site, a search result): its facts and timeline,
+ * no actions. "Back" returns to the case being worked or to the search results.
+ */
+export function ReadOnlyCase({ workingCaseNo }: { workingCaseNo: string | null }) {
+  const { detail, status, error, origin, caseId, open, close } = useReadOnlyCaseStore(
+    useShallow((s) => ({
+      detail: s.detail,
+      status: s.status,
+      error: s.error,
+      origin: s.origin,
+      caseId: s.caseId,
+      open: s.open,
+      close: s.close,
+    })),
+  );
+  useShortcuts((key) => {
+    if (key !== 'Escape') return false;
+    close();
+    return true;
+  });
+  const backLabel =
+    origin === 'case' && workingCaseNo
+      ? `Back to case ${workingCaseNo}`
+      : origin === 'case'
+        ? 'Back'
+        : 'Back to the results';
+  const back = (
+    <button className="button" type="button" onClick={close} data-testid="read-only-back">
+      {backLabel} <kbd>Esc</kbd>
+    </button>
+  );
+  if (!detail) {
+    return (
+      <div className="read-only-case" data-testid="read-only-case">
+        <div className="read-only-banner">{back}</div>
+        {status === 'error' ? (
+          <p className="form-error" role="alert">
+            Could not load the case: {error}{' '}
+            {caseId && (
+              <button className="button button--small" type="button" onClick={() => void open(caseId, origin)}>
+                Try again
+              </button>
+            )}
+          </p>
+        ) : (
+          <p className="muted">Loading case…</p>
+        )}
+      </div>
+    );
+  }
+  return <ReadOnlyDetail detail={detail} back={back} />;
+}
+
+function ReadOnlyDetail({ detail, back }: { detail: CaseDetail; back: ReactNode }) {
+  const { summary, result } = detail;
+  const closed = summary.status === 'CLOSED';
+  return (
+    <article
+      className="read-only-case"
+      aria-labelledby="read-only-heading"
+      data-testid="read-only-case"
+      data-case-id={summary.id}
+      data-status={summary.status}
+    >
+      <div className="read-only-banner" role="status" data-testid="read-only-banner">
+        <strong>{closed ? 'Closed case — read only' : 'Case in progress — read only'}</strong>
+        {back}
+      </div>
+      <header className="case-header">
+        <span className="category-badge" data-category={summary.category} title={categoryLabel(summary.category)}>
+          {summary.category}
+        </span>
+        <div className="case-header__what">
+          <h2 id="read-only-heading" className="case-header__title">
+            <span className="mono muted">{summary.caseNo}</span> {summary.title}
+          </h2>
+          <p className="case-header__site">
+            {summary.siteName ?? `Unknown transmitter ${summary.account}`}
+            {summary.siteAddress && <span className="muted"> · {summary.siteAddress}</span>}
+          </p>
+          {result && (
+            <p data-testid="read-only-result">
+              {resultLabel(result.code)} <span className="muted">· closed by {result.by.name}</span>
+              {detail.times.closedAt && <span className="muted"> at {formatDateTime(detail.times.closedAt)}</span>}
+              {result.note && <span> · {result.note}</span>}
+            </p>
+          )}
+        </div>
+      </header>
+      <div className="case-grid">
+        <div className="case-grid__column">
+          <CaseTimeline detail={detail} />
+          <StepsChecklist detail={detail} editable={false} />
+          <AttemptsSection attempts={detail.attempts} />
+          <NotesSection notes={detail.notes} editable={false} />
+        </div>
+        <div className="case-grid__column">
+          <CaseTimesSection times={detail.times} />
+          <SiteSection detail={detail} />
+          <SignalsSection detail={detail} />
+        </div>
+      </div>
+    </article>
+  );
+}
