@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { CaseAckService } from './case-ack.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
@@ -20,6 +21,7 @@ import { CasesService } from './cases.service.js';
     CaseHandlingService,
     CaseDetailService,
     CaseRecordsService,
+    CaseAckService,
   ],
   exports: [CasesService, CaseQueueService, CaseChangeBus, CaseHandlingService, CaseDetailService],
 })
