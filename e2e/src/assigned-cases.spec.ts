@@ -79,14 +79,14 @@ describe('a case given to an operator on another screen', () => {
     // Lower priority than the fire case on hand: announced, not urgent.
     expect(await banner.getAttribute('data-urgent')).toBe('false');
     await waitForAttribute(shell, 'data-alarm-sound', 'holdup');
-    expect((await caseSummary(caseIds.holdup)).ackDueAt).toBeTruthy();
+    expect((await caseSummary(caseIds.holdup!)).ackDueAt).toBeTruthy();
 
     await banner.getByTestId('given-case-open').click();
     await page.locator(`[data-testid="case-screen"][data-case-id="${caseIds.holdup}"][data-mine="true"]`).waitFor();
     await banner.waitFor({ state: 'detached' });
     await waitForAttribute(shell, 'data-alarm-sound', 'off');
-    await eventually(async () => ((await caseSummary(caseIds.holdup)).ackDueAt === null ? true : undefined));
-    expect((await caseSummary(caseIds.holdup)).status).toBe('ACCEPTED');
+    await eventually(async () => ((await caseSummary(caseIds.holdup!)).ackDueAt === null ? true : undefined));
+    expect((await caseSummary(caseIds.holdup!)).status).toBe('ACCEPTED');
   });
 
   it('goes back to the queue when not acknowledged in time, saying why', async () => {
@@ -96,7 +96,7 @@ describe('a case given to an operator on another screen', () => {
     expect(await banner.innerText()).toContain('Intrusion');
     // Nobody opens it.
     await banner.waitFor({ state: 'detached', timeout: (ACK_SECONDS + 10) * 1000 });
-    const back = await caseSummary(caseIds.intrusion);
+    const back = await caseSummary(caseIds.intrusion!);
     expect(back).toMatchObject({ status: 'QUEUED', heldBy: null });
     expect(back.returnReason).toMatch(/^Not acknowledged by .+ within 8 s$/);
   });
