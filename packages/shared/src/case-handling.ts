@@ -84,6 +84,18 @@ export type CloseCaseInput = z.input<typeof CloseCaseInputSchema>;
 export const PutBackInputSchema = z.object({ reason: text(500) }).strict();
 export type PutBackInput = z.input<typeof PutBackInputSchema>;
 
+/**
+ * POST /cases/take-next. An operator who set themselves away is refused (409
+ * OPERATOR_NOT_AVAILABLE) unless `becomeAvailable` asks to be set available with the take.
+ * No body at all is the same as `{}`.
+ */
+export const TakeNextBodySchema = z.object({ becomeAvailable: z.boolean().optional() }).strict();
+export const TakeNextInputSchema = TakeNextBodySchema.optional();
+export type TakeNextInput = z.input<typeof TakeNextInputSchema>;
+
+/** Error codes of the case-handling routes a client acts on (the `code` of ApiError). */
+export const OPERATOR_NOT_AVAILABLE = 'OPERATOR_NOT_AVAILABLE';
+
 export const AssignCaseInputSchema = z.object({ userId: z.uuid('must be an id') }).strict();
 export type AssignCaseInput = z.input<typeof AssignCaseInputSchema>;
 

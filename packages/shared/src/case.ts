@@ -35,6 +35,11 @@ export const CaseSummarySchema = z.object({
   returnReason: z.string().nullable(),
   /** A supervisor moved it to the top of its queue. */
   movedToTop: z.boolean(),
+  /**
+   * Given to its holder (the site sticks to them, or a supervisor assigned it) and not yet
+   * acknowledged: the time it goes back to the queue unless they open it. Null (or absent) otherwise.
+   */
+  ackDueAt: z.string().nullable().optional(),
   /** Increases with every change of the case; a console keeps the highest it saw. */
   version: z.number().int().positive(),
 });

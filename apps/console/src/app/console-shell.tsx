@@ -4,6 +4,7 @@ import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenRefresh } from '../features/auth/hooks/use-token-refresh';
 import { useSessionStore } from '../features/auth/store/session-store';
 import { CaseScreen } from '../features/case/components/case-screen';
+import { AwayTakePrompt } from '../features/case/components/away-take-prompt';
 import { CaseNotice } from '../features/case/components/take-next-button';
 import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
@@ -24,6 +25,7 @@ import { useOpenCase } from './use-open-case';
 import { useReadOnlyCase } from './use-read-only-case';
 import { UsersRoute } from './users-route';
 import { useViewStore } from './view-store';
+import { AssignedCasesBanner, useAcknowledgeOnView } from './assigned-cases-banner';
 
 // Loaded on first use: the directory's forms pull in the phone-number metadata, which the
 // queue screen does not need at login.
@@ -48,8 +50,10 @@ export function ConsoleShell() {
   useOpenCase(userId);
   useReadOnlyCase();
   useConsoleShortcuts();
-  useAlarmSoundPlayer();
-  const sound = useAlarmSound();
+  useAlarmSoundPlayer(undefined, userId);
+  useAcknowledgeOnView(userId);
+  const sound = useAlarmSound(userId);
+  const becameAvailableAt = useCaseStore((state) => state.becameAvailableAt);
   const audio = useAudioStatus();
   const connected = useConnectionStore((state) => state.status === 'connected');
   const view = useViewStore((state) => state.view);
@@ -68,12 +72,14 @@ export function ConsoleShell() {
         <AlarmSoundControl />
         <ConnectionIndicator />
         <ResyncButton disabled={!connected} />
-        <OperatorStateControl userId={userId ?? undefined} />
+        <OperatorStateControl userId={userId ?? undefined} availableSince={becameAvailableAt} />
         <UserMenu onOpenAccount={() => setView('account')} />
       </header>
       <ConnectionBanner />
       <AudioNotice />
       <CaseNotice />
+      <AssignedCasesBanner userId={userId} />
+      <AwayTakePrompt />
       <main className="shell__main">
         {view === 'directory' ? (
           <Suspense fallback={<p className="muted">Loading directory…</p>}>

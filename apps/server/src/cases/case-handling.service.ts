@@ -100,10 +100,15 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     else this.connected.delete(userId);
   }
 
-  /** Gives the operator the top case of the queue; null when the queue is empty. Exactly one taker per case. */
-  async takeNext(user: SessionUser): Promise<string | null> {
+  /**
+   * Gives the operator the top case of the queue; null when the queue is empty. Exactly one taker
+   * per case. An operator who set themselves away is refused unless `becomeAvailable` (then they
+   * are set available first); one who never set a state is available.
+   */
+  async takeNext(user: SessionUser, becomeAvailable = false): Promise<string | null> {
     const worker = this.worker;
     if (!worker) throw new AppError('STORAGE_UNAVAILABLE', 'The queue is not ready yet');
+    await this.ensureAvailable(user, becomeAvailable);
     const token = `operator-${user.id}`;
     for (let i = 0; i < MAX_STALE_JOBS; i += 1) {
       const job = await worker.getNextJob(token, { block: false });
@@ -124,6 +129,27 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       }
     }
     return null;
+  }
+
+  private async ensureAvailable(user: SessionUser, becomeAvailable: boolean): Promise<void> {
+    if (becomeAvailable) {
+      await this.dataSource.query(
+        `INSERT INTO operator_states (user_id, state, reason, since) VALUES ($1, 'AVAILABLE', NULL, now())
+         ON CONFLICT (user_id) DO UPDATE SET state = 'AVAILABLE', reason = NULL,
+           since = CASE WHEN operator_states.state = 'AVAILABLE' THEN operator_states.since ELSE now() END`,
+        [user.id],
+      );
+      return;
+    }
+    const [own] = (await this.dataSource.query(`SELECT state, reason FROM operator_states WHERE user_id = $1`, [
+      user.id,
+    ])) as { state: string; reason: string | null }[];
+    if (own && own.state !== 'AVAILABLE') {
+      throw new AppError(
+        'OPERATOR_NOT_AVAILABLE',
+        `You are Away (${own.reason ?? 'no reason'}): become available to take a case ({"becomeAvailable":true})`,
+      );
+    }
   }
 
   /** The operator gives the case back to the queue with a reason. */
@@ -151,7 +177,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
         throw new AppError('CONFLICT', `Case ${row.case_no} is already held by ${target.display_name}`);
       if (row.status === 'ACCEPTED')
         await this.release(m, caseId, 'ASSIGNED', `Assigned to ${target.display_name}`, supervisor.id);
-      const claimed = await this.claim(m, caseId, userId, 'ASSIGNED', supervisor.id);
+      const claimed = await this.claim(m, caseId, userId, 'ASSIGNED', supervisor.id, userId !== supervisor.id);
       if (!claimed) throw new AppError('CONFLICT', `Case ${row.case_no} could not be assigned; try again`);
       return claimed;
     });
@@ -210,7 +236,15 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     if (row.held_by_user_id !== user.id) {
       throw new AppError('CONFLICT', `Case ${row.case_no} is held by ${row.held_by_name ?? 'another operator'}`);
     }
+    // Any work on a case given to the operator acknowledges it.
+    if (row.awaiting_ack) await this.acknowledgeHeld(manager, caseId, user.id, 'work');
     return { id: row.id, caseNo: row.case_no, category: row.category, siteId: row.site_id };
+  }
+
+  /** Inside the caller's transaction, on a locked case the user holds: it no longer awaits acknowledgement. */
+  async acknowledgeHeld(manager: EntityManager, caseId: string, userId: string, by: 'holder' | 'work'): Promise<void> {
+    await manager.query(`UPDATE cases SET ack_due_at = NULL, version = version + 1 WHERE id = $1`, [caseId]);
+    await this.event(manager, caseId, 'ACKNOWLEDGED', userId, { by });
   }
 
   /** Inside the caller's transaction: ends the open hold of the case (case_holds) with the reason. */
@@ -254,7 +288,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     return changes.length;
   }
 
-  private async lockCase(
+  async lockCase(
     manager: EntityManager,
     caseId: string,
   ): Promise<{
@@ -266,10 +300,11 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     site_id: string | null;
     held_by_user_id: string | null;
     held_by_name: string | null;
+    awaiting_ack: boolean;
   }> {
     const [row] = (await manager.query(
       `SELECT c.id, c.case_no, c.status, c.category, c.priority, c.site_id, c.held_by_user_id,
-              u.display_name AS held_by_name
+              u.display_name AS held_by_name, c.ack_due_at IS NOT NULL AS awaiting_ack
          FROM cases c LEFT JOIN users u ON u.id = c.held_by_user_id
         WHERE c.id = $1 FOR UPDATE OF c`,
       [caseId],
@@ -285,18 +320,20 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     userId: string,
     event: 'TAKEN' | 'ASSIGNED',
     actorId: string,
+    awaitAck = false,
   ): Promise<CaseChange | null> {
     const [row] = returnedRows<{ id: string; priority: number; category: string; first_accept: number | null }>(
       await manager.query(
         `UPDATE cases c
             SET status = 'ACCEPTED', held_by_user_id = $2, held_since = now(), held_heartbeat_at = now(),
                 accepted_at = COALESCE(c.accepted_at, now()), first_presented_at = COALESCE(c.first_presented_at, now()),
-                moved_to_top_at = NULL, version = c.version + 1
+                moved_to_top_at = NULL, version = c.version + 1,
+                ack_due_at = CASE WHEN $3 THEN now() + make_interval(secs => $4) END
            FROM (SELECT accepted_at AS before FROM cases WHERE id = $1) AS prev
           WHERE c.id = $1 AND c.status = 'QUEUED'
           RETURNING c.id, c.priority, c.category,
                     CASE WHEN prev.before IS NULL THEN extract(epoch FROM now() - c.created_at)::float8 END AS first_accept`,
-        [caseId, userId],
+        [caseId, userId, awaitAck, this.config.cases.assignAckSeconds],
       ),
     );
     if (!row) return null;
@@ -311,7 +348,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
    * reason, which the next operator sees in the queue; handed straight to another operator by a
    * supervisor it never waits, so it is not marked (the REASSIGNED event keeps the reason).
    */
-  private async release(
+  async release(
     manager: EntityManager,
     caseId: string,
     reason: 'PUT_BACK' | 'RETURNED' | 'ASSIGNED',
@@ -335,7 +372,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Back in the queue, in front of its priority: it has waited longer than what came since. */
-  private async requeue(change: CaseChange): Promise<void> {
+  async requeue(change: CaseChange): Promise<void> {
     await this.cases.queueJob(change.caseId, change.priority, true);
     await this.cases.afterCommit([change]);
   }

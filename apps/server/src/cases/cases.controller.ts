@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import {
   AssignCaseInputSchema,
   PutBackInputSchema,
+  TakeNextInputSchema,
   type CaseDetail,
   type CaseSummary,
   type OperatorPresence,
@@ -12,6 +13,7 @@ import type { z } from 'zod';
 import { Roles } from '../auth/auth.decorators.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { IdParam } from '../directory/directory-params.js';
+import { CaseAckService } from './case-ack.service.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
 
@@ -24,6 +26,7 @@ export class CasesController {
   constructor(
     private readonly handling: CaseHandlingService,
     private readonly details: CaseDetailService,
+    private readonly ack: CaseAckService,
   ) {}
 
   /** The top case of the queue, now held by the caller; 204 when nothing waits. */
@@ -32,8 +35,9 @@ export class CasesController {
   async takeNext(
     @CurrentUser() user: SessionUser,
     @Res({ passthrough: true }) response: Response,
+    @Body({ schema: TakeNextInputSchema }) body: z.output<typeof TakeNextInputSchema>,
   ): Promise<CaseDetail | undefined> {
-    const caseId = await this.handling.takeNext(user);
+    const caseId = await this.handling.takeNext(user, body?.becomeAvailable === true);
     if (!caseId) {
       response.status(204);
       return undefined;
@@ -51,6 +55,14 @@ export class CasesController {
     @Body({ schema: PutBackInputSchema }) body: z.output<typeof PutBackInputSchema>,
   ): Promise<CaseSummary> {
     return this.handling.putBack(user, id, body.reason);
+  }
+
+  /** The holder acknowledges a case given to them (site sticks, supervisor); idempotent. */
+  @CanWork()
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@CurrentUser() user: SessionUser, @IdParam() id: string): Promise<CaseSummary> {
+    return this.ack.acknowledge(user, id);
   }
 
   @Supervises()

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { CaseAckService } from './case-ack.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHistoryController } from './case-history.controller.js';
@@ -24,6 +25,7 @@ import { CasesService } from './cases.service.js';
     CaseDetailService,
     CaseRecordsService,
     CaseHistoryService,
+    CaseAckService,
   ],
   exports: [CasesService, CaseQueueService, CaseChangeBus, CaseHandlingService, CaseDetailService],
 })

@@ -1,8 +1,10 @@
-import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlarmCategory, CaseStatus, CaseSummary } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returnedRows, type SqlPart } from '../common/sql.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
 import { RedisStateService } from '../redis/redis-state.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
 import { CaseQueueService } from './case-queue.service.js';
@@ -88,6 +90,7 @@ interface SummaryRow {
   returned_count: number;
   return_reason: string | null;
   moved_to_top_at: Date | null;
+  ack_due_at: Date | null;
 }
 
 const SUMMARY_SELECT = `
@@ -96,7 +99,8 @@ const SUMMARY_SELECT = `
          CASE WHEN s.id IS NULL THEN NULL
               ELSE s.street || ', ' || s.postcode || ' ' || s.city || ' (' || s.municipality || ')' END AS site_address,
          c.unknown_transmitter, c.runaway, c.unencrypted_from_keyed, c.signal_count, c.queued_at, c.last_signal_at, c.version,
-         c.held_by_user_id, u.display_name AS held_by_name, c.returned_count, c.return_reason, c.moved_to_top_at
+         c.held_by_user_id, u.display_name AS held_by_name, c.returned_count, c.return_reason, c.moved_to_top_at,
+         c.ack_due_at
     FROM cases c
     LEFT JOIN sites s ON s.id = c.site_id
     LEFT JOIN users u ON u.id = c.held_by_user_id`;
@@ -122,6 +126,7 @@ export class CasesService implements BeforeApplicationShutdown {
     private readonly queue: CaseQueueService,
     private readonly bus: CaseChangeBus,
     state: RedisStateService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     // Run in the background by the state service: with Redis down at start the receivers must
     // still come up and ACK.
@@ -395,14 +400,15 @@ export class CasesService implements BeforeApplicationShutdown {
       await manager.query(
         `UPDATE cases c
             SET status = 'ACCEPTED', held_by_user_id = h.held_by_user_id, held_since = now(),
-                held_heartbeat_at = now(), accepted_at = now(), version = c.version + 1
+                held_heartbeat_at = now(), accepted_at = now(), version = c.version + 1,
+                ack_due_at = now() + make_interval(secs => $2)
            FROM (SELECT DISTINCT ON (site_id) site_id, held_by_user_id FROM cases
                   WHERE status = 'ACCEPTED' AND site_id IS NOT NULL
                     AND site_id IN (SELECT site_id FROM cases WHERE id = ANY($1::uuid[]))
                   ORDER BY site_id, held_since) AS h
           WHERE c.id = ANY($1::uuid[]) AND c.status = 'QUEUED' AND c.site_id = h.site_id
           RETURNING c.id, c.held_by_user_id`,
-        [caseIds],
+        [caseIds, this.config.cases.assignAckSeconds],
       ),
     );
     if (rows.length === 0) return new Set();
@@ -566,5 +572,6 @@ function toSummary(row: SummaryRow): CaseSummary {
     returned: Number(row.returned_count) > 0,
     returnReason: row.return_reason,
     movedToTop: row.moved_to_top_at !== null,
+    ackDueAt: row.ack_due_at ? row.ack_due_at.toISOString() : null,
   };
 }

@@ -17,7 +17,9 @@ export type AppErrorCode =
   | 'LAST_ADMIN'
   | 'SELF_DEACTIVATION'
   | 'ACCOUNT_LOCKED'
-  | 'LOGIN_THROTTLED';
+  | 'LOGIN_THROTTLED'
+  | 'OPERATOR_NOT_AVAILABLE'
+  | 'NOT_HOLDER';
 
 export interface AppErrorDetails {
   /** VALIDATION: the fields at fault. */
@@ -48,6 +50,7 @@ export function httpStatusOf(code: AppErrorCode): number {
     case 'API_KEY_INVALID':
       return 401;
     case 'FORBIDDEN_ROLE':
+    case 'NOT_HOLDER':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -56,6 +59,7 @@ export function httpStatusOf(code: AppErrorCode): number {
     case 'TOTP_NOT_STARTED':
     case 'LAST_ADMIN':
     case 'SELF_DEACTIVATION':
+    case 'OPERATOR_NOT_AVAILABLE':
       return 409;
     case 'ACCOUNT_LOCKED':
     case 'LOGIN_THROTTLED':

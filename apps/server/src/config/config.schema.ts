@@ -82,6 +82,7 @@ export const EnvSchema = z
       .regex(/^\d+:(0|1|0?\.\d+)(,\d+:(0|1|0?\.\d+))*$/, 'must be like 30:0.8,60:0.985 (seconds:share, …)')
       .default('30:0.8,60:0.985'),
     CASE_RETURN_SECONDS: z.coerce.number().min(2).max(3600).default(30),
+    CASE_ASSIGN_ACK_SECONDS: z.coerce.number().min(2).max(3600).default(30),
     RULES_SWEEP_SECONDS: z.coerce.number().min(0.2).max(600).default(5),
     DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -177,6 +178,8 @@ export interface AppConfig {
   cases: {
     /** A held case whose operator's console has been gone this long goes back to the queue. */
     returnSeconds: number;
+    /** A case given to an operator (site sticks, supervisor) goes back to the queue unless acknowledged this soon. */
+    assignAckSeconds: number;
   };
   secretsKey: string;
   demoUsers: { admin?: string; operator?: string; supervisor?: string };
@@ -252,7 +255,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       acLossDelaySeconds: env.AC_LOSS_DELAY_SECONDS,
       sweepSeconds: env.RULES_SWEEP_SECONDS,
     },
-    cases: { returnSeconds: env.CASE_RETURN_SECONDS },
+    cases: { returnSeconds: env.CASE_RETURN_SECONDS, assignAckSeconds: env.CASE_ASSIGN_ACK_SECONDS },
     supervisor: {
       oldestWaitingSeconds: env.SUPERVISOR_OLDEST_WAITING_SECONDS,
       targets: env.COMPLIANCE_TARGETS.split(',').map((pair) => {

@@ -2,6 +2,7 @@ import {
   ActionPlanInputSchema,
   AssignCaseInputSchema,
   PutBackInputSchema,
+  TakeNextBodySchema,
   AlarmEventQuerySchema,
   ApprovalInputSchema,
   AuditQuerySchema,
@@ -940,10 +941,23 @@ const ROUTES: Route[] = [
     path: '/cases/take-next',
     tag: 'cases',
     summary:
-      'Take the top case of the queue (priority, then age); exactly one operator gets each case. 204 when nothing waits',
+      'Take the top case of the queue (priority, then age); exactly one operator gets each case. 204 when nothing waits. 409 OPERATOR_NOT_AVAILABLE when the caller is away, unless becomeAvailable',
     roles: READ,
+    body: TakeNextBodySchema,
     response: CaseDetailSchema,
     status: 200,
+    errors: [409],
+  },
+  {
+    method: 'post',
+    path: '/cases/:id/acknowledge',
+    tag: 'cases',
+    summary:
+      'The holder acknowledges a case given to them (site sticks to its operator, supervisor assignment); idempotent. Unacknowledged by ackDueAt it goes back to the queue',
+    roles: READ,
+    response: CaseSummarySchema,
+    status: 200,
+    errors: [403, 404],
   },
   {
     method: 'post',

@@ -7,14 +7,31 @@ import type {
   CloseCaseInput,
   ContactAttempt,
   ContactAttemptInput,
+  OwnOperatorState,
   PutBackInput,
   StepTickInput,
 } from '@arc/shared';
 import { apiRequest } from '../../../lib/api';
 
-/** The top case of the queue, now held by the caller; undefined when nothing waits (204). */
-export function takeNextCase(): Promise<CaseDetail | undefined> {
-  return apiRequest<CaseDetail | undefined>('/cases/take-next', { method: 'POST' });
+/**
+ * The top case of the queue, now held by the caller; undefined when nothing waits (204). An away
+ * operator is refused (409 OPERATOR_NOT_AVAILABLE) unless `becomeAvailable`.
+ */
+export function takeNextCase(becomeAvailable = false): Promise<CaseDetail | undefined> {
+  return apiRequest<CaseDetail | undefined>(
+    '/cases/take-next',
+    becomeAvailable ? { method: 'POST', body: { becomeAvailable: true } } : { method: 'POST' },
+  );
+}
+
+/** The holder acknowledges a case given to them (site sticks, supervisor): it stays theirs. */
+export function acknowledgeCase(caseId: string): Promise<CaseSummary> {
+  return apiRequest<CaseSummary>(`/cases/${caseId}/acknowledge`, { method: 'POST' });
+}
+
+/** What the caller last set as their state (to word the question when take next is refused). */
+export function getOwnOperatorState(): Promise<OwnOperatorState> {
+  return apiRequest<OwnOperatorState>('/operators/me/state');
 }
 
 /** The cases the caller holds, to reopen after a page reload. */

@@ -1,6 +1,7 @@
-import type { CaseDetail, CaseSummary } from '@arc/shared';
+import { OPERATOR_NOT_AVAILABLE, type CaseDetail, type CaseSummary } from '@arc/shared';
 import { create } from 'zustand';
-import { getCase, listMyCases, takeNextCase } from '../api/case-api';
+import { ApiRequestError } from '../../../lib/api';
+import { getCase, getOwnOperatorState, listMyCases, takeNextCase } from '../api/case-api';
 import { messageOf } from '../utils/labels';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -17,10 +18,18 @@ export interface CaseState {
   taking: boolean;
   /** One line for the operator: the queue was empty, a case was closed or given to them, … */
   notice: string | null;
+  /** Take next was refused because the operator is away: the question to ask before taking. */
+  awayPrompt: string | null;
+  /** When the operator last became available by confirming that question (Date.now()). */
+  becameAvailableAt: number | null;
 
   setUser: (userId: string | null) => void;
-  /** Takes the top case of the queue and opens it; says so when nothing waits. */
-  takeNext: () => Promise<void>;
+  /**
+   * Takes the top case of the queue and opens it; says so when nothing waits. Refused because the
+   * operator is away, it asks (awayPrompt) instead; `becomeAvailable` answers yes.
+   */
+  takeNext: (becomeAvailable?: boolean) => Promise<void>;
+  cancelAwayPrompt: () => void;
   open: (caseId: string) => Promise<void>;
   /** Fetches the open case again; calls made while one is in flight share one more fetch. */
   reload: () => Promise<void>;
@@ -46,6 +55,8 @@ const initialState = {
   error: null,
   taking: false,
   notice: null,
+  awayPrompt: null,
+  becameAvailableAt: null,
 } satisfies Partial<CaseState>;
 
 // Only the newest fetch may write the store; fetches asked for while one runs become one more.
@@ -72,9 +83,10 @@ export const useCaseStore = create<CaseState>()((set, get) => {
 
     setUser: (userId) => set({ userId }),
 
-    takeNext: async () => {
+    takeNext: async (becomeAvailable = false) => {
       const { taking, detail, userId } = get();
       if (taking) return;
+      if (becomeAvailable) set({ awayPrompt: null });
       // One case at a time: the one on screen is finished (closed or put back) first.
       if (detail && isHeldBy(detail, userId)) {
         set({ notice: `Finish case ${detail.summary.caseNo} first: close it (C) or put it back (P).` });
@@ -82,7 +94,8 @@ export const useCaseStore = create<CaseState>()((set, get) => {
       }
       set({ taking: true, notice: null });
       try {
-        const detail = await takeNextCase();
+        const detail = await takeNextCase(becomeAvailable);
+        if (becomeAvailable) set({ becameAvailableAt: Date.now() });
         if (!detail) {
           set({ taking: false, notice: 'No case is waiting.' });
           return;
@@ -90,9 +103,15 @@ export const useCaseStore = create<CaseState>()((set, get) => {
         loadSeq += 1;
         set({ taking: false, caseId: detail.summary.id, detail, status: 'ready', error: null });
       } catch (error) {
+        if (!becomeAvailable && error instanceof ApiRequestError && error.body?.code === OPERATOR_NOT_AVAILABLE) {
+          set({ taking: false, awayPrompt: await awayQuestion() });
+          return;
+        }
         set({ taking: false, notice: `Could not take a case: ${messageOf(error)}` });
       }
     },
+
+    cancelAwayPrompt: () => set({ awayPrompt: null }),
 
     open: async (caseId) => {
       if (get().caseId !== caseId) {
@@ -173,6 +192,18 @@ export const useCaseStore = create<CaseState>()((set, get) => {
     },
   };
 });
+
+/** "You are Away (Break). Become available and take the next case?" */
+async function awayQuestion(): Promise<string> {
+  const question = 'Become available and take the next case?';
+  try {
+    const own = await getOwnOperatorState();
+    if (own.state === 'AWAY') return `You are Away (${own.reason ?? 'no reason given'}). ${question}`;
+  } catch {
+    // Worded without the reason.
+  }
+  return `You are Away. ${question}`;
+}
 
 /** The open case is the operator's to work: accepted and held by them. */
 export function isHeldBy(detail: CaseDetail | null, userId: string | null): boolean {

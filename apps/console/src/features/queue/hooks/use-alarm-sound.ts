@@ -6,9 +6,12 @@ import { createTonePlayer, REPEAT_MS, type AudioStatus, type TonePlayer } from '
 
 const defaultPlayer = createTonePlayer();
 
-/** The tone the queue calls for now (whether or not the browser lets it play yet). */
-export function useAlarmSound(): AlarmSound {
-  return useQueueStore((state) => selectAlarmSound(state.cases, state.silenced));
+/**
+ * The tone the queue calls for now (whether or not the browser lets it play yet); with `userId`,
+ * cases given to that user and not yet acknowledged sound too.
+ */
+export function useAlarmSound(userId: string | null = null): AlarmSound {
+  return useQueueStore((state) => selectAlarmSound(state.cases, state.silenced, userId));
 }
 
 export function useAudioStatus(): AudioStatus {
@@ -19,8 +22,8 @@ export function useAudioStatus(): AudioStatus {
  * Mount once, in the shell: starts audio on the first click or key press (browsers refuse it
  * before one) and repeats the wanted tone until no case waits unsilenced.
  */
-export function useAlarmSoundPlayer(player: TonePlayer = defaultPlayer): void {
-  const sound = useAlarmSound();
+export function useAlarmSoundPlayer(player: TonePlayer = defaultPlayer, userId: string | null = null): void {
+  const sound = useAlarmSound(userId);
   const audio = useAudioStatus();
 
   useEffect(() => {

@@ -25,7 +25,8 @@ export interface QueueState {
   resyncing: boolean;
   /**
    * Waiting cases whose alarm tone the operator silenced. A case leaves the set when it stops
-   * waiting, so a case that comes back to the queue sounds again.
+   * waiting, so a case that comes back to the queue sounds again, and when a new signal joins it
+   * (its signal count rises): a new alarm on a silenced case must be heard.
    */
   silenced: Readonly<Record<string, true>>;
   /** Replaces everything: the snapshot is the server's full list of open cases. */
@@ -59,10 +60,13 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
     const versions: Record<string, number> = {};
     const silenced: Record<string, true> = {};
     const before = get().silenced;
+    const known = get().cases;
     for (const summary of snapshot.cases) {
       versions[summary.id] = summary.version;
       if (summary.status !== 'CLOSED') cases[summary.id] = summary;
-      if (summary.status === 'QUEUED' && before[summary.id]) silenced[summary.id] = true;
+      if (summary.status === 'QUEUED' && before[summary.id] && !hasNewSignal(known[summary.id], summary)) {
+        silenced[summary.id] = true;
+      }
     }
     const serverNow = Date.parse(snapshot.at);
     set({
@@ -113,7 +117,7 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
           copied = true;
         }
         (versions as Record<string, number>)[summary.id] = summary.version;
-        if (summary.status !== 'QUEUED' && silenced[summary.id]) {
+        if (silenced[summary.id] && (summary.status !== 'QUEUED' || hasNewSignal(cases[summary.id], summary))) {
           if (silenced === state.silenced) silenced = { ...silenced };
           delete (silenced as Record<string, true>)[summary.id];
         }
@@ -132,6 +136,11 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
 
   reset: () => set(initialState),
 }));
+
+/** A signal joined the case since `before` was seen: the count of its signals rose. */
+function hasNewSignal(before: CaseSummary | undefined, after: CaseSummary): boolean {
+  return before !== undefined && after.signalCount > before.signalCount;
+}
 
 function isOpen(summary: CaseSummary): boolean {
   switch (summary.status) {

@@ -16,7 +16,7 @@ const COMMON_REASONS = ['Break', 'Lunch', 'Meeting', 'Training', 'Admin work'];
  * It starts from the state the server kept (a reload or a new login shows it again); given
  * `userId`, a supervisor's control also follows the state the snapshot reports.
  */
-export function OperatorStateControl({ userId }: { userId?: string }) {
+export function OperatorStateControl({ userId, availableSince }: { userId?: string; availableSince?: number | null }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
@@ -27,6 +27,13 @@ export function OperatorStateControl({ userId }: { userId?: string }) {
     userId ? state.snapshot?.operators.find((o) => o.userId === userId) : undefined,
   );
   const current = chosen ?? fromSnapshot(reported);
+
+  // Set available elsewhere (confirmed with take next while away): shown at once.
+  const [seenAvailable, setSeenAvailable] = useState(availableSince);
+  if (availableSince !== seenAvailable) {
+    setSeenAvailable(availableSince);
+    if (availableSince) setChosen({ state: 'AVAILABLE' });
+  }
 
   useEffect(() => {
     const controller = new AbortController();

@@ -1,0 +1,137 @@
+import type { CaseSummary } from '@arc/shared';
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { acknowledgeCase } from '../features/case/api/case-api';
+import { useShortcuts } from '../features/case/hooks/use-shortcuts';
+import { useCaseStore } from '../features/case/store/case-store';
+import { messageOf } from '../features/case/utils/labels';
+import { useQueueStore } from '../features/queue/store/queue-store';
+import { categoryWords, givenCases, outranksOpenCase, secondsLeft } from './given-cases';
+import { useViewStore } from './view-store';
+
+/** Opens a given case on the case screen; viewing it acknowledges it (useAcknowledgeOnView). */
+function openGiven(caseId: string): void {
+  void useCaseStore.getState().open(caseId);
+  useViewStore.getState().setView('case');
+}
+
+/**
+ * Shell level, on every screen: each case given to the operator (the site sticks to them, a
+ * supervisor assigned it) that they have not acknowledged, with its category in words, site,
+ * case number and the seconds left before it goes back to the queue. "Open" (or O, the most
+ * urgent) opens it, which acknowledges it. A case of higher priority than the one the operator
+ * has open is urgent (role=alert) and cannot be put aside; the console does not switch to it by
+ * itself, so keys meant for the open case never land on another one.
+ */
+export function AssignedCasesBanner({ userId }: { userId: string | null }) {
+  const { cases, clockOffsetMs } = useQueueStore(
+    useShallow((state) => ({ cases: state.cases, clockOffsetMs: state.clockOffsetMs })),
+  );
+  const open = useCaseStore((state) => state.detail);
+  const openId = useCaseStore((state) => state.caseId);
+  const view = useViewStore((state) => state.view);
+  const [now, setNow] = useState(() => Date.now());
+  const [error, setError] = useState<string | null>(null);
+  // The case on screen is being viewed: not announced (useAcknowledgeOnView acknowledges it).
+  const given = givenCases(cases, userId).filter((c) => !(view === 'case' && c.id === openId));
+
+  useEffect(() => {
+    if (given.length === 0) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [given.length]);
+
+  useShortcuts((key) => {
+    if (key !== 'O' || given.length === 0) return false;
+    openGiven(given[0]!.id);
+    return true;
+  });
+
+  if (given.length === 0) return null;
+  const acknowledge = (summary: CaseSummary) => {
+    setError(null);
+    acknowledgeCase(summary.id).catch((caught: unknown) => setError(messageOf(caught, 'Acknowledging failed')));
+  };
+
+  return (
+    <section className="given-cases" aria-label="Cases given to you" data-testid="given-cases">
+      {given.map((summary, index) => {
+        const urgent = outranksOpenCase(summary, open, userId);
+        return (
+          <div
+            key={summary.id}
+            className={`given-case${urgent ? ' given-case--urgent' : ''}`}
+            role={urgent ? 'alert' : 'status'}
+            data-testid="given-case"
+            data-case-id={summary.id}
+            data-category={summary.category}
+            data-urgent={urgent ? 'true' : 'false'}
+          >
+            <span className="category-badge" data-category={summary.category}>
+              {categoryWords(summary.category)}
+            </span>
+            <span className="given-case__text">
+              {urgent ? 'More urgent than your open case: ' : 'Given to you: '}
+              <strong>{categoryWords(summary.category)}</strong> at{' '}
+              <strong>{summary.siteName ?? `unknown transmitter ${summary.account}`}</strong>{' '}
+              <span className="mono">{summary.caseNo}</span>
+            </span>
+            <span className="given-case__left" data-testid="given-case-left">
+              {secondsLeft(summary.ackDueAt!, now, clockOffsetMs)} s left to open it, then it goes back to the queue
+            </span>
+            <button
+              className="button button--primary button--small"
+              type="button"
+              onClick={() => openGiven(summary.id)}
+              data-testid="given-case-open"
+            >
+              Open {index === 0 && <kbd>O</kbd>}
+            </button>
+            {!urgent && (
+              <button
+                className="button button--small"
+                type="button"
+                onClick={() => acknowledge(summary)}
+                title="Keep it in your cases without opening it now"
+                data-testid="given-case-ack"
+              >
+                Keep for later
+              </button>
+            )}
+          </div>
+        );
+      })}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The holder viewing a given case on the case screen acknowledges it (once per case and deadline;
+ * a failed call is tried again with the next change of the case).
+ */
+export function useAcknowledgeOnView(userId: string | null): void {
+  const openId = useCaseStore((state) => state.caseId);
+  const summary = useQueueStore((state) => (openId ? state.cases[openId] : undefined));
+  const view = useViewStore((state) => state.view);
+  const sent = useRef<string | null>(null);
+  const key =
+    summary && view === 'case' && summary.ackDueAt && summary.heldBy?.userId === userId && summary.status === 'ACCEPTED'
+      ? `${summary.id}@${summary.ackDueAt}`
+      : null;
+
+  useEffect(() => {
+    if (key === null || sent.current === key) return;
+    sent.current = key;
+    const caseId = key.slice(0, key.indexOf('@'));
+    acknowledgeCase(caseId)
+      .then((acked) => useQueueStore.getState().upsert(acked))
+      .catch(() => {
+        sent.current = null;
+      });
+  }, [key]);
+}
