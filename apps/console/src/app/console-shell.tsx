@@ -9,6 +9,7 @@ import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
+import { ThemeToggle } from '../features/theme/components/theme-toggle';
 import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
@@ -65,6 +66,7 @@ export function ConsoleShell() {
         <ConnectionIndicator />
         <ResyncButton disabled={!connected} />
         <OperatorStateControl userId={userId ?? undefined} />
+        <ThemeToggle />
         <UserMenu onOpenAccount={() => setView('account')} />
       </header>
       <ConnectionBanner />
