@@ -64,10 +64,11 @@ export function ConsoleShell() {
         <QueueCount />
         <AlarmSoundControl />
         <ConnectionIndicator />
-        <ResyncButton disabled={!connected} />
         <OperatorStateControl userId={userId ?? undefined} />
-        <ThemeToggle />
-        <UserMenu onOpenAccount={() => setView('account')} />
+        <UserMenu onOpenAccount={() => setView('account')}>
+          <ThemeToggle />
+          <ResyncButton disabled={!connected} />
+        </UserMenu>
       </header>
       <ConnectionBanner />
       <AudioNotice />

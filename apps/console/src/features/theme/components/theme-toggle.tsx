@@ -7,7 +7,7 @@ export function ThemeToggle() {
   const next = theme === 'dark' ? 'day' : 'dark';
   return (
     <button
-      className="button button--compact theme-toggle"
+      className="button theme-toggle"
       type="button"
       onClick={toggle}
       data-testid="theme-toggle"
@@ -15,7 +15,7 @@ export function ThemeToggle() {
       aria-label={`Switch to the ${next} theme`}
       title={`Switch to the ${next} theme (kept in this browser)`}
     >
-      {theme === 'dark' ? 'Day' : 'Dark'}
+      {theme === 'dark' ? 'Day theme' : 'Dark theme'}
     </button>
   );
 }

@@ -12,15 +12,13 @@ beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('theme store', () => {
-  it('is dark by default, day on a first visit when the system prefers light, and the stored choice after that', () => {
-    preferLight(false);
-    expect(initialTheme()).toBe('dark');
+  it('is dark by default (even when the system prefers light), and the stored choice after that', () => {
     preferLight(true);
-    expect(initialTheme()).toBe('day');
-    localStorage.setItem(THEME_STORAGE_KEY, 'dark');
     expect(initialTheme()).toBe('dark');
-    localStorage.setItem(THEME_STORAGE_KEY, 'neon');
+    localStorage.setItem(THEME_STORAGE_KEY, 'day');
     expect(initialTheme()).toBe('day');
+    localStorage.setItem(THEME_STORAGE_KEY, 'neon');
+    expect(initialTheme()).toBe('dark');
   });
 
   it('toggles, sets the document theme and keeps it in this browser', () => {

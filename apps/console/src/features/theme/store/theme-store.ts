@@ -6,19 +6,17 @@ export type Theme = 'dark' | 'day';
 export const THEME_STORAGE_KEY = 'arc.theme';
 
 /**
- * The theme kept in this browser; on a first visit the system's preference (prefers-color-scheme:
- * light gives the day theme), else dark.
+ * The theme kept in this browser, else dark: the console is made for a dimmed control room, so a
+ * system preference for light does not switch it (the day theme is one click away).
  */
 export function initialTheme(): Theme {
   try {
     const stored = globalThis.localStorage?.getItem(THEME_STORAGE_KEY);
     if (stored === 'dark' || stored === 'day') return stored;
   } catch {
-    // No storage: fall through to the system preference.
+    // No storage: the default.
   }
-  const prefersLight =
-    typeof globalThis.matchMedia === 'function' && globalThis.matchMedia('(prefers-color-scheme: light)').matches;
-  return prefersLight ? 'day' : 'dark';
+  return 'dark';
 }
 
 /** Sets the theme on the document root, where styles.css reads it (`[data-theme='day']`). */
