@@ -131,6 +131,15 @@ describe('the queue screen at 1366×768', () => {
 
     await page.reload();
     await page.getByTestId('queue-filter-notice').waitFor({ timeout: 15_000 });
+    // Connected and loaded: no banner comes or goes above the notice while it is clicked.
+    await page.locator('.connection-indicator[data-status="connected"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('queue-row').first().waitFor({ timeout: 15_000 });
+    // The first key press unlocks the sound and takes the "sound is off" notice away; the click
+    // below must not be the gesture that moves the page under the pointer.
+    await page.keyboard.press('Shift');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="shell"]')?.getAttribute('data-audio') !== 'locked',
+    );
     expect(await page.getByTestId('queue-filter-category-TECHNICAL').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('queue-filter-clear').click();
     await expect.poll(() => page.getByTestId('queue-filter-notice').count()).toBe(0);
@@ -146,6 +155,15 @@ describe('the queue screen at 1366×768', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await page.getByTestId('queue-filter-clear').click();
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(12);
+  });
+
+  it('keeps the header on one line with an open case’s tab in the nav', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 760 } });
+    await page.keyboard.press('n');
+    await page.locator('[data-testid="case-screen"][data-mine="true"]').waitFor({ timeout: 10_000 });
+    await page.getByTestId('nav-queue').click();
+    await page.getByTestId('nav-case').waitFor();
+    await expectHeaderOnOneLine();
   });
 
   it('names the waiting fire case in the supervisor alert, not the longer-waiting technical one', async () => {
