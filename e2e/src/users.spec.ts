@@ -83,6 +83,7 @@ describe('user management and sign-in security in real browsers', () => {
     await expect.poll(() => row.getAttribute('data-active'), { timeout: 5_000 }).toBe('true');
 
     await signIn(operator, OPERATOR, OPERATOR_PASSWORD);
+    await operator.getByTestId('user-menu').click();
     await operator.getByTestId('open-account').click();
     await operator.getByTestId('totp-start').click();
     await operator.getByTestId('otpauth-qr').waitFor({ timeout: 10_000 });
@@ -100,6 +101,7 @@ describe('user management and sign-in security in real browsers', () => {
       .toBe('true');
     expect(await row.count()).toBe(1);
 
+    await operator.getByTestId('user-menu').click();
     await operator.getByTestId('logout').click();
     await operator.getByTestId('login-username').fill(OPERATOR);
     await operator.getByTestId('login-password').fill(OPERATOR_PASSWORD);

@@ -34,7 +34,7 @@ afterAll(async () => {
 let keySeq = 0;
 async function insertCase(c: { category: string; ageSeconds: number; acceptSeconds: number | null }): Promise<void> {
   keySeq += 1;
-  const priority = { FIRE: 1, INTRUSION: 3, SERVICE: 5 }[c.category]!;
+  const priority = { FIRE: 1, INTRUSION: 3, TECHNICAL: 4, SERVICE: 5 }[c.category]!;
   const accepted = c.acceptSeconds !== null;
   // Accepted ones are closed (so they do not wait and need no holder), as after a normal handling.
   await env.query(
@@ -110,6 +110,36 @@ describe('supervisor view', () => {
     const online = (await view.refresh()).operators.find((o) => o.userId === offline.userId)!;
     expect(online).toMatchObject({ state: 'AWAY', awayReason: 'Lunch' });
     console.disconnect();
+  });
+
+  it('names the most urgent waiting case in the alert, not a longer-waiting technical one, with counts per category', async () => {
+    // Issue 14, defect 2: "A technical case has waited 561 s" while four fire alarms had waited up to 7 minutes.
+    const firstKey = keySeq + 1;
+    await insertCase({ category: 'TECHNICAL', ageSeconds: 561, acceptSeconds: null });
+    for (const age of [432, 300, 200]) await insertCase({ category: 'FIRE', ageSeconds: age, acceptSeconds: null });
+    const added = Array.from({ length: keySeq - firstKey + 1 }, (_, i) => `replay:${firstKey + i}`);
+    const [oldestFire] = (await env.query(
+      `SELECT case_no FROM cases WHERE status = 'QUEUED' AND category = 'FIRE' ORDER BY created_at LIMIT 1`,
+    )) as { case_no: string }[];
+
+    const snapshot = await env.app!.get(SupervisorViewService).refresh();
+
+    const alert = snapshot.alerts.find((a) => a.kind === 'OLDEST_WAITING')!;
+    expect(alert).toMatchObject({ category: 'FIRE', caseNo: oldestFire!.case_no });
+    expect(alert.message).toMatch(
+      new RegExp(
+        `^A fire case has waited 7 min 1[2-9] s \\(threshold 30 s\\): ${oldestFire!.case_no} at Supervised centre\\. Waiting: 4 fire, 2 intrusion, 1 technical$`,
+      ),
+    );
+    expect(alert.waitingByCategory).toEqual([
+      { category: 'FIRE', waiting: 4 },
+      { category: 'INTRUSION', waiting: 2 },
+      { category: 'TECHNICAL', waiting: 1 },
+    ]);
+
+    // The later tests see the queue as before.
+    await env.query(`DELETE FROM cases WHERE case_key = ANY($1)`, [added]);
+    await env.app!.get(SupervisorViewService).refresh();
   });
 
   it('operators may not read the supervisor snapshot', async () => {

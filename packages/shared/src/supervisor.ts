@@ -97,6 +97,9 @@ export interface QueueByPriority {
   waiting: number;
   /** Seconds the oldest waiting case of this priority has waited; null when none waits. */
   oldestWaitingSeconds: number | null;
+  /** Case number and site of that oldest waiting case (absent from older servers; null when none waits). */
+  oldestCaseNo?: string | null;
+  oldestSiteName?: string | null;
 }
 
 export interface HistoryPoint {
@@ -114,6 +117,50 @@ export type SupervisorAlertKind = 'OLDEST_WAITING' | 'COMPLIANCE_15M';
 export interface SupervisorAlert {
   kind: SupervisorAlertKind;
   message: string;
+  /** OLDEST_WAITING: the case it names (the most urgent one past the threshold) … */
+  category?: AlarmCategory;
+  caseNo?: string | null;
+  waitingSeconds?: number;
+  /** … and how many cases wait per category, most urgent category first (categories with none left out). */
+  waitingByCategory?: { category: AlarmCategory; waiting: number }[];
+}
+
+/**
+ * A duration in words for an alert or a screen read at a glance: "45 s", "7 min 12 s", "7 min",
+ * "1 h 3 min". Whole seconds, rounded down.
+ */
+export function formatDurationWords(seconds: number): string {
+  const total = Math.max(0, Math.floor(Number.isFinite(seconds) ? seconds : 0));
+  if (total < 60) return `${total} s`;
+  if (total < 3600) {
+    const s = total % 60;
+    return s === 0 ? `${Math.floor(total / 60)} min` : `${Math.floor(total / 60)} min ${s} s`;
+  }
+  const m = Math.floor((total % 3600) / 60);
+  return m === 0 ? `${Math.floor(total / 3600)} h` : `${Math.floor(total / 3600)} h ${m} min`;
+}
+
+/**
+ * The waiting case an OLDEST_WAITING alert names: of the categories whose oldest case has waited
+ * past the threshold, the most urgent (lowest priority number), and in it the longest waiting.
+ * A technical case waiting 9 minutes never hides four fire alarms waiting 7.
+ */
+export function mostUrgentOverdue(
+  queue: readonly QueueByPriority[],
+  oldestWaitingThreshold: number,
+): QueueByPriority | null {
+  let best: QueueByPriority | null = null;
+  for (const q of queue) {
+    if (q.oldestWaitingSeconds === null || q.waiting === 0 || q.oldestWaitingSeconds < oldestWaitingThreshold) continue;
+    if (
+      best === null ||
+      q.priority < best.priority ||
+      (q.priority === best.priority && q.oldestWaitingSeconds > best.oldestWaitingSeconds!)
+    ) {
+      best = q;
+    }
+  }
+  return best;
 }
 
 /** Pushed to supervisors over the socket (`supervisor.snapshot.v1`) every few seconds. */
@@ -137,17 +184,23 @@ export function supervisorAlerts(
   oldestWaitingThreshold: number,
 ): SupervisorAlert[] {
   const alerts: SupervisorAlert[] = [];
-  const oldest = queue.reduce<QueueByPriority | null>(
-    (worst, q) =>
-      q.oldestWaitingSeconds !== null && (worst === null || q.oldestWaitingSeconds > worst.oldestWaitingSeconds!)
-        ? q
-        : worst,
-    null,
-  );
-  if (oldest && oldest.oldestWaitingSeconds! >= oldestWaitingThreshold) {
+  const named = mostUrgentOverdue(queue, oldestWaitingThreshold);
+  if (named) {
+    const waitingByCategory = [...queue]
+      .filter((q) => q.waiting > 0)
+      .sort((a, b) => a.priority - b.priority)
+      .map((q) => ({ category: q.category, waiting: q.waiting }));
+    const where = named.oldestCaseNo
+      ? `: ${named.oldestCaseNo}${named.oldestSiteName ? ` at ${named.oldestSiteName}` : ''}`
+      : '';
+    const counts = waitingByCategory.map((w) => `${w.waiting} ${w.category.toLowerCase()}`).join(', ');
     alerts.push({
       kind: 'OLDEST_WAITING',
-      message: `A ${oldest.category.toLowerCase()} case has waited ${Math.round(oldest.oldestWaitingSeconds!)} s (threshold ${oldestWaitingThreshold} s)`,
+      message: `A ${named.category.toLowerCase()} case has waited ${formatDurationWords(named.oldestWaitingSeconds!)} (threshold ${formatDurationWords(oldestWaitingThreshold)})${where}. Waiting: ${counts}`,
+      category: named.category,
+      caseNo: named.oldestCaseNo ?? null,
+      waitingSeconds: Math.floor(named.oldestWaitingSeconds!),
+      waitingByCategory,
     });
   }
   for (const c of last15m.compliance) {

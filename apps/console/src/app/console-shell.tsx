@@ -10,6 +10,7 @@ import { useCaseStore } from '../features/case/store/case-store';
 import { ConnectionBanner } from '../features/connection/components/connection-banner';
 import { ConnectionIndicator } from '../features/connection/components/connection-indicator';
 import { useConnectionStore } from '../features/connection/store/connection-store';
+import { ThemeToggle } from '../features/theme/components/theme-toggle';
 import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
 import { HistoryScreen } from '../features/history/components/history-screen';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
@@ -71,9 +72,11 @@ export function ConsoleShell() {
         <QueueCount />
         <AlarmSoundControl />
         <ConnectionIndicator />
-        <ResyncButton disabled={!connected} />
         <OperatorStateControl userId={userId ?? undefined} availableSince={becameAvailableAt} />
-        <UserMenu onOpenAccount={() => setView('account')} />
+        <UserMenu onOpenAccount={() => setView('account')}>
+          <ThemeToggle />
+          <ResyncButton disabled={!connected} />
+        </UserMenu>
       </header>
       <ConnectionBanner />
       <AudioNotice />

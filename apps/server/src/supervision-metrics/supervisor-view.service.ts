@@ -176,10 +176,27 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
     return snapshot;
   }
 
+  /** Per category: how many wait, and the oldest waiting case (its age, number and site) for the alert. */
   private async queueByPriority(): Promise<QueueByPriority[]> {
-    const rows: { category: AlarmCategory; waiting: string; oldest: number | null }[] = await this.dataSource.query(
-      `SELECT category, count(*) AS waiting, extract(epoch FROM now() - min(created_at))::float8 AS oldest
-         FROM cases WHERE status = 'QUEUED' GROUP BY category`,
+    const rows: {
+      category: AlarmCategory;
+      waiting: string;
+      oldest: number | null;
+      case_no: string | null;
+      site_name: string | null;
+    }[] = await this.dataSource.query(
+      `WITH counts AS (
+         SELECT category, count(*) AS waiting FROM cases WHERE status = 'QUEUED' GROUP BY category
+       ),
+       oldest AS (
+         SELECT DISTINCT ON (c.category) c.category, c.case_no, s.name AS site_name,
+                extract(epoch FROM now() - c.created_at)::float8 AS oldest
+           FROM cases c LEFT JOIN sites s ON s.id = c.site_id
+          WHERE c.status = 'QUEUED'
+          ORDER BY c.category, c.created_at, c.id
+       )
+       SELECT counts.category, counts.waiting, oldest.oldest, oldest.case_no, oldest.site_name
+         FROM counts JOIN oldest ON oldest.category = counts.category`,
     );
     const byCategory = new Map(rows.map((r) => [r.category, r]));
     return ALARM_CATEGORIES.map((category) => {
@@ -189,6 +206,8 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
         priority: CATEGORY_PRIORITY[category],
         waiting: Number(row?.waiting ?? 0),
         oldestWaitingSeconds: row?.oldest ?? null,
+        oldestCaseNo: row?.case_no ?? null,
+        oldestSiteName: row?.site_name ?? null,
       };
     });
   }

@@ -1,5 +1,7 @@
 import type { CaseStatus, CaseSummary } from '@arc/shared';
+import { formatDateTime } from '../../../utils/time';
 import { formatWaiting } from '../utils/format-waiting';
+import type { QueueItem } from '../utils/queue-filter';
 import { waitingAge } from '../utils/waiting-age';
 
 /** What a supervisor (or admin) can do with a case from the queue. */
@@ -18,16 +20,19 @@ export interface QueueRowProps {
   index?: number;
   /** Lets the virtualised list measure the row's real height. */
   measureRef?: ((element: HTMLTableRowElement | null) => void) | undefined;
+  /** Under a site's group header: indented. */
+  grouped?: boolean;
 }
 
-export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueRowProps) {
+export function QueueRow({ summary, now, supervisor, index, measureRef, grouped = false }: QueueRowProps) {
   const waitingMs = now - Date.parse(summary.queuedAt);
   const waiting = summary.status === 'QUEUED';
   return (
     <tr
       ref={measureRef}
-      className="queue-row"
+      className={grouped ? 'queue-row queue-row--grouped' : 'queue-row'}
       data-testid="queue-row"
+      data-grouped={grouped ? 'true' : undefined}
       data-index={index}
       aria-rowindex={index === undefined ? undefined : index + 2}
       data-case-id={summary.id}
@@ -45,12 +50,15 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
         </span>
       </td>
       <td className="queue-row__case-no">{summary.caseNo}</td>
-      <td className="queue-row__title">
-        <span className="queue-row__title-text">{summary.title}</span>
-        <Badges summary={summary} />
-      </td>
       <td className="queue-row__site">
         <SiteCell summary={summary} />
+      </td>
+      <td className="queue-row__account">{summary.account}</td>
+      <td className="queue-row__title">
+        <span className="queue-row__title-text" title={summary.title}>
+          {summary.title}
+        </span>
+        <Badges summary={summary} />
       </td>
       <td className="queue-row__signals">
         {summary.runaway ? (
@@ -65,6 +73,11 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
           summary.signalCount
         )}
       </td>
+      <td className="queue-row__waiting">
+        <time dateTime={summary.queuedAt} title={formatDateTime(summary.queuedAt)}>
+          {formatWaiting(waitingMs)}
+        </time>
+      </td>
       <td className="queue-row__status">
         <span className="status-tag" data-status={summary.status}>
           {summary.status === 'ACCEPTED' && summary.heldBy ? 'Held by' : statusLabel(summary.status)}
@@ -74,11 +87,6 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
             {summary.heldBy.name}
           </span>
         )}
-      </td>
-      <td className="queue-row__waiting">
-        <time dateTime={summary.queuedAt} title={new Date(summary.queuedAt).toLocaleString()}>
-          {formatWaiting(waitingMs)}
-        </time>
       </td>
       {supervisor && (
         <td className="queue-row__actions">
@@ -133,6 +141,47 @@ function Badges({ summary }: { summary: CaseSummary }) {
         </span>
       )}
     </span>
+  );
+}
+
+/** A site's header above its simultaneous cases: the site, how many, the most urgent category first. */
+export function QueueGroupRow({
+  group,
+  columns,
+  index,
+  measureRef,
+}: {
+  group: Extract<QueueItem, { kind: 'group' }>;
+  columns: number;
+  index: number;
+  measureRef?: ((element: HTMLTableRowElement | null) => void) | undefined;
+}) {
+  return (
+    <tr
+      ref={measureRef}
+      className="queue-group"
+      data-testid="queue-group"
+      data-index={index}
+      aria-rowindex={index + 2}
+      data-category={group.categories[0]}
+      data-count={group.count}
+    >
+      <td colSpan={columns}>
+        <span className="queue-group__site" data-testid="queue-group-site">
+          {group.siteName}
+        </span>
+        <span className="queue-group__count" data-testid="queue-group-count">
+          {group.count} cases
+        </span>
+        <span className="queue-group__categories">
+          {group.categories.map((category) => (
+            <span key={category} className="category-badge category-badge--small" data-category={category}>
+              {category}
+            </span>
+          ))}
+        </span>
+      </td>
+    </tr>
   );
 }
 

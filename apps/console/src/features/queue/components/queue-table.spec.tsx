@@ -1,6 +1,7 @@
 import type { OperatorPresence } from '@arc/shared';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reloadQueueFilter } from '../store/queue-filter-store';
 import { useQueueStore } from '../store/queue-store';
 import { apiError, makeCase, snapshot, stubApi } from '../test/fixtures';
 import { QueueTable } from './queue-table';
@@ -15,6 +16,8 @@ beforeEach(() => {
   });
   vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW_PX);
   useQueueStore.getState().reset();
+  localStorage.clear();
+  reloadQueueFilter();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -29,7 +32,10 @@ const OPERATORS: OperatorPresence[] = [
 describe('QueueTable', () => {
   it('keeps only the rows in view in the DOM for a queue of 5,000', () => {
     const cases = Array.from({ length: 5_000 }, (_, i) =>
-      makeCase({ queuedAt: new Date(Date.parse('2026-01-01T08:00:00.000Z') + i * 1_000).toISOString() }),
+      makeCase({
+        account: `A${i}`,
+        queuedAt: new Date(Date.parse('2026-01-01T08:00:00.000Z') + i * 1_000).toISOString(),
+      }),
     );
     useQueueStore.getState().applySnapshot(snapshot(cases));
 
@@ -104,5 +110,47 @@ describe('QueueTable', () => {
       fireEvent.keyDown(screen.getByTestId('assign-operator'), { key: 'Escape' });
     });
     expect(screen.queryByTestId('assign-dialog')).toBeNull();
+  });
+
+  it('filters by category and search text, says how many are shown and how many urgent ones are hidden', () => {
+    const fire = makeCase({ category: 'FIRE', account: '1001', siteName: 'Björken förskola' });
+    const holdup = makeCase({ category: 'HOLDUP', account: '1002', siteName: 'Kiosken' });
+    const tech = makeCase({ category: 'TECHNICAL', account: '1003', siteName: 'Ekbacken' });
+    useQueueStore.getState().applySnapshot(snapshot([fire, holdup, tech]));
+    render(<QueueTable stale={false} />);
+    expect(screen.queryByTestId('queue-filter-notice')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('queue-filter-category-TECHNICAL'));
+    expect(screen.getAllByTestId('queue-row').map((r) => r.dataset.caseId)).toEqual([tech.id]);
+    expect(screen.getByTestId('queue-filter-count').textContent).toBe('Filtered: 1 of 3 cases shown');
+    expect(screen.getByTestId('queue-filter-hidden-urgent').textContent).toBe(
+      '1 fire and 1 hold-up waiting cases hidden',
+    );
+
+    fireEvent.click(screen.getByTestId('queue-filter-category-TECHNICAL'));
+    fireEvent.change(screen.getByTestId('queue-filter-search'), { target: { value: 'bjorken' } });
+    expect(screen.getAllByTestId('queue-row').map((r) => r.dataset.caseId)).toEqual([fire.id]);
+    expect(screen.getByTestId('queue-filter-hidden-urgent').textContent).toBe('1 hold-up waiting case hidden');
+
+    fireEvent.click(screen.getByTestId('queue-filter-clear'));
+    expect(screen.getAllByTestId('queue-row')).toHaveLength(3);
+    expect(screen.queryByTestId('queue-filter-notice')).toBeNull();
+  });
+
+  it('shows a site’s simultaneous cases under one header, indented', () => {
+    const site = '00000000-0000-4000-8000-0000000000aa';
+    const fire = makeCase({ category: 'FIRE', siteId: site, siteName: 'Preschool', account: '2001' });
+    const other = makeCase({ category: 'HOLDUP', account: '2002', siteName: 'Bank' });
+    const tamper = makeCase({ category: 'TECHNICAL', siteId: site, siteName: 'Preschool', account: '2001' });
+    useQueueStore.getState().applySnapshot(snapshot([tamper, other, fire]));
+    render(<QueueTable stale={false} />);
+    const group = screen.getByTestId('queue-group');
+    expect(group.dataset.category).toBe('FIRE');
+    expect(group.textContent).toBe('Preschool2 casesFIRETECHNICAL');
+    expect(screen.getAllByTestId('queue-row').map((r) => [r.dataset.caseId, r.dataset.grouped ?? 'no'])).toEqual([
+      [fire.id, 'true'],
+      [tamper.id, 'true'],
+      [other.id, 'no'],
+    ]);
   });
 });

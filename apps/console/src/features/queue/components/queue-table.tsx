@@ -6,7 +6,10 @@ import { moveCaseToTop } from '../api/queue-api';
 import { useNow } from '../../../hooks/use-now';
 import { useClockOffset, useQueueLoaded, useSortedCases } from '../hooks/use-queue';
 import { AssignDialog } from './assign-dialog';
-import { QueueRow, type SupervisorActions } from './queue-row';
+import { useQueueFilterStore } from '../store/queue-filter-store';
+import { applyQueueFilter, groupBySite, type QueueItem } from '../utils/queue-filter';
+import { QueueFilterBar, QueueFilterNotice } from './queue-filter-bar';
+import { QueueGroupRow, QueueRow, type SupervisorActions } from './queue-row';
 
 export interface QueueTableProps {
   /** The connection is down: rows show the last known state and may be out of date. */
@@ -15,12 +18,15 @@ export interface QueueTableProps {
   canSupervise?: boolean;
 }
 
-/** A first guess of a row's height; each row rendered is measured. */
-const ROW_ESTIMATE_PX = 62;
+/** A first guess of a row's height (one line per case); each row rendered is measured. */
+const ROW_ESTIMATE_PX = 30;
 const OVERSCAN_ROWS = 10;
 
 export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
-  const cases = useSortedCases();
+  const all = useSortedCases();
+  const filter = useQueueFilterStore((state) => state.filter);
+  const filtered = useMemo(() => applyQueueFilter(all, filter), [all, filter]);
+  const items = useMemo(() => groupBySite(filtered.shown), [filtered]);
   const loaded = useQueueLoaded();
   const now = useNow() + useClockOffset();
   const [assigning, setAssigning] = useState<CaseSummary | null>(null);
@@ -53,8 +59,10 @@ export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
           Alarm queue
           {stale && loaded && <span className="queue__stale-note"> (last known state)</span>}
         </h2>
+        <QueueFilterBar />
         <AgeLegend />
       </div>
+      <QueueFilterNotice result={filtered} />
       {actionError && (
         <p className="form-error" role="alert" data-testid="queue-action-error">
           {actionError}
@@ -63,10 +71,14 @@ export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
       {assigning && <AssignDialog summary={assigning} onClose={() => setAssigning(null)} />}
       {!loaded ? (
         <p className="queue__empty">Loading queue…</p>
-      ) : cases.length === 0 ? (
+      ) : all.length === 0 ? (
         <p className="queue__empty">No open alarms</p>
+      ) : items.length === 0 ? (
+        <p className="queue__empty" data-testid="queue-filter-empty">
+          No case matches the filter
+        </p>
       ) : (
-        <VirtualQueue cases={cases} now={now} supervisor={supervisor} />
+        <VirtualQueue items={items} caseCount={filtered.shown.length} now={now} supervisor={supervisor} />
       )}
     </section>
   );
@@ -90,7 +102,9 @@ export function AgeLegend() {
 }
 
 interface VirtualQueueProps {
-  cases: readonly CaseSummary[];
+  /** Cases and site-group headers, in display order. */
+  items: readonly QueueItem[];
+  caseCount: number;
   now: number;
   supervisor: SupervisorActions | undefined;
 }
@@ -99,13 +113,13 @@ interface VirtualQueueProps {
  * Only the rows in view (plus a few) are in the DOM, so thousands of open cases scroll and tick
  * every second without work per case. Spacer rows above and below keep the scrollbar honest.
  */
-function VirtualQueue({ cases, now, supervisor }: VirtualQueueProps) {
+function VirtualQueue({ items: rows, caseCount, now, supervisor }: VirtualQueueProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new key function makes the virtualizer redo every row's offset: only when the list changes.
-  const getItemKey = useCallback((index: number) => cases[index]?.id ?? index, [cases]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
   const virtualizer = useVirtualizer({
-    count: cases.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN_ROWS,
@@ -114,36 +128,49 @@ function VirtualQueue({ cases, now, supervisor }: VirtualQueueProps) {
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
-  const columns = supervisor ? 8 : 7;
+  const columns = supervisor ? 9 : 8;
 
   return (
     <div ref={scrollRef} className="queue__scroller" data-testid="queue-scroller">
-      <table className="queue-table" aria-rowcount={cases.length + 1}>
+      <table className="queue-table" aria-rowcount={rows.length + 1} data-case-count={caseCount}>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">Category</th>
             <th scope="col">Case</th>
-            <th scope="col">Alarm</th>
             <th scope="col">Site</th>
-            <th scope="col" className="queue-table__num">
-              Signals
+            <th scope="col">Account</th>
+            <th scope="col">Alarm</th>
+            <th scope="col" className="queue-table__num" title="Signals">
+              Sig.
             </th>
-            <th scope="col">Status</th>
             <th scope="col" className="queue-table__num">
               Waiting
             </th>
+            <th scope="col">Status</th>
             {supervisor && <th scope="col">Supervisor</th>}
           </tr>
         </thead>
         <tbody>
           {before > 0 && <SpacerRow height={before} columns={columns} />}
           {items.map((item) => {
-            const summary = cases[item.index];
-            if (!summary) return null;
+            const row = rows[item.index];
+            if (!row) return null;
+            if (row.kind === 'group') {
+              return (
+                <QueueGroupRow
+                  key={item.key}
+                  group={row}
+                  columns={columns}
+                  index={item.index}
+                  measureRef={virtualizer.measureElement}
+                />
+              );
+            }
             return (
               <QueueRow
                 key={item.key}
-                summary={summary}
+                summary={row.summary}
+                grouped={row.grouped}
                 now={now}
                 supervisor={supervisor}
                 index={item.index}

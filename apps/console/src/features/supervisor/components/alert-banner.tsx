@@ -1,5 +1,6 @@
 import type { AudioStatus } from '../../queue/utils/tone-player';
 import { useSupervisorStore, type SupervisorSound } from '../store/supervisor-store';
+import { categoryLabel } from '../utils/format';
 
 /**
  * The alerts of the last snapshot, as long as they hold. "Acknowledge" stops the tone; the
@@ -20,8 +21,17 @@ export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: A
     >
       <ul className="supervisor-alert__messages">
         {alerts.map((alert, i) => (
-          <li key={`${alert.kind}-${i}`} data-kind={alert.kind}>
+          <li key={`${alert.kind}-${i}`} data-kind={alert.kind} data-category={alert.category}>
             {alert.message}
+            {alert.waitingByCategory && alert.waitingByCategory.length > 0 && (
+              <span className="supervisor-alert__counts" data-testid="supervisor-alert-counts">
+                {alert.waitingByCategory.map((w) => (
+                  <span key={w.category} className="category-badge" data-category={w.category}>
+                    {w.waiting} {categoryLabel(w.category).toLowerCase()}
+                  </span>
+                ))}
+              </span>
+            )}
           </li>
         ))}
       </ul>

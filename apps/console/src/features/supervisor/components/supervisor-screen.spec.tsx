@@ -1,4 +1,4 @@
-import type { SupervisorSnapshot } from '@arc/shared';
+import { supervisorAlerts, type SupervisorSnapshot } from '@arc/shared';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSupervisorStore } from '../store/supervisor-store';
@@ -129,6 +129,31 @@ describe('SupervisorScreen', () => {
         .map((r) => r.dataset.status),
     ).toEqual(['met', 'met']);
     expect(within(today!).getAllByTestId('compliance')[0]!.textContent).toContain('Met');
+  });
+
+  it('names the most urgent waiting case in the banner (fire before a longer-waiting technical one) with counts per category', async () => {
+    const queue = [
+      { category: 'FIRE', priority: 1, waiting: 4, oldestWaitingSeconds: 432, oldestCaseNo: '2026-0000012' },
+      { category: 'TECHNICAL', priority: 4, waiting: 1, oldestWaitingSeconds: 561, oldestCaseNo: '2026-0000009' },
+    ] as const;
+    const alerts = supervisorAlerts(
+      queue.map((q) => ({ ...q })),
+      makeFigures(),
+      30,
+    );
+    await renderScreen(makeSnapshot({ alerts }));
+    const item = within(screen.getByTestId('supervisor-alert')).getByText(/has waited/);
+    expect(item.dataset.category).toBe('FIRE');
+    expect(item.textContent).toContain('A fire case has waited 7 min 12 s (threshold 30 s): 2026-0000012');
+    expect(item.textContent).not.toMatch(/technical case|561 s/);
+    expect(
+      within(screen.getByTestId('supervisor-alert-counts'))
+        .getAllByText(/\d/)
+        .map((chip) => [chip.dataset.category, chip.textContent]),
+    ).toEqual([
+      ['FIRE', '4 fire'],
+      ['TECHNICAL', '1 technical'],
+    ]);
   });
 
   it('raises a banner that sounds until acknowledged, and again for a new kind of alert', async () => {
