@@ -12,3 +12,4 @@ export * from './intake.js';
 export * from './supervisor.js';
 export * from './users.js';
 export * from './safe-input.js';
+export * from './site-knowledge.js';

@@ -35,6 +35,7 @@ import {
   type Transmitter,
 } from '@arc/shared';
 import { z } from 'zod';
+import { CaseSiteKnowledgeSchema } from './openapi-site-knowledge.js';
 
 /**
  * The read models as zod schemas, only to describe responses in the OpenAPI document. Each is
@@ -347,6 +348,8 @@ export const CaseDetailSchema = z.object({
       description: z.string(),
       decision: nullable(z.enum(SIGNAL_DECISIONS)),
       unencryptedFromKeyed: z.boolean(),
+      zoneName: nullable(z.string()).optional(),
+      zoneLocation: nullable(z.string()).optional(),
     }),
   ),
   steps: nullable(z.array(CaseStepSchema)),
@@ -390,6 +393,7 @@ export const CaseDetailSchema = z.object({
       by: UserRefSchema,
     }),
   ),
+  siteKnowledge: nullable(CaseSiteKnowledgeSchema).optional(),
 }) satisfies z.ZodType<CaseDetail>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
