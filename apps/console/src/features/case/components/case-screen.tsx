@@ -88,9 +88,10 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
 
   useShortcuts((key) => {
     if (unseenNotes.length > 0) {
-      // The notes' dialog first: Esc closes it, Enter/Tab work its button, other shortcuts wait.
+      // The notes' dialog first: Esc closes it, Enter works its button; the case's own keys wait
+      // (the shell's, like M for the tone, still work).
       if (key === 'Escape') markSeen(unseenNotes);
-      return key === 'Escape' || key.length === 1 || key.startsWith('Arrow');
+      return key === 'Escape' || /^[0-9CPSTJK]$/.test(key) || key.startsWith('Arrow');
     }
     if (key === 'Escape') {
       if (recording) setRecording(null);
