@@ -4,6 +4,7 @@ import type { AlarmCategory } from './alarm.js';
 import type { CaseSummary } from './case.js';
 import type { ActionStep, Contact, ContactRouteKind, OnCallMember, Site, Transmitter } from './directory.js';
 import type { SignalDecision } from './rules.js';
+import type { CaseSiteKnowledge } from './site-knowledge.js';
 
 /**
  * How an operator works a case (DOMAIN.md section 1, reports ZR0001/ZR0002): take the next case,
@@ -29,8 +30,18 @@ export const CASE_RESULTS = [
 ] as const;
 export type CaseResult = (typeof CASE_RESULTS)[number];
 
-export const CONTACT_OUTCOMES = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'WRONG_NUMBER', 'VOICEMAIL'] as const;
+export const CONTACT_OUTCOMES = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'WRONG_NUMBER', 'VOICEMAIL', 'SENT'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** The outcomes of a phone call (keys 1-5 on the case screen). */
+export const CALL_OUTCOMES = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'WRONG_NUMBER', 'VOICEMAIL'] as const;
+/** What can be recorded for an SMS or an e-mail: it was sent. */
+export const MESSAGE_OUTCOMES = ['SENT'] as const;
+
+/** The outcomes that fit a route: call outcomes for a phone, "sent" for an SMS or e-mail. */
+export function outcomesForRoute(kind: ContactRouteKind): readonly ContactOutcome[] {
+  return kind === 'PHONE' ? CALL_OUTCOMES : MESSAGE_OUTCOMES;
+}
 
 /** Why a case left an operator: closed, put back by them, returned (console gone), reassigned. */
 export const HOLD_END_REASONS = ['CLOSED', 'PUT_BACK', 'RETURNED', 'ASSIGNED'] as const;
@@ -62,7 +73,19 @@ export const ContactAttemptInputSchema = z
     outcome: z.enum(CONTACT_OUTCOMES),
     note: optionalText(1000),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (!outcomesForRoute(input.routeKind).includes(input.outcome)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message:
+          input.routeKind === 'PHONE'
+            ? 'a phone call is answered, not answered, busy, a wrong number or voicemail'
+            : `an ${input.routeKind === 'SMS' ? 'SMS' : 'e-mail'} can only be recorded as sent, not as a call outcome`,
+      });
+    }
+  });
 export type ContactAttemptInput = z.input<typeof ContactAttemptInputSchema>;
 
 export const StepTickInputSchema = z.object({ note: optionalText(500) }).strict();
@@ -131,6 +154,9 @@ export interface CaseSignal {
   decision: SignalDecision | null;
   /** It came unencrypted from a transmitter that has a key (may be forged). */
   unencryptedFromKeyed: boolean;
+  /** The zone's name in the directory ("Kitchen smoke detector"); null when it has none. */
+  zoneName?: string | null;
+  zoneLocation?: string | null;
 }
 
 export interface CaseStep extends ActionStep {
@@ -201,6 +227,8 @@ export interface CaseDetail {
   holds: CaseHold[];
   history: CaseHistoryEntry[];
   result: { code: CaseResult; note: string | null; openStepsReason: string | null; by: UserRef } | null;
+  /** Instructions, hazards, notes in force and the emergency numbers (null for an unknown transmitter). */
+  siteKnowledge?: CaseSiteKnowledge | null;
 }
 
 /** An operator a supervisor can assign a case to (GET /api/v1/cases/operators). */

@@ -15,6 +15,7 @@ import {
   requireEncryptionNeedsKey,
   TransmitterFieldsSchema,
 } from './directory.js';
+import { duplicateZone, SiteKnowledgeInputSchema, TransmitterZonesInputSchema } from './site-knowledge.js';
 
 /**
  * The whole directory as one JSON document, for migration from (or to) another system:
@@ -57,15 +58,17 @@ export const TransferCustomerSchema = CustomerInputSchema;
 
 export const TransferContractSchema = ContractInputSchema.omit({ customerId: true }).extend({ customerNo: ref });
 
-export const TransferSiteSchema = SiteInputSchema.omit({ contractId: true }).extend({
-  ref,
-  contractNo: ref.nullish().transform((v) => v ?? null),
-  /** Archived sites travel too: their history may still refer to them. */
-  archivedAt: z.iso
-    .datetime({ offset: true, message: 'must be an ISO date-time' })
-    .nullish()
-    .transform((v) => v ?? null),
-});
+export const TransferSiteSchema = SiteInputSchema.omit({ contractId: true })
+  .extend({
+    ref,
+    contractNo: ref.nullish().transform((v) => v ?? null),
+    /** Archived sites travel too: their history may still refer to them. */
+    archivedAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO date-time' })
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .extend(SiteKnowledgeInputSchema.shape);
 
 /** The API's transmitter, with the site named by its ref and the key given in plaintext. */
 export const TransferTransmitterSchema = TransmitterFieldsSchema.omit({
@@ -79,8 +82,14 @@ export const TransferTransmitterSchema = TransmitterFieldsSchema.omit({
     encryptionKey: Dc09KeySchema.nullish().transform((v) => v ?? null),
     /** Exported; on import it needs `encryptionKey`, which an export never carries. */
     requireEncryption: z.boolean('must be true or false').default(false),
+    /** The zone names (as PUT /transmitters/:id/zones); missing means none. */
+    zones: TransmitterZonesInputSchema.shape.zones.default([]),
   })
-  .superRefine(requireEncryptionNeedsKey('needs encryptionKey (an export carries no keys: add the key of the panel)'));
+  .superRefine(requireEncryptionNeedsKey('needs encryptionKey (an export carries no keys: add the key of the panel)'))
+  .superRefine((t, ctx) => {
+    const problem = duplicateZone(t.zones);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['zones', problem.index, 'zone'], message: problem.message });
+  });
 
 export const TransferPersonSchema = z
   .object({

@@ -13,3 +13,4 @@ export * from './supervisor.js';
 export * from './users.js';
 export * from './safe-input.js';
 export * from './case-history.js';
+export * from './site-knowledge.js';

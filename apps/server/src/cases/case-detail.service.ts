@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   classifyEventCode,
+  findZone,
   type ActionStep,
   type AlarmCategory,
   type CaseDetail,
@@ -17,10 +18,12 @@ import {
   type HoldEndReason,
   type SessionUser,
   type SignalDecision,
+  type TransmitterZone,
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { contactsOfSite, rostersByIds } from '../directory/contacts.service.js';
 import { type Db, first, iso, isoOrNull, rows, throwNotFound } from '../directory/directory-db.js';
+import { caseSiteKnowledge, zonesOfSiteByAccount } from '../directory/site-knowledge-db.js';
 import { findSite } from '../directory/sites.service.js';
 import { transmittersOfSite } from '../directory/transmitters.service.js';
 import { CasesService } from './cases.service.js';
@@ -108,7 +111,7 @@ async function readDetail(db: Db, caseId: string, summary: CaseSummary): Promise
     },
     site: siteId ? ((await findSite(db, siteId)) ?? null) : null,
     transmitters: siteId ? await transmittersOfSite(db, siteId) : [],
-    signals: await signalsOfCase(db, caseId),
+    signals: withZoneNames(await signalsOfCase(db, caseId), siteId ? await zonesOfSiteByAccount(db, siteId) : null),
     steps: await stepsOfCase(db, caseId, planSteps),
     contacts: siteId ? await contactsOfSite(db, siteId) : [],
     onCall: rosters.map((roster) => ({ rosterId: roster.id, rosterName: roster.name, member: roster.onCallNow })),
@@ -126,7 +129,16 @@ async function readDetail(db: Db, caseId: string, summary: CaseSummary): Promise
             by: { userId: row.closed_by_user_id, name: row.closed_by_name ?? '' },
           }
         : null,
+    siteKnowledge: await caseSiteKnowledge(db, siteId),
   };
+}
+
+/** Each signal with its zone's name from the directory, matched by transmitter account and zone. */
+function withZoneNames(signals: CaseSignal[], zones: Map<string, TransmitterZone[]> | null): CaseSignal[] {
+  return signals.map((signal) => {
+    const zone = zones ? findZone(zones.get(signal.account) ?? [], signal.zone) : undefined;
+    return { ...signal, zoneName: zone?.name ?? null, zoneLocation: zone?.location ?? null };
+  });
 }
 
 interface SignalRow {

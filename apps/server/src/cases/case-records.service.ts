@@ -57,9 +57,9 @@ export class CaseRecordsService {
       const row = await this.lockHeld(m, caseId, user);
       if (input.contactId) {
         // KEY SHARE: the contact cannot be deleted under the insert that refers to it.
-        const contact = await first<{ site_id: string }>(
+        const contact = await first<{ site_id: string; routes: { kind: string; value: string }[] }>(
           m,
-          `SELECT site_id FROM contacts WHERE id = $1 FOR KEY SHARE`,
+          `SELECT site_id, routes FROM contacts WHERE id = $1 FOR KEY SHARE`,
           [input.contactId],
         );
         if (!contact) throw new AppError('UNPROCESSABLE', `contactId: contact ${input.contactId} does not exist`);
@@ -67,6 +67,13 @@ export class CaseRecordsService {
           throw new AppError(
             'UNPROCESSABLE',
             `contactId: contact ${input.contactId} is not a contact of the site of case ${row.case_no}`,
+          );
+        }
+        // The outcome was checked against routeKind; the kind must be the route's real one.
+        if (!contact.routes.some((r) => r.kind === input.routeKind && r.value === input.routeValue)) {
+          throw new AppError(
+            'VALIDATION',
+            `routeValue: ${input.routeKind} ${input.routeValue} is not a route of contact ${input.contactId}`,
           );
         }
       }

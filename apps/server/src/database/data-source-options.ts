@@ -18,6 +18,7 @@ import { SignalRawBytes1764700000000 } from './migrations/1764700000000-signal-r
 import { TransmitterSecurity1764800000000 } from './migrations/1764800000000-transmitter-security.js';
 import { UserManagement1765000000000 } from './migrations/1765000000000-user-management.js';
 import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assign-ack.js';
+import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   TransmitterSecurity1764800000000,
   UserManagement1765000000000,
   CaseAssignAck1765100000000,
+  SiteKnowledge1765300000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

@@ -13,6 +13,8 @@ import { ContractsController, CustomersController } from './customers.controller
 import { CustomersService } from './customers.service.js';
 import { OpenApiController } from './openapi.controller.js';
 import { SiteDetailService } from './site-detail.service.js';
+import { SiteKnowledgeController, TransmitterZonesController } from './site-knowledge.controller.js';
+import { SiteKnowledgeService } from './site-knowledge.service.js';
 import { SitesController, TransmittersController } from './sites.controller.js';
 import { SitesService } from './sites.service.js';
 import { TransmittersService } from './transmitters.service.js';
@@ -32,6 +34,8 @@ import { TransmittersService } from './transmitters.service.js';
     OnCallRostersController,
     AuditController,
     OpenApiController,
+    TransmitterZonesController,
+    SiteKnowledgeController,
   ],
   providers: [
     CustomersService,
@@ -41,6 +45,7 @@ import { TransmittersService } from './transmitters.service.js';
     ContactsService,
     ActionPlansService,
     SiteDetailService,
+    SiteKnowledgeService,
   ],
 })
 export class DirectoryModule {}

@@ -36,6 +36,7 @@ import {
   type Transmitter,
 } from '@arc/shared';
 import { z } from 'zod';
+import { CaseSiteKnowledgeSchema } from './openapi-site-knowledge.js';
 
 /**
  * The read models as zod schemas, only to describe responses in the OpenAPI document. Each is
@@ -348,6 +349,8 @@ export const CaseDetailSchema = z.object({
       description: z.string(),
       decision: nullable(z.enum(SIGNAL_DECISIONS)),
       unencryptedFromKeyed: z.boolean(),
+      zoneName: nullable(z.string()).optional(),
+      zoneLocation: nullable(z.string()).optional(),
     }),
   ),
   steps: nullable(z.array(CaseStepSchema)),
@@ -392,6 +395,7 @@ export const CaseDetailSchema = z.object({
       by: UserRefSchema,
     }),
   ),
+  siteKnowledge: nullable(CaseSiteKnowledgeSchema).optional(),
 }) satisfies z.ZodType<CaseDetail>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -80,6 +80,7 @@ import {
   type UserAccount,
 } from '@arc/shared';
 import { z } from 'zod';
+import { SITE_KNOWLEDGE_ROUTES } from './openapi-site-knowledge.js';
 import {
   CallListQuerySchema,
   MessageListQuerySchema,
@@ -128,7 +129,7 @@ import {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of [...ROUTES, ...USER_ROUTES]) {
+  for (const route of [...ROUTES, ...USER_ROUTES, ...SITE_KNOWLEDGE_ROUTES]) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
@@ -166,7 +167,7 @@ export function openApiDocument(): Record<string, unknown> {
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Access = 'public' | 'api-key' | readonly ('operator' | 'supervisor' | 'admin')[];
 
-interface Route {
+export interface Route {
   method: Method;
   path: string;
   tag: string;

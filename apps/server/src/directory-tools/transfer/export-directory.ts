@@ -35,13 +35,17 @@ export async function exportDirectory(sql: Sql): Promise<DirectoryTransferDocume
       () =>
         sql<SiteRow>(
           `SELECT s.id, s.name, s.street, s.postcode, s.city, s.municipality, s.address_ref, k.contract_no,
-                s.archived_at
+                s.archived_at, s.instructions, s.hazards, s.police_phone, s.rescue_phone
            FROM sites s LEFT JOIN contracts k ON k.id = s.contract_id ORDER BY s.created_at, s.id`,
         ),
       () =>
         sql<TransmitterRow>(
-          `SELECT account, site_id, protocol, require_encryption, supervision_interval_seconds, input_category
-           FROM transmitters ORDER BY account`,
+          `SELECT t.account, t.site_id, t.protocol, t.require_encryption, t.supervision_interval_seconds,
+                t.input_category,
+                COALESCE((SELECT jsonb_agg(jsonb_build_object('zone', z.zone, 'name', z.name, 'location', z.location)
+                                           ORDER BY length(z.zone_key), z.zone_key)
+                            FROM transmitter_zones z WHERE z.transmitter_id = t.id), '[]'::jsonb) AS zones
+           FROM transmitters t ORDER BY t.account`,
         ),
       () =>
         sql<{ id: string; name: string; service_company_id: string | null }>(
@@ -150,6 +154,10 @@ export async function exportDirectory(sql: Sql): Promise<DirectoryTransferDocume
       addressRef: s.address_ref,
       contractNo: s.contract_no,
       archivedAt: s.archived_at === null ? null : new Date(s.archived_at).toISOString(),
+      instructions: s.instructions,
+      hazards: s.hazards,
+      policePhone: s.police_phone,
+      rescuePhone: s.rescue_phone,
     })),
     transmitters: transmitters.map((t) => ({
       account: t.account,
@@ -158,6 +166,7 @@ export async function exportDirectory(sql: Sql): Promise<DirectoryTransferDocume
       requireEncryption: t.require_encryption,
       supervisionIntervalSeconds: t.supervision_interval_seconds,
       inputCategory: t.input_category,
+      zones: t.zones,
     })),
     authorizationLists: lists
       .filter((l) => l.service_company_id === null)
@@ -209,6 +218,10 @@ interface SiteRow {
   address_ref: string | null;
   contract_no: string | null;
   archived_at: Date | string | null;
+  instructions: string | null;
+  hazards: string | null;
+  police_phone: string | null;
+  rescue_phone: string | null;
 }
 interface TransmitterRow {
   account: string;
@@ -217,6 +230,7 @@ interface TransmitterRow {
   require_encryption: boolean;
   supervision_interval_seconds: number | null;
   input_category: AlarmCategory | null;
+  zones: { zone: string; name: string; location: string | null }[];
 }
 interface PersonRow {
   id: string;

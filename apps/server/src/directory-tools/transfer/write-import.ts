@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dc09KeyHex } from '@arc/shared';
+import { dc09KeyHex, zoneKey } from '@arc/shared';
 import type { Sql } from '../sql.js';
 import type { ExistingKeys, ParsedDocument, ParsedPerson } from './validate-import.js';
 
@@ -61,17 +61,22 @@ export async function writeImport(
       s.addressRef,
       s.contractNo === null ? null : contractIds.get(s.contractNo),
       s.archivedAt,
+      s.instructions,
+      s.hazards,
+      s.policePhone,
+      s.rescuePhone,
     ];
   });
   await insertRows(sql, 'sites', SITE_COLUMNS, sites);
 
   const site = (ref: string): string => siteIds.get(ref)!;
+  const zones: unknown[][] = [];
   await insertRows(
     sql,
     'transmitters',
     TRANSMITTER_COLUMNS,
     doc.transmitters.map((t) => [
-      randomUUID(),
+      withZones(randomUUID(), t.zones, zones),
       t.account,
       site(t.siteRef),
       t.protocol,
@@ -81,6 +86,7 @@ export async function writeImport(
       t.inputCategory,
     ]),
   );
+  await insertRows(sql, 'transmitter_zones', ZONE_COLUMNS, zones);
 
   const lists: unknown[][] = [];
   const listSites: unknown[][] = [];
@@ -207,7 +213,28 @@ const SITE_COLUMNS: Column[] = [
   ['address_ref', 'text'],
   ['contract_id', 'uuid'],
   ['archived_at', 'timestamptz'],
+  ['instructions', 'text'],
+  ['hazards', 'text'],
+  ['police_phone', 'text'],
+  ['rescue_phone', 'text'],
 ];
+const ZONE_COLUMNS: Column[] = [
+  ['transmitter_id', 'uuid'],
+  ['zone_key', 'text'],
+  ['zone', 'text'],
+  ['name', 'text'],
+  ['location', 'text'],
+];
+
+/** Collects the transmitter's zone rows; returns its id. */
+function withZones(
+  transmitterId: string,
+  list: readonly { zone: string; name: string; location: string | null }[],
+  into: unknown[][],
+): string {
+  for (const z of list) into.push([transmitterId, zoneKey(z.zone), z.zone, z.name, z.location]);
+  return transmitterId;
+}
 const TRANSMITTER_COLUMNS: Column[] = [
   ['id', 'uuid'],
   ['account', 'text'],

@@ -108,7 +108,16 @@ export function SignalsSection({ detail }: { detail: CaseDetail }) {
               </td>
               <td className="mono">{signal.account}</td>
               <td className="mono">{signal.code}</td>
-              <td className="mono">{signal.zone ?? '—'}</td>
+              <td data-testid="case-signal-zone" title={signal.zoneLocation ?? undefined}>
+                {signal.zone ? (
+                  <>
+                    <span className="mono">{signal.zone}</span>
+                    {signal.zoneName && <span className="zone-name"> — {signal.zoneName}</span>}
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td>{signal.text ?? ''}</td>
               <td>
                 {signal.description}

@@ -146,13 +146,13 @@ describe('CaseScreen', () => {
 
     await waitFor(() => expect(calls[0]?.method).toBe('POST'));
     expect(calls[0]!.body).toMatchObject({ contactId: CONTACT_A, outcome: 'NO_ANSWER', note: 'Rang 10 times' });
-    // Nobody answered: the next number is selected.
-    await waitFor(() => expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_A}:1`));
+    // Nobody answered: the next phone is selected (Anna's SMS number is skipped, defect 7).
+    await waitFor(() => expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_B}:0`));
 
-    press('ArrowDown');
-    expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_B}:0`);
     press('K');
     expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_A}:1`);
+    press('ArrowDown');
+    expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_B}:0`);
   });
 
   it('shows the server refusal of a call and keeps the form', async () => {

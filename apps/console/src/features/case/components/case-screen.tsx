@@ -1,9 +1,10 @@
-import type { CaseDetail, CaseResult, ContactOutcome } from '@arc/shared';
+import type { CaseDetail, CaseResult, ContactOutcome, SiteNote } from '@arc/shared';
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useShortcuts } from '../hooks/use-shortcuts';
+import { useStepWork } from '../hooks/use-step-work';
 import { isHeldBy, useCaseStore } from '../store/case-store';
-import { callTargets, outcomeForKey, type CallTarget } from '../utils/call-targets';
+import { callTargets, nextAfterAttempt, outcomeForKey, stepForTarget, type CallTarget } from '../utils/call-targets';
 import { resultLabel } from '../utils/labels';
 import { CaseTimesSection, EarlierCasesSection, SignalsSection, SiteSection } from './case-facts';
 import { CaseTimeline } from './case-timeline';
@@ -12,7 +13,9 @@ import { AttemptsSection, ContactsPanel, type RecordingState } from './contacts-
 import { NotesSection } from './notes-section';
 import { PutBackDialog } from './put-back-dialog';
 import { CASE_SHORTCUTS, ShortcutHelp } from './shortcut-help';
+import { SiteKnowledgeSection, SiteNotesPopup } from './site-knowledge';
 import { StepsChecklist } from './steps-checklist';
+import { TickOffer } from './tick-offer';
 
 /** The open case: everything the operator needs to work it, keyboard first. */
 export function CaseScreen() {
@@ -54,6 +57,13 @@ interface CaseWorkProps {
 
 function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
   const finish = useCaseStore((state) => state.finish);
+  const reload = useCaseStore((state) => state.reload);
+  const steps = useStepWork(detail);
+  // Site notes in force pop up first; each once per opening of the case.
+  const [seenNotes, setSeenNotes] = useState<ReadonlySet<string>>(() => new Set());
+  const unseenNotes = (detail.siteKnowledge?.notes ?? []).filter((note) => !seenNotes.has(note.id));
+  const markSeen = (notes: readonly SiteNote[]) =>
+    setSeenNotes((seen) => new Set([...seen, ...notes.map((n) => n.id)]));
   const targets = useMemo(() => callTargets(detail), [detail]);
   const [panel, setPanel] = useState<Panel>('none');
   const [recording, setRecording] = useState<RecordingState | null>(null);
@@ -70,16 +80,23 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
 
   const onRecorded = (target: CallTarget, outcome: ContactOutcome) => {
     setRecording(null);
-    // Nobody answered: the next number in the list is the one to call.
-    if (outcome !== 'ANSWERED') {
-      const next = targets[targets.indexOf(target) + 1];
-      if (next) setSelectedKey(next.key);
-    }
+    // Nobody answered: the next phone in the list is the one to call.
+    const next = nextAfterAttempt(targets, target, outcome);
+    if (next) setSelectedKey(next.key);
+    const step = stepForTarget(detail.steps, target);
+    if (step) steps.offerTick(step);
   };
 
   useShortcuts((key) => {
+    if (unseenNotes.length > 0) {
+      // The notes' dialog first: Esc closes it, Enter works its button; the case's own keys wait
+      // (the shell's, like M for the tone, still work).
+      if (key === 'Escape') markSeen(unseenNotes);
+      return key === 'Escape' || /^[0-9CPSTJK]$/.test(key) || key.startsWith('Arrow');
+    }
     if (key === 'Escape') {
       if (recording) setRecording(null);
+      else if (steps.offer) steps.dismissOffer();
       else if (panel !== 'none') setPanel('none');
       else return false;
       return true;
@@ -95,7 +112,12 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
       moveSelection(key === 'ArrowDown' || key === 'J' ? 1 : -1);
       return true;
     }
-    const outcome = outcomeForKey(key);
+    if (key === 'T' || key === 'S') {
+      if (key === 'T') steps.tickSelected();
+      else steps.selectNext();
+      return true;
+    }
+    const outcome = selected ? outcomeForKey(key, selected) : null;
     if (outcome && selected) {
       setRecording({ targetKey: selected.key, outcome });
       return true;
@@ -153,6 +175,7 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
         )}
       </header>
 
+      {unseenNotes.length > 0 && <SiteNotesPopup notes={unseenNotes} onClose={() => markSeen(unseenNotes)} />}
       {mine && <ShortcutHelp shortcuts={CASE_SHORTCUTS} />}
       {!mine && <NotYoursBanner detail={detail} onLeave={() => finish(`Left case ${summary.caseNo}.`)} />}
       {loadError && (
@@ -177,7 +200,32 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
 
       <div className="case-grid">
         <div className="case-grid__column">
-          <StepsChecklist detail={detail} editable={mine} />
+          {detail.site && detail.siteKnowledge && (
+            <SiteKnowledgeSection
+              siteId={detail.site.id}
+              knowledge={detail.siteKnowledge}
+              canAddNote={mine}
+              onNoteAdded={(note) => {
+                markSeen([note]);
+                void reload();
+              }}
+            />
+          )}
+          <StepsChecklist detail={detail} editable={mine} selectedStepId={steps.selectedStep?.id ?? null} />
+          {mine && steps.offer && steps.selectedStep && (
+            <TickOffer
+              step={steps.selectedStep}
+              detail={detail}
+              pending={steps.pending}
+              onTick={steps.tickSelected}
+              onDismiss={steps.dismissOffer}
+            />
+          )}
+          {mine && steps.error && (
+            <p className="form-error" role="alert" data-testid="step-key-error">
+              {steps.error}
+            </p>
+          )}
           <ContactsPanel
             detail={detail}
             targets={targets}

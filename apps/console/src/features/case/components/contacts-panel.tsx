@@ -1,15 +1,9 @@
-import {
-  CONTACT_OUTCOMES,
-  ContactAttemptInputSchema,
-  type CaseDetail,
-  type ContactAttempt,
-  type ContactOutcome,
-} from '@arc/shared';
+import { ContactAttemptInputSchema, type CaseDetail, type ContactAttempt, type ContactOutcome } from '@arc/shared';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { recordAttempt } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import type { CallTarget } from '../utils/call-targets';
-import { outcomeKey } from '../utils/call-targets';
+import { outcomeKey, outcomesFor } from '../utils/call-targets';
 import { formatTime, messageOf, outcomeLabel, routeKindLabel } from '../utils/labels';
 import { CaseSection } from './case-section';
 
@@ -87,11 +81,11 @@ export function ContactsPanel({
                     type="button"
                     onClick={() => {
                       onSelect(target.key);
-                      onRecord({ targetKey: target.key, outcome: 'ANSWERED' });
+                      onRecord({ targetKey: target.key, outcome: outcomesFor(target)[0]! });
                     }}
                     data-testid="record-call"
                   >
-                    Record call
+                    {target.routeKind === 'PHONE' ? 'Record call' : 'Record message'}
                   </button>
                 )}
                 {editable && recording?.targetKey === target.key && (
@@ -130,7 +124,7 @@ interface RecordCallFormProps {
   onSaved: (outcome: ContactOutcome) => void;
 }
 
-/** Outcome (keys 1-5 pick it too) and a note; Enter saves, Esc cancels. */
+/** Outcome (the digit keys pick it too; a phone's call outcomes, an SMS's or e-mail's "sent") and a note; Enter saves, Esc cancels. */
 export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }: RecordCallFormProps) {
   const mutate = useCaseStore((state) => state.mutate);
   const [note, setNote] = useState('');
@@ -177,12 +171,12 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
       className="inline-form record-call"
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
-      aria-label={`Record call to ${target.name}`}
+      aria-label={`Record ${target.routeKind === 'PHONE' ? 'call' : 'message'} to ${target.name}`}
       data-testid="record-call-form"
     >
       <fieldset className="outcomes">
         <legend className="field__label">Outcome</legend>
-        {CONTACT_OUTCOMES.map((option) => (
+        {outcomesFor(target).map((option) => (
           <label key={option} className="outcome" data-outcome={option}>
             <input
               type="radio"
@@ -192,7 +186,7 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
               onChange={() => onOutcome(option)}
               data-testid={`outcome-${option}`}
             />
-            <kbd>{outcomeKey(option)}</kbd> {outcomeLabel(option)}
+            <kbd>{outcomeKey(option, target)}</kbd> {outcomeLabel(option)}
           </label>
         ))}
       </fieldset>
@@ -206,7 +200,7 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
         data-testid="record-note"
       />
       <button className="button button--primary" type="submit" disabled={pending} data-testid="record-save">
-        {pending ? 'Saving…' : 'Save call'}
+        {pending ? 'Saving…' : target.routeKind === 'PHONE' ? 'Save call' : 'Save'}
       </button>
       <button className="button" type="button" onClick={onCancel} disabled={pending} data-testid="record-cancel">
         Cancel <kbd>Esc</kbd>

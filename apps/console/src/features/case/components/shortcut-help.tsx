@@ -11,7 +11,9 @@ export const QUEUE_SHORTCUTS: readonly Shortcut[] = [
 
 export const CASE_SHORTCUTS: readonly Shortcut[] = [
   { keys: '↑ ↓', label: 'choose number' },
-  { keys: '1–5', label: 'record outcome: answered, no answer, busy, wrong number, voicemail' },
+  { keys: '1–5', label: 'record outcome: answered, no answer, busy, wrong number, voicemail (SMS/e-mail: 1 sent)' },
+  { keys: 'S', label: 'next step' },
+  { keys: 'T', label: 'tick selected step' },
   { keys: 'C', label: 'close' },
   { keys: 'P', label: 'put back' },
   { keys: 'Esc', label: 'cancel' },

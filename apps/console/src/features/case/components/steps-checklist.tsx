@@ -1,4 +1,4 @@
-import { StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared';
+import { DEFAULT_EMERGENCY_NUMBERS, StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
@@ -10,10 +10,12 @@ export interface StepsChecklistProps {
   detail: CaseDetail;
   /** False when the case is not the operator's (any more): nothing can be ticked. */
   editable: boolean;
+  /** The step the T key ticks (highlighted). */
+  selectedStepId?: string | null;
 }
 
 /** The site's action plan for the category, ticked off one step at a time, each with an optional note. */
-export function StepsChecklist({ detail, editable }: StepsChecklistProps) {
+export function StepsChecklist({ detail, editable, selectedStepId = null }: StepsChecklistProps) {
   const steps = detail.steps;
   return (
     <CaseSection title="Action plan" testId="case-steps">
@@ -26,7 +28,13 @@ export function StepsChecklist({ detail, editable }: StepsChecklistProps) {
           {[...steps]
             .sort((a, b) => a.position - b.position)
             .map((step) => (
-              <StepItem key={step.id} step={step} detail={detail} editable={editable} />
+              <StepItem
+                key={step.id}
+                step={step}
+                detail={detail}
+                editable={editable}
+                selected={editable && step.id === selectedStepId}
+              />
             ))}
         </ol>
       )}
@@ -34,13 +42,24 @@ export function StepsChecklist({ detail, editable }: StepsChecklistProps) {
   );
 }
 
-function StepItem({ step, detail, editable }: { step: CaseStep; detail: CaseDetail; editable: boolean }) {
+interface StepItemProps {
+  step: CaseStep;
+  detail: CaseDetail;
+  editable: boolean;
+  selected: boolean;
+}
+
+function StepItem({ step, detail, editable, selected }: StepItemProps) {
   const [ticking, setTicking] = useState(false);
+  const number = emergencyNumberOf(step, detail);
   return (
     <li
       className="checklist__step"
       data-testid="step"
       data-step-id={step.id}
+      data-step-type={step.type}
+      data-selected={selected ? 'true' : undefined}
+      aria-current={selected ? 'step' : undefined}
       data-mandatory={step.mandatory ? 'true' : undefined}
       data-ticked={step.ticked ? 'true' : undefined}
     >
@@ -56,6 +75,12 @@ function StepItem({ step, detail, editable }: { step: CaseStep; detail: CaseDeta
             </span>
           )}
         </div>
+        {number && (
+          <p className="step-number" data-testid="step-number">
+            Call <span className="mono step-number__value">{number.main}</span>
+            {number.note && <span className="muted"> {number.note}</span>}
+          </p>
+        )}
         {step.instruction && <p className="checklist__instruction">{step.instruction}</p>}
         {step.ticked ? (
           <p className="muted" data-testid="step-ticked">
@@ -75,6 +100,11 @@ function StepItem({ step, detail, editable }: { step: CaseStep; detail: CaseDeta
               Tick…
             </button>
           )
+        )}
+        {selected && !step.ticked && !ticking && (
+          <span className="muted step-key-hint">
+            <kbd>T</kbd> tick
+          </span>
         )}
       </div>
     </li>
@@ -140,7 +170,7 @@ function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
   );
 }
 
-function stepTarget(step: CaseStep, detail: CaseDetail): string {
+export function stepTarget(step: CaseStep, detail: CaseDetail): string {
   if (step.contactId) {
     const contact = detail.contacts.find((c) => c.id === step.contactId);
     return contact ? `— ${contact.name}` : '— (contact removed)';
@@ -151,4 +181,24 @@ function stepTarget(step: CaseStep, detail: CaseDetail): string {
     return `— ${onCall.rosterName}: ${onCall.member ? `${onCall.member.name}, ${onCall.member.phone}` : 'nobody on call'}`;
   }
   return '';
+}
+
+/** The number to call for the police and rescue-service steps: the site's own, else the centre's. */
+export function emergencyNumberOf(step: CaseStep, detail: CaseDetail): { main: string; note: string } | null {
+  const emergency = detail.siteKnowledge?.emergency;
+  if (!emergency) {
+    if (step.type === 'ALERT_POLICE') return { main: DEFAULT_EMERGENCY_NUMBERS.police, note: '' };
+    if (step.type === 'ALERT_RESCUE_SERVICE') return { main: DEFAULT_EMERGENCY_NUMBERS.rescue, note: '' };
+    return null;
+  }
+  if (step.type === 'ALERT_POLICE') {
+    return {
+      main: emergency.police,
+      note: `${emergency.policeFromSite ? "(site's number) " : ''}· not urgent: ${emergency.policeNonUrgent}`,
+    };
+  }
+  if (step.type === 'ALERT_RESCUE_SERVICE') {
+    return { main: emergency.rescue, note: emergency.rescueFromSite ? "(site's number)" : '' };
+  }
+  return null;
 }

@@ -13,6 +13,8 @@ export function outcomeLabel(outcome: ContactOutcome): string {
       return 'Wrong number';
     case 'VOICEMAIL':
       return 'Voicemail';
+    case 'SENT':
+      return 'Sent';
     default: {
       const unexpected: never = outcome;
       return String(unexpected);

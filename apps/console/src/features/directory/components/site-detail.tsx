@@ -9,6 +9,7 @@ import { OnCallSection } from './on-call-section';
 import { ServiceCompaniesSection } from './service-companies-section';
 import { ServiceModeSection } from './service-mode-section';
 import { SignalLogSection } from './signal-log-section';
+import { SiteInstructionsSection, SiteNotesSection, ZonesSection } from './site-knowledge-section';
 import { SiteSummarySection } from './site-summary-section';
 import { TransmittersSection } from './transmitters-section';
 
@@ -56,8 +57,11 @@ export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
             )}
           </h2>
           <SiteSummarySection detail={detail} canEdit={canEdit} />
+          <SiteInstructionsSection key={`k-${detail.site.id}`} siteId={detail.site.id} canEdit={canEdit} />
+          <SiteNotesSection key={`n-${detail.site.id}`} siteId={detail.site.id} canDelete={canEdit} />
           <AlarmEventsSection detail={detail} />
           <TransmittersSection detail={detail} canEdit={canEdit} />
+          <ZonesSection transmitters={detail.transmitters} canEdit={canEdit} />
           {/* Operators set these on a caller's request, so they are not admin-only; the server checks who asked. */}
           <ServiceModeSection detail={detail} />
           <BlockWindowsSection detail={detail} />
