@@ -29,6 +29,7 @@ grep -q '^SECRETS_KEY=' .demo/env || echo "SECRETS_KEY=$(rnd 36)" >> .demo/env
 # The authority persons' passwords are derived from DEMO_CALLER_SECRET (older .demo/env: added once).
 grep -q '^DEMO_CALLER_SECRET=' .demo/env || echo "DEMO_CALLER_SECRET=$(rnd 24)" >> .demo/env
 set -a
+# shellcheck source=/dev/null
 source .demo/env
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/arc_demo}"
 REDIS_PREFIX="${REDIS_PREFIX:-arc-demo}"
