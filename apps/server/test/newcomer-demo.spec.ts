@@ -68,6 +68,12 @@ describe('the demo seed of the live sites', () => {
         [siteId],
       );
       expect(contacts.length).toBeGreaterThanOrEqual(2);
+      const [contract] = await env.query<{ customer_no: string; contract_no: string }>(
+        `SELECT cu.customer_no, k.contract_no FROM sites s JOIN contracts k ON k.id = s.contract_id
+           JOIN customers cu ON cu.id = k.customer_id WHERE s.id = $1`,
+        [siteId],
+      );
+      expect(contract).toEqual({ customer_no: `DEMO-${site.account}`, contract_no: `DEMO-A-${site.account}` });
       expect(contacts.every((c) => c.routes.some((r) => r.kind === 'PHONE'))).toBe(true);
       const steps = await env.query<{ category: string; type: string; contact_id: string | null; members: unknown[] }>(
         `SELECT p.category, s.type, s.contact_id, r.members
@@ -100,11 +106,18 @@ describe('the demo seed of the live sites', () => {
   it('a second run adds nothing and keeps the passwords', async () => {
     expect(second).toMatchObject({ created: 0, updated: 0, completed: 0, passwordsSet: 0 });
     expect(second.callers).toEqual(first.callers);
-    const [counts] = await env.query<{ contacts: number; plans: number; persons: number; rosters: number }>(
-      `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM action_plans) AS plans,
+    const [counts] = await env.query<{
+      contacts: number;
+      contracts: number;
+      plans: number;
+      persons: number;
+      rosters: number;
+    }>(
+      `SELECT (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM contracts) AS contracts, (SELECT count(*)::int FROM action_plans) AS plans,
               (SELECT count(*)::int FROM persons) AS persons, (SELECT count(*)::int FROM on_call_rosters) AS rosters`,
     );
     expect(counts).toEqual({
+      contracts: DEMO_SITES.length,
       contacts: DEMO_SITES.reduce((n, s) => n + s.contacts.length, 0),
       plans: DEMO_SITES.length * DEMO_PLAN_CATEGORIES.length,
       persons: DEMO_SITES.reduce((n, s) => n + s.authority.length, 0),

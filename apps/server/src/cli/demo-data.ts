@@ -10,6 +10,8 @@ export interface DemoSite {
   supervisionSeconds: number;
   /** The DC-09 AES key as configured in the panel; sealed with SECRETS_KEY in the database. */
   key: string | null;
+  /** The customer (customer number DEMO-<account>, one contract DEMO-A-<account>). */
+  customer: string;
   /** Key holders and others to call, in call order (the action plans' "Call contact" steps). */
   contacts: readonly DemoContact[];
   /** The site's authorization list: who may call the centre about it (passwords: demo-callers.ts). */
@@ -70,6 +72,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 3600,
     key: null,
+    customer: 'Svalan Fastigheter AB',
     contacts: [
       {
         name: 'Kristina Ek',
@@ -97,6 +100,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'ADM-CID',
     supervisionSeconds: 90000,
     key: null,
+    customer: 'Brf Storgatan 5 Arboga',
     contacts: [
       {
         name: 'Göran Lund',
@@ -123,6 +127,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 180,
     key: 'ArcDemoKey-1003!',
+    customer: 'Centrumlivs AB',
     contacts: [
       {
         name: 'Ahmed Karimi',
@@ -148,6 +153,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'ADM-CID',
     supervisionSeconds: 1800,
     key: null,
+    customer: 'Uppsala kommun, förskoleförvaltningen',
     contacts: [
       {
         name: 'Anna Berg',
@@ -176,6 +182,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 600,
     key: null,
+    customer: 'Hamnens Logistik AB',
     contacts: [
       { name: 'Stefan Ahlgren', note: 'Warehouse manager, has keys', routes: phoneAndSms('+46702500501') },
       {
@@ -202,6 +209,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 90,
     key: null,
+    customer: 'Apoteket Kronan AB',
     contacts: [
       {
         name: 'Ingrid Malm',
@@ -225,6 +233,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'ADM-CID',
     supervisionSeconds: 90000,
     key: null,
+    customer: 'Lars och Karin Berg',
     contacts: [
       {
         name: 'Lars Berg',
@@ -249,6 +258,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 300,
     key: null,
+    customer: 'Region Västerbotten',
     contacts: [
       {
         name: 'Helena Forsberg',
@@ -276,6 +286,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'ADM-CID',
     supervisionSeconds: 900,
     key: null,
+    customer: 'E18 Drivmedel AB',
     contacts: [
       { name: 'Mikael Strand', note: 'Station manager, has keys', routes: phoneAndSms('+46702900901') },
       {
@@ -302,6 +313,7 @@ export const DEMO_SITES: readonly DemoSite[] = [
     protocol: 'SIA-DCS',
     supervisionSeconds: 90,
     key: '6B2E9F0C4D8A17E35C90B4F2A61D7E08C3F59A2E4B7D10C6E8F2A3B5D9C4E7F1',
+    customer: 'Guldsmeden i Linköping AB',
     contacts: [
       {
         name: 'Viktor Guldberg',

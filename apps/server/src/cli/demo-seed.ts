@@ -73,6 +73,7 @@ export async function seedDemo(
     try {
       const siteId = await ensureSite(client, box, site, report);
       const added = [
+        await ensureContract(client, siteId, site),
         await ensureContacts(client, siteId, site),
         await ensureAuthority(client, siteId, site, passwords, report),
         await ensurePlans(client, siteId, rosterId),
@@ -146,6 +147,32 @@ async function ensureSite(
     report.updated += 1;
   }
   return row.site_id;
+}
+
+/** A customer and contract for a site that has no contract yet (the manager: its first authority person). */
+async function ensureContract(client: pg.ClientBase, siteId: string, site: DemoSite): Promise<boolean> {
+  const { rows } = await client.query<{ contract_id: string | null }>(`SELECT contract_id FROM sites WHERE id = $1`, [
+    siteId,
+  ]);
+  if (rows[0]?.contract_id) return false;
+  const customer = await client.query<{ id: string }>(
+    `INSERT INTO customers (customer_no, name) VALUES ($1, $2)
+     ON CONFLICT (customer_no) DO UPDATE SET customer_no = EXCLUDED.customer_no RETURNING id`,
+    [`DEMO-${site.account}`, site.customer],
+  );
+  const manager = site.authority[0]!;
+  const contract = await client.query<{ id: string }>(
+    `INSERT INTO contracts (contract_no, customer_id, manager_name, manager_phone, yearly_event_quota, start_date,
+                            term_months)
+     VALUES ($1, $2, $3, $4, 25, '2025-01-01', 36)
+     ON CONFLICT (contract_no) DO UPDATE SET contract_no = EXCLUDED.contract_no RETURNING id`,
+    [`DEMO-A-${site.account}`, customer.rows[0]!.id, manager.name, manager.phone],
+  );
+  await client.query(`UPDATE sites SET contract_id = $2, updated_at = now() WHERE id = $1`, [
+    siteId,
+    contract.rows[0]!.id,
+  ]);
+  return true;
 }
 
 /** The contacts, when the site has none yet. */
