@@ -11,7 +11,8 @@ import type { InTransaction, Sql } from '../sql.js';
  * numbers and phones use LIKE on GIN trigram indexes. The branches are combined per site (best
  * score wins) before the site rows are joined.
  *
- * A query of several words also runs per word: each word (3+ characters, with a letter) is looked
+ * A query of several words whose whole text found nothing good (no hit scoring 0.75) runs
+ * again, also per word: each word (3+ characters, with a letter) is looked
  * up on its own in a site's name, street and city (`word <% column`, the GiST trigram index with a
  * word-similarity threshold of 0.4), and a site that every word finds scores 0.95 × the mean of
  * its best per-word similarities. So "Bjrken Uppsla" finds "Förskolan Björken" in Uppsala: as
@@ -30,7 +31,11 @@ export async function searchDirectory(
     await sql(`SELECT set_config('jit', 'off', true), set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
       String(MIN_WORD_SIMILARITY),
     ]);
-    return runSearch(sql, params);
+    const hits = await runSearch(sql, [...params, []]);
+    // Word by word only when the whole text found nothing good: an exact search costs what it did.
+    const words = queryWords(q.trim());
+    if (words.length === 0 || hits.some((hit) => hit.score >= GOOD_MATCH)) return hits;
+    return runSearch(sql, [...params, words]);
   });
 }
 
@@ -51,7 +56,7 @@ interface SearchRow {
 /**
  * $1 text, $2 account (upper-case hex) or null, $3 number prefix pattern or null (no digit),
  * $4 phone pattern or null, $5 limit, $6 whether the text has words (fuzzy text branches),
- * $7 the words for the per-word branch (empty unless there are at least two).
+ * $7 the words for the per-word branch (empty: the branch is off).
  */
 function searchParams(q: string, limit: number): unknown[] {
   const text = q.trim();
@@ -60,11 +65,11 @@ function searchParams(q: string, limit: number): unknown[] {
   // away: a trigram index scan costs a few ms even when it finds nothing.
   const words = /\p{L}{2}/u.test(text);
   const digits = /\d/.test(text);
-  return [text, account, digits ? `${escapeLike(text)}%` : null, phonePattern(text), limit, words, queryWords(text)];
+  return [text, account, digits ? `${escapeLike(text)}%` : null, phonePattern(text), limit, words];
 }
 
 /** Up to MAX_WORDS distinct words of 3+ characters with a letter; none when fewer than two. */
-export function queryWords(text: string): string[] {
+function queryWords(text: string): string[] {
   const words = [
     ...new Set(
       text
@@ -116,6 +121,8 @@ const MAX_WORDS = 4;
  * is 0.44. Lower than for the whole text, as every word of the query must find the site.
  */
 const MIN_WORD_SIMILARITY = 0.4;
+/** A hit at least this good (an exact name is 1.0, a person 0.95) means the whole text was found. */
+const GOOD_MATCH = 0.75;
 
 const SEARCH_SQL = `
 WITH near_persons AS (
