@@ -21,11 +21,15 @@ DEMO_ADMIN_PASSWORD=$(rnd 9)
 DEMO_SUPERVISOR_PASSWORD=$(rnd 9)
 DEMO_OPERATOR_PASSWORD=$(rnd 9)
 SECRETS_KEY=$(rnd 36)
+DEMO_CALLER_SECRET=$(rnd 24)
 ENV
 fi
 # An .demo/env from before DC-09 has no SECRETS_KEY: the transmitters' AES keys are sealed with it.
 grep -q '^SECRETS_KEY=' .demo/env || echo "SECRETS_KEY=$(rnd 36)" >> .demo/env
+# The authority persons' passwords are derived from DEMO_CALLER_SECRET (older .demo/env: added once).
+grep -q '^DEMO_CALLER_SECRET=' .demo/env || echo "DEMO_CALLER_SECRET=$(rnd 24)" >> .demo/env
 set -a
+# shellcheck source=/dev/null
 source .demo/env
 DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/arc_demo}"
 REDIS_PREFIX="${REDIS_PREFIX:-arc-demo}"
@@ -39,10 +43,15 @@ set +a
 
 log "Migrating and seeding ${DATABASE_URL}"
 node apps/server/dist/cli/migrate.js
-node apps/server/dist/cli/seed-demo.js
+# The live sites with contacts, action plans, the on-call roster and authority persons; one
+# "Verify caller" line per person (with the password) goes to .demo/callers.txt.
+node apps/server/dist/cli/seed-demo.js > .demo/seed.log
+grep -v '^Verify caller:' .demo/seed.log || true
+grep '^Verify caller:' .demo/seed.log > .demo/callers.txt || true
 # A small generated centre around the demo sites, so search and the directory have content
-# (skipped when this seed is already there).
-node apps/server/dist/cli/generate-demo.js --sites 300 --seed 1
+# (skipped when this seed is already there). The feed does not play these transmitters, so they
+# are not supervised (else each would raise "test signal missing" after its interval).
+node apps/server/dist/cli/generate-demo.js --sites 300 --seed 1 --unsupervised
 
 pids=()
 cleanup() { trap - EXIT INT TERM; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -71,6 +80,11 @@ cat <<MSG
     Log in as:   operator / ${DEMO_OPERATOR_PASSWORD}
                  supervisor / ${DEMO_SUPERVISOR_PASSWORD}
                  admin / ${DEMO_ADMIN_PASSWORD}
+    Try:         take a fire alarm (N in the queue), work its action plan, close it (C);
+                 Intake: a caller says who they are, find the site, verify them:
+$(grep -E '^Verify caller: (Anna Berg|Ahmed Karimi|Lars Berg) ' .demo/callers.txt | sed 's/^/                   /')
+                   (every authority person of the live sites: .demo/callers.txt)
+                 then set a service mode for the site from the intake screen.
     API:         ${ARC_SERVER_URL}/api/v1   (ingest key in .demo/env)
     Logs:        .demo/server.log  .demo/console.log  .demo/feed.log
     DC-09:       port ${DC09_TCP_PORT} (TCP and UDP); demo panels send a signal about every 4 s

@@ -80,6 +80,12 @@ async function sampleQueries(client: pg.Client, n: number): Promise<Record<strin
     'account (prefix)': await column(`SELECT left(account, 6) AS v FROM transmitters ORDER BY md5(account) LIMIT $1`),
     'site name': await column(`SELECT name AS v FROM sites ORDER BY md5(id::text) LIMIT $1`),
     'address with a typo': (await column(`SELECT street AS v FROM sites ORDER BY md5(id::text) LIMIT $1`)).map(typo),
+    // "Bjrken Uppsla": the last word of the site name and the city, a typo in each.
+    'name + city, two typos': (
+      await column(
+        `SELECT regexp_replace(name, '^.* ', '') || ' ' || city AS v FROM sites ORDER BY md5(id::text) LIMIT $1`,
+      )
+    ).map((v) => v.split(' ').map(typo).join(' ')),
     'customer number': await column(`SELECT customer_no AS v FROM customers ORDER BY md5(customer_no) LIMIT $1`),
     'contract number': await column(`SELECT contract_no AS v FROM contracts ORDER BY md5(contract_no) LIMIT $1`),
     'person name': await column(`SELECT name AS v FROM persons ORDER BY md5(id::text) LIMIT $1`),

@@ -2,16 +2,22 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SecretBox } from '../common/secret-box.js';
 import { ConfigError, loadConfig } from '../config/config.schema.js';
-import { generateDirectory, markerCustomerNo } from '../directory-tools/demo/generate-directory.js';
+import {
+  generateDirectory,
+  generatedAccountPrefix,
+  markerCustomerNo,
+} from '../directory-tools/demo/generate-directory.js';
 import { sqlOfPg, transactionOfPg } from '../directory-tools/sql.js';
 import { validateImport } from '../directory-tools/transfer/validate-import.js';
 import { writeImport } from '../directory-tools/transfer/write-import.js';
 
-const USAGE = `Usage: node dist/cli/generate-demo.js --sites 10000 [--seed 1]
+const USAGE = `Usage: node dist/cli/generate-demo.js --sites 10000 [--seed 1] [--unsupervised]
 
 Adds a generated Swedish centre (customers, contracts, sites, transmitters, authorization lists
 with persons, service companies, contacts, on-call rosters, action plans) to DATABASE_URL.
 The same seed gives the same directory; a seed that was generated before is skipped.
+--unsupervised: the generated transmitters get no supervision interval (the demo: its feed does
+not play them); on a seed generated before, switches their supervision off.
 `;
 
 /**
@@ -23,6 +29,7 @@ async function main(): Promise<void> {
     options: {
       sites: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
+      unsupervised: { type: 'boolean', default: false },
       help: { type: 'boolean' },
     },
   });
@@ -44,10 +51,14 @@ async function main(): Promise<void> {
     const marker = markerCustomerNo(seed);
     const found = await client.query('SELECT 1 FROM customers WHERE customer_no = $1', [marker]);
     if (found.rowCount) {
-      process.stdout.write(`Demo directory for seed ${seed} already present (customer ${marker}); nothing added\n`);
+      const off = values.unsupervised ? await switchOffSupervision(client, seed) : 0;
+      process.stdout.write(
+        `Demo directory for seed ${seed} already present (customer ${marker}); nothing added` +
+          `${off > 0 ? `; supervision switched off for ${off} generated transmitter(s)` : ''}\n`,
+      );
       return;
     }
-    const document = generateDirectory({ sites, seed });
+    const document = generateDirectory({ sites, seed, supervised: !values.unsupervised });
     const generatedMs = performance.now() - started;
     const checked = await validateImport(document, sqlOfPg(client));
     if (!checked.document) {
@@ -76,6 +87,20 @@ async function main(): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A directory generated before with supervision intervals: its transmitters never send in the
+ * demo, so they would raise "test signal missing" one after the other. updated_at makes a running
+ * receiver reload them; the sweeper drops the deadline of a transmitter without an interval.
+ */
+async function switchOffSupervision(client: pg.Client, seed: number): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE transmitters SET supervision_interval_seconds = NULL, updated_at = now()
+      WHERE account LIKE $1 || '%' AND supervision_interval_seconds IS NOT NULL`,
+    [generatedAccountPrefix(seed)],
+  );
+  return rowCount ?? 0;
 }
 
 main().catch((error: unknown) => {

@@ -18,7 +18,7 @@ import { EVENT_MIXES } from '../simulator/events.js';
 import { MAX_SEQUENCE } from '../simulator/frames.js';
 import { formatReport } from '../simulator/report.js';
 import type { Transport } from '../simulator/transmitter.js';
-import { DEMO_SITES } from './demo-data.js';
+import { DEMO_SITES, demoHeartbeatSeconds } from './demo-data.js';
 
 const USAGE = `DC-09 transmitter simulator (loopback only)
 
@@ -170,7 +170,7 @@ async function run(scenario: string): Promise<number> {
           account: site.account,
           protocol: site.protocol,
           key: site.key,
-          heartbeatSeconds: Math.min(60, Math.max(20, site.supervisionSeconds / 3)),
+          heartbeatSeconds: demoHeartbeatSeconds(site.supervisionSeconds),
         })),
         unknownAccount: 'DEAD01',
         unknownShare: 0.05,

@@ -4,11 +4,17 @@ import { AppError } from '../common/app-error.js';
 import { CasesService } from '../cases/cases.service.js';
 import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
 import { SignalWriterService } from './signal-writer.service.js';
+import { SupervisionTrackerService } from './supervision-tracker.service.js';
 import { TransmitterDirectoryService } from './transmitter-directory.service.js';
 
 /**
  * Stores a signal received over HTTP through the same writer as the DC-09 receiver, then has
  * the rules evaluate it in its account's lane (so the answer can name the case).
+ *
+ * Supervision: any signal received from a known transmitter, over DC-09 or over HTTP, counts as
+ * "heard" — it updates last seen and moves the supervision deadline, as a DC-09 frame does. The
+ * centre cannot tell from its side which path a link test would have taken, and a fire alarm
+ * that arrived proves the transmitter is alive and reaching the centre.
  */
 @Injectable()
 export class SignalIngestService {
@@ -17,6 +23,7 @@ export class SignalIngestService {
     private readonly writer: SignalWriterService,
     private readonly dispatcher: EvaluationDispatcherService,
     private readonly cases: CasesService,
+    private readonly supervision: SupervisionTrackerService,
   ) {}
 
   async ingestHttp(request: IngestSignalRequest): Promise<IngestSignalResponse> {
@@ -40,6 +47,8 @@ export class SignalIngestService {
       occurredAt: request.occurredAt ? new Date(request.occurredAt) : null,
       dedupKey: request.eventId ? `http:${request.eventId}` : null,
     });
+    // Heard now (also for a repeated eventId: the sender is alive), after the signal is stored.
+    if (transmitter) this.supervision.touch(transmitter);
     const result = stored.duplicate ? null : await this.dispatcher.evaluate(stored.id, event.category);
     const caseId = result ? result.caseId : stored.caseId;
     const decision = result && result.decision !== 'ALREADY_EVALUATED' ? result.decision : null;

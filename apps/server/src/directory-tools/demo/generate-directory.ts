@@ -17,14 +17,25 @@ import type {
  * Keys are prefixed per seed (customers `K<seed>-…`, contracts `A<seed>-…`, accounts `D<seed hex>…`),
  * so two seeds never collide with each other or with the demo accounts 1001–1008, 00A9, 0B10.
  */
-export function generateDirectory(options: { sites: number; seed: number }): DirectoryTransferDocument {
+export function generateDirectory(options: {
+  sites: number;
+  seed: number;
+  /**
+   * False: the transmitters get no supervision interval. The demo does this, as its feed plays
+   * only the ten live sites: a generated transmitter that never sends would otherwise raise "test
+   * signal missing" after its interval. The random draws are the same either way.
+   */
+  supervised?: boolean;
+}): DirectoryTransferDocument {
+  const supervised = options.supervised ?? true;
+  const ifSupervised = (seconds: number): number | null => (supervised ? seconds : null);
   const random = mulberry32(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const phone = () => `+467${pick(['0', '2', '3', '6'])}${String(int(0, 9_999_999)).padStart(7, '0')}`;
   const personName = () => `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
   const seedTag = String(options.seed);
-  const accountPrefix = `D${(options.seed % 256).toString(16).toUpperCase().padStart(2, '0')}`;
+  const accountPrefix = generatedAccountPrefix(options.seed);
 
   const siteCount = options.sites;
   const customerCount = Math.max(1, Math.round(siteCount / 4));
@@ -100,7 +111,7 @@ export function generateDirectory(options: { sites: number; seed: number }): Dir
         account: `${accountPrefix}${(account++).toString(16).toUpperCase().padStart(5, '0')}`,
         siteRef: ref,
         protocol: pick(['SIA-DCS', 'ADM-CID'] as const),
-        supervisionIntervalSeconds: pick([90, 180, 300, 3600, 90_000]),
+        supervisionIntervalSeconds: ifSupervised(pick([90, 180, 300, 3600, 90_000])),
         inputCategory: pick(['INTRUSION', 'INTRUSION', 'INTRUSION', 'FIRE', 'HOLDUP'] as const),
       },
     ];
@@ -109,7 +120,7 @@ export function generateDirectory(options: { sites: number; seed: number }): Dir
         account: `${accountPrefix}${(account++).toString(16).toUpperCase().padStart(5, '0')}`,
         siteRef: ref,
         protocol: 'SIA-DCS',
-        supervisionIntervalSeconds: 3600,
+        supervisionIntervalSeconds: ifSupervised(3600),
         inputCategory: pick(['FIRE', 'TECHNICAL'] as const),
       });
     }
@@ -205,6 +216,11 @@ function planSteps(category: AlarmCategory, contacts: TransferContact[], roster:
 
 function customerNo(seed: string, index: number): string {
   return `K${seed}-${String(index + 1).padStart(6, '0')}`;
+}
+
+/** Every account the generator makes for this seed starts with this. */
+export function generatedAccountPrefix(seed: number): string {
+  return `D${(seed % 256).toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 /** The generator's first customer: present means this seed was generated before. */

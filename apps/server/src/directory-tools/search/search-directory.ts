@@ -10,6 +10,14 @@ import type { InTransaction, Sql } from '../sql.js';
  * (`ORDER BY $1 <<-> column LIMIT 50`) and keep those with a word similarity of at least 0.5;
  * numbers and phones use LIKE on GIN trigram indexes. The branches are combined per site (best
  * score wins) before the site rows are joined.
+ *
+ * A query of several words whose whole text found nothing good (no hit scoring 0.75) runs
+ * again, also per word: each word (3+ characters, with a letter) is looked
+ * up on its own in a site's name, street and city (`word <% column`, the GiST trigram index with a
+ * word-similarity threshold of 0.4), and a site that every word finds scores 0.95 × the mean of
+ * its best per-word similarities. So "Bjrken Uppsla" finds "Förskolan Björken" in Uppsala: as
+ * one text it is too far from either column, word by word it is near both. The 0.95 keeps a
+ * match of the whole text ahead of one assembled from words.
  */
 export async function searchDirectory(
   inTransaction: InTransaction,
@@ -20,8 +28,14 @@ export async function searchDirectory(
   return inTransaction(async (sql) => {
     // Per transaction (set_config(..., true)), so no pooled connection keeps it: compiling this
     // many-branch query with JIT would cost more than running it.
-    await sql(`SELECT set_config('jit', 'off', true)`);
-    return runSearch(sql, params);
+    await sql(`SELECT set_config('jit', 'off', true), set_config('pg_trgm.word_similarity_threshold', $1, true)`, [
+      String(MIN_WORD_SIMILARITY),
+    ]);
+    const hits = await runSearch(sql, [...params, []]);
+    // Word by word only when the whole text found nothing good: an exact search costs what it did.
+    const words = queryWords(q.trim());
+    if (words.length === 0 || hits.some((hit) => hit.score >= GOOD_MATCH)) return hits;
+    return runSearch(sql, [...params, words]);
   });
 }
 
@@ -41,7 +55,8 @@ interface SearchRow {
 
 /**
  * $1 text, $2 account (upper-case hex) or null, $3 number prefix pattern or null (no digit),
- * $4 phone pattern or null, $5 limit, $6 whether the text has words (fuzzy text branches).
+ * $4 phone pattern or null, $5 limit, $6 whether the text has words (fuzzy text branches),
+ * $7 the words for the per-word branch (empty: the branch is off).
  */
 function searchParams(q: string, limit: number): unknown[] {
   const text = q.trim();
@@ -51,6 +66,19 @@ function searchParams(q: string, limit: number): unknown[] {
   const words = /\p{L}{2}/u.test(text);
   const digits = /\d/.test(text);
   return [text, account, digits ? `${escapeLike(text)}%` : null, phonePattern(text), limit, words];
+}
+
+/** Up to MAX_WORDS distinct words of 3+ characters with a letter; none when fewer than two. */
+function queryWords(text: string): string[] {
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[\s,;]+/u)
+        .filter((w) => w.length >= 3 && /\p{L}/u.test(w)),
+    ),
+  ].slice(0, MAX_WORDS);
+  return words.length >= 2 ? words : [];
 }
 
 async function runSearch(sql: Sql, params: unknown[]): Promise<DirectorySearchHit[]> {
@@ -87,6 +115,14 @@ function escapeLike(value: string): string {
 // bonus per extra branch, so "Storgatan 5" ranks a site whose name and street both match first.
 const NEAREST = 50;
 const MIN_SIMILARITY = 0.5;
+const MAX_WORDS = 4;
+/**
+ * Per word (the `<%` operator's threshold): one letter dropped from a five-letter word ("Svlan")
+ * is 0.44. Lower than for the whole text, as every word of the query must find the site.
+ */
+const MIN_WORD_SIMILARITY = 0.4;
+/** A hit at least this good (an exact name is 1.0, a person 0.95) means the whole text was found. */
+const GOOD_MATCH = 0.75;
 
 const SEARCH_SQL = `
 WITH near_persons AS (
@@ -112,6 +148,24 @@ hits AS (
   ) n WHERE similarity >= ${MIN_SIMILARITY}
   UNION ALL
   SELECT s.id, 'address', 0.9 FROM sites s WHERE $6 AND lower(s.municipality) = lower($1)
+  UNION ALL
+  SELECT site_id, (array_agg(kind ORDER BY similarity DESC))[1], 0.95 * sum(similarity) / cardinality($7::text[])
+    FROM (
+      SELECT m.site_id, m.word, (array_agg(m.kind ORDER BY m.similarity DESC))[1] AS kind, max(m.similarity) AS similarity
+        FROM (
+          SELECT s.id AS site_id, w.word, 'site' AS kind, word_similarity(w.word, s.name) AS similarity
+            FROM unnest($7::text[]) AS w(word) JOIN sites s ON w.word <% s.name
+          UNION ALL
+          SELECT s.id, w.word, 'address', word_similarity(w.word, s.street)
+            FROM unnest($7::text[]) AS w(word) JOIN sites s ON w.word <% s.street
+          UNION ALL
+          SELECT s.id, w.word, 'address', word_similarity(w.word, s.city)
+            FROM unnest($7::text[]) AS w(word) JOIN sites s ON w.word <% s.city
+        ) m
+       GROUP BY m.site_id, m.word
+    ) per_word
+   GROUP BY site_id
+  HAVING count(*) = cardinality($7::text[])
   UNION ALL
   SELECT s.id, 'customer', CASE WHEN lower(cu.customer_no) = lower($1) THEN 2.5 ELSE 1.5 END
     FROM customers cu
