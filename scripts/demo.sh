@@ -66,6 +66,9 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
+# The temporary site notes are written by the demo admin, whom the server creates at start.
+node apps/server/dist/cli/seed-demo.js --knowledge-only
+
 log "Starting console on :${CONSOLE_PORT}"
 (cd apps/console && exec pnpm exec vite preview --strictPort --port "${CONSOLE_PORT}" --host 127.0.0.1) > .demo/console.log 2>&1 &
 pids+=($!)

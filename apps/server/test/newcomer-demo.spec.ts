@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DEMO_SITES, demoHeartbeatSeconds } from '../src/cli/demo-data.js';
 import { DEMO_PLAN_CATEGORIES } from '../src/cli/demo-plans.js';
+import { DEMO_ZONE_NAMES, seedDemoKnowledge } from '../src/cli/demo-knowledge.js';
 import { seedDemo, type DemoSeedReport } from '../src/cli/demo-seed.js';
 import { SecretBox } from '../src/common/secret-box.js';
 import { generateDirectory } from '../src/directory-tools/demo/generate-directory.js';
@@ -140,6 +141,34 @@ describe('the demo seed of the live sites', () => {
     const caller = third.callers.find((c) => c.account === '1006')!;
     expect(caller.password).not.toBe(first.callers.find((c) => c.name === caller.name)!.password);
     expect((await verifyCaller(await siteOf('1006'), caller.name, caller.password!)).result).toBe('VERIFIED');
+  });
+});
+
+describe('the demo site knowledge', () => {
+  it('names every zone the feed sends, gives instructions, hazards and temporary notes, and a second run adds nothing', async () => {
+    const admin = await env.login('admin');
+    const firstRun = await seedDemoKnowledge(client);
+    expect(firstRun.zones).toBe(DEMO_SITES.length * DEMO_ZONE_NAMES.length);
+    expect(firstRun.sites).toBe(DEMO_SITES.length);
+    expect(firstRun.notes).toBe(2);
+    expect(await seedDemoKnowledge(client)).toEqual({ zones: 0, sites: 0, notes: 0 });
+
+    const preschool = await siteOf('1004');
+    const knowledge = await expectStatus<{ instructions: string | null; hazards: string | null }>(
+      env.call(operator, 'GET', `/sites/${preschool}/knowledge`),
+      200,
+    );
+    expect(knowledge.instructions).toMatch(/evacuation/);
+    expect(knowledge.hazards).toMatch(/children/);
+    const notes = await expectStatus<{ text: string }[]>(env.call(operator, 'GET', `/sites/${preschool}/notes`), 200);
+    expect(notes.map((n) => n.text)).toEqual([expect.stringMatching(/Fire drill/)]);
+    const [transmitter] = await env.query<{ id: string }>(`SELECT id FROM transmitters WHERE account = '1004'`);
+    const zones = await expectStatus<{ zone: string; name: string }[]>(
+      env.call(admin, 'GET', `/transmitters/${transmitter!.id}/zones`),
+      200,
+    );
+    expect(zones).toHaveLength(DEMO_ZONE_NAMES.length);
+    expect(zones[2]).toMatchObject({ zone: '003', name: 'Kitchen smoke detector' });
   });
 });
 

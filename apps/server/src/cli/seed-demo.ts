@@ -2,6 +2,7 @@ import pg from 'pg';
 import { SecretBox } from '../common/secret-box.js';
 import { ConfigError, loadConfig } from '../config/config.schema.js';
 import { DEMO_SITES } from './demo-data.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
 import { callerLine, seedDemo } from './demo-seed.js';
 
 /**
@@ -9,7 +10,9 @@ import { callerLine, seedDemo } from './demo-seed.js';
  * on-call roster), or completes them (idempotent): `pnpm --filter @arc/server seed-demo`. Keys
  * are sealed with SECRETS_KEY, as the receiver reads them; the authority persons' passwords are
  * derived from DEMO_CALLER_SECRET (demo.sh keeps it in .demo/env). Prints one "Verify caller"
- * line per authority person.
+ * line per authority person. Then the site knowledge (zone names, instructions, hazards, temporary
+ * notes); `--knowledge-only` does just that, e.g. once the server has created the demo admin, who
+ * writes the temporary notes.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -18,6 +21,10 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: config.database.url });
   await client.connect();
   try {
+    if (process.argv.includes('--knowledge-only')) {
+      printKnowledge(await seedDemoKnowledge(client));
+      return;
+    }
     const report = await seedDemo(client, box, secret);
     process.stdout.write(
       `Demo directory: ${report.created} site(s) added, ${report.updated} transmitter(s) updated, ` +
@@ -27,10 +34,18 @@ async function main(): Promise<void> {
     );
     if (secret === null)
       process.stdout.write('DEMO_CALLER_SECRET is not set: the authority persons have no password\n');
+    printKnowledge(await seedDemoKnowledge(client));
     for (const caller of report.callers) process.stdout.write(`${callerLine(caller)}\n`);
   } finally {
     await client.end();
   }
+}
+
+function printKnowledge(report: { zones: number; sites: number; notes: number }): void {
+  process.stdout.write(
+    `Demo site knowledge: ${report.zones} zone name(s), instructions for ${report.sites} site(s), ` +
+      `${report.notes} temporary note(s) added\n`,
+  );
 }
 
 main().catch((error: unknown) => {
