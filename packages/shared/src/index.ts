@@ -12,3 +12,5 @@ export * from './intake.js';
 export * from './supervisor.js';
 export * from './users.js';
 export * from './safe-input.js';
+export * from './settings.js';
+export * from './shift-log.js';

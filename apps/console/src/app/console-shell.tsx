@@ -13,6 +13,9 @@ import { OperatorStateControl } from '../features/supervisor/components/operator
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
+import { useLoadSettings } from '../features/settings/store/use-load-settings';
+import { ShiftLogScreen } from '../features/shift-log/components/shift-log-screen';
+import { UnreadShiftNotesDialog, useUnreadShiftNotes } from '../features/shift-log/components/unread-shift-notes';
 import { requestSnapshot } from '../lib/socket';
 import { QueueView } from './queue-view';
 import { TopNav } from './top-nav';
@@ -44,6 +47,9 @@ export function ConsoleShell() {
   useHashRoute();
   const userId = useSessionStore((state) => state.user?.id ?? null);
   useOpenCase(userId);
+  // Every time is shown in the centre's zone: a change of zone redraws the screen once.
+  const timeZone = useLoadSettings(userId);
+  useUnreadShiftNotes(userId);
   useConsoleShortcuts();
   useAlarmSoundPlayer();
   const sound = useAlarmSound();
@@ -70,7 +76,8 @@ export function ConsoleShell() {
       <ConnectionBanner />
       <AudioNotice />
       <CaseNotice />
-      <main className="shell__main">
+      <UnreadShiftNotesDialog />
+      <main className="shell__main" key={timeZone}>
         {view === 'directory' ? (
           <Suspense fallback={<p className="muted">Loading directory…</p>}>
             <DirectoryPage canEdit={role === 'admin'} />
@@ -85,6 +92,8 @@ export function ConsoleShell() {
           <UsersRoute role={role} />
         ) : view === 'account' ? (
           <AccountPage />
+        ) : view === 'shift-log' ? (
+          <ShiftLogScreen canSeeReaders={role === 'supervisor' || role === 'admin'} />
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
           <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
             <SupervisorScreen canUnlock={role === 'admin'} />

@@ -1,5 +1,6 @@
 import { useSessionStore } from '../features/auth/store/session-store';
 import { useCaseStore } from '../features/case/store/case-store';
+import { ShiftLogCount } from '../features/shift-log/components/unread-shift-notes';
 import { useViewStore, type View } from './view-store';
 
 /**
@@ -18,6 +19,7 @@ export function TopNav() {
     { view: 'intake', label: 'Intake (F2)' },
     ...(supervises ? [{ view: 'supervisor' as const, label: 'Supervisor' }] : []),
     { view: 'directory', label: 'Directory' },
+    { view: 'shift-log', label: 'Shift log' },
     ...(role === 'admin' ? [{ view: 'users' as const, label: 'Users' }] : []),
   ];
   return (
@@ -32,6 +34,7 @@ export function TopNav() {
           data-testid={`nav-${view}`}
         >
           {label}
+          {view === 'shift-log' && <ShiftLogCount />}
         </button>
       ))}
     </nav>

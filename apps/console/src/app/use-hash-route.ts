@@ -32,6 +32,8 @@ export function useHashRoute(): void {
       useViewStore.getState().setView('users');
     } else if (window.location.hash === '#/account') {
       useViewStore.getState().setView('account');
+    } else if (window.location.hash === '#/shift-log') {
+      useViewStore.getState().setView('shift-log');
     }
 
     const write = () => {
@@ -79,6 +81,8 @@ function hashFor(view: View, siteId: string | null, caseId: string | null): stri
       return '#/users';
     case 'account':
       return '#/account';
+    case 'shift-log':
+      return '#/shift-log';
     default: {
       const unexpected: never = view;
       return String(unexpected);

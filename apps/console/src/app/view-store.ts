@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const VIEWS = ['queue', 'case', 'intake', 'supervisor', 'directory', 'users', 'account'] as const;
+export const VIEWS = ['queue', 'case', 'intake', 'supervisor', 'directory', 'users', 'account', 'shift-log'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface ViewState {

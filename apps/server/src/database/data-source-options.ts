@@ -17,6 +17,7 @@ import { ManagerMessageForwarding1764600000000 } from './migrations/176460000000
 import { SignalRawBytes1764700000000 } from './migrations/1764700000000-signal-raw-bytes.js';
 import { TransmitterSecurity1764800000000 } from './migrations/1764800000000-transmitter-security.js';
 import { UserManagement1765000000000 } from './migrations/1765000000000-user-management.js';
+import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   SignalRawBytes1764700000000,
   TransmitterSecurity1764800000000,
   UserManagement1765000000000,
+  ShiftLog1765500000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

@@ -84,6 +84,8 @@ import {
   StatusQuerySchema,
   VerificationListQuerySchema,
 } from '../intake/intake-params.js';
+import { SETTINGS_ROUTES } from '../settings/settings.openapi.js';
+import { SHIFT_LOG_ROUTES } from '../shift-log/shift-log.openapi.js';
 
 /** GET /cases/operators. */
 const OperatorPresenceSchema = z.object({
@@ -125,7 +127,7 @@ import {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of [...ROUTES, ...USER_ROUTES]) {
+  for (const route of [...ROUTES, ...USER_ROUTES, ...SETTINGS_ROUTES, ...SHIFT_LOG_ROUTES]) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
@@ -163,7 +165,7 @@ export function openApiDocument(): Record<string, unknown> {
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Access = 'public' | 'api-key' | readonly ('operator' | 'supervisor' | 'admin')[];
 
-interface Route {
+export interface Route {
   method: Method;
   path: string;
   tag: string;

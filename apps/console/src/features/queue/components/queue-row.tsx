@@ -1,6 +1,7 @@
 import type { CaseStatus, CaseSummary } from '@arc/shared';
 import { formatWaiting } from '../utils/format-waiting';
 import { waitingAge } from '../utils/waiting-age';
+import { formatDateTime } from '../../../utils/time';
 
 /** What a supervisor (or admin) can do with a case from the queue. */
 export interface SupervisorActions {
@@ -76,7 +77,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef }: QueueR
         )}
       </td>
       <td className="queue-row__waiting">
-        <time dateTime={summary.queuedAt} title={new Date(summary.queuedAt).toLocaleString()}>
+        <time dateTime={summary.queuedAt} title={formatDateTime(summary.queuedAt)}>
           {formatWaiting(waitingMs)}
         </time>
       </td>
