@@ -154,7 +154,7 @@ describe('shift log, settings and centre time in a real browser', () => {
     expect(await page.getByTestId('sm-active').count()).toBe(0);
   });
 
-  it("shows a case's time in the queue in Stockholm time, 24-hour", async () => {
+  it("shows a case's times in the queue and on the case screen in Stockholm time, 24-hour", async () => {
     const response = await stack.postSignal({ account: ACCOUNT, code: 'FA', zone: '001' });
     expect(response.status).toBe(201);
     const page = await newPage();
@@ -165,5 +165,13 @@ describe('shift log, settings and centre time in a real browser', () => {
     const queuedAt = (await time.getAttribute('datetime'))!;
     expect(await time.getAttribute('title')).toBe(stockholm(queuedAt, true));
     expect(await time.getAttribute('title')).not.toMatch(/AM|PM/);
+
+    // On the case screen too: the signal's time, 24-hour, in Stockholm time.
+    await page.getByTestId('take-next').click();
+    const signal = page.getByTestId('case-signal').first().locator('time');
+    await signal.waitFor({ timeout: 10_000 });
+    const receivedAt = (await signal.getAttribute('datetime'))!;
+    expect(await signal.innerText()).toBe(stockholm(receivedAt, true).slice(11));
+    expect(await signal.getAttribute('title')).toBe(stockholm(receivedAt, true));
   });
 });
