@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { jsonBodies } from './common/request-body.js';
 import { SafeInputValidationPipe } from './common/safe-input.pipe.js';
+import { setCentreTimeZone } from './common/centre-time.js';
 import type { AppConfig } from './config/config.schema.js';
 import { ensureDatabase } from './database/ensure-database.js';
 
@@ -18,6 +19,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 
 /** Builds and starts the server; used by main.ts and by the integration tests. */
 export async function startServer(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplication> {
+  setCentreTimeZone(config.centre.timeZone);
   await ensureDatabase(config.database.url);
   // Nest's body parsers are off: jsonBodies reads every body with a small limit before any
   // guard runs, except the directory import, whose handler reads it after authentication.

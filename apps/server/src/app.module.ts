@@ -21,6 +21,8 @@ import { RedisModule } from './redis/redis.module.js';
 import { MetricsModule } from './supervision-metrics/metrics.module.js';
 import { SupervisionMetricsModule } from './supervision-metrics/supervision-metrics.module.js';
 import { WindowsModule } from './rules/windows/windows.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { ShiftLogModule } from './shift-log/shift-log.module.js';
 
 export interface AppModuleOptions {
   /** Where log lines go instead of stdout (tests read them). */
@@ -63,6 +65,8 @@ export class AppModule {
         SupervisionMetricsModule,
         WindowsModule,
         IntakeModule,
+        SettingsModule,
+        ShiftLogModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

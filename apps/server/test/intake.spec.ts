@@ -795,7 +795,7 @@ describe('service modes and block windows by phone', () => {
       durationMinutes: 7 * 24 * 60,
     });
     expect(tooLong.status).toBe(422);
-    expect(tooLong.body.message).toContain('durationMinutes');
+    expect(tooLong.body.message).toContain('The duration must be at most 12 hours (720 minutes)');
 
     const mode = await expectStatus<ServiceMode>(
       call(operator, 'POST', `/intake/calls/${callId}/service-mode`, {
@@ -839,7 +839,7 @@ describe('service modes and block windows by phone', () => {
     const lines = record.note!.split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^\d\d:\d\d Service mode on transmitter \w+ \(FIRE\) until .* UTC, asked by Bo Brand \(level B\)$/,
+      /^\d\d:\d\d Service mode on transmitter \w+ \(FIRE\) until .* \(Europe\/Stockholm\), asked by Bo Brand \(level B\)$/,
     );
     expect(lines[1]).toContain('ended, asked by Bo Brand (level B)');
   });

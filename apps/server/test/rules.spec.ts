@@ -124,7 +124,9 @@ describe('service mode', () => {
     await send(transmitter, 'OP');
     const [fire, burglary, restore, opening] = await evaluatedSignals('5E01', 4);
     expect(fire).toMatchObject({ decision: 'SUPPRESSED', service_mode_id: modeId, case_id: null });
-    expect(fire!.decision_reason).toMatch(/^Service mode until .* UTC: Installer at work \(asked by Anna Berg\)$/);
+    expect(fire!.decision_reason).toMatch(
+      /^Service mode until .* \(Europe\/Stockholm\): Installer at work \(asked by Anna Berg\)$/,
+    );
     expect(burglary).toMatchObject({ decision: 'SUPPRESSED', service_mode_id: modeId });
     expect(restore).toMatchObject({ decision: 'RESTORE', decision_reason: 'Burglary restore; no open case' });
     expect(opening).toMatchObject({ decision: 'LOG_ONLY', decision_reason: 'Opening by user' });

@@ -150,7 +150,17 @@ const setServiceMode = (token: string, body: Record<string, unknown>) =>
   call<ServiceMode & { message: string }>(token, 'POST', '/service-modes', { reason: 'Service visit', ...body });
 
 /** "2026-12-01 08:00", as the server words times. */
-const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+/** "2026-12-01 22:43": a time as the server's messages write it, in the centre's zone (Europe/Stockholm). */
+const minute = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 /** Whole hours from now, on the hour, so messages are predictable. */
 function hoursFromNow(hours: number): string {
   const t = new Date();
@@ -403,7 +413,12 @@ describe('service modes: duration, overlap and ending', () => {
       durationMinutes: 721,
     });
     expect(tooLong.status).toBe(422);
-    expect(tooLong.body.message).toBe('durationMinutes: must be at most 720 minutes, the longest service mode allowed');
+    expect(tooLong.body.message).toBe(
+      'The duration must be at most 12 hours (720 minutes), the longest service mode allowed',
+    );
+    expect((tooLong.body as unknown as { issues: unknown }).issues).toEqual([
+      { path: 'durationMinutes', message: 'must be at most 12 hours (720 minutes)' },
+    ]);
     expect(await serviceModeCount(other.id)).toBe(0);
     const longest = await expectStatus(
       setServiceMode(operator, { transmitterId: other.id, requestedByPersonId: anna, durationMinutes: 720 }),
@@ -428,7 +443,7 @@ describe('service modes: duration, overlap and ending', () => {
     const until = minute(whole.endsAt);
     expect(clash.body.message).toMatch(
       new RegExp(
-        `^Transmitter ${s.account} is already in service mode \\(all categories\\) until (${until.slice(0, 10)} )?${until.slice(11)} UTC; end it first$`,
+        `^Transmitter ${s.account} is already in service mode \\(all categories\\) until (${until.slice(0, 10)} )?${until.slice(11)} \\(Europe/Stockholm\\); end it first$`,
       ),
     );
     expect(await serviceModeCount(s.transmitterId)).toBe(1);
@@ -536,7 +551,7 @@ describe('block windows', () => {
     );
     expect(overlap.status).toBe(409);
     expect(overlap.body.message).toBe(
-      `Transmitter ${s.account} already has a block window ${minute(start)} – ${minute(end)} UTC (ref. ORDER-17)`,
+      `Transmitter ${s.account} already has a block window ${minute(start)} – ${minute(end)} (Europe/Stockholm) (ref. ORDER-17)`,
     );
     expect(await blockWindowCount(s.transmitterId)).toBe(1);
     expect(await auditCount()).toBe(audit);

@@ -157,13 +157,25 @@ export const TransferActionStepSchema = z
   .strict()
   .superRefine((step, ctx) => {
     if (step.type === 'CALL_CONTACT' && !step.contactRef) {
-      ctx.addIssue({ code: 'custom', path: ['contactRef'], message: 'is required for CALL_CONTACT' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contactRef'],
+        message: 'A contact is required for a "call contact" step',
+      });
     }
     if (step.type === 'CALL_ON_CALL' && !step.rosterRef) {
-      ctx.addIssue({ code: 'custom', path: ['rosterRef'], message: 'is required for CALL_ON_CALL' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rosterRef'],
+        message: 'An on-call roster is required for a "call on-call" step',
+      });
     }
     if (step.type === 'INSTRUCTION' && !step.instruction) {
-      ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'is required for INSTRUCTION' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instruction'],
+        message: 'Instruction text is required for an instruction step',
+      });
     }
   });
 

@@ -518,13 +518,21 @@ export const ActionStepInputSchema = z
   .strict()
   .superRefine((step, ctx) => {
     if (step.type === 'CALL_CONTACT' && !step.contactId) {
-      ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'is required for CALL_CONTACT' });
+      ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'A contact is required for a "call contact" step' });
     }
     if (step.type === 'CALL_ON_CALL' && !step.rosterId) {
-      ctx.addIssue({ code: 'custom', path: ['rosterId'], message: 'is required for CALL_ON_CALL' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rosterId'],
+        message: 'An on-call roster is required for a "call on-call" step',
+      });
     }
     if (step.type === 'INSTRUCTION' && !step.instruction) {
-      ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'is required for INSTRUCTION' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instruction'],
+        message: 'Instruction text is required for an instruction step',
+      });
     }
   });
 

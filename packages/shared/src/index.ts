@@ -14,3 +14,5 @@ export * from './users.js';
 export * from './safe-input.js';
 export * from './case-history.js';
 export * from './site-knowledge.js';
+export * from './settings.js';
+export * from './shift-log.js';

@@ -187,8 +187,8 @@ export const IntakeServiceModeInputSchema = z
     durationMinutes: z
       .number()
       .int()
-      .min(1)
-      .max(7 * 24 * 60)
+      .min(1, 'must be at least 1 minute')
+      .max(7 * 24 * 60, 'must be at most 7 days (10080 minutes)')
       .optional(),
     reason: safeString().trim().min(1, 'is required').max(500),
   })

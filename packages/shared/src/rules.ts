@@ -125,7 +125,7 @@ export const ServiceModeInputSchema = z
       .number()
       .int()
       .min(1, 'must be at least 1 minute')
-      .max(7 * 24 * 60)
+      .max(7 * 24 * 60, 'must be at most 7 days (10080 minutes)')
       .optional(),
     reason: text(500),
     requestedByPersonId: uuid,

@@ -16,6 +16,9 @@ import { HistoryScreen } from '../features/history/components/history-screen';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
+import { useLoadSettings } from '../features/settings/store/use-load-settings';
+import { ShiftLogScreen } from '../features/shift-log/components/shift-log-screen';
+import { UnreadShiftNotesDialog, useUnreadShiftNotes } from '../features/shift-log/components/unread-shift-notes';
 import { requestSnapshot } from '../lib/socket';
 import { QueueView } from './queue-view';
 import { TopNav } from './top-nav';
@@ -50,6 +53,9 @@ export function ConsoleShell() {
   const userId = useSessionStore((state) => state.user?.id ?? null);
   useOpenCase(userId);
   useReadOnlyCase();
+  // Every time is shown in the centre's zone: a change of zone redraws the screen once.
+  const timeZone = useLoadSettings(userId);
+  useUnreadShiftNotes(userId);
   useConsoleShortcuts();
   useAlarmSoundPlayer(undefined, userId);
   useAcknowledgeOnView(userId);
@@ -84,6 +90,8 @@ export function ConsoleShell() {
       <AssignedCasesBanner userId={userId} />
       <AwayTakePrompt />
       <main className="shell__main">
+      <UnreadShiftNotesDialog />
+      <main className="shell__main" key={timeZone}>
         {view === 'directory' ? (
           <Suspense fallback={<p className="muted">Loading directory…</p>}>
             <DirectoryPage canEdit={role === 'admin'} />
@@ -100,6 +108,8 @@ export function ConsoleShell() {
           <AccountPage />
         ) : view === 'history' ? (
           <HistoryScreen role={role} userId={userId} workingCaseNo={workingCaseNo} />
+        ) : view === 'shift-log' ? (
+          <ShiftLogScreen canSeeReaders={role === 'supervisor' || role === 'admin'} />
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
           <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
             <SupervisorScreen canUnlock={role === 'admin'} />

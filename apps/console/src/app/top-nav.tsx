@@ -1,5 +1,6 @@
 import { useSessionStore } from '../features/auth/store/session-store';
 import { useCaseStore } from '../features/case/store/case-store';
+import { ShiftLogCount } from '../features/shift-log/components/unread-shift-notes';
 import { useViewStore, type View } from './view-store';
 
 /**
@@ -19,6 +20,7 @@ export function TopNav() {
     { view: 'history', label: 'History' },
     ...(supervises ? [{ view: 'supervisor' as const, label: 'Supervisor' }] : []),
     { view: 'directory', label: 'Directory' },
+    { view: 'shift-log', label: 'Shift log' },
     ...(role === 'admin' ? [{ view: 'users' as const, label: 'Users' }] : []),
   ];
   return (
@@ -33,6 +35,7 @@ export function TopNav() {
           data-testid={`nav-${view}`}
         >
           {label}
+          {view === 'shift-log' && <ShiftLogCount />}
         </button>
       ))}
     </nav>

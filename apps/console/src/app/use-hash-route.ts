@@ -34,6 +34,8 @@ export function useHashRoute(): void {
       useViewStore.getState().setView('account');
     } else if (window.location.hash === '#/history') {
       useViewStore.getState().setView('history');
+    } else if (window.location.hash === '#/shift-log') {
+      useViewStore.getState().setView('shift-log');
     }
 
     const write = () => {
@@ -83,6 +85,8 @@ function hashFor(view: View, siteId: string | null, caseId: string | null): stri
       return '#/account';
     case 'history':
       return '#/history';
+    case 'shift-log':
+      return '#/shift-log';
     default: {
       const unexpected: never = view;
       return String(unexpected);

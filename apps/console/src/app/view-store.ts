@@ -1,6 +1,16 @@
 import { create } from 'zustand';
 
-export const VIEWS = ['queue', 'case', 'intake', 'supervisor', 'directory', 'users', 'account', 'history'] as const;
+export const VIEWS = [
+  'queue',
+  'case',
+  'intake',
+  'supervisor',
+  'directory',
+  'users',
+  'account',
+  'history',
+  'shift-log',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface ViewState {

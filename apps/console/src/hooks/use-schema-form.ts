@@ -14,7 +14,12 @@ export interface SchemaForm {
  * Client-side validation with the zod schema the server uses, so the field messages match;
  * whatever the server still refuses is shown the same way. `submit` resolves true when sent.
  */
-export function useSchemaForm<T>(schema: FormSchema<T>, send: (value: T) => Promise<unknown>): SchemaForm {
+export function useSchemaForm<T>(
+  schema: FormSchema<T>,
+  send: (value: T) => Promise<unknown>,
+  /** Limits the schema cannot know (the server's settings): field → message, or nothing. */
+  check?: (value: T) => FieldErrors | null,
+): SchemaForm {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -23,6 +28,12 @@ export function useSchemaForm<T>(schema: FormSchema<T>, send: (value: T) => Prom
     const parsed = schema.safeParse(candidate);
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
+      setFormError(null);
+      return false;
+    }
+    const refused = check?.(parsed.data);
+    if (refused && Object.keys(refused).length > 0) {
+      setErrors(refused);
       setFormError(null);
       return false;
     }

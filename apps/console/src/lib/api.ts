@@ -1,4 +1,5 @@
 import type { ApiError } from '@arc/shared';
+import { serverMessageInWords } from '../utils/form-words';
 
 const API_BASE = '/api/v1';
 
@@ -60,7 +61,8 @@ export async function apiRequest<TResponse>(
 
   if (!response.ok) {
     const apiError = await readJson<ApiError>(response);
-    const message = apiError?.message ?? `Request failed (${response.status})`;
+    // Validation messages name fields by their path ("durationMinutes: …"): shown in words.
+    const message = apiError?.message ? serverMessageInWords(apiError.message) : `Request failed (${response.status})`;
     throw new ApiRequestError(response.status, message, apiError);
   }
   if (response.status === 204) return undefined as TResponse;

@@ -1,4 +1,5 @@
 import { ApiRequestError } from '../lib/api';
+import { fieldMessage, serverMessageInWords } from './form-words';
 
 /** Field path ("durationMinutes") → message. */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -21,7 +22,7 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[]): FieldErrors
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.');
-    errors[key] ??= issue.message;
+    errors[key] ??= fieldMessage(key, issue.message);
   }
   return errors;
 }
@@ -34,9 +35,9 @@ export function issuesToFieldErrors(issues: readonly SchemaIssue[]): FieldErrors
 export function describeRequestError(error: unknown): { message: string; fields: FieldErrors } {
   if (error instanceof ApiRequestError) {
     const fields: Record<string, string> = {};
-    for (const issue of error.body?.issues ?? []) fields[issue.path] ??= issue.message;
+    for (const issue of error.body?.issues ?? []) fields[issue.path] ??= fieldMessage(issue.path, issue.message);
     const prefix = error.status === 0 ? '' : refusalKind(error.status);
-    return { message: `${prefix}${error.message}`, fields };
+    return { message: `${prefix}${serverMessageInWords(error.message)}`, fields };
   }
   return { message: error instanceof Error ? error.message : 'The request failed', fields: {} };
 }

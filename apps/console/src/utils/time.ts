@@ -68,3 +68,45 @@ export const formatTime = (value: string | number | Date | null | undefined) => 
 export const formatTimeShort = (value: string | number | Date | null | undefined) => format(value, 'timeShort');
 /** 2026-12-01 */
 export const formatDate = (value: string | number | Date | null | undefined) => format(value, 'date');
+
+/** "21:43" for today (in the centre's zone), "2026-11-27 21:43" for another day. */
+export function formatWhen(value: string | number | Date, now: Date = new Date()): string {
+  const when = formatDateTimeShort(value);
+  return when.slice(0, 10) === formatDate(now) ? when.slice(11) : when;
+}
+
+/** Today in the centre's zone, YYYY-MM-DD (a person's validity, a request date). */
+export function centreToday(now: Date = new Date()): string {
+  return formatDate(now);
+}
+
+/** "2026-12-01T21:43": a `datetime-local` input's value for the instant, in the centre's zone. */
+export function toCentreInput(value: Date | string | number): string {
+  const text = formatDateTimeShort(value);
+  return text ? text.replace(' ', 'T') : '';
+}
+
+/** Minutes the centre's zone is ahead of UTC at `ms`. */
+function offsetMinutes(ms: number): number {
+  const wall = formatDateTime(ms); // "2026-12-01 21:43:05"
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(wall);
+  if (!match) return 0;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const asUtc = Date.UTC(y!, mo! - 1, d!, h! % 24, mi!, s!);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A `datetime-local` input's value ("2026-12-01T21:43"), read as the centre's wall-clock time,
+ * as an ISO instant; the text as it is when it is not a date and time.
+ */
+export function centreInputToIso(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0)) as number[];
+  const wall = Date.UTC(y!, mo! - 1, d!, h!, mi!, s ?? 0);
+  // The offset at the wall time read as UTC, then again at the instant found (DST changes).
+  let instant = wall - offsetMinutes(wall) * 60_000;
+  instant = wall - offsetMinutes(instant) * 60_000;
+  return new Date(instant).toISOString();
+}

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@arc/shared';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';
@@ -87,6 +88,10 @@ export const EnvSchema = z
     DEMO_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_OPERATOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     DEMO_SUPERVISOR_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    CENTRE_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Stockholm')
+      .default('Europe/Stockholm'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.default(false),
   })
@@ -181,6 +186,8 @@ export interface AppConfig {
     /** A case given to an operator (site sticks, supervisor) goes back to the queue unless acknowledged this soon. */
     assignAckSeconds: number;
   };
+  /** The centre's IANA time zone: every time shown to users is in it. */
+  centre: { timeZone: string };
   secretsKey: string;
   demoUsers: { admin?: string; operator?: string; supervisor?: string };
   log: { level: string; pretty: boolean };
@@ -269,6 +276,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       lockMinutes: env.VERIFICATION_LOCK_MINUTES,
       validMinutes: env.VERIFICATION_VALID_MINUTES,
     },
+    centre: { timeZone: env.CENTRE_TIME_ZONE },
     secretsKey: env.SECRETS_KEY ?? DEV_SECRETS_KEY,
     demoUsers: {
       admin: env.DEMO_ADMIN_PASSWORD,

@@ -19,6 +19,7 @@ import { TransmitterSecurity1764800000000 } from './migrations/1764800000000-tra
 import { UserManagement1765000000000 } from './migrations/1765000000000-user-management.js';
 import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assign-ack.js';
 import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
+import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
 
 export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity, SignalEntity, CaseEntity, CaseEventEntity];
 
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   UserManagement1765000000000,
   CaseAssignAck1765100000000,
   SiteKnowledge1765300000000,
+  ShiftLog1765500000000,
 ];
 
 export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {

@@ -87,6 +87,8 @@ import {
   StatusQuerySchema,
   VerificationListQuerySchema,
 } from '../intake/intake-params.js';
+import { SETTINGS_ROUTES } from '../settings/settings.openapi.js';
+import { SHIFT_LOG_ROUTES } from '../shift-log/shift-log.openapi.js';
 
 /** GET /cases/operators. */
 const OperatorPresenceSchema = z.object({
@@ -129,7 +131,7 @@ import {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of [...ROUTES, ...USER_ROUTES, ...SITE_KNOWLEDGE_ROUTES]) {
+  for (const route of [...ROUTES, ...USER_ROUTES, ...SITE_KNOWLEDGE_ROUTES, ...SETTINGS_ROUTES, ...SHIFT_LOG_ROUTES]) {
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],

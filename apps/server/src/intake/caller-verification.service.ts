@@ -22,7 +22,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { type Db, first, iso, isoOrNull } from '../directory/directory-db.js';
 import { loadRequester } from '../rules/windows/window-requester.js';
-import { utcMinute } from '../rules/windows/windows-db.js';
+import { centreMinuteNamed } from '../common/centre-time.js';
 import { type LockedCall, lockCall, siteCategories } from './intake-db.js';
 import { IntakeEventsBus } from './intake-events.bus.js';
 
@@ -138,7 +138,7 @@ export class CallerVerificationService {
         return refused(
           attempt,
           `${requester.name} is locked after ${maxFailures} wrong passwords until ` +
-            `${utcMinute(state.locked_until)} UTC; the password was not checked`,
+            `${centreMinuteNamed(state.locked_until)}; the password was not checked`,
           failures,
         );
       }
@@ -165,7 +165,7 @@ export class CallerVerificationService {
           return refused(
             attempt,
             `Wrong password, ${count} within ${windowMinutes} minutes: ${requester.name} is locked until ` +
-              `${utcMinute(until!.at)} UTC`,
+              `${centreMinuteNamed(until!.at)}`,
             count,
             'LOCKED',
           );
@@ -194,7 +194,7 @@ export class CallerVerificationService {
         result: 'VERIFIED',
         message:
           `${requester.name} (level ${requester.level}${company ? `, installer of ${company.name}` : ''}) is verified ` +
-          `for ${call.siteName ?? 'the site'} until ${utcMinute(expiresAt!)} UTC`,
+          `for ${call.siteName ?? 'the site'} until ${centreMinuteNamed(expiresAt!)}`,
         verificationId: verified.id,
         expiresAt: iso(expiresAt!),
         person: { id: personId, name: requester.name, level: requester.level, installerOf: company?.name ?? null },
@@ -244,7 +244,7 @@ export class CallerVerificationService {
     if (v.result !== 'VERIFIED') throw forbidden(`the caller was not verified (${v.result}); verify again`);
     if (v.call_id !== call.id) throw forbidden('the verification belongs to another call');
     if (v.expired) {
-      throw forbidden(`verification expired at ${utcMinute(v.expires_at!)} UTC; verify the caller again`);
+      throw forbidden(`verification expired at ${centreMinuteNamed(v.expires_at!)}; verify the caller again`);
     }
     const target = siteId === undefined ? call.siteId : siteId;
     if (!v.site_id || v.site_id !== call.siteId || v.site_id !== target) {

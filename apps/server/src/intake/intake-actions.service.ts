@@ -26,7 +26,8 @@ import { AppError } from '../common/app-error.js';
 import { first, iso, rows } from '../directory/directory-db.js';
 import { BlockWindowsService } from '../rules/windows/block-windows.service.js';
 import { ServiceModesService } from '../rules/windows/service-modes.service.js';
-import { findServiceMode, listBlockWindows, listServiceModes, utcMinute } from '../rules/windows/windows-db.js';
+import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
+import { findServiceMode, listBlockWindows, listServiceModes } from '../rules/windows/windows-db.js';
 import {
   callerName,
   CallerVerificationService,
@@ -86,7 +87,7 @@ export class IntakeActionsService {
             callId,
             'SERVICE_MODE_SET',
             `Service mode on transmitter ${mode.account} (${mode.category ?? 'all categories'}) until ` +
-              `${utcMinute(mode.endsAt)} UTC, asked by ${callerName(caller)}`,
+              `${centreMinuteNamed(mode.endsAt)}, asked by ${callerName(caller)}`,
           );
         },
       },
@@ -147,7 +148,7 @@ export class IntakeActionsService {
             m,
             callId,
             'BLOCK_WINDOW_REGISTERED',
-            `Block window ${utcMinute(input.startsAt)} – ${utcMinute(input.endsAt)} UTC (ref. ${input.reference}) ` +
+            `Block window ${centreMinute(input.startsAt)} – ${centreMinuteNamed(input.endsAt)} (ref. ${input.reference}) ` +
               `registered, asked by ${callerName(caller)}`,
           );
         },

@@ -10,7 +10,7 @@ import {
 } from '@arc/shared';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, iso, isoOrNull, rows } from '../directory/directory-db.js';
-import { utcMinute } from '../rules/windows/windows-db.js';
+import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
 
 /**
  * SQL of phone intake: the calls (ZR0010/ZR0020), the verification attempts and the checks every
@@ -116,7 +116,7 @@ export async function lockCall(db: Db, id: string, user: SessionUser): Promise<L
   if (row.operator_user_id !== user.id) {
     throw new AppError('FORBIDDEN_ROLE', `Only the operator who started the call (${row.operator_name}) may change it`);
   }
-  if (row.ended_at) throw new AppError('CONFLICT', `The call ended at ${utcMinute(row.ended_at)} UTC`);
+  if (row.ended_at) throw new AppError('CONFLICT', `The call ended at ${centreMinuteNamed(row.ended_at)}`);
   return { id: row.id, siteId: row.site_id, siteName: row.site_name };
 }
 
@@ -137,7 +137,7 @@ export async function requireSite(db: Db, siteId: string): Promise<string> {
  * is appended to the call's note, so the call reads as its own record.
  */
 export async function appendOutcome(db: Db, callId: string, outcome: IntakeOutcome, line: string): Promise<void> {
-  const entry = `${utcMinute(new Date()).slice(11)} ${line}`;
+  const entry = `${centreMinute(new Date()).slice(11)} ${line}`;
   await db.query(
     `UPDATE intake_calls SET outcome = $2, note = CASE WHEN note IS NULL THEN $3 ELSE note || E'\\n' || $3 END
       WHERE id = $1`,

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, iso, rows } from '../directory/directory-db.js';
-import { utcMinute } from '../rules/windows/windows-db.js';
+import { centreMinuteNamed } from '../common/centre-time.js';
 
 interface MessageRow {
   id: string;
@@ -111,7 +111,7 @@ export class ManagerMessagesService {
       if (before.forwarded_at) {
         throw new AppError(
           'CONFLICT',
-          `The message was already passed on by ${before.name ?? 'someone'} at ${utcMinute(before.forwarded_at)} UTC`,
+          `The message was already passed on by ${before.name ?? 'someone'} at ${centreMinuteNamed(before.forwarded_at)}`,
         );
       }
       await m.query(

@@ -130,7 +130,7 @@ describe('decide: service mode and block windows', () => {
       action: 'SUPPRESS',
       suppression: SERVICE_MODE,
       category: 'FIRE',
-      reason: 'Service mode until 2026-11-22 11:00 UTC: Installer at work (asked by Anna Berg)',
+      reason: 'Service mode until 2026-11-22 12:00 (Europe/Stockholm): Installer at work (asked by Anna Berg)',
     });
   });
 
@@ -156,7 +156,7 @@ describe('decide: service mode and block windows', () => {
     expect(decide(signal('1110', { t: 7200 }), snapshot, SETTINGS)).toMatchObject({
       action: 'SUPPRESS',
       suppression: { kind: 'BLOCK_WINDOW', id: 'bw-1' },
-      reason: 'Block window until 2026-11-23 10:00 UTC: ref. ORDER-17 (asked by Anna Berg)',
+      reason: 'Block window until 2026-11-23 11:00 (Europe/Stockholm): ref. ORDER-17 (asked by Anna Berg)',
     });
     expect(decide(signal('1110', { t: 86_400 }), snapshot, SETTINGS).action).toBe('OPEN_OR_APPEND');
   });
@@ -184,7 +184,7 @@ describe('decide: AC loss waits for its restore', () => {
       family: code === 'AT' ? 'SIA:AT' : 'CID:301',
       title: 'AC power loss (not restored within 15 min)',
       dueAt: at(900),
-      reason: 'AC power loss: a case is raised at 2026-11-22 10:15 UTC unless it is restored before',
+      reason: 'AC power loss: a case is raised at 2026-11-22 11:15 (Europe/Stockholm) unless it is restored before',
     });
   });
 

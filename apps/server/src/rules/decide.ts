@@ -1,5 +1,6 @@
 import { classifyEventCode, isWithin, priorityOf, type AlarmCategory } from '@arc/shared';
 import { DELAYED_FAMILIES, restoreFamilyOf } from './restore-family.js';
+import { centreMinuteNamed } from '../common/centre-time.js';
 
 /** What the evaluator needs to know about one stored signal. */
 export interface SignalFacts {
@@ -167,10 +168,9 @@ function suppressionReason(s: Suppression): string {
   return `${what}${scope} until ${clock(s.endsAt)}: ${s.label}`;
 }
 
-/** "2026-12-01 14:05 UTC": the text is stored with the signal, so it names one fixed zone. */
+/** "2026-12-01 15:05 (Europe/Stockholm)": the text is stored with the signal, so it names its zone. */
 export function clock(at: Date): string {
-  const iso = at.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return centreMinuteNamed(at);
 }
 
 function formatDuration(seconds: number): string {

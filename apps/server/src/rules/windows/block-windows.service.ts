@@ -16,7 +16,8 @@ import { type Db, first, throwNotFound } from '../../directory/directory-db.js';
 import { RuleTimersService } from '../rule-timers.service.js';
 import type { WindowAuthority } from './service-modes.service.js';
 import { checkedRequester } from './window-requester.js';
-import { findBlockWindow, listBlockWindows, lockWindowTransmitter, utcMinute } from './windows-db.js';
+import { centreMinute, centreMinuteNamed } from '../../common/centre-time.js';
+import { findBlockWindow, listBlockWindows, lockWindowTransmitter } from './windows-db.js';
 
 type BlockWindowData = z.output<typeof BlockWindowInputSchema>;
 type ConfirmData = z.output<typeof BlockWindowConfirmInputSchema>;
@@ -133,7 +134,7 @@ export class BlockWindowsService {
       if (before.confirmation) {
         throw new AppError(
           'CONFLICT',
-          `Block window ${before.reference} was already confirmed at ${utcMinute(before.confirmation.at)} UTC ` +
+          `Block window ${before.reference} was already confirmed at ${centreMinuteNamed(before.confirmation.at)} ` +
             `to ${before.confirmation.sentTo}`,
         );
       }
@@ -175,7 +176,7 @@ export class BlockWindowsService {
       if (timing.ended) {
         throw new AppError(
           'CONFLICT',
-          `Block window ${before.reference} already ended at ${utcMinute(before.endsAt)} UTC`,
+          `Block window ${before.reference} already ended at ${centreMinuteNamed(before.endsAt)}`,
         );
       }
       if (timing.not_started) {
@@ -232,8 +233,8 @@ export class BlockWindowsService {
     if (!existing) return new AppError('CONFLICT', `Transmitter ${account} already has a block window in that period`);
     return new AppError(
       'CONFLICT',
-      `Transmitter ${account} already has a block window ${utcMinute(existing.starts_at)} – ` +
-        `${utcMinute(existing.ends_at)} UTC (ref. ${existing.reference})`,
+      `Transmitter ${account} already has a block window ${centreMinute(existing.starts_at)} – ` +
+        `${centreMinuteNamed(existing.ends_at)} (ref. ${existing.reference})`,
     );
   }
 }

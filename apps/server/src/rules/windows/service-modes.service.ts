@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  minutesInWords,
   windowCovers,
   type AlarmCategory,
   type Requester,
@@ -12,19 +13,14 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/audit.service.js';
+import { centreMinuteNamed, centreWhenNamed } from '../../common/centre-time.js';
 import { AppError } from '../../common/app-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
 import { first, throwNotFound } from '../../directory/directory-db.js';
 import { RuleTimersService } from '../rule-timers.service.js';
 import { checkedRequester } from './window-requester.js';
-import {
-  findServiceMode,
-  listServiceModes,
-  lockWindowTransmitter,
-  utcMinute,
-  type WindowTransmitter,
-} from './windows-db.js';
+import { findServiceMode, listServiceModes, lockWindowTransmitter, type WindowTransmitter } from './windows-db.js';
 
 type ServiceModeData = z.output<typeof ServiceModeInputSchema>;
 type ServiceModeQuery = z.output<typeof ServiceModeListQuerySchema>;
@@ -94,7 +90,8 @@ export class ServiceModesService {
     if (minutes > serviceModeMaxMinutes) {
       throw new AppError(
         'UNPROCESSABLE',
-        `durationMinutes: must be at most ${serviceModeMaxMinutes} minutes, the longest service mode allowed`,
+        `The duration must be at most ${minutesInWords(serviceModeMaxMinutes)}, the longest service mode allowed`,
+        { issues: [{ path: 'durationMinutes', message: `must be at most ${minutesInWords(serviceModeMaxMinutes)}` }] },
       );
     }
 
@@ -114,7 +111,7 @@ export class ServiceModesService {
         throw new AppError(
           'CONFLICT',
           `Transmitter ${transmitter.account} is already in service mode (${clash.category ?? 'all categories'}) ` +
-            `until ${untilText(clash.ends_at)} UTC; end it first`,
+            `until ${centreWhenNamed(clash.ends_at)}; end it first`,
         );
       }
       const [row] = (await m.query(
@@ -179,7 +176,7 @@ export class ServiceModesService {
       if (row.ended) {
         throw new AppError(
           'CONFLICT',
-          `The service mode of transmitter ${row.account} already ended at ${utcMinute(row.ends_at)} UTC`,
+          `The service mode of transmitter ${row.account} already ended at ${centreMinuteNamed(row.ends_at)}`,
         );
       }
       await m.query(
@@ -207,10 +204,4 @@ export class ServiceModesService {
     }
     return this.get(id);
   }
-}
-
-/** "14:05" when it ends today (UTC), else "2026-11-23 14:05". */
-function untilText(endsAt: Date): string {
-  const when = utcMinute(endsAt);
-  return when.slice(0, 10) === utcMinute(new Date()).slice(0, 10) ? when.slice(11) : when;
 }

@@ -1,5 +1,6 @@
 import { type Requester, type RequesterFacts, windowRequesterProblem, type ApprovalKind } from '@arc/shared';
 import { AppError } from '../../common/app-error.js';
+import { centreTimeZone } from '../../common/centre-time.js';
 import { type Db, first } from '../../directory/directory-db.js';
 
 /**
@@ -7,7 +8,7 @@ import { type Db, first } from '../../directory/directory-db.js';
  * are loaded in one SQL statement and judged by the shared pure rule (windowRequesterProblem),
  * the same one the console uses to warn before sending.
  *
- * "Today" is the calendar day in Europe/Stockholm: a person's validFrom/validTo and an approval's
+ * "Today" is the calendar day in the centre's time zone (CENTRE_TIME_ZONE, default Europe/Stockholm): a person's validFrom/validTo and an approval's
  * validity are written as Swedish calendar days, so 00:30 local time on the 1st is the 1st even
  * though it is still the 30th/31st in UTC.
  */
@@ -47,7 +48,7 @@ export async function loadRequester(
 ): Promise<{ requester: Requester; facts: RequesterFacts } | undefined> {
   const row = await first<RequesterRow>(
     db,
-    `WITH today AS (SELECT (now() AT TIME ZONE 'Europe/Stockholm')::date AS d)
+    `WITH today AS (SELECT (now() AT TIME ZONE $3)::date AS d)
      SELECT p.id, p.name, p.level,
             (p.valid_from IS NULL OR p.valid_from <= today.d) AND (p.valid_to IS NULL OR today.d <= p.valid_to)
               AS valid_today,
@@ -63,7 +64,7 @@ export async function loadRequester(
                    ORDER BY a.kind) AS approvals
        FROM persons p JOIN authorization_lists l ON l.id = p.list_id CROSS JOIN today
       WHERE p.id = $1`,
-    [personId, siteId],
+    [personId, siteId, centreTimeZone()],
   );
   if (!row) return undefined;
   return {

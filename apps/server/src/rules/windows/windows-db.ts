@@ -262,8 +262,3 @@ export async function lockWindowTransmitter(db: Db, id: string): Promise<WindowT
 }
 
 // ---- wording ---------------------------------------------------------------------------------
-
-/** "2026-12-01 08:00" in UTC: messages name times the way an operator reads them out. */
-export function utcMinute(value: Date | string): string {
-  return iso(value).slice(0, 16).replace('T', ' ');
-}

@@ -7,6 +7,7 @@ import { changeOwnPassword, fetchOwnAccount } from '../api/auth-api';
 import { changingToken, useSessionStore } from '../store/session-store';
 import { describeLoginError } from '../utils/auth-messages';
 import { TotpEnrollmentForm } from './totp-enrollment-form';
+import { formatDateTime } from '../../../utils/time';
 
 /** Every user's own account: change the password, set up a second factor. */
 export function AccountPage() {
@@ -30,7 +31,7 @@ export function AccountPage() {
       {account && (
         <p className="muted" data-testid="account-summary">
           {account.displayName} ({account.username})
-          {account.lastLoginAt ? `, last signed in ${new Date(account.lastLoginAt).toLocaleString()}` : ''}
+          {account.lastLoginAt ? `, last signed in ${formatDateTime(account.lastLoginAt)}` : ''}
         </p>
       )}
 

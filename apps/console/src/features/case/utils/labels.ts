@@ -1,5 +1,6 @@
 import type { CaseResult, ContactOutcome, ContactRouteKind } from '@arc/shared';
 import { ApiRequestError } from '../../../lib/api';
+import { formatDateTime as centreDateTime, formatTime as centreTime } from '../../../utils/time';
 
 export function outcomeLabel(outcome: ContactOutcome): string {
   switch (outcome) {
@@ -60,14 +61,12 @@ export function routeKindLabel(kind: ContactRouteKind): string {
 
 /** Date and time as the centre writes them (2026-01-01 10:00:05). */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('sv-SE');
+  return iso ? centreDateTime(iso) : '—';
 }
 
+/** 21:43:05 in the centre's zone. */
 export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('sv-SE');
+  return centreTime(iso);
 }
 
 /** "+1:05" from `from` to `to`, for the case's times; empty when either is missing. */

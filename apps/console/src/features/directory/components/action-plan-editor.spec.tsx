@@ -67,7 +67,9 @@ describe('ActionPlanEditor', () => {
     fireEvent.change(screen.getByTestId('step-0-type'), { target: { value: 'CALL_CONTACT' } });
     fireEvent.click(screen.getByTestId('plan-save'));
 
-    expect((await screen.findByTestId('step-0-contact-error')).textContent).toBe('is required for CALL_CONTACT');
+    expect((await screen.findByTestId('step-0-contact-error')).textContent).toBe(
+      'A contact is required for a "call contact" step',
+    );
     expect(onSave).not.toHaveBeenCalled();
   });
 

@@ -118,8 +118,9 @@ describe('BlockWindowsSection', () => {
       path: '/block-windows',
       body: {
         transmitterId: TX_INTRUSION,
-        startsAt: new Date(2026, 1, 1, 7, 0).toISOString(),
-        endsAt: new Date(2026, 1, 3, 16, 30).toISOString(),
+        // Typed as the centre's time (Europe/Stockholm, UTC+1 in February), whatever the browser's zone.
+        startsAt: '2026-02-01T06:00:00.000Z',
+        endsAt: '2026-02-03T15:30:00.000Z',
         requestedByPersonId: carl.id,
         requestDate: '2026-01-20',
         reference: 'E-mail 2026-01-19 "Renovering"',
@@ -200,8 +201,9 @@ describe('BlockWindowsSection', () => {
 });
 
 describe('localInputToIso', () => {
-  it('reads a datetime-local value as local time', () => {
-    expect(localInputToIso('2026-06-01T14:00')).toBe(new Date(2026, 5, 1, 14, 0).toISOString());
+  it("reads a datetime-local value as the centre's time (Europe/Stockholm), not the browser's", () => {
+    expect(localInputToIso('2026-06-01T14:00')).toBe('2026-06-01T12:00:00.000Z');
+    expect(localInputToIso('2026-12-01T14:00')).toBe('2026-12-01T13:00:00.000Z');
   });
 
   it('leaves an empty or broken value for the schema to reject', () => {

@@ -23,6 +23,7 @@ import {
   requesterCandidates,
   type RequesterCandidate,
 } from './requester-field';
+import { centreInputToIso } from '../../../utils/time';
 
 export interface BlockWindowsSectionProps {
   detail: SiteDetail;
@@ -316,12 +317,11 @@ function DateTimeField({ label, value, onChange, error, testId }: DateTimeFieldP
 }
 
 /**
- * A datetime-local value ("2026-11-22T14:00") is the operator's wall-clock time; Date parses a
- * date-time without an offset as local time, so this gives the instant as ISO (UTC).
- * Anything unparseable is passed on for the schema to reject.
+ * A datetime-local value ("2026-11-22T14:00") is the centre's wall-clock time (not the
+ * browser's); this gives the instant as ISO (UTC). Anything unparseable is passed on for the
+ * schema to reject.
  */
 export function localInputToIso(value: string): string {
   if (value === '') return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+  return centreInputToIso(value);
 }

@@ -2,6 +2,7 @@ import { SetPasswordInputSchema, type Person, type SetPasswordInput } from '@arc
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
+import { centreToday } from '../../../utils/time';
 
 export interface PasswordFormProps {
   person: Person;
@@ -98,7 +99,5 @@ export function PasswordForm({ person, listPersons, onSave, onCancel, today = is
 }
 
 function isoToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return centreToday();
 }

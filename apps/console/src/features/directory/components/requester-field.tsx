@@ -1,5 +1,6 @@
 import { windowRequesterProblem, type Person, type RequesterFacts, type SiteDetail } from '@arc/shared';
 import { FormField } from '../../../components/form-field';
+import { centreToday } from '../../../utils/time';
 
 /** A person who may be named as the one who asked for a service mode or a block window. */
 export interface RequesterCandidate {
@@ -116,10 +117,9 @@ export function RequesterVerdict({ candidate, covers, testId }: RequesterVerdict
 
 export const REQUESTER_REQUIRED = 'is required: the person who asked';
 
-/** Today in the operator's time zone as YYYY-MM-DD. */
+/** Today in the centre's time zone as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return centreToday(now);
 }
 
 function validOn(period: { validFrom: string | null; validTo: string | null }, day: string): boolean {

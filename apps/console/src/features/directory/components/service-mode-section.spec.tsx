@@ -15,6 +15,7 @@ import {
   TX_FIRE,
   TX_INTRUSION,
 } from '../test/fixtures';
+import { DEFAULT_SETTINGS, useSettingsStore } from '../../settings/store/settings-store';
 import { ServiceModeSection } from './service-mode-section';
 
 const fireTx = transmitter(TX_FIRE, '1001', 'FIRE');
@@ -157,6 +158,28 @@ describe('ServiceModeSection', () => {
     expect(screen.getByTestId('sm-reason-error').textContent).toBe('is required');
     expect(screen.getByTestId('sm-duration-error').textContent).toBe('must be at least 1 minute');
     expect(calls).toEqual([]);
+  });
+
+  it("refuses a longer duration than the server's maximum with a sentence in words, and uses the server's default", async () => {
+    // GET /settings said: at most 12 hours, 45 minutes when none is given.
+    useSettingsStore.getState().apply({
+      ...DEFAULT_SETTINGS,
+      serviceMode: { defaultMinutes: 45, maxMinutes: 720 },
+    });
+    const calls = stubApi(() => apiError(500, 'should not be called'));
+    renderSection(detailWith());
+    openForm();
+    expect((screen.getByTestId('sm-duration') as HTMLInputElement).value).toBe('45');
+    fireEvent.change(screen.getByTestId('sm-requester'), { target: { value: agnes.id } });
+    fireEvent.change(screen.getByTestId('sm-reason'), { target: { value: 'Sprinkler service' } });
+    fireEvent.change(screen.getByTestId('sm-duration'), { target: { value: '721' } });
+    fireEvent.click(screen.getByTestId('sm-save'));
+
+    expect((await screen.findByTestId('sm-duration-error')).textContent).toBe(
+      'Duration must be at most 12 hours (720 minutes)',
+    );
+    expect(calls).toEqual([]);
+    useSettingsStore.getState().apply(DEFAULT_SETTINGS);
   });
 
   it('sends the service mode with the default duration, then reloads the site', async () => {

@@ -1,5 +1,6 @@
 import {
   ALARM_CATEGORIES,
+  minutesInWords,
   ServiceModeInputSchema,
   windowCovers,
   type AlarmCategory,
@@ -23,14 +24,14 @@ import {
   requesterCandidates,
   type RequesterCandidate,
 } from './requester-field';
+import { useCentreSettings } from '../../settings/store/settings-store';
+import { serviceModeCheck } from '../../settings/utils/limits';
 
 export interface ServiceModeSectionProps {
   detail: SiteDetail;
   /** Today as YYYY-MM-DD; injectable for tests. */
   today?: string;
 }
-
-export const DEFAULT_SERVICE_MODE_MINUTES = 60;
 
 /**
  * Service mode per transmitter (DOMAIN.md sections 3-4): signals are stored but raise no case
@@ -201,14 +202,16 @@ export interface ServiceModeFormProps {
 }
 
 export function ServiceModeForm({ transmitters, candidates, onSave, onCancel }: ServiceModeFormProps) {
+  // The server's default and maximum (GET /settings), not a copy of them.
+  const limits = useCentreSettings().serviceMode;
   const [values, setValues] = useState({
     transmitterId: transmitters[0]?.id ?? '',
     category: '',
     requestedByPersonId: '',
-    durationMinutes: String(DEFAULT_SERVICE_MODE_MINUTES),
+    durationMinutes: String(limits.defaultMinutes),
     reason: '',
   });
-  const form = useSchemaForm(ServiceModeInputSchema, onSave);
+  const form = useSchemaForm(ServiceModeInputSchema, onSave, serviceModeCheck(limits.maxMinutes));
   const field = (key: keyof typeof values) => ({
     value: values[key],
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
@@ -264,7 +267,15 @@ export function ServiceModeForm({ transmitters, candidates, onSave, onCancel }: 
         testId="sm-verdict"
       />
       <div className="edit-form__row">
-        <TextField label="Duration (minutes)" testId="sm-duration" type="number" {...field('durationMinutes')} />
+        <TextField
+          label="Duration (minutes)"
+          testId="sm-duration"
+          type="number"
+          min={1}
+          max={limits.maxMinutes}
+          hint={`At most ${minutesInWords(limits.maxMinutes)}`}
+          {...field('durationMinutes')}
+        />
         <TextField label="Reason" testId="sm-reason" {...field('reason')} />
       </div>
       <FormError message={form.formError} />

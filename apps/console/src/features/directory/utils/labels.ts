@@ -1,4 +1,5 @@
 import type { ApprovalKind } from '@arc/shared';
+import { formatDateTime as centreDateTime } from '../../../utils/time';
 
 export function approvalKindLabel(kind: ApprovalKind): string {
   switch (kind) {
@@ -18,10 +19,9 @@ export function formatPeriod(from: string | null, to: string | null): string {
   return `${from ?? '…'} – ${to ?? '…'}`;
 }
 
+/** 2026-12-01 21:43:05 in the centre's zone; "never" for none. */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return 'never';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('sv-SE');
+  return iso ? centreDateTime(iso) : 'never';
 }
 
 export function yesNo(value: boolean): string {

@@ -22,6 +22,7 @@ import {
   type Request,
 } from '../test/fixtures';
 import { IntakeScreen } from './intake-screen';
+import { formatDateTime } from '../../../utils/time';
 
 const PASSWORD = 'Tulpan-Korrekt-4711';
 const FIRE_REFUSAL = 'level C may not put a fire transmitter in service mode; it needs level A or B';
@@ -160,7 +161,7 @@ describe('IntakeScreen', () => {
     expect(screen.getByTestId('intake-verification').textContent).toContain('Not verified: locked');
     expect(screen.getByTestId('intake-verification-message').textContent).toContain('is locked until');
     expect(screen.getByTestId('intake-failed-attempts').textContent).toBe('5');
-    expect(screen.getByTestId('intake-locked-until').textContent).toBe(new Date(lockedUntil).toLocaleString('sv-SE'));
+    expect(screen.getByTestId('intake-locked-until').textContent).toBe(formatDateTime(lockedUntil));
     // The earlier verification no longer acts.
     expect(screen.queryByTestId('intake-actions')).toBeNull();
     expect(screen.getByTestId('intake-actions-locked')).toBeTruthy();

@@ -1,5 +1,6 @@
 import {
   ALARM_CATEGORIES,
+  minutesInWords,
   IntakeServiceModeInputSchema,
   type AlarmCategory,
   type ServiceMode,
@@ -13,10 +14,8 @@ import { categoriesCovered, type VerifiedCaller } from '../utils/authority';
 import { formatDateTime } from '../utils/labels';
 import { AuthorityVerdict } from './authority-verdict';
 import { FormError, SelectField, TextField } from '../../../components/form-field';
-
-export const DEFAULT_SERVICE_MODE_MINUTES = 60;
-/** The contract's upper bound (7 days); the centre's own maximum is lower and checked by the server. */
-const MAX_MINUTES = 7 * 24 * 60;
+import { useCentreSettings } from '../../settings/store/settings-store';
+import { serviceModeCheck } from '../../settings/utils/limits';
 
 const CATEGORY_OPTIONS = [
   { value: '', label: 'Whole transmitter (all categories)' },
@@ -31,15 +30,19 @@ export interface ServiceModeFormProps {
 /** Service mode by phone: a transmitter (or one category of it) inactive for a short time. */
 export function ServiceModeForm({ caller, transmitters }: ServiceModeFormProps) {
   const setServiceMode = useIntakeStore((state) => state.setServiceMode);
+  // The server's default and maximum (GET /settings), not a copy of them.
+  const limits = useCentreSettings().serviceMode;
   const [values, setValues] = useState({
     transmitterId: transmitters[0]?.id ?? '',
     category: '',
-    durationMinutes: String(DEFAULT_SERVICE_MODE_MINUTES),
+    durationMinutes: String(limits.defaultMinutes),
     reason: '',
   });
   const [done, setDone] = useState<ServiceMode | null>(null);
-  const form = useSchemaForm<ServiceModeRequest>(IntakeServiceModeInputSchema, async (input) =>
-    setDone(await setServiceMode(input)),
+  const form = useSchemaForm<ServiceModeRequest>(
+    IntakeServiceModeInputSchema,
+    async (input) => setDone(await setServiceMode(input)),
+    serviceModeCheck(limits.maxMinutes),
   );
   const field = (key: keyof typeof values) => ({
     value: values[key],
@@ -96,8 +99,8 @@ export function ServiceModeForm({ caller, transmitters }: ServiceModeFormProps) 
           testId="intake-sm-duration"
           type="number"
           min={1}
-          max={MAX_MINUTES}
-          hint={`Default ${DEFAULT_SERVICE_MODE_MINUTES}; empty: the centre's default. The centre's maximum applies.`}
+          max={limits.maxMinutes}
+          hint={`Default ${minutesInWords(limits.defaultMinutes)}, at most ${minutesInWords(limits.maxMinutes)}.`}
           {...field('durationMinutes')}
         />
         <TextField label="Reason" testId="intake-sm-reason" {...field('reason')} />

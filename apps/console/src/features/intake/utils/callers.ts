@@ -1,4 +1,5 @@
 import type { AuthorityLevel, Person, SiteDetail } from '@arc/shared';
+import { centreToday } from '../../../utils/time';
 
 /** Someone who may call about a site: a person on one of its authorization lists, or an installer. */
 export interface CallerCandidate {
@@ -34,10 +35,9 @@ export function candidateLabel(c: CallerCandidate): string {
   return `${c.name} (level ${c.level})${notes.length > 0 ? ` — ${notes.join(', ')}` : ''}`;
 }
 
-/** Today in the operator's time zone as YYYY-MM-DD. */
+/** Today in the centre's time zone as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return centreToday(now);
 }
 
 function candidate(person: Person, source: string, kind: CallerCandidate['kind'], today: string): CallerCandidate {

@@ -1,4 +1,5 @@
 import type { IntakeAction, IntakeOutcome, VerificationResult } from '@arc/shared';
+import { formatDateTime as centreDateTime, formatTimeShort } from '../../../utils/time';
 
 export function actionLabel(action: IntakeAction): string {
   switch (action) {
@@ -78,13 +79,12 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
+/** 2026-12-01 21:43:05 in the centre's zone. */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('sv-SE');
+  return iso ? centreDateTime(iso) : '—';
 }
 
+/** 21:43 in the centre's zone. */
 export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
+  return formatTimeShort(iso);
 }

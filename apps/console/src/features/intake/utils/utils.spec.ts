@@ -46,11 +46,12 @@ describe('intake utils', () => {
   });
 
   it('turns datetime-local values into instants and back', () => {
-    const local = toLocalInput(new Date(2026, 4, 4, 14, 5));
+    // The centre's time (Europe/Stockholm, UTC+2 in May), whatever the browser's zone.
+    const local = toLocalInput(new Date('2026-05-04T12:05:00.000Z'));
     expect(local).toBe('2026-05-04T14:05');
-    expect(localInputToIso(local)).toBe(new Date(2026, 4, 4, 14, 5).toISOString());
+    expect(localInputToIso(local)).toBe('2026-05-04T12:05:00.000Z');
     expect(localInputToIso('')).toBe('');
-    expect(toLocalInput(wholeHourFrom(new Date(2026, 4, 4, 14, 5), 24))).toBe('2026-05-05T15:00');
+    expect(toLocalInput(wholeHourFrom(new Date('2026-05-04T12:05:00.000Z'), 24))).toBe('2026-05-05T15:00');
   });
 
   it('suggests the outcome the call reached', () => {

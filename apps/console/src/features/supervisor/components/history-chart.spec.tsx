@@ -20,7 +20,7 @@ describe('HistoryChart', () => {
     expect(FakeUPlot.instances).toHaveLength(1);
     const chart = FakeUPlot.instances[0]!;
     expect(chart.target).toBe(getByTestId('history-chart'));
-    expect(chart.options.series.map((s) => s.label)).toEqual([undefined, 'Waiting', 'Accept p50', 'Target']);
+    expect(chart.options.series.map((s) => s.label)).toEqual(['Time', 'Waiting', 'Accept p50', 'Target']);
     expect(chart.data).toEqual([
       [1767261600, 1767261900],
       [3, 1],

@@ -2,6 +2,7 @@ import type { HistoryPoint } from '@arc/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { centreTimeZone, formatDateTimeShort, formatTimeShort } from '../../../utils/time';
 import { historySeries } from '../utils/chart-data';
 
 const HEIGHT = 220;
@@ -51,11 +52,33 @@ export function HistoryChart({ history, targetSeconds }: { history: readonly His
   return <div className="supervisor-chart__canvas" ref={container} data-testid="history-chart" />;
 }
 
-function chartOptions(width: number): uPlot.Options {
+/**
+ * The time axis' labels: 24-hour in the centre's zone ("21:40"), with the date ("2026-12-01
+ * 21:40") on the first tick and wherever the day changes.
+ */
+export function timeAxisValues(_u: unknown, splits: number[]): string[] {
+  let day = '';
+  return splits.map((seconds) => {
+    const when = formatDateTimeShort(seconds * 1000);
+    const today = when.slice(0, 10);
+    const label = today === day ? formatTimeShort(seconds * 1000) : when;
+    day = today;
+    return label;
+  });
+}
+
+/** The legend's (cursor's) time: "2026-12-01 21:43" in the centre's zone. */
+export function cursorTime(_u: unknown, seconds: number | null): string {
+  return seconds === null ? '—' : formatDateTimeShort(seconds * 1000);
+}
+
+export function chartOptions(width: number): uPlot.Options {
   const axis = { stroke: MUTED, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 } };
   return {
     width,
     height: HEIGHT,
+    // Ticks fall on whole hours and minutes of the centre's clock, not the browser's.
+    tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), centreTimeZone()),
     cursor: { drag: { x: false, y: false } },
     scales: {
       x: { time: true },
@@ -63,12 +86,12 @@ function chartOptions(width: number): uPlot.Options {
       seconds: { range: (_u, _min, max) => [0, Math.max(60, Math.ceil(max * 1.1))] },
     },
     axes: [
-      axis,
+      { ...axis, values: timeAxisValues },
       { ...axis, scale: 'depth', label: 'Waiting', stroke: DEPTH },
       { ...axis, scale: 'seconds', label: 'Accept p50 (s)', side: 1, stroke: P50, grid: { show: false } },
     ],
     series: [
-      {},
+      { label: 'Time', value: cursorTime },
       {
         label: 'Waiting',
         scale: 'depth',

@@ -77,9 +77,8 @@ describe('labels', () => {
     expect(verificationResultLabel('NOT_AUTHORIZED')).toBe('Not authorized');
   });
 
-  it('shows local wall-clock time', () => {
-    const local = new Date(2026, 0, 1, 9, 5, 7).toISOString();
-    expect(formatTime(local)).toBe('09:05:07');
+  it("shows the centre's wall-clock time (Europe/Stockholm)", () => {
+    expect(formatTime('2026-01-01T08:05:07.000Z')).toBe('09:05:07');
   });
 });
 
@@ -117,8 +116,8 @@ describe('lockedCallers', () => {
 
 describe('formatWhen', () => {
   it('gives the time for today and the date too for an earlier day', () => {
-    const now = new Date(2026, 10, 29, 14, 0, 0);
-    expect(formatWhen(new Date(2026, 10, 29, 9, 5, 7).toISOString(), now)).toBe('09:05');
-    expect(formatWhen(new Date(2026, 10, 27, 23, 59, 0).toISOString(), now)).toBe('2026-11-27 23:59');
+    const now = new Date('2026-11-29T13:00:00.000Z');
+    expect(formatWhen('2026-11-29T08:05:07.000Z', now)).toBe('09:05');
+    expect(formatWhen('2026-11-27T22:59:00.000Z', now)).toBe('2026-11-27 23:59');
   });
 });

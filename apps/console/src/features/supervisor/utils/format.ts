@@ -5,6 +5,7 @@ import type {
   VerificationAttempt,
   VerificationResult,
 } from '@arc/shared';
+import { formatTime as centreTime, formatWhen as centreWhen } from '../../../utils/time';
 
 /** Pushed every 5 s: three missed in a row and the screen no longer shows the present. */
 export const STALE_AFTER_MS = 15_000;
@@ -56,19 +57,14 @@ export function complianceStatus(c: { share: number | null; met: boolean }): Com
   return c.met ? 'met' : 'missed';
 }
 
-/** Local wall-clock time, hh:mm:ss. */
+/** hh:mm:ss in the centre's zone. */
 export function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return centreTime(iso);
 }
 
-/** hh:mm for today, YYYY-MM-DD hh:mm for an earlier day (local time): a message may wait over a weekend. */
+/** hh:mm for today, YYYY-MM-DD hh:mm for an earlier day (centre's zone): a message may wait over a weekend. */
 export function formatWhen(iso: string, now: Date = new Date()): string {
-  const d = new Date(iso);
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  const sameDay =
-    d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
-  return sameDay ? time : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+  return centreWhen(iso, now);
 }
 
 export function categoryLabel(category: AlarmCategory): string {

@@ -1,6 +1,7 @@
 import type { Role } from '@arc/shared';
 import { ApiRequestError } from '../../../lib/api';
 import { describeRequestError, type FieldErrors } from '../../../utils/form-errors';
+import { formatDateTimeShort } from '../../../utils/time';
 
 /**
  * A refused user-management request in words: the reason a person can act on, never a code.
@@ -51,10 +52,7 @@ export function roleLabel(role: Role): string {
   }
 }
 
-/** Local date and time, YYYY-MM-DD hh:mm; null is "never". */
+/** YYYY-MM-DD hh:mm in the centre's zone; null is "never". */
 export function formatDateTime(iso: string | null): string {
-  if (iso === null) return 'never';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return iso === null ? 'never' : formatDateTimeShort(iso);
 }

@@ -1,0 +1,15 @@
+import { CentreSettingsSchema } from '@arc/shared';
+import type { Route } from '../directory/openapi.js';
+
+/** GET /settings, for the OpenAPI document. */
+export const SETTINGS_ROUTES: Route[] = [
+  {
+    method: 'get',
+    path: '/settings',
+    tag: 'settings',
+    summary:
+      "The centre's time zone and the limits the server enforces (service mode, caller verification, passwords, shift log), for the console's forms",
+    roles: ['operator', 'supervisor', 'admin'],
+    response: CentreSettingsSchema,
+  },
+];
