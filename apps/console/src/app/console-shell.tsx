@@ -89,7 +89,6 @@ export function ConsoleShell() {
       <CaseNotice />
       <AssignedCasesBanner userId={userId} />
       <AwayTakePrompt />
-      <main className="shell__main">
       <UnreadShiftNotesDialog />
       <main className="shell__main" key={timeZone}>
         {view === 'directory' ? (
