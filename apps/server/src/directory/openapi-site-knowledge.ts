@@ -9,7 +9,7 @@ import {
   type TransmitterZone,
 } from '@arc/shared';
 import { z } from 'zod';
-import type { Route } from './openapi.js';
+import type { Route } from './openapi-route.js';
 
 /** The site-knowledge routes and their response shapes, for the OpenAPI document. */
 

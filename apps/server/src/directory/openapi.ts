@@ -80,6 +80,7 @@ import {
   type UserAccount,
 } from '@arc/shared';
 import { z } from 'zod';
+import type { Route } from './openapi-route.js';
 import { SITE_KNOWLEDGE_ROUTES } from './openapi-site-knowledge.js';
 import {
   CallListQuerySchema,
@@ -164,26 +165,6 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths,
   };
-}
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Access = 'public' | 'api-key' | readonly ('operator' | 'supervisor' | 'admin')[];
-
-export interface Route {
-  method: Method;
-  path: string;
-  tag: string;
-  summary: string;
-  roles: Access;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  /** Response body schema; absent means no body (204). */
-  response?: z.ZodType;
-  status?: number;
-  /** Extra status codes this route answers with, besides 400/401/403. */
-  errors?: number[];
-  /** Statuses whose body is not the error shape, with their schema (e.g. the import's 422 report). */
-  otherBodies?: Record<number, { description: string; schema: z.ZodType }>;
 }
 
 const ApiErrorSchema = z.object({

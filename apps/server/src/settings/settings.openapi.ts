@@ -1,5 +1,5 @@
 import { CentreSettingsSchema } from '@arc/shared';
-import type { Route } from '../directory/openapi.js';
+import type { Route } from '../directory/openapi-route.js';
 
 /** GET /settings, for the OpenAPI document. */
 export const SETTINGS_ROUTES: Route[] = [

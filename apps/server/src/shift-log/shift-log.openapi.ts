@@ -1,6 +1,6 @@
 import { ShiftNoteInputSchema, ShiftNoteListQuerySchema } from '@arc/shared';
 import { z } from 'zod';
-import type { Route } from '../directory/openapi.js';
+import type { Route } from '../directory/openapi-route.js';
 
 const READ = ['operator', 'supervisor', 'admin'] as const;
 
