@@ -23,6 +23,7 @@ import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { CaseHandlingService } from '../cases/case-handling.service.js';
 import { CASES_QUEUE } from '../cases/case-queue.service.js';
+import { centreTimeZone } from '../common/centre-time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { RULE_TIMERS_QUEUE } from '../rules/rule-timers.service.js';
@@ -219,12 +220,13 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
               extract(epoch FROM now() - accepted_at)::float8 AS age
          FROM cases
         WHERE accepted_at >= LEAST(now() - interval '1 hour',
-                                   date_trunc('day', now() AT TIME ZONE 'Europe/Stockholm') AT TIME ZONE 'Europe/Stockholm')
+                                   date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1)
           AND category <> 'SERVICE'`,
+      [centreTimeZone()],
     );
     const [startOfDay] = (await this.dataSource.query(
-      `SELECT extract(epoch FROM now() - (date_trunc('day', now() AT TIME ZONE 'Europe/Stockholm')
-                                          AT TIME ZONE 'Europe/Stockholm'))::float8 AS age`,
+      `SELECT extract(epoch FROM now() - (date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1))::float8 AS age`,
+      [centreTimeZone()],
     )) as { age: number }[];
     const seconds = (maxAge: number) => rows.filter((r) => r.age <= maxAge).map((r) => Math.max(0, r.seconds));
     return { last15m: seconds(15 * 60), last1h: seconds(3600), today: seconds(startOfDay!.age) };
@@ -299,7 +301,7 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
       `WITH closed_today AS MATERIALIZED (
          -- A subquery, so the start of the day is computed once and not for every row scanned.
          SELECT id, closed_by_user_id AS user_id FROM cases
-          WHERE closed_at >= (SELECT date_trunc('day', now() AT TIME ZONE 'Europe/Stockholm') AT TIME ZONE 'Europe/Stockholm')
+          WHERE closed_at >= (SELECT date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1)
             AND closed_by_user_id IS NOT NULL
        ),
        handled AS (SELECT user_id, count(*) AS handled FROM closed_today GROUP BY user_id),
@@ -318,6 +320,7 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
          LEFT JOIN handled hd ON hd.user_id = u.id
          LEFT JOIN mean m ON m.user_id = u.id
         WHERE u.active`,
+      [centreTimeZone()],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return presence.map((p) => {
