@@ -72,7 +72,15 @@ describe("a newcomer's walk through the demo", () => {
     await page.keyboard.press('n');
     const screen = page.locator(`[data-testid="case-screen"][data-case-id="${caseId}"][data-mine="true"]`);
     await screen.waitFor({ timeout: 5_000 });
+    // The preschool's temporary note (seeded for the demo) pops up first; Enter closes it.
+    const popup = page.getByTestId('site-notes-popup');
+    await popup.waitFor({ timeout: 5_000 });
+    expect(await popup.innerText()).toContain('Fire drill');
+    await page.keyboard.press('Enter');
+    await popup.waitFor({ state: 'detached', timeout: 5_000 });
     expect(await screen.getByTestId('case-site-name').innerText()).toBe(SITE);
+    expect(await screen.getByTestId('case-hazards').innerText()).toMatch(/children/);
+    expect(await screen.getByTestId('case-signal-zone').first().innerText()).toBe('003 — Kitchen smoke detector');
     const steps = screen.getByTestId('step');
     await waitForCount(steps, 4);
     expect(await screen.innerText()).not.toContain('No action plan');
