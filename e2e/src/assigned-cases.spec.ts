@@ -144,6 +144,21 @@ describe('a silenced waiting case', () => {
   });
 });
 
+describe('a held case a supervisor gives to someone else (defect 6)', () => {
+  it('is shown held by the new holder, not marked returned', async () => {
+    // The operator still holds the fire case taken above (put back once, so it has been
+    // returned before); an admin takes it over. Held, it is not "returned", whatever its past.
+    expect((await caseSummary(caseIds.fire!)).status).toBe('ACCEPTED');
+    const admin = await api<{ id: string; displayName: string }>(adminToken, 'GET', '/auth/me');
+    await api(adminToken, 'POST', `/cases/${caseIds.fire}/assign`, { userId: admin.id });
+    const row = page.locator(`[data-testid="queue-row"][data-case-id="${caseIds.fire}"]`);
+    await eventually(async () => ((await row.innerText()).includes(admin.displayName) ? true : undefined));
+    expect(await row.getAttribute('data-status')).toBe('ACCEPTED');
+    expect(await row.getAttribute('data-returned')).toBeNull();
+    expect(await row.getByTestId('returned-badge').count()).toBe(0);
+  });
+});
+
 /** Posts a signal for the site over HTTP; returns the id of its case. */
 async function signal(code: string, zone: string): Promise<string> {
   const response = await stack.postSignal({ account: ACCOUNT, code, zone });

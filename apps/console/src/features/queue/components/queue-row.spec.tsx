@@ -124,6 +124,20 @@ describe('QueueRow', () => {
     expect(screen.getByTestId('moved-to-top-badge').textContent).toBe('MOVED TO TOP');
   });
 
+  it('does not mark a held case returned, whatever its past (put back and taken again, or given to someone else)', () => {
+    const held = {
+      ...fire,
+      status: 'ACCEPTED' as const,
+      heldBy: { userId: fire.siteId!, name: 'Demo Admin' },
+      returned: true,
+      returnReason: 'Shift change',
+    };
+    const row = renderRow(held, Date.parse('2026-01-01T10:00:10.000Z'));
+    expect(screen.queryByTestId('returned-badge')).toBeNull();
+    expect(row.dataset.returned).toBeUndefined();
+    expect(screen.getByTestId('held-by').textContent).toBe('Demo Admin');
+  });
+
   it('offers supervisors move to top and assign; operators get neither', () => {
     const supervisor = { onMoveToTop: vi.fn(), onAssign: vi.fn() };
     renderRow(fire, Date.parse('2026-01-01T10:00:10.000Z'), supervisor);

@@ -41,7 +41,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
       data-age={waiting ? waitingAge(waitingMs) : undefined}
       data-runaway={summary.runaway ? 'true' : undefined}
       data-unencrypted={summary.unencryptedFromKeyed ? 'true' : undefined}
-      data-returned={summary.returned ? 'true' : undefined}
+      data-returned={isReturned(summary) ? 'true' : undefined}
       data-moved-to-top={summary.movedToTop ? 'true' : undefined}
     >
       <td className="queue-row__category">
@@ -117,8 +117,18 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
 export const UNENCRYPTED_TITLE =
   'Unencrypted message from an encrypted transmitter: anyone who knows the account could have sent it. Verify before acting.';
 
+/**
+ * "Returned" tells whoever takes a waiting case that someone had it before. A held case is not
+ * returned, whatever its past: one put back and taken again, or given to someone else, shows
+ * who holds it now.
+ */
+function isReturned(summary: CaseSummary): boolean {
+  return summary.returned && summary.status === 'QUEUED';
+}
+
 function Badges({ summary }: { summary: CaseSummary }) {
-  if (!summary.returned && !summary.movedToTop && !summary.unencryptedFromKeyed) return null;
+  const returned = isReturned(summary);
+  if (!returned && !summary.movedToTop && !summary.unencryptedFromKeyed) return null;
   return (
     <span className="queue-row__badges">
       {summary.unencryptedFromKeyed && (
@@ -131,7 +141,7 @@ function Badges({ summary }: { summary: CaseSummary }) {
           MOVED TO TOP
         </span>
       )}
-      {summary.returned && (
+      {returned && (
         <span
           className="tag tag--returned"
           data-testid="returned-badge"
