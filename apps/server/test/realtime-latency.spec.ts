@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SOCKET_EVENTS, classifyEventCode, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import pg from 'pg';
 import { CasesService } from '../src/cases/cases.service.js';
+import { CasePresentedService } from '../src/cases/case-presented.service.js';
 import { EvaluationDispatcherService } from '../src/ingest/evaluation-dispatcher.service.js';
 import { RedisStateService } from '../src/redis/redis-state.service.js';
 import { RulesService } from '../src/rules/rules.service.js';
@@ -70,7 +71,7 @@ describe('when a case was first presented', () => {
     const fire = await newCase('7A01', 'FA');
     const burglary = await newCase('7A01', 'BA');
     await env.query('UPDATE cases SET first_presented_at = NULL WHERE id = ANY($1::uuid[])', [[fire, burglary]]);
-    const cases = env.app!.get(CasesService);
+    const cases = env.app!.get(CasePresentedService);
     const query = vi.spyOn(env.dataSource, 'query');
     try {
       const t1 = new Date(Date.now() - 3000);
@@ -106,7 +107,7 @@ describe('when a case was first presented', () => {
       await client.query('BEGIN');
       await client.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [locked]);
       const at = new Date(Date.now() - 1000);
-      const written = env.app!.get(CasesService).markPresented([locked, free], at);
+      const written = env.app!.get(CasePresentedService).markPresented([locked, free], at);
       await eventually(async () => ((await presentedAt(free)) ? true : undefined), 5000);
       expect(await presentedAt(locked)).toBeNull();
       await client.query('COMMIT');
@@ -315,7 +316,7 @@ describe('shutdown', () => {
     const fire = await newCase('7A07', 'FA');
     await env.query('UPDATE cases SET first_presented_at = NULL WHERE id = $1', [fire]);
     const at = new Date(Date.now() - 500);
-    const written = env.app!.get(CasesService).markPresented([fire], at);
+    const written = env.app!.get(CasePresentedService).markPresented([fire], at);
     await env.stop();
     await written;
     await env.start();

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CaseAckService } from './case-ack.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
+import { CasePresentedService } from './case-presented.service.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHistoryController } from './case-history.controller.js';
 import { CaseHistoryService } from './case-history.service.js';
@@ -26,7 +27,15 @@ import { CasesService } from './cases.service.js';
     CaseRecordsService,
     CaseHistoryService,
     CaseAckService,
+    CasePresentedService,
   ],
-  exports: [CasesService, CaseQueueService, CaseChangeBus, CaseHandlingService, CaseDetailService],
+  exports: [
+    CasesService,
+    CasePresentedService,
+    CaseQueueService,
+    CaseChangeBus,
+    CaseHandlingService,
+    CaseDetailService,
+  ],
 })
 export class CasesModule {}

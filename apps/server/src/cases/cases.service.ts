@@ -1,125 +1,23 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlarmCategory, CaseStatus, CaseSummary } from '@arc/shared';
+import type { AlarmCategory, CaseSummary } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returnedRows, type SqlPart } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { RedisStateService } from '../redis/redis-state.service.js';
 import { CaseChangeBus } from './case-change.bus.js';
+import type { CaseChange, CaseEventDraft, OpenOrAppendInput, RestoreInput } from './case-change.js';
 import { CaseQueueService } from './case-queue.service.js';
+import { QUEUE_ORDER, SUMMARY_SELECT, type SummaryRow, toSummary } from './case-summary-row.js';
 
-export interface OpenOrAppendInput {
-  caseKey: string;
-  siteId: string | null;
-  account: string;
-  category: AlarmCategory;
-  priority: number;
-  title: string;
-  unknownTransmitter: boolean;
-  /** A transmitter of the case sends more than the runaway threshold. */
-  runaway?: boolean;
-  /** The signal came unencrypted from a transmitter that has a key: the case is marked. */
-  unencryptedFromKeyed?: boolean;
-  /** The signal that joins the case; null for what the centre itself detects (missing test signal). */
-  signalId: string | null;
-  receivedAt: Date;
-  /** Recorded in the case history instead of a plain CREATED / SIGNALS_APPENDED entry. */
-  note?: { type: CaseEventType; data: Record<string, unknown> };
-}
-
-/** A restore to record on the open case of its key and category. */
-export interface RestoreInput {
-  signalId: string;
-  caseKey: string;
-  category: AlarmCategory;
-  description: string;
-}
-
-/** A case history entry not written yet; `data` is JSON. */
-export interface CaseEventDraft {
-  caseId: string;
-  type: string;
-  signalId: string | null;
-  data: string;
-}
-
-/** What the case history records besides CREATED, SIGNALS_APPENDED and RESTORE_RECEIVED. */
-export type CaseEventType = 'SUPERVISION_MISSED' | 'RUNAWAY_DETECTED' | 'ACTIVE_AT_END' | 'DEFERRED_RAISED';
-
-export interface CaseChange {
-  caseId: string;
-  created: boolean;
-  priority: number;
-  /** Created and given straight to the operator who works another case of its site: not queued. */
-  held?: boolean;
-  /**
-   * Created while another case of its site was accepted by an operator (as read when it was
-   * created): only then can `giveToHolders` give it to someone. Undefined: not known.
-   */
-  siteHeld?: boolean;
-}
-
-/**
- * Cases shown on a console are written in one UPDATE per this many ms rather than one per
- * broadcast: under an alarm storm each broadcast carries a case or two, and their UPDATEs took
- * pool connections from evaluation.
- */
-export const PRESENTED_FLUSH_MS = 100;
-
-interface SummaryRow {
-  id: string;
-  case_no: string;
-  category: AlarmCategory;
-  priority: number;
-  status: CaseStatus;
-  title: string;
-  account: string;
-  site_id: string | null;
-  site_name: string | null;
-  site_address: string | null;
-  unknown_transmitter: boolean;
-  runaway: boolean;
-  unencrypted_from_keyed: boolean;
-  signal_count: number;
-  queued_at: Date;
-  last_signal_at: Date;
-  version: number;
-  held_by_user_id: string | null;
-  held_by_name: string | null;
-  returned_count: number;
-  return_reason: string | null;
-  moved_to_top_at: Date | null;
-  ack_due_at: Date | null;
-}
-
-const SUMMARY_SELECT = `
-  SELECT c.id, c.case_no, c.category, c.priority, c.status, c.title, c.account, c.site_id,
-         s.name AS site_name,
-         CASE WHEN s.id IS NULL THEN NULL
-              ELSE s.street || ', ' || s.postcode || ' ' || s.city || ' (' || s.municipality || ')' END AS site_address,
-         c.unknown_transmitter, c.runaway, c.unencrypted_from_keyed, c.signal_count, c.queued_at, c.last_signal_at, c.version,
-         c.held_by_user_id, u.display_name AS held_by_name, c.returned_count, c.return_reason, c.moved_to_top_at,
-         c.ack_due_at
-    FROM cases c
-    LEFT JOIN sites s ON s.id = c.site_id
-    LEFT JOIN users u ON u.id = c.held_by_user_id`;
-
-/** The queue's order: moved to the top first (latest move first), then priority, then age. */
-export const QUEUE_ORDER = `c.moved_to_top_at DESC NULLS LAST, c.priority, c.queued_at`;
+export { QUEUE_ORDER };
+export type { CaseChange, CaseEventDraft, CaseEventType, OpenOrAppendInput, RestoreInput } from './case-change.js';
 
 /** Case lifecycle. Writes happen inside the caller's transaction; effects run after commit. */
 @Injectable()
-export class CasesService implements BeforeApplicationShutdown {
+export class CasesService {
   private readonly logger = new Logger(CasesService.name);
-  /** Cases already recorded (or about to be) as presented by this process. */
-  private readonly presented = new Set<string>();
-  /** Presented cases waiting for the next write, with the time each was first shown. */
-  private presentedPending = new Map<string, Date>();
-  /** The next write of presented cases; `now` runs it without waiting for its timer. */
-  private presentedWrite: { done: Promise<void>; now: () => void } | null = null;
-  /** The write last started, until shutdown has awaited it. */
-  private lastPresentedWrite: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -425,44 +323,6 @@ export class CasesService implements BeforeApplicationShutdown {
     return new Set(rows.map((row) => row.id));
   }
 
-  /**
-   * Records when cases were first shown on a connected console (ZR0001's "presented"). Called
-   * by the realtime gateway as it sends them; each case is written once per process, and the
-   * cases shown within PRESENTED_FLUSH_MS share one UPDATE. Resolves when they are written.
-   */
-  markPresented(caseIds: string[], at: Date): Promise<void> {
-    for (const id of caseIds) {
-      if (this.presented.has(id)) continue;
-      this.presented.add(id);
-      this.presentedPending.set(id, at);
-    }
-    if (this.presented.size > 50_000) this.presented.clear();
-    return this.schedulePresentedWrite();
-  }
-
-  private schedulePresentedWrite(): Promise<void> {
-    if (this.presentedWrite) return this.presentedWrite.done;
-    if (this.presentedPending.size === 0) return Promise.resolve();
-    let now!: () => void;
-    const due = new Promise<void>((resolve) => (now = resolve));
-    const timer = setTimeout(now, PRESENTED_FLUSH_MS);
-    const done = due.then(() => {
-      clearTimeout(timer);
-      return this.writePresented();
-    });
-    this.presentedWrite = { done, now };
-    this.lastPresentedWrite = done;
-    return done;
-  }
-
-  /** Writes what is still to be recorded as presented before the database closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    this.presentedWrite?.now();
-    await this.lastPresentedWrite?.catch((error: unknown) =>
-      this.logger.warn({ err: error }, 'Could not record when cases were presented'),
-    );
-  }
-
   async listOpen(): Promise<CaseSummary[]> {
     const rows: SummaryRow[] = await this.dataSource.query(
       `${SUMMARY_SELECT} WHERE c.status <> 'CLOSED' ORDER BY ${QUEUE_ORDER}`,
@@ -498,36 +358,6 @@ export class CasesService implements BeforeApplicationShutdown {
     for (const { id } of gone) await this.queue.removeWaiting(id);
   }
 
-  private async writePresented(): Promise<void> {
-    const batch = this.presentedPending;
-    this.presentedPending = new Map();
-    this.presentedWrite = null;
-    if (batch.size === 0) return;
-    let rows: { id: string; written: boolean }[];
-    try {
-      // Never waits for a row lock: an evaluation transaction locks its cases in its own order,
-      // and an UPDATE of many cases waiting for one of them could close a deadlock with it.
-      // Locked cases are written with the next flush instead. Unknown ids are not returned.
-      rows = await this.dataSource.query(
-        `WITH u AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at)),
-              free AS (SELECT c.id, c.first_presented_at FROM cases c JOIN u ON u.id = c.id
-                          FOR NO KEY UPDATE OF c SKIP LOCKED),
-              written AS (UPDATE cases c SET first_presented_at = u.at FROM u JOIN free f ON f.id = u.id
-                           WHERE c.id = u.id AND f.first_presented_at IS NULL)
-         SELECT c.id, f.id IS NOT NULL AS written FROM u JOIN cases c ON c.id = u.id LEFT JOIN free f ON f.id = u.id`,
-        [[...batch.keys()], [...batch.values()]],
-      );
-    } catch (error) {
-      // Shown again later, they are tried again.
-      for (const id of batch.keys()) this.presented.delete(id);
-      throw error;
-    }
-    const locked = rows.filter((row) => !row.written);
-    if (locked.length === 0) return;
-    for (const { id } of locked) this.presentedPending.set(id, batch.get(id)!);
-    await this.schedulePresentedWrite();
-  }
-
   private async appendEvent(
     manager: EntityManager,
     caseId: string,
@@ -547,31 +377,4 @@ export class CasesService implements BeforeApplicationShutdown {
 /** A new case not yet given to an operator or queued. */
 function mayBeGiven(change: CaseChange): boolean {
   return change.created && change.held === undefined;
-}
-
-function toSummary(row: SummaryRow): CaseSummary {
-  return {
-    id: row.id,
-    caseNo: row.case_no,
-    category: row.category,
-    priority: Number(row.priority),
-    status: row.status,
-    title: row.title,
-    account: row.account,
-    siteId: row.site_id,
-    siteName: row.site_name,
-    siteAddress: row.site_address,
-    unknownTransmitter: row.unknown_transmitter,
-    signalCount: Number(row.signal_count),
-    runaway: row.runaway,
-    unencryptedFromKeyed: row.unencrypted_from_keyed,
-    queuedAt: row.queued_at.toISOString(),
-    lastSignalAt: row.last_signal_at.toISOString(),
-    version: Number(row.version),
-    heldBy: row.held_by_user_id ? { userId: row.held_by_user_id, name: row.held_by_name ?? '' } : null,
-    returned: Number(row.returned_count) > 0,
-    returnReason: row.return_reason,
-    movedToTop: row.moved_to_top_at !== null,
-    ackDueAt: row.ack_due_at ? row.ack_due_at.toISOString() : null,
-  };
 }

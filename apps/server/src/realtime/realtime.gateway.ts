@@ -28,6 +28,7 @@ import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service.js';
 import { CaseChangeBus } from '../cases/case-change.bus.js';
 import { CaseHandlingService } from '../cases/case-handling.service.js';
+import { CasePresentedService } from '../cases/case-presented.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { IntakeEventsBus } from '../intake/intake-events.bus.js';
 import { MetricsService } from '../supervision-metrics/metrics.service.js';
@@ -83,6 +84,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   constructor(
     private readonly auth: AuthService,
     private readonly cases: CasesService,
+    private readonly presentedCases: CasePresentedService,
     private readonly handling: CaseHandlingService,
     private readonly supervisorView: SupervisorViewService,
     private readonly metrics: MetricsService,
@@ -266,7 +268,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private presented(cases: CaseSummary[]): void {
     const waiting = cases.filter((c) => c.status === 'QUEUED').map((c) => c.id);
     if (waiting.length === 0) return;
-    this.cases
+    this.presentedCases
       .markPresented(waiting, new Date())
       .catch((error: unknown) => this.logger.warn({ err: error }, 'Could not record when cases were presented'));
   }
