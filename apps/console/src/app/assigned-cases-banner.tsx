@@ -6,7 +6,8 @@ import { useShortcuts } from '../features/case/hooks/use-shortcuts';
 import { useCaseStore } from '../features/case/store/case-store';
 import { messageOf } from '../features/case/utils/labels';
 import { useQueueStore } from '../features/queue/store/queue-store';
-import { categoryWords, givenCases, outranksOpenCase, secondsLeft } from './given-cases';
+import { categoryLabel } from '../utils/labels';
+import { givenCases, outranksOpenCase, secondsLeft } from './given-cases';
 import { useViewStore } from './view-store';
 
 /** Opens a given case on the case screen; viewing it acknowledges it (useAcknowledgeOnView). */
@@ -68,11 +69,11 @@ export function AssignedCasesBanner({ userId }: { userId: string | null }) {
             data-urgent={urgent ? 'true' : 'false'}
           >
             <span className="category-badge" data-category={summary.category}>
-              {categoryWords(summary.category)}
+              {categoryLabel(summary.category)}
             </span>
             <span className="given-case__text">
               {urgent ? 'More urgent than your open case: ' : 'Given to you: '}
-              <strong>{categoryWords(summary.category)}</strong> at{' '}
+              <strong>{categoryLabel(summary.category)}</strong> at{' '}
               <strong>{summary.siteName ?? `unknown transmitter ${summary.account}`}</strong>{' '}
               <span className="mono">{summary.caseNo}</span>
             </span>

@@ -25,22 +25,3 @@ export function outranksOpenCase(given: CaseSummary, open: CaseDetail | null, us
 export function secondsLeft(ackDueAt: string, now: number, clockOffsetMs: number): number {
   return Math.max(0, Math.ceil((Date.parse(ackDueAt) - (now + clockOffsetMs)) / 1000));
 }
-
-export function categoryWords(category: CaseSummary['category']): string {
-  switch (category) {
-    case 'FIRE':
-      return 'Fire';
-    case 'HOLDUP':
-      return 'Hold-up';
-    case 'INTRUSION':
-      return 'Intrusion';
-    case 'TECHNICAL':
-      return 'Technical';
-    case 'SERVICE':
-      return 'Service';
-    default: {
-      const unexpected: never = category;
-      return String(unexpected);
-    }
-  }
-}

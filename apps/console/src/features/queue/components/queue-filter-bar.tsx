@@ -1,14 +1,7 @@
-import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared';
+import { ALARM_CATEGORIES } from '@arc/shared';
+import { categoryLabel } from '../../../utils/labels';
 import { useQueueFilterStore } from '../store/queue-filter-store';
 import { isFilterActive, type FilteredQueue, type QueueStateFilter } from '../utils/queue-filter';
-
-const LABELS: Record<AlarmCategory, string> = {
-  FIRE: 'Fire',
-  HOLDUP: 'Hold-up',
-  INTRUSION: 'Intrusion',
-  TECHNICAL: 'Technical',
-  SERVICE: 'Service',
-};
 
 const STATES: { value: QueueStateFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -35,7 +28,7 @@ export function QueueFilterBar() {
             onClick={() => toggleCategory(category)}
             data-testid={`queue-filter-category-${category}`}
           >
-            {LABELS[category]}
+            {categoryLabel(category)}
           </button>
         ))}
       </div>

@@ -1,10 +1,4 @@
-import type {
-  AlarmCategory,
-  ComplianceTarget,
-  OperatorState,
-  VerificationAttempt,
-  VerificationResult,
-} from '@arc/shared';
+import type { ComplianceTarget, OperatorState, VerificationAttempt, VerificationResult } from '@arc/shared';
 import { formatTime as centreTime, formatWhen as centreWhen } from '../../../utils/time';
 
 /** Pushed every 5 s: three missed in a row and the screen no longer shows the present. */
@@ -67,24 +61,8 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   return centreWhen(iso, now);
 }
 
-export function categoryLabel(category: AlarmCategory): string {
-  switch (category) {
-    case 'FIRE':
-      return 'Fire';
-    case 'HOLDUP':
-      return 'Hold-up';
-    case 'INTRUSION':
-      return 'Intrusion';
-    case 'TECHNICAL':
-      return 'Technical';
-    case 'SERVICE':
-      return 'Service';
-    default: {
-      const unexpected: never = category;
-      return String(unexpected);
-    }
-  }
-}
+/** The category in words (one list for the whole console). */
+export { categoryLabel } from '../../../utils/labels';
 
 export function operatorStateLabel(state: OperatorState): string {
   switch (state) {
