@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config.schema.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DirectoryToolsModule } from './directory-tools/directory-tools.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { IntakeModule } from './intake/intake.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         IngestModule,
+        EvaluationModule,
         RealtimeModule,
         DirectoryModule,
         DirectoryToolsModule,

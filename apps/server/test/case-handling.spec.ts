@@ -12,7 +12,7 @@ import { Queue } from 'bullmq';
 import { CaseHandlingService } from '../src/cases/case-handling.service.js';
 import { CaseChangeBus } from '../src/cases/case-change.bus.js';
 import { CaseQueueService } from '../src/cases/case-queue.service.js';
-import { CasesService } from '../src/cases/cases.service.js';
+import { CaseEffectsService as CasesService } from '../src/cases/index.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { TestEnvironment, eventually, nextEvent, onCaseChange } from './support/test-app.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SOCKET_EVENTS, classifyEventCode, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
 import pg from 'pg';
-import { CasesService } from '../src/cases/cases.service.js';
-import { CasePresentedService } from '../src/cases/case-presented.service.js';
-import { EvaluationDispatcherService } from '../src/ingest/evaluation-dispatcher.service.js';
+import { CaseSummariesService as CasesService } from '../src/cases/index.js';
+import { CasePresentedService } from '../src/realtime/case-presented.service.js';
+import { EvaluationDispatcherService } from '../src/evaluation/index.js';
 import { RedisStateService } from '../src/redis/redis-state.service.js';
-import { RulesService } from '../src/rules/rules.service.js';
+import { EvaluationService as RulesService } from '../src/evaluation/index.js';
 import { TestEnvironment, eventually, nextEvent, onCaseChange, type ArcClientSocket } from './support/test-app.js';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS, type CaseSummary, type QueueSnapshot } from '@arc/shared';
 import { Queue } from 'bullmq';
 import { RULE_TIMERS_QUEUE, RuleTimersService, TIMER_JOBS, timerJobId } from '../src/rules/rule-timers.service.js';
-import { RulesService } from '../src/rules/rules.service.js';
+import { EvaluationService as RulesService } from '../src/evaluation/index.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { POWER_CUT_MIX } from '../src/simulator/events.js';
 import { closeFleet, createFleet, fleetSpecs, storm } from '../src/simulator/load.js';

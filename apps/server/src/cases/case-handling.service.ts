@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { REDIS, redisKey } from '../redis/redis-client.js';
 import { redisConnectionOptions } from '../redis/redis-url.js';
-import { MetricsService } from '../supervision-metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import { CASES_QUEUE, caseJobId, type PresentCaseJob } from './case-queue.service.js';
 import { CasesService, type CaseChange } from './cases.service.js';
 

@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
+import { EvaluationDispatcherService } from '../evaluation/index.js';
 import { ReceiverStatsService } from './receiver-stats.service.js';
-import { SignalWriterService, type NewSignal } from './signal-writer.service.js';
+import type { NewSignal, TransmitterInfo } from './signal-types.js';
+import { SignalWriterService } from './signal-writer.service.js';
 import { SupervisionTrackerService } from './supervision-tracker.service.js';
-import { TransmitterDirectoryService, type TransmitterInfo } from './transmitter-directory.service.js';
+import { TransmitterDirectoryService } from './transmitter-directory.service.js';
 import { buildAck, buildDuh, buildNak, parseFrame } from './dc09/dc09-frame.js';
 import { interpretFrame } from './dc09/interpret-frame.js';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MetricsService } from '../supervision-metrics/metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import type { FrameOutcome } from './dc09/interpret-frame.js';
 
 export type ReceiverName = 'tcp' | 'udp';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { classifyEventCode, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared';
 import { AppError } from '../common/app-error.js';
-import { CasesService } from '../cases/cases.service.js';
-import { EvaluationDispatcherService } from './evaluation-dispatcher.service.js';
+import { CaseSummariesService } from '../cases/index.js';
+import { EvaluationDispatcherService } from '../evaluation/index.js';
 import { SignalWriterService } from './signal-writer.service.js';
 import { SupervisionTrackerService } from './supervision-tracker.service.js';
 import { TransmitterDirectoryService } from './transmitter-directory.service.js';
@@ -22,7 +22,7 @@ export class SignalIngestService {
     private readonly directory: TransmitterDirectoryService,
     private readonly writer: SignalWriterService,
     private readonly dispatcher: EvaluationDispatcherService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseSummariesService,
     private readonly supervision: SupervisionTrackerService,
   ) {}
 

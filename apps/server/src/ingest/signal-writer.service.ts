@@ -1,38 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlarmCategory, EventProtocol, SignalKind } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { returnedRows } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import type { SignalSource } from './entities/signal.entity.js';
+import type { NewSignal } from './signal-types.js';
 import { fallbackSignal, isDataError, sqlState, storableSignal } from './storable-signal.js';
 
-export interface NewSignal {
-  source: SignalSource;
-  /** Readable copy of what was received; control characters are replaced before storing. */
-  raw: string;
-  /** The DC-09 frame byte for byte (LF … CR), stored losslessly; absent for HTTP signals. */
-  rawBytes?: Buffer | null;
-  account: string;
-  transmitterId: string | null;
-  protocol: EventProtocol;
-  code: string;
-  zone: string | null;
-  area: string | null;
-  text: string | null;
-  kind: SignalKind | 'UNKNOWN';
-  category: AlarmCategory | null;
-  occurredAt: Date | null;
-  /** Signals with the same account and key within the de-duplication window are stored once. */
-  dedupKey: string | null;
-  sequence?: string | null;
-  encrypted?: boolean;
-  /** Clear text from a transmitter that has a key: shown marked to the operator. */
-  unencryptedFromKeyed?: boolean;
-  xdata?: string[] | null;
-}
+export type { NewSignal, SignalSource } from './signal-types.js';
 
 export interface StoredSignal {
   id: string;

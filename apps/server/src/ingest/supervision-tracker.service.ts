@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { returnedRows } from '../common/sql.js';
-import { SupervisionService } from '../rules/supervision.service.js';
-import type { TransmitterInfo } from './transmitter-directory.service.js';
+import { SupervisionService } from '../rules/index.js';
+import type { TransmitterInfo } from './signal-types.js';
 
 const DEADLINE_FLUSH_MS = 1_000;
 const LAST_SEEN_FLUSH_MS = 5_000;

@@ -3,24 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SecretBox } from '../common/secret-box.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { SupervisionService } from '../rules/supervision.service.js';
+import { SupervisionService } from '../rules/index.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { parseDc09Key } from './dc09/dc09-crypto.js';
+import type { ExpectedProtocol, TransmitterInfo } from './signal-types.js';
 
-export type ExpectedProtocol = 'SIA-DCS' | 'ADM-CID' | 'ANY';
-
-/** What the receiver needs to know about a transmitter, kept in memory. */
-export interface TransmitterInfo {
-  id: string;
-  account: string;
-  siteId: string;
-  protocol: ExpectedProtocol;
-  /** The AES key, decrypted from its sealed form; null when the transmitter does not encrypt. */
-  key: Buffer | null;
-  /** Clear-text messages are refused (DUH) instead of stored with a mark. */
-  requireEncryption: boolean;
-  supervisionIntervalSeconds: number | null;
-}
+export type { ExpectedProtocol, TransmitterInfo } from './signal-types.js';
 
 interface TransmitterRow {
   id: string;

@@ -26,15 +26,13 @@ import {
 import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service.js';
-import { CaseChangeBus } from '../cases/case-change.bus.js';
-import { CaseHandlingService } from '../cases/case-handling.service.js';
-import { CasePresentedService } from '../cases/case-presented.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CaseChangeBus, CaseHandlingService, CaseSummariesService } from '../cases/index.js';
 import { IntakeEventsBus } from '../intake/intake-events.bus.js';
-import { MetricsService } from '../supervision-metrics/metrics.service.js';
-import { SupervisorViewService } from '../supervision-metrics/supervisor-view.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
+import { SupervisorViewService } from '../supervision-metrics/index.js';
 import { LoginEventsBus } from '../users/login-events.bus.js';
 import { UserStateService, type UserState } from '../users/user-state.service.js';
+import { CasePresentedService } from './case-presented.service.js';
 
 interface SocketData {
   user: SessionUser;
@@ -83,7 +81,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     private readonly auth: AuthService,
-    private readonly cases: CasesService,
+    private readonly cases: CaseSummariesService,
     private readonly presentedCases: CasePresentedService,
     private readonly handling: CaseHandlingService,
     private readonly supervisorView: SupervisorViewService,

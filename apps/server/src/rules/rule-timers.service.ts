@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { classifyEventCode, priorityOf, type AlarmCategory } from '@arc/shared';
 import { type Job, type Queue, Worker } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CasesService, type CaseChange, type OpenOrAppendInput } from '../cases/cases.service.js';
+import { CaseEffectsService, CaseLifecycleService, type CaseChange, type OpenOrAppendInput } from '../cases/index.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { RedisStateService } from '../redis/redis-state.service.js';
@@ -63,7 +63,8 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(RULE_TIMERS_QUEUE) private readonly queue: Queue<TimerJobData>,
-    private readonly cases: CasesService,
+    private readonly lifecycle: CaseLifecycleService,
+    private readonly effects: CaseEffectsService,
     state: RedisStateService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -234,7 +235,7 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
   private async finish(table: WindowTable, id: string): Promise<boolean> {
     const result = await this.dataSource.transaction((manager) => this.finishIn(manager, table, id));
     if (result === null) return false;
-    await this.cases.afterCommit(result);
+    await this.effects.afterCommit(result);
     return true;
   }
 
@@ -299,7 +300,7 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
         };
       });
       if (inputs.length > 0) {
-        const applied = await this.cases.openOrAppendMany(manager, inputs);
+        const applied = await this.lifecycle.openOrAppendMany(manager, inputs);
         changes = applied.changes;
         await linkSignals(manager, applied.caseOfSignal);
       }
@@ -326,7 +327,7 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
             ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
         );
         if (due.length === 0) return null;
-        const applied = await this.cases.openOrAppendMany(
+        const applied = await this.lifecycle.openOrAppendMany(
           manager,
           due.map((d) => ({
             caseKey: d.case_key,
@@ -350,7 +351,7 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
         return applied.changes;
       });
       if (changes === null) return;
-      await this.cases.afterCommit(changes);
+      await this.effects.afterCommit(changes);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { CasesService, type CaseChange, type OpenOrAppendInput } from '../cases/cases.service.js';
+import { CaseEffectsService, CaseLifecycleService, type CaseChange, type OpenOrAppendInput } from '../cases/index.js';
 import { returnedRows } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -54,7 +54,8 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly lifecycle: CaseLifecycleService,
+    private readonly effects: CaseEffectsService,
     state: RedisStateService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -132,7 +133,7 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
     try {
       const { changes, later, raised } = await this.judge([...scores.keys()], new Date(now));
       await this.setDeadlines(later);
-      await this.cases.afterCommit(changes);
+      await this.effects.afterCommit(changes);
       return raised;
     } catch (error) {
       // Put them back as they were: the next sweep judges them again.
@@ -193,7 +194,7 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
         });
       }
       if (missing.length === 0) return { changes: [], later, raised: 0 };
-      const applied = await this.cases.openOrAppendMany(manager, missing);
+      const applied = await this.lifecycle.openOrAppendMany(manager, missing);
       await manager.query(`UPDATE transmitters SET supervision_failed_at = $2 WHERE id = ANY($1::uuid[])`, [
         failed,
         now,
@@ -219,7 +220,7 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
       );
       const found: CaseChange[] = [];
       for (const row of rows) {
-        const change = await this.cases.recordRestore(
+        const change = await this.lifecycle.recordRestore(
           manager,
           `site:${row.site_id}`,
           'TECHNICAL',
@@ -230,6 +231,6 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
       }
       return found;
     });
-    await this.cases.afterCommit(changes);
+    await this.effects.afterCommit(changes);
   }
 }

@@ -1,8 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
-import { CASES_QUEUE } from '../cases/case-queue.service.js';
-import { RULE_TIMERS_QUEUE } from '../rules/rule-timers.service.js';
+import { CASES_QUEUE, CasesModule } from '../cases/index.js';
+import { RULE_TIMERS_QUEUE } from '../rules/index.js';
 import { SupervisionController } from './supervision.controller.js';
 import { SupervisorViewService } from './supervisor-view.service.js';
 

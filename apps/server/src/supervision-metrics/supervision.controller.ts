@@ -8,7 +8,7 @@ import {
 } from '@arc/shared';
 import { Public, Roles } from '../auth/auth.decorators.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { MetricsService } from './metrics.service.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 import { SupervisorViewService } from './supervisor-view.service.js';
 
 @Controller()

@@ -21,13 +21,12 @@ import {
 import type { Queue } from 'bullmq';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { CaseHandlingService } from '../cases/case-handling.service.js';
-import { CASES_QUEUE } from '../cases/case-queue.service.js';
+import { CASES_QUEUE, CaseHandlingService } from '../cases/index.js';
 import { centreTimeZone } from '../common/centre-time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { RULE_TIMERS_QUEUE } from '../rules/rule-timers.service.js';
-import { MetricsService } from './metrics.service.js';
+import { RULE_TIMERS_QUEUE } from '../rules/index.js';
+import { MetricsService } from '../common/metrics/metrics.service.js';
 
 const SNAPSHOT_MS = 5_000;
 /** The chart: 5-minute buckets over the last 6 hours. */

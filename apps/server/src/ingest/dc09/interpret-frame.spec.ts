@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransmitterInfo } from '../transmitter-directory.service.js';
+import type { TransmitterInfo } from '../signal-types.js';
 import { parseDc09Key } from './dc09-crypto.js';
 import { buildFrame, parseFrame, wrapBody } from './dc09-frame.js';
 import { interpretFrame, type ClockWindow } from './interpret-frame.js';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { classifyEventCode } from '@arc/shared';
-import type { NewSignal } from '../signal-writer.service.js';
-import type { TransmitterInfo } from '../transmitter-directory.service.js';
+import type { NewSignal, TransmitterInfo } from '../signal-types.js';
 import { openPayload, type Dc09Frame, type Dc09Header, type Result } from './dc09-frame.js';
 import { parseAdmCidData, parseSiaDcsData, type Dc09Event } from './event-data.js';
 
