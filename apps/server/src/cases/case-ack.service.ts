@@ -7,8 +7,9 @@ import { returnedRows } from '../common/sql.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { CaseHandlingService } from './case-handling.service.js';
-import type { CaseChange } from './cases.service.js';
-import { CasesService } from './cases.service.js';
+import type { CaseChange } from './case-change.js';
+import { CaseEffectsService } from './case-effects.service.js';
+import { CaseSummariesService } from './case-summaries.service.js';
 
 /**
  * A case given to an operator rather than taken by them (the site sticks to its operator, a
@@ -28,7 +29,8 @@ export class CaseAckService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handling: CaseHandlingService,
-    private readonly cases: CasesService,
+    private readonly effects: CaseEffectsService,
+    private readonly summaries: CaseSummariesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ackSeconds = config.cases.assignAckSeconds;
@@ -61,8 +63,8 @@ export class CaseAckService implements OnApplicationBootstrap, OnModuleDestroy {
       await this.handling.acknowledgeHeld(m, caseId, user.id, 'holder');
       return { caseId, created: false, priority: Number(row.priority) };
     });
-    if (change) await this.cases.afterCommit([change]);
-    return (await this.cases.summary(caseId))!;
+    if (change) await this.effects.afterCommit([change]);
+    return (await this.summaries.summary(caseId))!;
   }
 
   /** Cases whose acknowledgement is overdue go back to the queue, in front of their priority. */

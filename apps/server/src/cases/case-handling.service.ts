@@ -13,7 +13,9 @@ import { REDIS, redisKey } from '../redis/redis-client.js';
 import { redisConnectionOptions } from '../redis/redis-url.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { CASES_QUEUE, caseJobId, type PresentCaseJob } from './case-queue.service.js';
-import { CasesService, type CaseChange } from './cases.service.js';
+import type { CaseChange } from './case-change.js';
+import { CaseEffectsService } from './case-effects.service.js';
+import { CaseSummariesService } from './case-summaries.service.js';
 
 /** A take that finds only stale jobs (cases closed or held meanwhile) gives up after this many. */
 const MAX_STALE_JOBS = 50;
@@ -46,7 +48,8 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(CASES_QUEUE) private readonly queue: Queue<PresentCaseJob>,
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly cases: CasesService,
+    private readonly effects: CaseEffectsService,
+    private readonly summaries: CaseSummariesService,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -79,7 +82,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     every(Math.max(500, Math.floor(this.returnMs / 6)), () => this.returnAbandoned(), 'Returning abandoned cases');
     // A job that could not be added while Redis was unreachable (but not flushed) is added here;
     // adding an existing job id is a no-op.
-    every(REPAIR_MS, () => this.cases.reconcileQueue(), 'Repairing the queue');
+    every(REPAIR_MS, () => this.effects.reconcileQueue(), 'Repairing the queue');
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -124,7 +127,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
         });
       }
       if (claimed) {
-        await this.cases.afterCommit([claimed]);
+        await this.effects.afterCommit([claimed]);
         return caseId;
       }
     }
@@ -159,7 +162,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       return this.release(m, caseId, 'PUT_BACK', reason, user.id);
     });
     await this.requeue(change);
-    return (await this.cases.summary(caseId))!;
+    return (await this.summaries.summary(caseId))!;
   }
 
   /** A supervisor gives a waiting or held case to a named operator. */
@@ -181,8 +184,8 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       if (!claimed) throw new AppError('CONFLICT', `Case ${row.case_no} could not be assigned; try again`);
       return claimed;
     });
-    await this.cases.afterCommit([change]);
-    return (await this.cases.summary(caseId))!;
+    await this.effects.afterCommit([change]);
+    return (await this.summaries.summary(caseId))!;
   }
 
   /** A supervisor moves a waiting case to the top of the queue. */
@@ -197,9 +200,9 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     // Ahead of everything waiting: the most urgent priority, in front of its other jobs.
     const job = await this.queue.getJob(caseJobId(caseId));
     if (job) await job.changePriority({ priority: 1, lifo: true }).catch(() => undefined);
-    else await this.cases.queueJob(caseId, 1, true);
-    await this.cases.afterCommit([change]);
-    return (await this.cases.summary(caseId))!;
+    else await this.effects.queueJob(caseId, 1, true);
+    await this.effects.afterCommit([change]);
+    return (await this.summaries.summary(caseId))!;
   }
 
   /** Every user who can work cases, whether a console is connected, and how many cases each holds. */
@@ -373,8 +376,8 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
 
   /** Back in the queue, in front of its priority: it has waited longer than what came since. */
   async requeue(change: CaseChange): Promise<void> {
-    await this.cases.queueJob(change.caseId, change.priority, true);
-    await this.cases.afterCommit([change]);
+    await this.effects.queueJob(change.caseId, change.priority, true);
+    await this.effects.afterCommit([change]);
   }
 
   private async event(

@@ -18,7 +18,7 @@ import { AppError } from '../common/app-error.js';
 import { first, iso, rows } from '../directory/directory-db.js';
 import { CaseDetailService, stepsOfCase } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
-import { CasesService } from './cases.service.js';
+import { CaseEffectsService } from './case-effects.service.js';
 import {
   appendCaseEvent,
   type AttemptRow,
@@ -47,7 +47,7 @@ export class CaseRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handling: CaseHandlingService,
-    private readonly cases: CasesService,
+    private readonly effects: CaseEffectsService,
     private readonly details: CaseDetailService,
   ) {}
 
@@ -248,7 +248,7 @@ export class CaseRecordsService {
   /** After commit: the consoles get the case's summary. A failure here must not fail the committed write. */
   private async publish(row: CaseRow): Promise<void> {
     try {
-      await this.cases.afterCommit([{ caseId: row.id, created: false, priority: Number(row.priority) }]);
+      await this.effects.afterCommit([{ caseId: row.id, created: false, priority: Number(row.priority) }]);
     } catch (error) {
       this.logger.warn(`Publishing case ${row.case_no} failed: ${String(error)}`);
     }

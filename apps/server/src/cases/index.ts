@@ -22,5 +22,6 @@ export {
   type PresentCaseJob,
 } from './case-queue.service.js';
 export { QUEUE_ORDER } from './case-summary-row.js';
+export { queueHistory, recentAcceptTimes, waitingByCategory } from './case-statistics.js';
 export { appendCaseEvent, requireCase, type CaseRow } from './records/case-records-db.js';
 export type { CaseChange, CaseEventDraft, CaseEventType, OpenOrAppendInput, RestoreInput } from './case-change.js';

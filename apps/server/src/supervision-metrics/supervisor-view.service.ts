@@ -6,7 +6,6 @@ import {
   CATEGORY_PRIORITY,
   acceptTimeFigures,
   supervisorAlerts,
-  type AlarmCategory,
   type HistoryPoint,
   type OperatorLoad,
   type OperatorState,
@@ -21,7 +20,13 @@ import {
 import type { Queue } from 'bullmq';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import { CASES_QUEUE, CaseHandlingService } from '../cases/index.js';
+import {
+  CASES_QUEUE,
+  CaseHandlingService,
+  queueHistory,
+  recentAcceptTimes,
+  waitingByCategory,
+} from '../cases/index.js';
 import { centreTimeZone } from '../common/centre-time.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -178,26 +183,7 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
 
   /** Per category: how many wait, and the oldest waiting case (its age, number and site) for the alert. */
   private async queueByPriority(): Promise<QueueByPriority[]> {
-    const rows: {
-      category: AlarmCategory;
-      waiting: string;
-      oldest: number | null;
-      case_no: string | null;
-      site_name: string | null;
-    }[] = await this.dataSource.query(
-      `WITH counts AS (
-         SELECT category, count(*) AS waiting FROM cases WHERE status = 'QUEUED' GROUP BY category
-       ),
-       oldest AS (
-         SELECT DISTINCT ON (c.category) c.category, c.case_no, s.name AS site_name,
-                extract(epoch FROM now() - c.created_at)::float8 AS oldest
-           FROM cases c LEFT JOIN sites s ON s.id = c.site_id
-          WHERE c.status = 'QUEUED'
-          ORDER BY c.category, c.created_at, c.id
-       )
-       SELECT counts.category, counts.waiting, oldest.oldest, oldest.case_no, oldest.site_name
-         FROM counts JOIN oldest ON oldest.category = counts.category`,
-    );
+    const rows = await waitingByCategory(this.dataSource);
     const byCategory = new Map(rows.map((r) => [r.category, r]));
     return ALARM_CATEGORIES.map((category) => {
       const row = byCategory.get(category);
@@ -214,15 +200,7 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
 
   /** Accept times (s) of the cases accepted in each window; service cases excluded, as in ZR0001. */
   private async acceptTimes(): Promise<{ last15m: number[]; last1h: number[]; today: number[] }> {
-    const rows: { seconds: number; age: number }[] = await this.dataSource.query(
-      `SELECT extract(epoch FROM accepted_at - created_at)::float8 AS seconds,
-              extract(epoch FROM now() - accepted_at)::float8 AS age
-         FROM cases
-        WHERE accepted_at >= LEAST(now() - interval '1 hour',
-                                   date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1)
-          AND category <> 'SERVICE'`,
-      [centreTimeZone()],
-    );
+    const rows = await recentAcceptTimes(this.dataSource, centreTimeZone());
     const [startOfDay] = (await this.dataSource.query(
       `SELECT extract(epoch FROM now() - (date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1))::float8 AS age`,
       [centreTimeZone()],
@@ -246,37 +224,12 @@ export class SupervisorViewService implements OnApplicationBootstrap, OnApplicat
     )) as { start: Date; now: Date; last: number }[];
     // Bucket k runs from start + k·step; its depth is taken at its end (or now, for the last one).
     // An event at time t counts for every bucket whose end is at or after t.
-    const rows: { k: number; depth: string; p50: number | null; accepted: string }[] = await this.dataSource.query(
-      `WITH relevant AS MATERIALIZED (
-         -- When the case left the queue ('infinity': it still waits), never before it arrived.
-         SELECT created_at, accepted_at, GREATEST(COALESCE(accepted_at, closed_at, 'infinity'), created_at) AS left_at,
-                category <> 'SERVICE' AS counted
-           FROM cases
-          WHERE accepted_at >= $1 OR (accepted_at IS NULL AND (closed_at IS NULL OR closed_at >= $1))
-       ),
-       events AS (
-         SELECT created_at AS t, 1 AS delta FROM relevant
-         UNION ALL
-         SELECT left_at, -1 FROM relevant WHERE left_at <> 'infinity'
-       ),
-       steps AS (
-         SELECT GREATEST(0, ceil(extract(epoch FROM t - $1) / ($4 * 60))::int - 1) AS k, sum(delta) AS delta
-           FROM events WHERE t <= $2 GROUP BY 1
-       ),
-       accepted AS (
-         SELECT floor(extract(epoch FROM accepted_at - $1) / ($4 * 60))::int AS k, count(*) AS accepted,
-                percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - created_at)) AS p50
-           FROM relevant WHERE counted AND accepted_at IS NOT NULL
-          GROUP BY 1
-       )
-       SELECT b.k, sum(COALESCE(s.delta, 0)) OVER (ORDER BY b.k) AS depth, a.p50::float8 AS p50,
-              COALESCE(a.accepted, 0) AS accepted
-         FROM generate_series(0, $3::int) AS b(k)
-         LEFT JOIN steps s ON s.k = b.k
-         LEFT JOIN accepted a ON a.k = b.k
-        ORDER BY b.k`,
-      [bounds!.start, bounds!.now, bounds!.last, HISTORY_BUCKET_MINUTES],
-    );
+    const rows = await queueHistory(this.dataSource, {
+      start: bounds!.start,
+      now: bounds!.now,
+      last: bounds!.last,
+      bucketMinutes: HISTORY_BUCKET_MINUTES,
+    });
     const start = bounds!.start.getTime();
     return rows.map((r) => ({
       at: new Date(start + r.k * HISTORY_BUCKET_MINUTES * 60_000).toISOString(),
