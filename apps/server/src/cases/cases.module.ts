@@ -35,16 +35,15 @@ import { CasesService } from './cases.service.js';
     CaseHistoryService,
     CaseAckService,
   ],
+  // What other modules inject (rules, evaluation, ingest, realtime, intake, supervision).
   exports: [
     CaseLifecycleService,
     CaseSummariesService,
     CaseEffectsService,
     CaseBatchWriter,
     CasesService,
-    CaseQueueService,
     CaseChangeBus,
     CaseHandlingService,
-    CaseDetailService,
   ],
 })
 export class CasesModule {}
