@@ -276,7 +276,7 @@ export default tseslint.config(
         { '**/*.{ts,tsx}': '+([a-z0-9])*(-+([a-z0-9]))' },
         { ignoreMiddleExtensions: true },
       ],
-      'check-file/folder-naming-convention': ['error', { '{apps,packages,e2e}/**/': 'KEBAB_CASE' }],
+      'check-file/folder-naming-convention': ['error', { '**/': 'KEBAB_CASE' }],
       'check-file/filename-blocklist': ['error', { '**/*.test.{ts,tsx}': '*.spec.{ts,tsx}' }],
     },
   },

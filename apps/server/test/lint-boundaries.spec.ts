@@ -16,6 +16,7 @@ const RULES = new Set([
   'import-x/no-restricted-paths',
   'check-file/filename-naming-convention',
   'check-file/filename-blocklist',
+  'check-file/folder-naming-convention',
   'local/spec-files-are-tests',
 ]);
 
@@ -144,6 +145,7 @@ describe('file names', () => {
       'check-file/filename-naming-convention',
     );
     expect(await lint('apps/server/src/cases/case-thing.service.ts', plain)).toEqual([]);
+    expect(await lint('apps/server/src/caseThings/x.ts', plain)).toContain('check-file/folder-naming-convention');
     expect(await lint('apps/server/src/database/migrations/1799999999999-next.ts', plain)).toEqual([]);
   });
 
