@@ -1,10 +1,236 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
+import checkFile from 'eslint-plugin-check-file';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const ROOT = import.meta.dirname;
+const SERVER_SRC = join(ROOT, 'apps/server/src');
+const CONSOLE_SRC = join(ROOT, 'apps/console/src');
+
+/** The sub-folders of a folder, read when lint starts: a new module is covered without editing this file. */
+const foldersOf = (dir) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+// Server layers (docs/architecture.md section 3). The floors are infrastructure: anyone may import
+// their files directly, and they import no domain module. `cli/` is the top: it starts the app
+// and may import module index files. Every other folder of src is a domain module whose public
+// API is its `index.ts`.
+const SERVER_FLOORS = ['common', 'config', 'database', 'redis'];
+const SERVER_TOP = ['cli'];
+const SERVER_APP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts'];
+const SERVER_MODULES = foldersOf(SERVER_SRC).filter((f) => !SERVER_FLOORS.includes(f) && !SERVER_TOP.includes(f));
+
+/**
+ * TEMPORARY: files that break the server module rule today (they import another module's
+ * internal files, or a floor imports a domain module). The issue-15 refactors remove these
+ * imports; after the merge the coordinator runs `node scripts/codemods/module-imports.mjs` and
+ * empties this list. Do not add to it: give the module you need an `index.ts` export instead.
+ * Paths are relative to the repository root.
+ */
+export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
+  'apps/console/src/features/directory/components/service-mode-section.spec.tsx',
+  'apps/console/src/features/directory/components/service-mode-section.tsx',
+  'apps/console/src/features/history/components/history-screen.spec.tsx',
+  'apps/console/src/features/history/components/history-screen.tsx',
+  'apps/console/src/features/history/components/read-only-case.tsx',
+  'apps/console/src/features/history/store/history-store.ts',
+  'apps/console/src/features/intake/components/service-mode-form.tsx',
+  'apps/console/src/features/shift-log/components/shift-log-screen.tsx',
+  'apps/console/src/features/supervisor/components/alert-banner.tsx',
+  'apps/console/src/features/supervisor/hooks/use-supervisor-alert-sound.spec.tsx',
+  'apps/console/src/features/supervisor/hooks/use-supervisor-alert-sound.ts',
+  'apps/console/src/lib/socket.spec.ts',
+  'apps/console/src/lib/socket.ts',
+  'apps/console/src/utils/time.spec.ts',
+  'apps/server/bench/bench-search.ts',
+  'apps/server/src/cases/case-detail.service.ts',
+  'apps/server/src/cases/case-handling.service.ts',
+  'apps/server/src/cases/case-history.controller.ts',
+  'apps/server/src/cases/case-records.controller.ts',
+  'apps/server/src/cases/case-records.service.ts',
+  'apps/server/src/cases/cases.controller.ts',
+  'apps/server/src/cases/records/case-records-db.ts',
+  'apps/server/src/cli/demo-seed.ts',
+  'apps/server/src/cli/generate-demo.ts',
+  'apps/server/src/cli/simulate.ts',
+  'apps/server/src/database/data-source-options.ts',
+  'apps/server/src/directory-tools/transfer/directory-transfer.controller.ts',
+  'apps/server/src/directory-tools/transfer/directory-transfer.service.ts',
+  'apps/server/src/directory/action-plans.service.ts',
+  'apps/server/src/directory/audit.controller.ts',
+  'apps/server/src/directory/authorization.controller.ts',
+  'apps/server/src/directory/authorization.service.ts',
+  'apps/server/src/directory/contacts.controller.ts',
+  'apps/server/src/directory/contacts.service.ts',
+  'apps/server/src/directory/customers.controller.ts',
+  'apps/server/src/directory/customers.service.ts',
+  'apps/server/src/directory/directory-params.ts',
+  'apps/server/src/directory/openapi.controller.ts',
+  'apps/server/src/directory/openapi.ts',
+  'apps/server/src/directory/site-detail.service.ts',
+  'apps/server/src/directory/site-knowledge.controller.ts',
+  'apps/server/src/directory/site-knowledge.service.ts',
+  'apps/server/src/directory/sites.controller.ts',
+  'apps/server/src/directory/sites.service.ts',
+  'apps/server/src/directory/transmitters.service.ts',
+  'apps/server/src/health/health.controller.ts',
+  'apps/server/src/ingest/evaluation-dispatcher.service.ts',
+  'apps/server/src/ingest/ingest.module.ts',
+  'apps/server/src/ingest/receiver-stats.service.ts',
+  'apps/server/src/ingest/signal-ingest.service.ts',
+  'apps/server/src/ingest/signals.controller.ts',
+  'apps/server/src/ingest/supervision-tracker.service.ts',
+  'apps/server/src/ingest/transmitter-directory.service.ts',
+  'apps/server/src/intake/caller-verification.service.ts',
+  'apps/server/src/intake/intake-actions.service.ts',
+  'apps/server/src/intake/intake-db.ts',
+  'apps/server/src/intake/intake-params.ts',
+  'apps/server/src/intake/intake.controller.ts',
+  'apps/server/src/intake/intake.module.ts',
+  'apps/server/src/intake/intake.service.ts',
+  'apps/server/src/intake/manager-messages.service.ts',
+  'apps/server/src/realtime/realtime.gateway.ts',
+  'apps/server/src/realtime/realtime.module.ts',
+  'apps/server/src/rules/rule-timers.service.ts',
+  'apps/server/src/rules/rules.module.ts',
+  'apps/server/src/rules/rules.service.ts',
+  'apps/server/src/rules/supervision.service.ts',
+  'apps/server/src/rules/windows/block-windows.controller.ts',
+  'apps/server/src/rules/windows/block-windows.service.ts',
+  'apps/server/src/rules/windows/service-modes.controller.ts',
+  'apps/server/src/rules/windows/service-modes.service.ts',
+  'apps/server/src/rules/windows/window-requester.ts',
+  'apps/server/src/rules/windows/windows-db.ts',
+  'apps/server/src/rules/windows/windows-params.ts',
+  'apps/server/src/settings/settings.controller.ts',
+  'apps/server/src/settings/settings.openapi.ts',
+  'apps/server/src/shift-log/shift-log.controller.ts',
+  'apps/server/src/shift-log/shift-log.module.ts',
+  'apps/server/src/shift-log/shift-log.openapi.ts',
+  'apps/server/src/shift-log/shift-log.service.ts',
+  'apps/server/src/simulator/frames.spec.ts',
+  'apps/server/src/simulator/frames.ts',
+  'apps/server/src/simulator/transmitter.spec.ts',
+  'apps/server/src/simulator/transmitter.ts',
+  'apps/server/src/supervision-metrics/supervision-metrics.module.ts',
+  'apps/server/src/supervision-metrics/supervision.controller.ts',
+  'apps/server/src/supervision-metrics/supervisor-view.service.ts',
+  'apps/server/src/users/login-security.service.ts',
+  'apps/server/src/users/security-settings.service.ts',
+  'apps/server/src/users/security.controller.ts',
+  'apps/server/src/users/totp.service.ts',
+  'apps/server/src/users/users.controller.ts',
+  'apps/server/src/users/users.service.ts',
+];
+
+// `ARC_LINT_NO_EXCEPTIONS=1` lints as if the list were empty (scripts/lint-boundaries.mjs uses it).
+const BOUNDARY_EXCEPTIONS = process.env.ARC_LINT_NO_EXCEPTIONS ? [] : TEMPORARY_BOUNDARY_EXCEPTIONS;
+
+const server = (path) => join(SERVER_SRC, path);
+const serverModuleInternals = (names) => names.map((name) => server(`${name}/**`));
+const INDEX_FILES = server('*/index.ts');
+
+const serverZones = [
+  // A domain module reaches another module only through its index.ts.
+  ...SERVER_MODULES.map((name) => ({
+    target: server(`${name}/**`),
+    from: serverModuleInternals(SERVER_MODULES.filter((other) => other !== name)),
+    except: [INDEX_FILES],
+    message: `Import another module only through its public API: '../<module>/index.js' (docs/architecture.md section 3).`,
+  })),
+  // Inside a module, files import each other directly, never their own barrel (that makes cycles).
+  ...SERVER_MODULES.map((name) => ({
+    target: server(`${name}/**`),
+    from: server(`${name}/index.ts`),
+    message: `Inside a module import the file itself, not the module's own index.ts (it would make an import cycle).`,
+  })),
+  // The floors import no domain module and not the top.
+  {
+    target: serverModuleInternals(SERVER_FLOORS),
+    from: serverModuleInternals([...SERVER_MODULES, ...SERVER_TOP]),
+    message: `common/, config/, database/ and redis/ are the floor: they import no domain module (docs/architecture.md section 3).`,
+  },
+  // Nothing but main.ts and cli/ starts the application.
+  {
+    target: serverModuleInternals([...SERVER_MODULES, ...SERVER_FLOORS]),
+    from: SERVER_APP_FILES.map(server),
+    message: `Only main.ts and cli/ may import the application files (app.module.ts, app.factory.ts, main.ts).`,
+  },
+  // cli/ and the benchmarks are the top: module index files and floors only.
+  {
+    target: [server('cli/**'), join(ROOT, 'apps/server/bench/**')],
+    from: serverModuleInternals(SERVER_MODULES),
+    except: [INDEX_FILES],
+    message: `cli/ and bench/ import a module only through its index.ts (docs/architecture.md section 3).`,
+  },
+];
+
+// Console layers (docs/architecture.md section 5): features never import each other; lib/ is
+// below the features; the shared components/, hooks/ and utils/ are below features and app/.
+const CONSOLE_FEATURES = foldersOf(join(CONSOLE_SRC, 'features'));
+const consoleDir = (path) => join(CONSOLE_SRC, path);
+const consoleZones = [
+  ...CONSOLE_FEATURES.map((name) => ({
+    target: consoleDir(`features/${name}/**`),
+    from: CONSOLE_FEATURES.filter((other) => other !== name).map((other) => consoleDir(`features/${other}/**`)),
+    message: `A feature does not import another feature: move what both need to lib/, components/, hooks/ or utils/, or wire them in app/.`,
+  })),
+  {
+    target: consoleDir('lib/**'),
+    from: consoleDir('features/**'),
+    message: `lib/ is below the features: it must not import features/ (pass a handler in from app/).`,
+  },
+  {
+    target: ['components/**', 'hooks/**', 'utils/**'].map(consoleDir),
+    from: ['features/**', 'app/**'].map(consoleDir),
+    message: `components/, hooks/ and utils/ are shared building blocks: they import neither features/ nor app/.`,
+  },
+];
+
+/** `*.spec.ts(x)` is the name of a test and nothing else; test code stays in specs and test/ folders. */
+const specFilesAreTests = {
+  meta: {
+    type: 'problem',
+    messages: {
+      specWithoutTests: 'A *.spec.ts(x) file holds tests: it imports from vitest.',
+      vitestOutsideSpec: 'Only *.spec.ts(x) files and test/ folders import vitest; name a test file *.spec.ts(x).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const isSpec = /\.spec\.tsx?$/.test(context.filename);
+    let importsVitest = null;
+    return {
+      ImportDeclaration(node) {
+        if (node.source.value === 'vitest' || node.source.value.startsWith('vitest/')) importsVitest ??= node;
+      },
+      'Program:exit'(program) {
+        if (isSpec && !importsVitest) context.report({ node: program, messageId: 'specWithoutTests' });
+        if (!isSpec && importsVitest) context.report({ node: importsVitest, messageId: 'vitestOutsideSpec' });
+      },
+    };
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.config.ts', '**/*.config.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-bench/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/*.config.ts',
+      '**/*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,5 +263,45 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // File names: kebab-case with dotted role suffixes (`case-store.ts`, `cases.module.ts`,
+    // `queue-list.spec.tsx`); tests are `*.spec.ts(x)`, never `*.test.ts(x)`.
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { 'check-file': checkFile, local: { rules: { 'spec-files-are-tests': specFilesAreTests } } },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        // kebab-case; a migration's name starts with its timestamp (`1764300000000-intake.ts`).
+        { '**/*.{ts,tsx}': '+([a-z0-9])*(-+([a-z0-9]))' },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': ['error', { '**/': 'KEBAB_CASE' }],
+      'check-file/filename-blocklist': ['error', { '**/*.test.{ts,tsx}': '*.spec.{ts,tsx}' }],
+    },
+  },
+  {
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/test/**'],
+    rules: { 'local/spec-files-are-tests': 'error' },
+  },
+  {
+    // Module boundaries, checked on resolved files (so `.js` specifiers map to their `.ts` sources).
+    files: ['apps/server/src/**/*.ts', 'apps/server/bench/**/*.ts', 'apps/console/src/**/*.{ts,tsx}'],
+    ignores: BOUNDARY_EXCEPTIONS,
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: ['apps/server/tsconfig.json', 'apps/console/tsconfig.json', 'packages/shared/tsconfig.json'].map(
+            (p) => join(ROOT, p),
+          ),
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: [...serverZones, ...consoleZones] }],
+    },
   },
 );

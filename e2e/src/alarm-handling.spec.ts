@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Transmitter } from '../../apps/server/dist/simulator/transmitter.js';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, Stack, freePort, launchBrowser } from './stack.js';
 
 const SITE_NAME = 'Kvarteret Tranan';
@@ -25,6 +26,10 @@ interface CaseDetail {
 }
 
 const stack = new Stack();
+const { login, api: apiAs } = clientOf(stack);
+/** The admin's API calls: the tests here make them all as admin. */
+const api = <T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> =>
+  apiAs<T>(adminToken, method, path, body);
 let browser: Browser;
 let page: Page;
 let adminToken: string;
@@ -212,25 +217,4 @@ async function waitForAttribute(locator: Locator, name: string, value: string): 
 
 async function waitForCount(locator: Locator, count: number): Promise<void> {
   await expect.poll(() => locator.count(), { timeout: 5_000, interval: 100 }).toBe(count);
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }

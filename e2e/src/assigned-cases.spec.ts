@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientOf, eventually } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 /**
@@ -22,6 +23,7 @@ interface Summary {
 }
 
 const stack = new Stack({ CASE_ASSIGN_ACK_SECONDS: String(ACK_SECONDS) });
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 let shell: Locator;
@@ -174,40 +176,4 @@ async function caseSummary(caseId: string): Promise<Summary> {
 
 async function waitForAttribute(locator: Locator, name: string, value: string): Promise<void> {
   await locator.and(page.locator(`[${name}="${value}"]`)).waitFor({ timeout: 10_000 });
-}
-
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(
-  token: string,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
 }

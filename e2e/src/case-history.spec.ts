@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 /**
@@ -15,6 +16,10 @@ const ACCOUNT = 'E1A7';
 
 // Signals come over HTTP: no DC-09 receiver, so no port is shared with other stacks.
 const stack = new Stack({ DC09_ENABLED: 'false' });
+const { login, api: apiAs } = clientOf(stack);
+/** The admin's API calls: the tests here make them all as admin. */
+const api = <T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> =>
+  apiAs<T>(adminToken, method, path, body);
 let browser: Browser;
 let page: Page;
 let adminToken: string;
@@ -208,25 +213,4 @@ async function waitForIds(rows: Locator, ids: string[]): Promise<void> {
       interval: 100,
     })
     .toEqual(ids);
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 const SITE_NAME = 'Brf Lindblomman';
@@ -20,6 +21,7 @@ const WRONG_PASSWORD = 'Gissning-Fel-0815';
 const FIRE_REFUSAL = 'level C may not put a fire transmitter in service mode; it needs level A or B';
 
 const stack = new Stack();
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 let siteId: string;
@@ -298,25 +300,4 @@ async function verify(callerLabel: string, password: string): Promise<void> {
 
 async function verificationResult(): Promise<string | null> {
   return page.getByTestId('intake-verification').getAttribute('data-result');
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(token: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return text ? (JSON.parse(text) as T) : (undefined as T);
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, SUPERVISOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 /**
@@ -16,6 +17,7 @@ const TECH_SITE = 'Teknikhuset 1';
 
 // A low threshold, so the waiting cases raise the supervisor's alert within seconds.
 const stack = new Stack({ SUPERVISOR_OLDEST_WAITING_SECONDS: '3' });
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 
@@ -222,25 +224,4 @@ async function expectHeaderOnOneLine(): Promise<void> {
 async function signal(acct: string, code: string): Promise<void> {
   const response = await stack.postSignal({ account: acct, code, zone: '001' });
   expect(response.status).toBe(201);
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(token: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }

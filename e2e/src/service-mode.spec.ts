@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 const SITE_NAME = 'Kvarteret Hägern';
@@ -7,6 +8,7 @@ const ACCOUNT = '5A01';
 const REQUESTER = 'Agnes Andersson';
 
 const stack = new Stack();
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 
@@ -108,27 +110,6 @@ describe('service mode in a real browser', () => {
       .toBe(caseNo);
   });
 });
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(token: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 function signalDecisions(page: Page): Promise<(string | null)[]> {
   return page.getByTestId('signal-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-decision')));

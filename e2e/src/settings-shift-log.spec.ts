@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 /**
@@ -14,6 +15,7 @@ const REQUESTER = 'Agnes Andersson';
 const NOTE = 'Västerås backup line in use until the operator calls back';
 
 const stack = new Stack();
+const { login, api } = clientOf(stack);
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -43,27 +45,6 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('queue-count').waitFor({ timeout: 10_000 });
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(token: string, method: 'POST' | 'GET', path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }
 
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, API_KEY, OPERATOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 /**
@@ -15,6 +16,7 @@ const ACCOUNT = 'E5A1';
 const NOTE = 'Painters on site until Friday, ignore zone 4 between 07-16';
 
 const stack = new Stack();
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 let adminToken: string;
@@ -182,30 +184,4 @@ async function waitForCount(locator: Locator, count: number): Promise<void> {
 
 async function waitForText(locator: Locator, text: string): Promise<void> {
   await locator.filter({ hasText: text }).waitFor({ timeout: 5_000 });
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(
-  token: string,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { clientOf } from './helpers.js';
 import { ADMIN_PASSWORD, SUPERVISOR_PASSWORD, Stack, launchBrowser } from './stack.js';
 
 const SITE_NAME = 'Kvarteret Måsen';
@@ -7,6 +8,7 @@ const ACCOUNT = '5D01';
 
 // A low threshold, so a case waiting a few seconds raises the supervisor's alert.
 const stack = new Stack({ SUPERVISOR_OLDEST_WAITING_SECONDS: '3' });
+const { login, api } = clientOf(stack);
 let browser: Browser;
 let page: Page;
 
@@ -85,24 +87,3 @@ describe('supervisor screen in a real browser', () => {
     expect(await row.innerText()).toContain('Briefing');
   });
 });
-
-async function login(username: string, password: string): Promise<string> {
-  const response = await fetch(`${stack.serverUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function api<T = unknown>(token: string, method: 'POST' | 'PUT', path: string, body: unknown): Promise<T> {
-  const response = await fetch(`${stack.serverUrl}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
-}

@@ -1,12 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role, SessionUser } from '@arc/shared';
+import type { Role } from '@arc/shared';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
+import type { AuthenticatedRequest } from './authenticated-request.js';
 
-export type AuthenticatedRequest = Request & { user: SessionUser };
+export type { AuthenticatedRequest } from './authenticated-request.js';
 
 /**
  * Global guard: every HTTP route needs a valid bearer token and, where @Roles is given,

@@ -16,11 +16,14 @@ import { z } from 'zod';
 import { AppError, fieldError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { LoginSecurityService } from '../users/login-security.service.js';
-import { SecuritySettingsService } from '../users/security-settings.service.js';
-import { TotpService } from '../users/totp.service.js';
-import { UserStateService, type UserState } from '../users/user-state.service.js';
-import { UsersService } from '../users/users.service.js';
+import {
+  LoginSecurityService,
+  SecuritySettingsService,
+  TotpService,
+  UsersService,
+  type UserState,
+  UserStateService,
+} from '../users/index.js';
 import { UserEntity } from './entities/user.entity.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 

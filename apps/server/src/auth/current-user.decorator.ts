@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { SessionUser } from '@arc/shared';
-import type { AuthenticatedRequest } from './auth.guard.js';
+import type { AuthenticatedRequest } from './authenticated-request.js';
 
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): SessionUser =>

@@ -5,42 +5,42 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { SecretBox } from '../common/secret-box.js';
-import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
+import { SecretBox } from '../src/common/secret-box.js';
+import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
 import {
-  closeFleet,
-  closedLoop,
-  createFleet,
-  openLoop,
-  storm,
-  warmUp,
   accountAt,
+  closedLoop,
+  closeFleet,
+  createFleet,
+  formatReport,
   type LinkOptions,
   type LoadResult,
+  median,
+  openLoop,
   type SequenceBook,
+  storm,
   type TransmitterSpec,
-} from '../simulator/load.js';
-import { formatReport } from '../simulator/report.js';
-import { median } from '../simulator/stats.js';
+  warmUp,
+} from '../src/simulator/index.js';
 import {
+  benchServerEnv,
   Cleanup,
   deleteRedisKeys,
   freePort,
   machine,
   run,
+  serverDist,
   stopChild,
   table,
   waitForHealth,
-  benchServerEnv,
 } from './bench-support.js';
 
 /**
  * Benchmark of the DC-09 receiver: starts the built server on its own database and Redis prefix,
  * drives it over loopback, prints medians of --runs runs, and removes everything again.
- *   node dist/cli/bench-dc09.js [--runs 3]      (pnpm bench)
+ *   node dist-bench/bench/bench-dc09.js [--runs 3]      (pnpm bench)
  */
 const { values } = parseArgs({
   options: {
@@ -80,7 +80,6 @@ const DRAIN_MAX_MS = 120_000;
 const TIMEOUT_MS = 10_000;
 
 const write = (text: string): boolean => process.stdout.write(text);
-const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 interface Figure {
   label: string;
@@ -147,7 +146,7 @@ async function main(): Promise<void> {
     cleanup.add('delete the Redis keys', () => deleteRedisKeys(redisUrl, redisPrefix));
     cleanup.add('drop the database', () => dropDatabase(databaseUrl));
     await ensureDatabase(databaseUrl);
-    await run(process.execPath, [here('./migrate.js')], env);
+    await run(process.execPath, [serverDist('cli/migrate.js')], env);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -184,7 +183,7 @@ async function main(): Promise<void> {
     );
 
     const log = openSync(logFile, 'a');
-    const server = spawn(process.execPath, [...values['node-arg'], here('../main.js')], {
+    const server = spawn(process.execPath, [...values['node-arg'], serverDist('main.js')], {
       env,
       stdio: ['ignore', log, log],
     });

@@ -5,13 +5,24 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 
 /**
- * What the benchmarks (`bench-dc09`, `bench-realtime`, `bench-metrics`) share: the machine line,
+ * What the benchmarks (`bench-dc09`, `bench-realtime`, `bench-metrics`, `bench-hostile`, `bench-search`)
+ * share: where the server build is, the machine line,
  * free loopback ports, child processes, the server's health wait, cleanup of the database and
  * Redis keys on every way out, and the Markdown table of the figures.
  */
+
+/**
+ * A file of the server's production build, `apps/server/dist/<file>`: the benchmarks start and
+ * measure the server exactly as it ships. They are compiled on their own (`tsconfig.bench.json`,
+ * into `dist-bench/bench/`) so that none of them lands in `dist/`.
+ */
+export function serverDist(file: string): string {
+  return fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+}
 
 export function machine(): string {
   let model = 'unknown CPU';

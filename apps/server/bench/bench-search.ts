@@ -1,14 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
-import { searchDirectory } from '../directory-tools/search/search-directory.js';
-import { transactionOfPg } from '../directory-tools/sql.js';
+import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
+import { searchDirectory } from '../src/directory-tools/search/search-directory.js';
+import { transactionOfPg } from '../src/directory-tools/sql.js';
+import { serverDist } from './bench-support.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
 const PG_BASE = 'postgres://postgres@127.0.0.1:5432';
 const TARGET_MS = 50;
 
@@ -28,9 +26,9 @@ async function main(): Promise<void> {
   await ensureDatabase(url);
   const client = new pg.Client({ connectionString: url });
   try {
-    execFileSync(process.execPath, [join(HERE, 'migrate.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [serverDist('cli/migrate.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     process.stdout.write(`Database ${url}\n`);
-    execFileSync(process.execPath, [join(HERE, 'generate-demo.js'), '--sites', String(sites), '--seed', '1'], {
+    execFileSync(process.execPath, [serverDist('cli/generate-demo.js'), '--sites', String(sites), '--seed', '1'], {
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });

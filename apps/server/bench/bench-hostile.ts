@@ -6,22 +6,30 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
-import { accountAt, closeFleet, createFleet, openLoop, warmUp, type TransmitterSpec } from '../simulator/load.js';
-import { LatencySamples, median } from '../simulator/stats.js';
+import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
 import {
+  accountAt,
+  closeFleet,
+  createFleet,
+  LatencySamples,
+  median,
+  openLoop,
+  type TransmitterSpec,
+  warmUp,
+} from '../src/simulator/index.js';
+import {
+  benchServerEnv,
   Cleanup,
   deleteRedisKeys,
   freePort,
   machine,
   run,
+  serverDist,
   stopChild,
   table,
   waitForHealth,
-  benchServerEnv,
 } from './bench-support.js';
 
 /**
@@ -30,7 +38,7 @@ import {
  * bodies without credentials, one after another, as fast as the server takes them. Also the
  * latency of GET /health/live and the server's resident memory. Loopback only; every phase has a
  * fixed length and the whole run a time limit; the database and Redis keys are removed after.
- *   node dist/cli/bench-hostile.js [--runs 3] [--rate 1000] [--seconds 15]     (pnpm bench:hostile)
+ *   node dist-bench/bench/bench-hostile.js [--runs 3] [--rate 1000] [--seconds 15]     (pnpm bench:hostile)
  */
 const { values } = parseArgs({
   options: {
@@ -64,8 +72,7 @@ const TARGETS = values.targets.split(',').filter(Boolean);
 const SAMPLE_MS = 200;
 
 const write = (text: string): boolean => process.stdout.write(text);
-const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
-const dist = (file: string): string => (values['server-dist'] ? join(values['server-dist'], file) : here(`../${file}`));
+const dist = (file: string): string => (values['server-dist'] ? join(values['server-dist'], file) : serverDist(file));
 
 interface Figure {
   label: string;

@@ -5,7 +5,6 @@ import os from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   SOCKET_EVENTS,
@@ -18,20 +17,30 @@ import {
 } from '@arc/shared';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
-import { accountAt, closeFleet, createFleet, warmUp, type TransmitterSpec } from '../simulator/load.js';
-import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
-import type { SendResult, Transmitter } from '../simulator/transmitter.js';
+import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
 import {
+  accountAt,
+  closeFleet,
+  createFleet,
+  LatencySamples,
+  type LatencySummary,
+  median,
+  type SendResult,
+  type Transmitter,
+  type TransmitterSpec,
+  warmUp,
+} from '../src/simulator/index.js';
+import {
+  benchServerEnv,
   Cleanup,
   deleteRedisKeys,
   freePort,
   machine,
   run,
+  serverDist,
   stopChild,
   table,
   waitForHealth,
-  benchServerEnv,
 } from './bench-support.js';
 
 /**
@@ -43,7 +52,7 @@ import {
  * measured at every console: from just before the frame is written to the arrival of the
  * `case.changed.v2` that carries the probe's signal. Prints every run and the medians, and
  * removes everything again, also on failure, Ctrl-C and at the time limit.
- *   node dist/cli/bench-realtime.js [--runs 3]      (pnpm bench:realtime)
+ *   node dist-bench/bench/bench-realtime.js [--runs 3]      (pnpm bench:realtime)
  *
  * The helpers (free port, cleanup, health wait) are in bench-support.ts.
  */
@@ -92,7 +101,6 @@ const TARGET_P99_MS = 100;
 const OPERATOR = 'operator';
 
 const write = (text: string): boolean => process.stdout.write(text);
-const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 interface Figure {
   label: string;
@@ -272,7 +280,7 @@ function startBackground(dc09Port: number, durationSeconds: number, env: NodeJS.
   const child = spawn(
     process.execPath,
     [
-      here('./simulate.js'),
+      serverDist('cli/simulate.js'),
       'steady',
       '--host',
       '127.0.0.1',
@@ -348,7 +356,7 @@ async function main(): Promise<void> {
     cleanup.add('delete the Redis keys', () => deleteRedisKeys(redisUrl, redisPrefix));
     cleanup.add('drop the database', () => dropDatabase(databaseUrl));
     await ensureDatabase(databaseUrl);
-    await run(process.execPath, [here('./migrate.js')], env);
+    await run(process.execPath, [serverDist('cli/migrate.js')], env);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -381,7 +389,7 @@ async function main(): Promise<void> {
     );
 
     const log = openSync(logFile, 'a');
-    const server = spawn(process.execPath, [...values['node-arg'], here('../main.js')], {
+    const server = spawn(process.execPath, [...values['node-arg'], serverDist('main.js')], {
       env,
       stdio: ['ignore', log, log],
     });

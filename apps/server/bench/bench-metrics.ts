@@ -5,21 +5,21 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { LoginResponse, SupervisorSnapshot } from '@arc/shared';
 import pg from 'pg';
-import { dropDatabase, ensureDatabase } from '../database/ensure-database.js';
-import { LatencySamples, median, type LatencySummary } from '../simulator/stats.js';
+import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
+import { LatencySamples, type LatencySummary, median } from '../src/simulator/index.js';
 import {
+  benchServerEnv,
   Cleanup,
   deleteRedisKeys,
   freePort,
   machine,
   run,
+  serverDist,
   stopChild,
   waitForHealth,
-  benchServerEnv,
 } from './bench-support.js';
 
 /**
@@ -31,7 +31,7 @@ import {
  * (--signal-rate per second), sends --requests requests to each endpoint one after the other,
  * --runs times. Prints median, p95 and max per run and the medians over the runs, and removes
  * everything again, also on failure, Ctrl-C and at the time limit. Loopback only.
- *   node dist/cli/bench-metrics.js [--runs 3] [--requests 200]      (pnpm bench:metrics)
+ *   node dist-bench/bench/bench-metrics.js [--runs 3] [--requests 200]      (pnpm bench:metrics)
  *
  * The snapshot endpoint answers with the snapshot computed last (every 5 s, in the background):
  * its latency is the cost of serving it, not of computing it. The helpers are in
@@ -76,7 +76,6 @@ const SIGNAL_RATE = int('signal-rate', 0, 200);
 const TIMEOUT_MS = 10_000;
 
 const write = (text: string): boolean => process.stdout.write(text);
-const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 /** Body sizes of the last answers, for the report. */
 const lastBytes = { metrics: 0, snapshot: 0 };
 
@@ -122,7 +121,7 @@ async function main(): Promise<void> {
     cleanup.add('delete the Redis keys', () => deleteRedisKeys(redisUrl, redisPrefix));
     cleanup.add('drop the database', () => dropDatabase(databaseUrl));
     await ensureDatabase(databaseUrl);
-    await run(process.execPath, [here('./migrate.js')], env);
+    await run(process.execPath, [serverDist('cli/migrate.js')], env);
 
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
@@ -141,7 +140,7 @@ async function main(): Promise<void> {
     );
 
     const log = openSync(logFile, 'a');
-    const server = spawn(process.execPath, [...values['node-arg'], here('../main.js')], {
+    const server = spawn(process.execPath, [...values['node-arg'], serverDist('main.js')], {
       env,
       stdio: ['ignore', log, log],
     });

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Lists the files that break the module rules (import-x/no-restricted-paths in eslint.config.js),
+// ignoring TEMPORARY_BOUNDARY_EXCEPTIONS, and which exceptions are no longer needed. Fast: only
+// that one rule runs, without type information.
+//
+//   node scripts/lint-boundaries.mjs            # violations, one file a line, and stale exceptions
+//   node scripts/lint-boundaries.mjs --verbose  # also each offending import
+import { ESLint } from 'eslint';
+import { relative, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RULE = 'import-x/no-restricted-paths';
+const verbose = process.argv.includes('--verbose');
+
+/** ESLint with the repository's config, only the boundary rule, no type-aware parsing. */
+export function boundaryLinter() {
+  return new ESLint({
+    cwd: ROOT,
+    overrideConfig: [{ languageOptions: { parserOptions: { projectService: false, project: null } } }],
+    ruleFilter: ({ ruleId }) => ruleId === RULE,
+  });
+}
+
+async function main() {
+  process.env.ARC_LINT_NO_EXCEPTIONS = '1';
+  const { TEMPORARY_BOUNDARY_EXCEPTIONS } = await import('../eslint.config.js');
+  const results = await boundaryLinter().lintFiles([
+    'apps/server/src/**/*.ts',
+    'apps/server/bench/**/*.ts',
+    'apps/console/src/**/*.{ts,tsx}',
+  ]);
+  const failing = new Set();
+  for (const result of results) {
+    const messages = result.messages.filter((m) => m.ruleId === RULE || m.fatal);
+    if (!messages.length) continue;
+    const file = relative(ROOT, result.filePath);
+    failing.add(file);
+    process.stdout.write(`${file}\n`);
+    if (verbose) for (const m of messages) process.stdout.write(`  ${m.line}:${m.column} ${m.message}\n`);
+  }
+  const stale = TEMPORARY_BOUNDARY_EXCEPTIONS.filter((file) => !failing.has(file));
+  process.stdout.write(`\n${failing.size} files break the module rules.\n`);
+  if (stale.length)
+    process.stdout.write(`No longer needed in TEMPORARY_BOUNDARY_EXCEPTIONS:\n  ${stale.join('\n  ')}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
