@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, rows, throwNotFound } from './directory-db.js';
+import { type Db, first, iso, rows, throwNotFound } from '../database/sql-kit.js';
 import { lockSite } from './contacts.service.js';
 
 type PlanData = z.output<typeof ActionPlanInputSchema>;

@@ -20,7 +20,17 @@ import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import { AppError } from '../common/app-error.js';
-import { type Db, Filter, first, iso, likePattern, pageOf, requireRow, rows, throwNotFound } from './directory-db.js';
+import {
+  type Db,
+  Filter,
+  first,
+  iso,
+  likePattern,
+  pageOf,
+  requireRow,
+  rows,
+  throwNotFound,
+} from '../database/sql-kit.js';
 import { passwordRequesterProblem, type Requester } from './directory-rules.js';
 
 type ListData = z.output<typeof AuthorizationListInputSchema>;

@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { count, type Db, Filter, first, likePattern, pageOf, rows, throwNotFound } from './directory-db.js';
+import { count, type Db, Filter, first, likePattern, pageOf, rows, throwNotFound } from '../database/sql-kit.js';
 import { reorderProblem } from './directory-rules.js';
 
 type ContactData = z.output<typeof ContactInputSchema>;

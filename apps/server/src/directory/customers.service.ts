@@ -25,7 +25,7 @@ import {
   throwNotFound,
   pageOf,
   requireRow,
-} from './directory-db.js';
+} from '../database/sql-kit.js';
 
 type CustomerData = z.output<typeof CustomerInputSchema>;
 type ContractData = z.output<typeof ContractInputSchema>;

@@ -17,7 +17,7 @@ import { alarmEventsOfContract, currentUtcYear } from './alarm-events.js';
 import { companiesOfSite, listsOfSite, personsOfList } from './authorization.service.js';
 import { contactsOfSite, rostersByIds } from './contacts.service.js';
 import { findContract, findCustomer } from './customers.service.js';
-import { Filter, iso, pageOf, throwNotFound } from './directory-db.js';
+import { Filter, iso, pageOf, throwNotFound } from '../database/sql-kit.js';
 import { signalLogOfSite } from './signal-log.js';
 import { findSite } from './sites.service.js';
 import { transmittersOfSite } from './transmitters.service.js';

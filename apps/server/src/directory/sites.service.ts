@@ -15,7 +15,7 @@ import {
   pageOf,
   requireRow,
   throwNotFound,
-} from './directory-db.js';
+} from '../database/sql-kit.js';
 
 type SiteData = z.output<typeof SiteInputSchema>;
 type SiteQuery = z.output<typeof SiteListQuerySchema>;

@@ -28,7 +28,7 @@ import {
   pageOf,
   requireRow,
   throwNotFound,
-} from './directory-db.js';
+} from '../database/sql-kit.js';
 
 type TransmitterData = z.output<typeof TransmitterInputSchema>;
 type TransmitterQuery = z.output<typeof TransmitterListQuerySchema>;

@@ -20,7 +20,7 @@ import { verifyPassword } from '../auth/password.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { type Db, first, iso, isoOrNull } from '../directory/directory-db.js';
+import { type Db, first, iso, isoOrNull } from '../database/sql-kit.js';
 import { loadRequester } from '../rules/windows/window-requester.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 import { type LockedCall, lockCall, siteCategories } from './intake-db.js';

@@ -23,7 +23,7 @@ import { CaseHandlingService } from '../cases/case-handling.service.js';
 import { CasesService, QUEUE_ORDER } from '../cases/cases.service.js';
 import { appendCaseEvent, requireCase } from '../cases/records/case-records-db.js';
 import { AppError } from '../common/app-error.js';
-import { first, iso, rows } from '../directory/directory-db.js';
+import { first, iso, rows } from '../database/sql-kit.js';
 import { BlockWindowsService } from '../rules/windows/block-windows.service.js';
 import { ServiceModesService } from '../rules/windows/service-modes.service.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';

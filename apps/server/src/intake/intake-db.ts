@@ -9,7 +9,7 @@ import {
   type VerificationResult,
 } from '@arc/shared';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, isoOrNull, rows } from '../directory/directory-db.js';
+import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
 
 /**
