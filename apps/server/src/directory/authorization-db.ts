@@ -209,3 +209,21 @@ export async function companiesOfSite(db: Db, siteId: string): Promise<ServiceCo
     ids.map((r) => r.id),
   );
 }
+
+/** The person's authority-password hash; null when none is set or the person is unknown. Never sent anywhere. */
+export async function passwordHashOfPerson(db: Db, personId: string): Promise<string | null> {
+  const row = await first<{ password_hash: string | null }>(db, `SELECT password_hash FROM persons WHERE id = $1`, [
+    personId,
+  ]);
+  return row?.password_hash ?? null;
+}
+
+/** The service company whose installer the person is (on the company's own list), if any. */
+export async function installerCompanyOf(db: Db, personId: string): Promise<{ name: string } | undefined> {
+  return first<{ name: string }>(
+    db,
+    `SELECT sc.name FROM persons p JOIN authorization_lists l ON l.id = p.list_id
+       JOIN service_companies sc ON sc.id = l.service_company_id WHERE p.id = $1`,
+    [personId],
+  );
+}

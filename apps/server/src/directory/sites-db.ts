@@ -56,3 +56,13 @@ export async function findSite(db: Db, id: string, lock = false): Promise<Site |
 export async function lockSite(db: Db, siteId: string): Promise<void> {
   if (!(await first(db, `SELECT 1 FROM sites WHERE id = $1 FOR UPDATE`, [siteId]))) throwNotFound('site', siteId);
 }
+
+/** A site's name and whether it is archived (no longer monitored); undefined for an unknown site. */
+export async function siteNameAndArchive(
+  db: Db,
+  siteId: string,
+): Promise<{ name: string; archived_at: Date | null } | undefined> {
+  return first<{ name: string; archived_at: Date | null }>(db, `SELECT name, archived_at FROM sites WHERE id = $1`, [
+    siteId,
+  ]);
+}

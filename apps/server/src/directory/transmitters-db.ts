@@ -1,5 +1,5 @@
-import { type Transmitter } from '@arc/shared';
-import { type Db, first, iso, isoOrNull } from '../database/sql-kit.js';
+import type { AlarmCategory, Transmitter } from '@arc/shared';
+import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
 
 /** The SQL read model of transmitters (the sealed key is never selected). */
 
@@ -54,4 +54,24 @@ export async function transmittersOfSite(db: Db, siteId: string): Promise<Transm
     siteId,
   ]);
   return (list as TransmitterRow[]).map(toTransmitter);
+}
+
+/** The declared input category of each of the site's transmitters (null: undeclared, may send anything). */
+export async function inputCategoriesOfSite(db: Db, siteId: string): Promise<(AlarmCategory | null)[]> {
+  const found = await rows<{ input_category: AlarmCategory | null }>(
+    db,
+    `SELECT DISTINCT input_category FROM transmitters WHERE site_id = $1`,
+    [siteId],
+  );
+  return found.map((r) => r.input_category);
+}
+
+/** The transmitter's declared input category; null when undeclared or the transmitter is unknown. */
+export async function inputCategoryOfTransmitter(db: Db, transmitterId: string): Promise<AlarmCategory | null> {
+  const transmitter = await first<{ input_category: AlarmCategory | null }>(
+    db,
+    `SELECT input_category FROM transmitters WHERE id = $1`,
+    [transmitterId],
+  );
+  return transmitter?.input_category ?? null;
 }
