@@ -21,11 +21,15 @@ import {
   type TransmitterZone,
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
-import { contactsOfSite, rostersByIds } from '../directory/contacts.service.js';
-import { type Db, first, iso, isoOrNull, rows, throwNotFound } from '../directory/directory-db.js';
-import { caseSiteKnowledge, zonesOfSiteByAccount } from '../directory/site-knowledge-db.js';
-import { findSite } from '../directory/sites.service.js';
-import { transmittersOfSite } from '../directory/transmitters.service.js';
+import { type Db, first, iso, isoOrNull, rows, throwNotFound } from '../database/sql-kit.js';
+import {
+  caseSiteKnowledge,
+  contactsOfSite,
+  findSite,
+  rostersByIds,
+  transmittersOfSite,
+  zonesOfSiteByAccount,
+} from '../directory/index.js';
 import { CasesService } from './cases.service.js';
 import { type AttemptRow, planStepsFor, toAttempt } from './records/case-records-db.js';
 

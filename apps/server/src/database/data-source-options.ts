@@ -1,7 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
 import { UserEntity } from '../auth/entities/user.entity.js';
-import { SiteEntity } from '../directory/entities/site.entity.js';
-import { TransmitterEntity } from '../directory/entities/transmitter.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { Dc09Receiver1763900000000 } from './migrations/1763900000000-dc09-receiver.js';
 import { Directory1764000000000 } from './migrations/1764000000000-directory.js';
@@ -18,7 +16,7 @@ import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assi
 import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
 import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
 
-export const ENTITIES = [UserEntity, SiteEntity, TransmitterEntity];
+export const ENTITIES = [UserEntity];
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [

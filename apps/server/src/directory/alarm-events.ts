@@ -1,5 +1,5 @@
 import type { AlarmEventCount } from '@arc/shared';
-import { type Db, first, rows } from './directory-db.js';
+import { type Db, first, rows } from '../database/sql-kit.js';
 
 /**
  * Alarm events (larmhändelser) of a contract in one calendar year, counted towards its yearly

@@ -16,7 +16,9 @@ import {
 } from '@arc/shared';
 import type { z } from 'zod';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { AuthorizationService } from './authorization.service.js';
+import { AuthorizationListsService } from './authorization-lists.service.js';
+import { PersonsService } from './persons.service.js';
+import { ServiceCompaniesService } from './service-companies.service.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';
 
 type ListData = z.output<typeof AuthorizationListInputSchema>;
@@ -25,7 +27,7 @@ type CompanyData = z.output<typeof ServiceCompanyInputSchema>;
 
 @Controller('authorization-lists')
 export class AuthorizationListsController {
-  constructor(private readonly authorization: AuthorizationService) {}
+  constructor(private readonly authorization: AuthorizationListsService) {}
 
   @CanRead()
   @Get()
@@ -76,7 +78,7 @@ export class AuthorizationListsController {
 
 @Controller('persons')
 export class PersonsController {
-  constructor(private readonly authorization: AuthorizationService) {}
+  constructor(private readonly authorization: PersonsService) {}
 
   @AdminOnly()
   @Post()
@@ -121,7 +123,7 @@ export class PersonsController {
 
 @Controller('service-companies')
 export class ServiceCompaniesController {
-  constructor(private readonly authorization: AuthorizationService) {}
+  constructor(private readonly authorization: ServiceCompaniesService) {}
 
   @CanRead()
   @Get()

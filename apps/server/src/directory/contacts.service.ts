@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  onCallNow,
   type Contact,
   type ContactInputSchema,
   type OnCallRoster,
@@ -14,7 +13,9 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { count, type Db, Filter, first, likePattern, pageOf, rows, throwNotFound } from './directory-db.js';
+import { count, Filter, first, likePattern, pageOf, throwNotFound } from '../database/sql-kit.js';
+import { lockSite } from './sites-db.js';
+import { ROSTER_COLUMNS, type RosterRow, contactsOfSite, findContact, findRoster, toRoster } from './contacts-db.js';
 import { reorderProblem } from './directory-rules.js';
 
 type ContactData = z.output<typeof ContactInputSchema>;
@@ -202,84 +203,4 @@ export class ContactsService {
       });
     });
   }
-}
-
-/** Locks the site row so concurrent contact changes of one site queue up; 404 when missing. */
-export async function lockSite(db: Db, siteId: string): Promise<void> {
-  if (!(await first(db, `SELECT 1 FROM sites WHERE id = $1 FOR UPDATE`, [siteId]))) throwNotFound('site', siteId);
-}
-
-// ---- read models ---------------------------------------------------------------------------------
-
-interface ContactRow {
-  id: string;
-  site_id: string;
-  name: string;
-  note: string | null;
-  position: number;
-  routes: Contact['routes'];
-}
-
-const CONTACT_COLUMNS = 'id, site_id, name, note, position, routes';
-
-function toContact(row: ContactRow): Contact {
-  return {
-    id: row.id,
-    siteId: row.site_id,
-    name: row.name,
-    note: row.note,
-    position: row.position,
-    routes: row.routes,
-  };
-}
-
-async function findContact(db: Db, id: string, lock = false): Promise<Contact | undefined> {
-  const row = await first<ContactRow>(
-    db,
-    `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-    [id],
-  );
-  return row && toContact(row);
-}
-
-export async function contactsOfSite(db: Db, siteId: string): Promise<Contact[]> {
-  const found = await rows<ContactRow>(
-    db,
-    `SELECT ${CONTACT_COLUMNS} FROM contacts WHERE site_id = $1 ORDER BY position, id`,
-    [siteId],
-  );
-  return found.map(toContact);
-}
-
-interface RosterRow {
-  id: string;
-  name: string;
-  rotation_start: string;
-  members: OnCallRoster['members'];
-}
-
-const ROSTER_COLUMNS = 'id, name, rotation_start::text AS rotation_start, members';
-
-function toRoster(row: RosterRow, now: Date): OnCallRoster {
-  const roster = { id: row.id, name: row.name, rotationStart: row.rotation_start, members: row.members };
-  return { ...roster, onCallNow: onCallNow(roster, now) };
-}
-
-async function findRoster(db: Db, id: string, lock = false): Promise<OnCallRoster | undefined> {
-  const row = await first<RosterRow>(
-    db,
-    `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-    [id],
-  );
-  return row && toRoster(row, new Date());
-}
-
-export async function rostersByIds(db: Db, ids: string[], now: Date): Promise<OnCallRoster[]> {
-  if (ids.length === 0) return [];
-  const found = await rows<RosterRow>(
-    db,
-    `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
-    [ids],
-  );
-  return found.map((row) => toRoster(row, now));
 }

@@ -6,7 +6,9 @@ import {
   PersonsController,
   ServiceCompaniesController,
 } from './authorization.controller.js';
-import { AuthorizationService } from './authorization.service.js';
+import { AuthorizationListsService } from './authorization-lists.service.js';
+import { PersonsService } from './persons.service.js';
+import { ServiceCompaniesService } from './service-companies.service.js';
 import { ContactsController, OnCallRostersController, SiteContactsController } from './contacts.controller.js';
 import { ContactsService } from './contacts.service.js';
 import { ContractsController, CustomersController } from './customers.controller.js';
@@ -41,7 +43,9 @@ import { TransmittersService } from './transmitters.service.js';
     CustomersService,
     SitesService,
     TransmittersService,
-    AuthorizationService,
+    AuthorizationListsService,
+    PersonsService,
+    ServiceCompaniesService,
     ContactsService,
     ActionPlansService,
     SiteDetailService,

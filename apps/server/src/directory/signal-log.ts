@@ -1,6 +1,6 @@
 import { classifyEventCode, type SignalLogEntry, type SignalLogQuerySchema } from '@arc/shared';
 import type { z } from 'zod';
-import { type Db, iso, rows } from './directory-db.js';
+import { type Db, iso, rows } from '../database/sql-kit.js';
 
 type SignalLogQuery = z.output<typeof SignalLogQuerySchema>;
 

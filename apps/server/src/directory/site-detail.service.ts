@@ -11,16 +11,16 @@ import type {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { Filter, iso, pageOf, throwNotFound } from '../database/sql-kit.js';
 import { blockWindowsOfSite, serviceModesOfSite } from '../rules/windows/windows-db.js';
-import { plansOfSite } from './action-plans.service.js';
+import { plansOfSite } from './action-plans-db.js';
 import { alarmEventsOfContract, currentUtcYear } from './alarm-events.js';
-import { companiesOfSite, listsOfSite, personsOfList } from './authorization.service.js';
-import { contactsOfSite, rostersByIds } from './contacts.service.js';
-import { findContract, findCustomer } from './customers.service.js';
-import { Filter, iso, pageOf, throwNotFound } from './directory-db.js';
+import { companiesOfSite, listsOfSite, personsOfList } from './authorization-db.js';
+import { contactsOfSite, rostersByIds } from './contacts-db.js';
+import { findContract, findCustomer } from './customers-db.js';
 import { signalLogOfSite } from './signal-log.js';
-import { findSite } from './sites.service.js';
-import { transmittersOfSite } from './transmitters.service.js';
+import { findSite } from './sites-db.js';
+import { transmittersOfSite } from './transmitters-db.js';
 
 type AuditQuery = z.output<typeof AuditQuerySchema>;
 type SignalLogQuery = z.output<typeof SignalLogQuerySchema>;

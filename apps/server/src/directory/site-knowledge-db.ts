@@ -5,7 +5,7 @@ import {
   type SiteNote,
   type TransmitterZone,
 } from '@arc/shared';
-import { type Db, first, iso, rows } from './directory-db.js';
+import { type Db, first, iso, rows } from '../database/sql-kit.js';
 
 /**
  * Reads of the site knowledge (zone names, instructions and hazards, temporary notes) shared by

@@ -14,7 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { first, rows, throwNotFound } from './directory-db.js';
+import { first, rows, throwNotFound } from '../database/sql-kit.js';
 import { findSiteNote, knowledgeOfSite, notesOfSite, toSiteNote, zonesOfTransmitter } from './site-knowledge-db.js';
 
 type ZonesData = z.output<typeof TransmitterZonesInputSchema>;

@@ -4,18 +4,8 @@ import type { Page, SessionUser, Site, SiteInputSchema, SiteListQuerySchema } fr
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
-import {
-  count,
-  type Db,
-  Filter,
-  first,
-  iso,
-  isoOrNull,
-  likePattern,
-  pageOf,
-  requireRow,
-  throwNotFound,
-} from './directory-db.js';
+import { count, type Db, Filter, likePattern, pageOf, requireRow, throwNotFound } from '../database/sql-kit.js';
+import { SITE_COLUMNS, SITE_FROM, findSite, toSite } from './sites-db.js';
 
 type SiteData = z.output<typeof SiteInputSchema>;
 type SiteQuery = z.output<typeof SiteListQuerySchema>;
@@ -170,55 +160,4 @@ async function hasHistory(db: Db, siteId: string): Promise<boolean> {
 
 function siteParams(input: SiteData): unknown[] {
   return [input.name, input.street, input.postcode, input.city, input.municipality, input.addressRef, input.contractId];
-}
-
-// ---- read model ----------------------------------------------------------------------------------
-
-interface SiteRow {
-  id: string;
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  municipality: string;
-  address_ref: string | null;
-  contract_id: string | null;
-  contract_no: string | null;
-  customer_no: string | null;
-  customer_name: string | null;
-  archived_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const SITE_COLUMNS = `s.id, s.name, s.street, s.postcode, s.city, s.municipality, s.address_ref, s.contract_id,
-  k.contract_no, c.customer_no, c.name AS customer_name, s.archived_at, s.created_at, s.updated_at`;
-const SITE_FROM = `sites s LEFT JOIN contracts k ON k.id = s.contract_id LEFT JOIN customers c ON c.id = k.customer_id`;
-
-export function toSite(row: SiteRow): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    street: row.street,
-    postcode: row.postcode,
-    city: row.city,
-    municipality: row.municipality,
-    addressRef: row.address_ref,
-    contractId: row.contract_id,
-    contractNo: row.contract_no,
-    customerNo: row.customer_no,
-    customerName: row.customer_name,
-    archivedAt: isoOrNull(row.archived_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-export async function findSite(db: Db, id: string, lock = false): Promise<Site | undefined> {
-  const row = await first<SiteRow>(
-    db,
-    `SELECT ${SITE_COLUMNS} FROM ${SITE_FROM} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
-    [id],
-  );
-  return row && toSite(row);
 }

@@ -18,17 +18,14 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import {
   count,
-  type Db,
   Filter,
-  first,
-  iso,
-  isoOrNull,
   isUniqueViolation,
   likePattern,
   pageOf,
   requireRow,
   throwNotFound,
-} from './directory-db.js';
+} from '../database/sql-kit.js';
+import { TRANSMITTER_COLUMNS, findTransmitter, toTransmitter } from './transmitters-db.js';
 
 type TransmitterData = z.output<typeof TransmitterInputSchema>;
 type TransmitterQuery = z.output<typeof TransmitterListQuerySchema>;
@@ -186,59 +183,4 @@ function requireKeyFor(requireEncryption: boolean, hasKey: boolean): void {
       'requireEncryption: needs a key; give encryptionKey, or set requireEncryption to false',
     );
   }
-}
-
-// ---- read model ----------------------------------------------------------------------------------
-
-interface TransmitterRow {
-  id: string;
-  account: string;
-  site_id: string;
-  protocol: Transmitter['protocol'];
-  encrypted: boolean;
-  require_encryption: boolean;
-  supervision_interval_seconds: number | null;
-  input_category: Transmitter['inputCategory'];
-  last_seen_at: Date | null;
-  runaway_until: Date | null;
-  supervision_failed_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const TRANSMITTER_COLUMNS = `id, account, site_id, protocol, encryption_key_sealed IS NOT NULL AS encrypted,
-  require_encryption, supervision_interval_seconds, input_category, last_seen_at, runaway_until, supervision_failed_at, created_at, updated_at`;
-
-export function toTransmitter(row: TransmitterRow): Transmitter {
-  return {
-    id: row.id,
-    account: row.account,
-    siteId: row.site_id,
-    protocol: row.protocol,
-    encrypted: row.encrypted,
-    requireEncryption: row.require_encryption,
-    supervisionIntervalSeconds: row.supervision_interval_seconds,
-    inputCategory: row.input_category,
-    lastSeenAt: isoOrNull(row.last_seen_at),
-    runawayUntil: isoOrNull(row.runaway_until),
-    supervisionFailedAt: isoOrNull(row.supervision_failed_at),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-export async function findTransmitter(db: Db, id: string, lock = false): Promise<Transmitter | undefined> {
-  const row = await first<TransmitterRow>(
-    db,
-    `SELECT ${TRANSMITTER_COLUMNS} FROM transmitters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-    [id],
-  );
-  return row && toTransmitter(row);
-}
-
-export async function transmittersOfSite(db: Db, siteId: string): Promise<Transmitter[]> {
-  const list = await db.query(`SELECT ${TRANSMITTER_COLUMNS} FROM transmitters WHERE site_id = $1 ORDER BY account`, [
-    siteId,
-  ]);
-  return (list as TransmitterRow[]).map(toTransmitter);
 }

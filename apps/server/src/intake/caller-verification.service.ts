@@ -20,7 +20,8 @@ import { verifyPassword } from '../auth/password.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { type Db, first, iso, isoOrNull } from '../directory/directory-db.js';
+import { type Db, first, iso, isoOrNull } from '../database/sql-kit.js';
+import { installerCompanyOf, passwordHashOfPerson } from '../directory/index.js';
 import { loadRequester } from '../rules/windows/window-requester.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 import { type LockedCall, lockCall, siteCategories } from './intake-db.js';
@@ -143,10 +144,8 @@ export class CallerVerificationService {
         );
       }
 
-      const hash = await first<{ password_hash: string | null }>(m, `SELECT password_hash FROM persons WHERE id = $1`, [
-        personId,
-      ]);
-      if (!hash?.password_hash) {
+      const hash = await passwordHashOfPerson(m, personId);
+      if (!hash) {
         const { attempt } = await record('NO_PASSWORD');
         return refused(
           attempt,
@@ -155,7 +154,7 @@ export class CallerVerificationService {
         );
       }
 
-      if (!(await verifyPassword(hash.password_hash, input.password))) {
+      if (!(await verifyPassword(hash, input.password))) {
         const count = failures + 1;
         if (count >= maxFailures) {
           const [until] = (await m.query(`SELECT now() + make_interval(mins => $1) AS at`, [lockMinutes])) as {
@@ -183,12 +182,7 @@ export class CallerVerificationService {
         `UPDATE intake_calls SET person_id = $2, person_name = $3, person_level = $4, verified = true WHERE id = $1`,
         [call.id, personId, requester.name, requester.level],
       );
-      const company = await first<{ name: string }>(
-        m,
-        `SELECT sc.name FROM persons p JOIN authorization_lists l ON l.id = p.list_id
-           JOIN service_companies sc ON sc.id = l.service_company_id WHERE p.id = $1`,
-        [personId],
-      );
+      const company = await installerCompanyOf(m, personId);
       const callerFacts: CallerFacts = { level: facts.level, installerApprovals: facts.installerApprovals };
       const outcome: VerificationOutcome = {
         result: 'VERIFIED',

@@ -23,7 +23,8 @@ import { CaseHandlingService } from '../cases/case-handling.service.js';
 import { CasesService, QUEUE_ORDER } from '../cases/cases.service.js';
 import { appendCaseEvent, requireCase } from '../cases/records/case-records-db.js';
 import { AppError } from '../common/app-error.js';
-import { first, iso, rows } from '../directory/directory-db.js';
+import { iso, rows } from '../database/sql-kit.js';
+import { inputCategoryOfTransmitter } from '../directory/index.js';
 import { BlockWindowsService } from '../rules/windows/block-windows.service.js';
 import { ServiceModesService } from '../rules/windows/service-modes.service.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
@@ -101,16 +102,8 @@ export class IntakeActionsService {
       input.serviceModeId,
       async (m, mode) => {
         caller = await this.verification.requireVerified(m, user, callId, input.verificationId, mode.siteId);
-        const transmitter = await first<{ input_category: AlarmCategory | null }>(
-          m,
-          `SELECT input_category FROM transmitters WHERE id = $1`,
-          [mode.transmitterId],
-        );
-        requireAuthority(
-          caller,
-          'END_SERVICE_MODE',
-          categoriesCovered(mode.category, transmitter?.input_category ?? null),
-        );
+        const inputCategory = await inputCategoryOfTransmitter(m, mode.transmitterId);
+        requireAuthority(caller, 'END_SERVICE_MODE', categoriesCovered(mode.category, inputCategory));
       },
       async (m, mode) => {
         await appendOutcome(

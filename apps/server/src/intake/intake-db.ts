@@ -9,16 +9,14 @@ import {
   type VerificationResult,
 } from '@arc/shared';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, isoOrNull, rows } from '../directory/directory-db.js';
+import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
+import { inputCategoriesOfSite, siteNameAndArchive } from '../directory/index.js';
 
 /**
  * SQL of phone intake: the calls (ZR0010/ZR0020), the verification attempts and the checks every
  * change of a call starts with.
  */
-
-/** Longest list the list routes answer with. */
-export const CALL_LIST_MAX = 10_000;
 
 // ---- calls -----------------------------------------------------------------------------------
 
@@ -122,11 +120,7 @@ export async function lockCall(db: Db, id: string, user: SessionUser): Promise<L
 
 /** 422 unless the site exists and is monitored (not archived); returns its name. */
 export async function requireSite(db: Db, siteId: string): Promise<string> {
-  const site = await first<{ name: string; archived_at: Date | null }>(
-    db,
-    `SELECT name, archived_at FROM sites WHERE id = $1`,
-    [siteId],
-  );
+  const site = await siteNameAndArchive(db, siteId);
   if (!site) throw new AppError('UNPROCESSABLE', `siteId: site ${siteId} does not exist`);
   if (site.archived_at) throw new AppError('UNPROCESSABLE', `siteId: site ${site.name} is archived`);
   return site.name;
@@ -150,13 +144,9 @@ export async function appendOutcome(db: Db, callId: string, outcome: IntakeOutco
  * a declared input category (or a site without transmitters) may send anything.
  */
 export async function siteCategories(db: Db, siteId: string): Promise<AlarmCategory[]> {
-  const found = await rows<{ input_category: AlarmCategory | null }>(
-    db,
-    `SELECT DISTINCT input_category FROM transmitters WHERE site_id = $1`,
-    [siteId],
-  );
-  if (found.length === 0 || found.some((r) => r.input_category === null)) return [...ALARM_CATEGORIES];
-  const declared = new Set(found.map((r) => r.input_category));
+  const found = await inputCategoriesOfSite(db, siteId);
+  if (found.length === 0 || found.some((c) => c === null)) return [...ALARM_CATEGORIES];
+  const declared = new Set(found);
   return ALARM_CATEGORIES.filter((c) => declared.has(c));
 }
 

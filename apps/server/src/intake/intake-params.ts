@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators.js';
-import { CALL_LIST_MAX } from './intake-db.js';
+
+/** Longest list the list routes answer with. */
+export const CALL_LIST_MAX = 10_000;
 
 /** Whoever is on duty answers the phone. */
 export const OnDuty = () => Roles('operator', 'supervisor', 'admin');

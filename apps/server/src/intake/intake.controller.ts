@@ -23,7 +23,7 @@ import {
 } from '@arc/shared';
 import type { z } from 'zod';
 import { CurrentUser } from '../auth/current-user.decorator.js';
-import { IdParam } from '../directory/directory-params.js';
+import { IdParam } from '../directory/index.js';
 import { CallerVerificationService } from './caller-verification.service.js';
 import { IntakeActionsService } from './intake-actions.service.js';
 import {

@@ -11,7 +11,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
-import { throwNotFound } from '../directory/directory-db.js';
+import { throwNotFound } from '../database/sql-kit.js';
 import {
   appendOutcome,
   findCall,

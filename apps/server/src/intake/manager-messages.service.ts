@@ -4,7 +4,7 @@ import type { ManagerMessageEntry, SessionUser } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, rows } from '../directory/directory-db.js';
+import { type Db, first, iso, rows } from '../database/sql-kit.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 
 interface MessageRow {

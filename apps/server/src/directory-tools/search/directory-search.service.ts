@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DirectorySearchHit, DirectorySearchQuery } from '@arc/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { InTransaction, Sql } from '../sql.js';
+import type { InTransaction, Sql } from '../../database/sql-kit.js';
 import { searchDirectory } from './search-directory.js';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { PhoneSchema, type DirectorySearchHit } from '@arc/shared';
-import type { InTransaction, Sql } from '../sql.js';
+import type { InTransaction, Sql } from '../../database/sql-kit.js';
 
 /**
  * Finds sites for an operator's free text: a transmitter account, a site name, a street, a city

@@ -7,7 +7,7 @@ import { hashPassword } from '../../auth/password.js';
 import { SecretBox } from '../../common/secret-box.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import type { Sql } from '../sql.js';
+import type { Sql } from '../../database/sql-kit.js';
 import { exportDirectory } from './export-directory.js';
 import { validateImport, type ParsedDocument, type ParsedPerson } from './validate-import.js';
 import { writeImport } from './write-import.js';

@@ -11,7 +11,7 @@ import {
   type TransferPerson,
   type TransmitterProtocol,
 } from '@arc/shared';
-import type { Sql } from '../sql.js';
+import type { Sql } from '../../database/sql-kit.js';
 
 /**
  * The whole directory in the transfer format, database ids as refs. Secrets stay behind: no

@@ -7,7 +7,7 @@ import {
   type TransferSection,
 } from '@arc/shared';
 import type { z } from 'zod';
-import type { Sql } from '../sql.js';
+import type { Sql } from '../../database/sql-kit.js';
 
 export type Parsed<S extends TransferSection> = z.output<(typeof TRANSFER_ROW_SCHEMAS)[S]>;
 export type ParsedDocument = { [S in TransferSection]: Parsed<S>[] };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dc09KeyHex, zoneKey } from '@arc/shared';
-import type { Sql } from '../sql.js';
+import type { Sql } from '../../database/sql-kit.js';
 import type { ExistingKeys, ParsedDocument, ParsedPerson } from './validate-import.js';
 
 export interface WriteSecrets {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineStatements, returnedRows } from './sql.js';
+import { combineStatements, returnedRows } from './sql-kit.js';
 
 describe('combineStatements', () => {
   it('makes the steps WITH queries of the main statement and numbers the parameters after each other', () => {
