@@ -294,3 +294,44 @@ export const ForwardMessageInputSchema = z
   .object({ note: safeString().trim().min(1, 'say how it was passed on, e.g. "e-mailed"').max(500) })
   .strict();
 export type ForwardMessageInput = z.input<typeof ForwardMessageInputSchema>;
+
+// ---- list queries (GET /intake/calls, /intake/verifications, /intake/messages, …/status) ----------
+
+/** The most calls GET /intake/calls returns at once. */
+export const CALL_LIST_MAX = 10_000;
+
+const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+/** GET /intake/calls: calls started in [from, to), for ZR0010/ZR0020. */
+export const CallListQuerySchema = z
+  .object({
+    from: instant,
+    to: instant,
+    limit: z.coerce.number().int().min(1).max(CALL_LIST_MAX).default(1000),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] });
+export type CallListQuery = z.output<typeof CallListQuerySchema>;
+
+/** GET /intake/verifications: newest first. */
+export const VerificationListQuerySchema = z.object({
+  failedOnly: flag,
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type VerificationListQuery = z.output<typeof VerificationListQuerySchema>;
+
+/** GET /intake/messages: by default the messages not passed on yet. */
+export const MessageListQuerySchema = z.object({
+  waiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v !== 'false'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MessageListQuery = z.output<typeof MessageListQuerySchema>;
+
+/** GET /intake/calls/:id/status. */
+export const StatusQuerySchema = z.object({ verificationId: uuid });
