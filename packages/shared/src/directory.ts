@@ -15,6 +15,9 @@ import { AlarmEventCountSchema, BlockWindowSchema, ServiceModeSchema } from './r
 export { AUTHORITY_LEVELS, type AuthorityLevel } from './authority.js';
 export { pageOf };
 
+/** A list answer (GET /cases/mine, /sites/:id/contacts, …). */
+export const arrayOf = <T extends z.ZodType>(item: T) => z.array(item);
+
 export const TRANSMITTER_PROTOCOLS = ['SIA-DCS', 'ADM-CID', 'ANY'] as const;
 export type TransmitterProtocol = (typeof TRANSMITTER_PROTOCOLS)[number];
 
