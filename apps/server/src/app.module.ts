@@ -16,6 +16,7 @@ import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { IntakeModule } from './intake/intake.module.js';
+import { OpenApiModule } from './openapi/index.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { redisConnectionOptions } from './redis/redis-url.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         IntakeModule,
         SettingsModule,
         ShiftLogModule,
+        OpenApiModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

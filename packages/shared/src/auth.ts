@@ -17,51 +17,59 @@ export const LoginRequestSchema = z
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-}
+export const SessionUserSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
 
-export interface LoginResponse {
-  accessToken: string;
+export const LoginResponseSchema = z.object({
+  accessToken: z.string(),
   /** ISO time the token stops working; the console refreshes before then. */
-  expiresAt: string;
-  user: SessionUser;
-}
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 /** The password was right and the account has a second factor: send the login again with `totpCode`. */
-export interface LoginTotpRequired {
-  secondFactor: 'code-required';
-}
+export const LoginTotpRequiredSchema = z.object({ secondFactor: z.literal('code-required') });
+export type LoginTotpRequired = z.infer<typeof LoginTotpRequiredSchema>;
 
 /**
  * The password was right, but the user's role must have a second factor and the user has none yet.
  * `enrollmentToken` (a Bearer token valid only for POST /auth/totp/enrollment and
  * POST /auth/totp/confirm, until `expiresAt`) lets the user enrol; confirming signs them in.
  */
-export interface LoginTotpEnrollmentRequired {
-  secondFactor: 'enrollment-required';
-  enrollmentToken: string;
-  expiresAt: string;
-}
+export const LoginTotpEnrollmentRequiredSchema = z.object({
+  secondFactor: z.literal('enrollment-required'),
+  enrollmentToken: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type LoginTotpEnrollmentRequired = z.infer<typeof LoginTotpEnrollmentRequiredSchema>;
 
 /** What POST /auth/login answers with 200. */
-export type LoginResult = LoginResponse | LoginTotpRequired | LoginTotpEnrollmentRequired;
+export const LoginResultSchema = z.union([
+  LoginResponseSchema,
+  LoginTotpRequiredSchema,
+  LoginTotpEnrollmentRequiredSchema,
+]);
+export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 export function isSignedIn(result: LoginResult): result is LoginResponse {
   return 'accessToken' in result;
 }
 
 /** Error body of every failed HTTP request. */
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  message: string;
+export const ApiErrorSchema = z.object({
+  statusCode: z.number().int(),
+  error: z.string(),
+  message: z.string(),
   /** Machine-readable reason (e.g. ACCOUNT_LOCKED, TOTP_INVALID); see AUTH_ERROR_CODES in users.ts. */
-  code?: string;
+  code: z.string().optional(),
   /** With 429: seconds until another attempt may succeed (also the Retry-After header). */
-  retryAfterSeconds?: number;
-  issues?: { path: string; message: string }[];
-}
+  retryAfterSeconds: z.number().int().optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { safeString } from './safe-input.js';
-import type { AlarmCategory } from './alarm.js';
-import type { CaseSummary } from './case.js';
-import type { ActionStep, Contact, ContactRouteKind, OnCallMember, Site, Transmitter } from './directory.js';
-import type { SignalDecision } from './rules.js';
-import type { CaseSiteKnowledge } from './site-knowledge.js';
+import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
+import { CaseSummarySchema } from './case.js';
+import { id, nullable, timestamp, UserRefSchema } from './contract-fields.js';
+import {
+  ActionStepSchema,
+  CONTACT_ROUTE_KINDS,
+  ContactSchema,
+  OnCallMemberSchema,
+  SiteSchema,
+  TransmitterSchema,
+  type ContactRouteKind,
+} from './directory.js';
+import { SIGNAL_DECISIONS } from './rules.js';
+import { CaseSiteKnowledgeSchema } from './site-knowledge.js';
 
 /**
  * How an operator works a case (DOMAIN.md section 1, reports ZR0001/ZR0002): take the next case,
@@ -124,118 +133,134 @@ export type AssignCaseInput = z.input<typeof AssignCaseInputSchema>;
 
 // ---- what the case screen shows -----------------------------------------------------------
 
-export interface UserRef {
-  userId: string;
-  name: string;
-}
+export { UserRefSchema };
+export type UserRef = z.infer<typeof UserRefSchema>;
 
 /** The times reported in ZR0001/ZR0002; null until they happen. */
-export interface CaseTimes {
+/** The times reported in ZR0001/ZR0002; null until they happen. */
+export const CaseTimesSchema = z.object({
   /** The first signal of the case was received. */
-  signalReceivedAt: string;
+  signalReceivedAt: timestamp,
   /** The case was created and queued. */
-  queuedAt: string;
+  queuedAt: timestamp,
   /** The case was first shown on a connected console. */
-  firstPresentedAt: string | null;
+  firstPresentedAt: nullable(timestamp),
   /** An operator first took it. */
-  acceptedAt: string | null;
-  firstContactAt: string | null;
-  closedAt: string | null;
-}
+  acceptedAt: nullable(timestamp),
+  firstContactAt: nullable(timestamp),
+  closedAt: nullable(timestamp),
+});
+export type CaseTimes = z.infer<typeof CaseTimesSchema>;
 
-export interface CaseSignal {
-  id: string;
-  receivedAt: string;
-  account: string;
-  code: string;
-  zone: string | null;
-  text: string | null;
-  description: string;
-  decision: SignalDecision | null;
+export const CaseSignalSchema = z.object({
+  id: z.string(),
+  receivedAt: timestamp,
+  account: z.string(),
+  code: z.string(),
+  zone: nullable(z.string()),
+  text: nullable(z.string()),
+  description: z.string(),
+  decision: nullable(z.enum(SIGNAL_DECISIONS)),
   /** It came unencrypted from a transmitter that has a key (may be forged). */
-  unencryptedFromKeyed: boolean;
+  unencryptedFromKeyed: z.boolean(),
   /** The zone's name in the directory ("Kitchen smoke detector"); null when it has none. */
-  zoneName?: string | null;
-  zoneLocation?: string | null;
-}
+  zoneName: nullable(z.string()).optional(),
+  zoneLocation: nullable(z.string()).optional(),
+});
+export type CaseSignal = z.infer<typeof CaseSignalSchema>;
 
-export interface CaseStep extends ActionStep {
-  ticked: { at: string; by: UserRef; note: string | null } | null;
-}
+export const CaseStepSchema = ActionStepSchema.extend({
+  ticked: nullable(z.object({ at: timestamp, by: UserRefSchema, note: nullable(z.string()) })),
+});
+export type CaseStep = z.infer<typeof CaseStepSchema>;
 
-export interface ContactAttempt {
-  id: string;
-  at: string;
-  by: UserRef;
-  contactId: string | null;
-  name: string;
-  routeKind: ContactRouteKind;
-  routeValue: string;
-  outcome: ContactOutcome;
-  note: string | null;
-}
+export const ContactAttemptSchema = z.object({
+  id,
+  at: timestamp,
+  by: UserRefSchema,
+  contactId: nullable(id),
+  name: z.string(),
+  routeKind: z.enum(CONTACT_ROUTE_KINDS),
+  routeValue: z.string(),
+  outcome: z.enum(CONTACT_OUTCOMES),
+  note: nullable(z.string()),
+});
+export type ContactAttempt = z.infer<typeof ContactAttemptSchema>;
 
-export interface CaseNote {
-  id: string;
-  at: string;
-  by: UserRef;
-  text: string;
-}
+export const CaseNoteSchema = z.object({
+  id,
+  at: timestamp,
+  by: UserRefSchema,
+  text: z.string(),
+});
+export type CaseNote = z.infer<typeof CaseNoteSchema>;
 
 /** One entry of the case's history (case_events), newest last. */
-export interface CaseHistoryEntry {
-  id: string;
-  at: string;
-  type: string;
-  by: UserRef | null;
-  data: Record<string, unknown>;
+export const CaseHistoryEntrySchema = z.object({
+  id: z.string(),
+  at: timestamp,
+  type: z.string(),
+  by: nullable(UserRefSchema),
+  data: z.record(z.string(), z.unknown()),
   /** The signal the entry is about (the case's first signal, a restore …), if any. */
-  signalId?: string | null;
-}
+  signalId: nullable(z.string()).optional(),
+});
+export type CaseHistoryEntry = z.infer<typeof CaseHistoryEntrySchema>;
 
-export interface CaseHold {
-  by: UserRef;
-  from: string;
-  to: string | null;
-  endReason: HoldEndReason | null;
-}
+export const CaseHoldSchema = z.object({
+  by: UserRefSchema,
+  from: timestamp,
+  to: nullable(timestamp),
+  endReason: nullable(z.enum(HOLD_END_REASONS)),
+});
+export type CaseHold = z.infer<typeof CaseHoldSchema>;
 
-export interface EarlierCase {
-  id: string;
-  caseNo: string;
-  category: AlarmCategory;
-  title: string;
-  queuedAt: string;
-  closedAt: string | null;
-  result: CaseResult | null;
-}
+export const EarlierCaseSchema = z.object({
+  id,
+  caseNo: z.string(),
+  category: z.enum(ALARM_CATEGORIES),
+  title: z.string(),
+  queuedAt: timestamp,
+  closedAt: nullable(timestamp),
+  result: nullable(z.enum(CASE_RESULTS)),
+});
+export type EarlierCase = z.infer<typeof EarlierCaseSchema>;
 
-export interface CaseDetail {
-  summary: CaseSummary;
-  times: CaseTimes;
-  site: Site | null;
-  transmitters: Transmitter[];
-  signals: CaseSignal[];
+export const CaseDetailSchema = z.object({
+  summary: CaseSummarySchema,
+  times: CaseTimesSchema,
+  site: nullable(SiteSchema),
+  transmitters: z.array(TransmitterSchema),
+  signals: z.array(CaseSignalSchema),
   /** The site's action plan for the case's category, with what is ticked; null when there is none. */
-  steps: CaseStep[] | null;
-  contacts: Contact[];
+  steps: nullable(z.array(CaseStepSchema)),
+  contacts: z.array(ContactSchema),
   /** Who is on call now for the rosters the action plan names. */
-  onCall: { rosterId: string; rosterName: string; member: OnCallMember | null }[];
-  earlierCases: EarlierCase[];
-  attempts: ContactAttempt[];
-  notes: CaseNote[];
-  holds: CaseHold[];
-  history: CaseHistoryEntry[];
-  result: { code: CaseResult; note: string | null; openStepsReason: string | null; by: UserRef } | null;
+  onCall: z.array(z.object({ rosterId: id, rosterName: z.string(), member: nullable(OnCallMemberSchema) })),
+  earlierCases: z.array(EarlierCaseSchema),
+  attempts: z.array(ContactAttemptSchema),
+  notes: z.array(CaseNoteSchema),
+  holds: z.array(CaseHoldSchema),
+  history: z.array(CaseHistoryEntrySchema),
+  result: nullable(
+    z.object({
+      code: z.enum(CASE_RESULTS),
+      note: nullable(z.string()),
+      openStepsReason: nullable(z.string()),
+      by: UserRefSchema,
+    }),
+  ),
   /** Instructions, hazards, notes in force and the emergency numbers (null for an unknown transmitter). */
-  siteKnowledge?: CaseSiteKnowledge | null;
-}
+  siteKnowledge: nullable(CaseSiteKnowledgeSchema).optional(),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 /** An operator a supervisor can assign a case to (GET /api/v1/cases/operators). */
-export interface OperatorPresence {
-  userId: string;
-  name: string;
-  role: 'operator' | 'supervisor' | 'admin';
-  online: boolean;
-  holding: number;
-}
+export const OperatorPresenceSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  role: z.enum(['operator', 'supervisor', 'admin']),
+  online: z.boolean(),
+  holding: z.number().int(),
+});
+export type OperatorPresence = z.infer<typeof OperatorPresenceSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
-import { CASE_RESULTS, type CaseResult, type UserRef } from './case-handling.js';
+import { ALARM_CATEGORIES } from './alarm.js';
+import { CASE_RESULTS } from './case-handling.js';
+import { id, nullable, timestamp, UserRefSchema } from './contract-fields.js';
 import { PAGE_MAX, queryInt, safeString } from './safe-input.js';
 
 /**
@@ -70,31 +71,33 @@ export function closedCasePeriod(
 }
 
 /** One row of the search. */
-export interface ClosedCaseSummary {
-  id: string;
-  caseNo: string;
-  category: AlarmCategory;
-  title: string;
-  account: string;
-  siteId: string | null;
-  siteName: string | null;
-  siteAddress: string | null;
-  unknownTransmitter: boolean;
+export const ClosedCaseSummarySchema = z.object({
+  id,
+  caseNo: z.string(),
+  category: z.enum(ALARM_CATEGORIES),
+  title: z.string(),
+  account: z.string(),
+  siteId: nullable(id),
+  siteName: nullable(z.string()),
+  siteAddress: nullable(z.string()),
+  unknownTransmitter: z.boolean(),
   /** When the first signal of the case arrived. */
-  openedAt: string;
-  closedAt: string;
-  result: CaseResult | null;
+  openedAt: timestamp,
+  closedAt: timestamp,
+  result: nullable(z.enum(CASE_RESULTS)),
   /** Who closed it. */
-  closedBy: UserRef | null;
-  signalCount: number;
-}
+  closedBy: nullable(UserRefSchema),
+  signalCount: z.number().int(),
+});
+export type ClosedCaseSummary = z.infer<typeof ClosedCaseSummarySchema>;
 
-export interface ClosedCasePage {
-  items: ClosedCaseSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
+export const ClosedCasePageSchema = z.object({
+  items: z.array(ClosedCaseSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   /** The period searched (with the defaults filled in). */
-  from: string;
-  to: string;
-}
+  from: timestamp,
+  to: timestamp,
+});
+export type ClosedCasePage = z.infer<typeof ClosedCasePageSchema>;

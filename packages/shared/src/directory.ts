@@ -2,8 +2,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
 import { boundedInt, PAGE_MAX, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES } from './alarm.js';
-import { APPROVAL_KINDS, AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
-import type { AlarmEventCount, BlockWindow, ServiceMode } from './rules.js';
+import { APPROVAL_KINDS, AUTHORITY_LEVELS } from './authority.js';
+import { date, id, nullable, pageOf, timestamp } from './contract-fields.js';
+import { AlarmEventCountSchema, BlockWindowSchema, ServiceModeSchema } from './rules.js';
 
 /**
  * The directory: who the centre's customers are, their sites and transmitters, who may speak
@@ -12,6 +13,10 @@ import type { AlarmEventCount, BlockWindow, ServiceMode } from './rules.js';
  */
 
 export { AUTHORITY_LEVELS, type AuthorityLevel } from './authority.js';
+export { pageOf };
+
+/** A list answer (GET /cases/mine, /sites/:id/contacts, …). */
+export const arrayOf = <T extends z.ZodType>(item: T) => z.array(item);
 
 export const TRANSMITTER_PROTOCOLS = ['SIA-DCS', 'ADM-CID', 'ANY'] as const;
 export type TransmitterProtocol = (typeof TRANSMITTER_PROTOCOLS)[number];
@@ -161,14 +166,15 @@ export const CustomerInputSchema = z
   .object({ customerNo: text(20), name: text(200), orgNo: OrgNoSchema.nullish().transform((v) => v ?? null) })
   .strict();
 export type CustomerInput = z.input<typeof CustomerInputSchema>;
-export interface Customer {
-  id: string;
-  customerNo: string;
-  name: string;
-  orgNo: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export const CustomerSchema = z.object({
+  id,
+  customerNo: z.string(),
+  name: z.string(),
+  orgNo: nullable(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Customer = z.infer<typeof CustomerSchema>;
 
 export const ContractInputSchema = z
   .object({
@@ -187,21 +193,22 @@ export const ContractInputSchema = z
   })
   .strict();
 export type ContractInput = z.input<typeof ContractInputSchema>;
-export interface Contract {
-  id: string;
-  contractNo: string;
-  customerId: string;
-  customerNo: string;
-  customerName: string;
-  managerName: string;
-  managerPhone: string | null;
-  managerEmail: string | null;
-  yearlyEventQuota: number;
-  startDate: string;
-  termMonths: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const ContractSchema = z.object({
+  id,
+  contractNo: z.string(),
+  customerId: id,
+  customerNo: z.string(),
+  customerName: z.string(),
+  managerName: z.string(),
+  managerPhone: nullable(z.string()),
+  managerEmail: nullable(z.string()),
+  yearlyEventQuota: z.number().int(),
+  startDate: date,
+  termMonths: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Contract = z.infer<typeof ContractSchema>;
 
 // ---- sites and transmitters ---------------------------------------------------------------
 
@@ -217,23 +224,24 @@ export const SiteInputSchema = z
   })
   .strict();
 export type SiteInput = z.input<typeof SiteInputSchema>;
-export interface Site {
-  id: string;
-  name: string;
-  street: string;
-  postcode: string;
-  city: string;
-  municipality: string;
-  addressRef: string | null;
-  contractId: string | null;
-  contractNo: string | null;
-  customerNo: string | null;
-  customerName: string | null;
+export const SiteSchema = z.object({
+  id,
+  name: z.string(),
+  street: z.string(),
+  postcode: z.string(),
+  city: z.string(),
+  municipality: z.string(),
+  addressRef: nullable(z.string()),
+  contractId: nullable(id),
+  contractNo: nullable(z.string()),
+  customerNo: nullable(z.string()),
+  customerName: nullable(z.string()),
   /** Sites with history are archived instead of deleted. */
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  archivedAt: nullable(timestamp),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Site = z.infer<typeof SiteSchema>;
 
 export const SiteListQuerySchema = PageQuerySchema.extend({
   municipality: safeString().trim().max(100).optional(),
@@ -300,25 +308,26 @@ export function requireEncryptionNeedsKey(message: string) {
   };
 }
 export type TransmitterInput = z.input<typeof TransmitterInputSchema>;
-export interface Transmitter {
-  id: string;
-  account: string;
-  siteId: string;
-  protocol: TransmitterProtocol;
+export const TransmitterSchema = z.object({
+  id,
+  account: z.string(),
+  siteId: id,
+  protocol: z.enum(TRANSMITTER_PROTOCOLS),
   /** Whether a key is stored; the key itself is never returned. */
-  encrypted: boolean;
+  encrypted: z.boolean(),
   /** Clear-text messages are refused (DUH) rather than stored flagged. */
-  requireEncryption: boolean;
-  supervisionIntervalSeconds: number | null;
-  inputCategory: (typeof ALARM_CATEGORIES)[number] | null;
-  lastSeenAt: string | null;
+  requireEncryption: z.boolean(),
+  supervisionIntervalSeconds: nullable(z.number().int()),
+  inputCategory: nullable(z.enum(ALARM_CATEGORIES)),
+  lastSeenAt: nullable(timestamp),
   /** Set while the transmitter sends more signals than the runaway threshold allows. */
-  runawayUntil: string | null;
+  runawayUntil: nullable(timestamp),
   /** Set when supervision raised "test signal missing" and nothing was heard since. */
-  supervisionFailedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  supervisionFailedAt: nullable(timestamp),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Transmitter = z.infer<typeof TransmitterSchema>;
 
 // ---- authorization lists, persons, service companies ---------------------------------------
 
@@ -326,16 +335,17 @@ export const AuthorizationListInputSchema = z
   .object({ name: text(200), siteIds: z.array(uuid).max(1000).default([]) })
   .strict();
 export type AuthorizationListInput = z.input<typeof AuthorizationListInputSchema>;
-export interface AuthorizationList {
-  id: string;
-  name: string;
-  siteIds: string[];
+export const AuthorizationListSchema = z.object({
+  id,
+  name: z.string(),
+  siteIds: z.array(id),
   /** Set when the list is a service company's list of installers. */
-  serviceCompanyId: string | null;
-  personCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  serviceCompanyId: nullable(id),
+  personCount: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type AuthorizationList = z.infer<typeof AuthorizationListSchema>;
 
 const PersonFields = z.object({
   listId: uuid,
@@ -352,19 +362,20 @@ export const PersonInputSchema = PersonFields.strict().refine(validPeriod, {
   path: ['validTo'],
 });
 export type PersonInput = z.input<typeof PersonInputSchema>;
-export interface Person {
-  id: string;
-  listId: string;
-  name: string;
-  phone: string;
-  level: AuthorityLevel;
-  validFrom: string | null;
-  validTo: string | null;
+export const PersonSchema = z.object({
+  id,
+  listId: id,
+  name: z.string(),
+  phone: z.string(),
+  level: z.enum(AUTHORITY_LEVELS),
+  validFrom: nullable(date),
+  validTo: nullable(date),
   /** Whether an authority password is set; the password and its hash are never returned. */
-  hasPassword: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  hasPassword: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Person = z.infer<typeof PersonSchema>;
 
 /** Sets a person's authority password, on the written request of an A-level person of the same list. */
 export const SetPasswordInputSchema = z
@@ -387,17 +398,28 @@ export const ServiceCompanyInputSchema = z
   })
   .strict();
 export type ServiceCompanyInput = z.input<typeof ServiceCompanyInputSchema>;
-export interface ServiceCompany {
-  id: string;
-  name: string;
-  orgNo: string | null;
-  siteIds: string[];
+export const ApprovalSchema = z.object({
+  id,
+  serviceCompanyId: id,
+  kind: z.enum(APPROVAL_KINDS),
+  personId: nullable(id),
+  reference: z.string(),
+  validFrom: nullable(date),
+  validTo: nullable(date),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
+export const ServiceCompanySchema = z.object({
+  id,
+  name: z.string(),
+  orgNo: nullable(z.string()),
+  siteIds: z.array(id),
   /** The company's own authorization list: its installers are the persons on it. */
-  authorizationListId: string;
-  approvals: Approval[];
-  createdAt: string;
-  updatedAt: string;
-}
+  authorizationListId: id,
+  approvals: z.array(ApprovalSchema),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ServiceCompany = z.infer<typeof ServiceCompanySchema>;
 
 export const ApprovalInputSchema = z
   .object({
@@ -411,15 +433,6 @@ export const ApprovalInputSchema = z
   .strict()
   .refine(validPeriod, { message: 'must not be before validFrom', path: ['validTo'] });
 export type ApprovalInput = z.input<typeof ApprovalInputSchema>;
-export interface Approval {
-  id: string;
-  serviceCompanyId: string;
-  kind: ApprovalKind;
-  personId: string | null;
-  reference: string;
-  validFrom: string | null;
-  validTo: string | null;
-}
 
 // ---- contacts and on-call rosters -----------------------------------------------------------
 
@@ -451,19 +464,18 @@ export const ContactInputSchema = z
   })
   .strict();
 export type ContactInput = z.input<typeof ContactInputSchema>;
-export interface ContactRoute {
-  kind: ContactRouteKind;
-  value: string;
-}
-export interface Contact {
-  id: string;
-  siteId: string;
-  name: string;
-  note: string | null;
+export const ContactRouteSchema = z.object({ kind: z.enum(CONTACT_ROUTE_KINDS), value: z.string() });
+export type ContactRoute = z.infer<typeof ContactRouteSchema>;
+export const ContactSchema = z.object({
+  id,
+  siteId: id,
+  name: z.string(),
+  note: nullable(z.string()),
   /** 1-based call order within the site. */
-  position: number;
-  routes: ContactRoute[];
-}
+  position: z.number().int(),
+  routes: z.array(ContactRouteSchema),
+});
+export type Contact = z.infer<typeof ContactSchema>;
 
 export const ReorderInputSchema = z.object({ ids: z.array(uuid).min(1).max(500) }).strict();
 
@@ -479,18 +491,17 @@ export const OnCallRosterInputSchema = z
   })
   .strict();
 export type OnCallRosterInput = z.input<typeof OnCallRosterInputSchema>;
-export interface OnCallMember {
-  name: string;
-  phone: string;
-}
-export interface OnCallRoster {
-  id: string;
-  name: string;
-  rotationStart: string;
-  members: OnCallMember[];
+export const OnCallMemberSchema = z.object({ name: z.string(), phone: z.string() });
+export type OnCallMember = z.infer<typeof OnCallMemberSchema>;
+export const OnCallRosterSchema = z.object({
+  id,
+  name: z.string(),
+  rotationStart: date,
+  members: z.array(OnCallMemberSchema),
   /** Who has the current week, computed by the server with onCallNow. */
-  onCallNow: OnCallMember | null;
-}
+  onCallNow: nullable(OnCallMemberSchema),
+});
+export type OnCallRoster = z.infer<typeof OnCallRosterSchema>;
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -539,56 +550,60 @@ export const ActionStepInputSchema = z
 /** PUT /sites/:siteId/action-plans/:category replaces the plan; steps run in the order given. */
 export const ActionPlanInputSchema = z.object({ steps: z.array(ActionStepInputSchema).max(50) }).strict();
 export type ActionPlanInput = z.input<typeof ActionPlanInputSchema>;
-export interface ActionStep {
-  id: string;
-  position: number;
-  type: StepType;
-  contactId: string | null;
-  rosterId: string | null;
-  instruction: string | null;
-  mandatory: boolean;
-}
-export interface ActionPlan {
-  id: string;
-  siteId: string;
-  category: (typeof ALARM_CATEGORIES)[number];
-  steps: ActionStep[];
-  updatedAt: string;
-}
+export const ActionStepSchema = z.object({
+  id,
+  position: z.number().int(),
+  type: z.enum(STEP_TYPES),
+  contactId: nullable(id),
+  rosterId: nullable(id),
+  instruction: nullable(z.string()),
+  mandatory: z.boolean(),
+});
+export type ActionStep = z.infer<typeof ActionStepSchema>;
+export const ActionPlanSchema = z.object({
+  id,
+  siteId: id,
+  category: z.enum(ALARM_CATEGORIES),
+  steps: z.array(ActionStepSchema),
+  updatedAt: timestamp,
+});
+export type ActionPlan = z.infer<typeof ActionPlanSchema>;
 
 // ---- what an operator sees of one site ---------------------------------------------------------
 
-export interface SiteDetail {
-  site: Site;
-  contract: Contract | null;
-  customer: Customer | null;
-  transmitters: Transmitter[];
-  authorizationLists: (AuthorizationList & { persons: Person[] })[];
-  serviceCompanies: (ServiceCompany & { installers: Person[] })[];
-  contacts: Contact[];
-  actionPlans: ActionPlan[];
-  onCallRosters: OnCallRoster[];
+export const SiteDetailSchema = z.object({
+  site: SiteSchema,
+  contract: nullable(ContractSchema),
+  customer: nullable(CustomerSchema),
+  transmitters: z.array(TransmitterSchema),
+  authorizationLists: z.array(AuthorizationListSchema.extend({ persons: z.array(PersonSchema) })),
+  serviceCompanies: z.array(ServiceCompanySchema.extend({ installers: z.array(PersonSchema) })),
+  contacts: z.array(ContactSchema),
+  actionPlans: z.array(ActionPlanSchema),
+  onCallRosters: z.array(OnCallRosterSchema),
   /** Service modes in force or ended within the last 7 days, newest first. */
-  serviceModes: ServiceMode[];
+  serviceModes: z.array(ServiceModeSchema),
   /** Block windows not yet ended, or ended within the last 30 days, by start. */
-  blockWindows: BlockWindow[];
+  blockWindows: z.array(BlockWindowSchema),
   /** The contract's alarm events this calendar year; null without a contract. */
-  alarmEvents: AlarmEventCount | null;
-}
+  alarmEvents: nullable(AlarmEventCountSchema),
+});
+export type SiteDetail = z.infer<typeof SiteDetailSchema>;
 
 /** One hit of GET /api/v1/directory/search: enough to tell identical addresses apart. */
-export interface DirectorySearchHit {
-  siteId: string;
-  siteName: string;
-  address: string;
-  municipality: string;
-  customerNo: string | null;
-  contractNo: string | null;
-  accounts: string[];
+export const DirectorySearchHitSchema = z.object({
+  siteId: id,
+  siteName: z.string(),
+  address: z.string(),
+  municipality: z.string(),
+  customerNo: nullable(z.string()),
+  contractNo: nullable(z.string()),
+  accounts: z.array(z.string()),
   /** What matched: account, site, address, customer, contract, person. */
-  matchedOn: string;
-  score: number;
-}
+  matchedOn: z.string(),
+  score: z.number(),
+});
+export type DirectorySearchHit = z.infer<typeof DirectorySearchHitSchema>;
 
 // ---- audit -----------------------------------------------------------------------------------
 
@@ -610,18 +625,19 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  action: AuditAction;
-  entity: string;
-  entityId: string | null;
+export const AuditEntrySchema = z.object({
+  id: z.string(),
+  at: timestamp,
+  actorUserId: nullable(id),
+  actorName: nullable(z.string()),
+  action: z.enum(AUDIT_ACTIONS),
+  entity: z.string(),
+  entityId: nullable(z.string()),
   /** Before and after, with passwords and keys masked as "***". */
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+  before: nullable(z.record(z.string(), z.unknown())),
+  after: nullable(z.record(z.string(), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 // ---- list filters (added with the directory REST API) -----------------------------------------
 

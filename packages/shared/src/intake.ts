@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
-import type { ApprovalKind, AuthorityLevel } from './authority.js';
+import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 
 /**
  * Phone intake (DOMAIN.md sections 1–3): the operator finds the site, verifies the caller's
@@ -83,11 +83,12 @@ export function intakeActionProblem(caller: CallerFacts, action: IntakeAction, c
 }
 
 /** Per category of the site's transmitters, what the caller may do and why not the rest. */
-export interface AllowedActions {
-  category: AlarmCategory;
-  allowed: IntakeAction[];
-  refused: { action: IntakeAction; reason: string }[];
-}
+export const AllowedActionsSchema = z.object({
+  category: z.enum(ALARM_CATEGORIES),
+  allowed: z.array(z.enum(INTAKE_ACTIONS)),
+  refused: z.array(z.object({ action: z.enum(INTAKE_ACTIONS), reason: z.string() })),
+});
+export type AllowedActions = z.infer<typeof AllowedActionsSchema>;
 
 export function allowedActions(caller: CallerFacts, categories: readonly AlarmCategory[]): AllowedActions[] {
   return categories.map((category) => {
@@ -130,49 +131,55 @@ export const VerifyCallerInputSchema = z
   .strict();
 export type VerifyCallerInput = z.input<typeof VerifyCallerInputSchema>;
 
-export type VerificationResult = 'VERIFIED' | 'WRONG_PASSWORD' | 'LOCKED' | 'NO_PASSWORD' | 'NOT_AUTHORIZED';
+export const VERIFICATION_RESULTS = ['VERIFIED', 'WRONG_PASSWORD', 'LOCKED', 'NO_PASSWORD', 'NOT_AUTHORIZED'] as const;
+export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 
 /** The answer to a verification: only verified or not, never anything about the password. */
-export interface VerificationOutcome {
-  result: VerificationResult;
+export const VerificationOutcomeSchema = z.object({
+  result: z.enum(VERIFICATION_RESULTS),
   /** Why not, in words for the operator. */
-  message: string;
+  message: z.string(),
   /** Set when verified: the id the intake actions need, valid for this site until `expiresAt`. */
-  verificationId: string | null;
-  expiresAt: string | null;
-  person: { id: string; name: string; level: AuthorityLevel; installerOf: string | null } | null;
-  actions: AllowedActions[];
+  verificationId: z.uuid().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  person: z
+    .object({ id: z.uuid(), name: z.string(), level: z.enum(AUTHORITY_LEVELS), installerOf: z.string().nullable() })
+    .nullable(),
+  actions: z.array(AllowedActionsSchema),
   /** Failed attempts for this person in the lockout window (after this one). */
-  failedAttempts: number;
-  lockedUntil: string | null;
-}
+  failedAttempts: z.number().int(),
+  lockedUntil: z.iso.datetime().nullable(),
+});
+export type VerificationOutcome = z.infer<typeof VerificationOutcomeSchema>;
 
-export interface IntakeCall {
-  id: string;
-  startedAt: string;
-  endedAt: string | null;
-  operator: { userId: string; name: string };
-  siteId: string | null;
-  siteName: string | null;
+export const IntakeCallSchema = z.object({
+  id: z.uuid(),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+  operator: z.object({ userId: z.uuid(), name: z.string() }),
+  siteId: z.uuid().nullable(),
+  siteName: z.string().nullable(),
   /** personId is null once the person was removed from the directory (name and level are kept). */
-  caller: { personId: string | null; name: string; level: AuthorityLevel } | null;
-  verified: boolean;
-  outcome: IntakeOutcome | null;
-  note: string | null;
-}
+  caller: z.object({ personId: z.string().nullable(), name: z.string(), level: z.enum(AUTHORITY_LEVELS) }).nullable(),
+  verified: z.boolean(),
+  outcome: z.enum(INTAKE_OUTCOMES).nullable(),
+  note: z.string().nullable(),
+});
+export type IntakeCall = z.infer<typeof IntakeCallSchema>;
 
 /** One verification attempt, as supervisors see it live. */
-export interface VerificationAttempt {
-  id: string;
-  at: string;
-  operator: { userId: string; name: string };
+export const VerificationAttemptSchema = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  operator: z.object({ userId: z.uuid(), name: z.string() }),
   /** id is null once the person was removed from the directory (the name is kept). */
-  person: { id: string | null; name: string };
-  siteId: string | null;
-  siteName: string | null;
-  result: VerificationResult;
-  lockedUntil: string | null;
-}
+  person: z.object({ id: z.string().nullable(), name: z.string() }),
+  siteId: z.uuid().nullable(),
+  siteName: z.string().nullable(),
+  result: z.enum(VERIFICATION_RESULTS),
+  lockedUntil: z.iso.datetime().nullable(),
+});
+export type VerificationAttempt = z.infer<typeof VerificationAttemptSchema>;
 
 // ---- actions (each needs a fresh verification for the site) -------------------------------------
 
@@ -217,42 +224,114 @@ export const IntakeMessageInputSchema = z
   .strict();
 
 /** What the operator reads out for STATUS. */
-export interface SiteStatus {
-  siteId: string;
-  openCases: { id: string; caseNo: string; category: AlarmCategory; title: string; status: string; queuedAt: string }[];
-  serviceModes: { id: string; account: string; category: AlarmCategory | null; endsAt: string }[];
-  blockWindows: { id: string; account: string; startsAt: string; endsAt: string; state: string }[];
-}
+export const SiteStatusSchema = z.object({
+  siteId: z.uuid(),
+  openCases: z.array(
+    z.object({
+      id: z.uuid(),
+      caseNo: z.string(),
+      category: z.enum(ALARM_CATEGORIES),
+      title: z.string(),
+      status: z.string(),
+      queuedAt: z.iso.datetime(),
+    }),
+  ),
+  serviceModes: z.array(
+    z.object({
+      id: z.uuid(),
+      account: z.string(),
+      category: z.enum(ALARM_CATEGORIES).nullable(),
+      endsAt: z.iso.datetime(),
+    }),
+  ),
+  blockWindows: z.array(
+    z.object({
+      id: z.uuid(),
+      account: z.string(),
+      startsAt: z.iso.datetime(),
+      endsAt: z.iso.datetime(),
+      state: z.string(),
+    }),
+  ),
+});
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
 
-export interface ManagerMessage {
-  id: string;
-  at: string;
-  contractId: string | null;
-  siteId: string;
-  fromPerson: { id: string; name: string };
-  text: string;
-  takenBy: { userId: string; name: string };
-}
+export const ManagerMessageSchema = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  contractId: z.uuid().nullable(),
+  siteId: z.uuid(),
+  fromPerson: z.object({ id: z.uuid(), name: z.string() }),
+  text: z.string(),
+  takenBy: z.object({ userId: z.uuid(), name: z.string() }),
+});
+export type ManagerMessage = z.infer<typeof ManagerMessageSchema>;
 
 /**
  * A message as the supervisors' inbox shows it: with the site, the contract manager to pass it
  * to, and whether (how, by whom) it was passed on.
  */
-export interface ManagerMessageEntry extends Omit<ManagerMessage, 'fromPerson'> {
+export const ManagerMessageEntrySchema = ManagerMessageSchema.extend({
   /** id is null once the person was removed from the directory (the name is kept). */
-  fromPerson: { id: string | null; name: string };
-  siteName: string;
-  contract: {
-    contractNo: string;
-    managerName: string;
-    managerPhone: string | null;
-    managerEmail: string | null;
-  } | null;
-  forwarded: { at: string; by: { userId: string; name: string }; note: string } | null;
-}
+  fromPerson: z.object({ id: z.uuid().nullable(), name: z.string() }),
+  siteName: z.string(),
+  contract: z
+    .object({
+      contractNo: z.string(),
+      managerName: z.string(),
+      managerPhone: z.string().nullable(),
+      managerEmail: z.string().nullable(),
+    })
+    .nullable(),
+  forwarded: z
+    .object({ at: z.iso.datetime(), by: z.object({ userId: z.uuid(), name: z.string() }), note: z.string() })
+    .nullable(),
+});
+export type ManagerMessageEntry = z.infer<typeof ManagerMessageEntrySchema>;
 
 /** POST /intake/messages/:id/forwarded: how the message reached the contract manager. */
 export const ForwardMessageInputSchema = z
   .object({ note: safeString().trim().min(1, 'say how it was passed on, e.g. "e-mailed"').max(500) })
   .strict();
 export type ForwardMessageInput = z.input<typeof ForwardMessageInputSchema>;
+
+// ---- list queries (GET /intake/calls, /intake/verifications, /intake/messages, …/status) ----------
+
+/** The most calls GET /intake/calls returns at once. */
+export const CALL_LIST_MAX = 10_000;
+
+const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
+const flag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => v === 'true');
+
+/** GET /intake/calls: calls started in [from, to), for ZR0010/ZR0020. */
+export const CallListQuerySchema = z
+  .object({
+    from: instant,
+    to: instant,
+    limit: z.coerce.number().int().min(1).max(CALL_LIST_MAX).default(1000),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] });
+export type CallListQuery = z.output<typeof CallListQuerySchema>;
+
+/** GET /intake/verifications: newest first. */
+export const VerificationListQuerySchema = z.object({
+  failedOnly: flag,
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type VerificationListQuery = z.output<typeof VerificationListQuerySchema>;
+
+/** GET /intake/messages: by default the messages not passed on yet. */
+export const MessageListQuerySchema = z.object({
+  waiting: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v !== 'false'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MessageListQuery = z.output<typeof MessageListQuerySchema>;
+
+/** GET /intake/calls/:id/status. */
+export const StatusQuerySchema = z.object({ verificationId: uuid });

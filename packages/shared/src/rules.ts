@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { queryBigintId, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
-import type { ApprovalKind, AuthorityLevel } from './authority.js';
+import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
+import { date, id, nullable, timestamp } from './contract-fields.js';
 import type { SignalKind } from './event-codes.js';
 
 /**
@@ -27,23 +28,26 @@ export const SIGNAL_DECISIONS = ['OPENED', 'APPENDED', 'RESTORE', 'SUPPRESSED', 
 export type SignalDecision = (typeof SIGNAL_DECISIONS)[number];
 
 /** One row of a site's signal log (GET /api/v1/sites/:id/signals), newest first. */
-export interface SignalLogEntry {
-  id: string;
-  receivedAt: string;
-  account: string;
-  code: string;
-  zone: string | null;
-  description: string;
-  kind: SignalKind | 'UNKNOWN';
-  category: AlarmCategory | null;
+export const SignalLogEntrySchema = z.object({
+  id: z.string(),
+  receivedAt: timestamp,
+  account: z.string(),
+  code: z.string(),
+  zone: nullable(z.string()),
+  description: z.string(),
+  kind: z.enum(['ALARM', 'RESTORE', 'LOG', 'TEST', 'UNKNOWN']) satisfies z.ZodType<SignalKind | 'UNKNOWN'>,
+  category: nullable(z.enum(ALARM_CATEGORIES)),
   /** Null while the signal waits for evaluation. */
-  decision: SignalDecision | null;
-  decisionReason: string | null;
-  caseId: string | null;
-  caseNo: string | null;
-  /** It came unencrypted from a transmitter that has a key (may be forged). */
-  unencryptedFromKeyed: boolean;
-}
+  decision: nullable(z.enum(SIGNAL_DECISIONS)),
+  decisionReason: nullable(z.string()),
+  caseId: nullable(id),
+  caseNo: nullable(z.string()),
+  unencryptedFromKeyed: z.boolean().meta({
+    description:
+      'Came unencrypted from a transmitter that has a key: it may be forged by someone who knows the account',
+  }),
+});
+export type SignalLogEntry = z.infer<typeof SignalLogEntrySchema>;
 
 export const SignalLogQuerySchema = z.object({
   limit: queryInt(1, 500).default(100),
@@ -54,16 +58,11 @@ export const SignalLogQuerySchema = z.object({
 // ---- who asked ----------------------------------------------------------------------------
 
 /** The person of an authorization list who asked, as recorded (kept even if the person is removed later). */
-export interface Requester {
-  personId: string | null;
-  name: string;
-  level: AuthorityLevel;
-}
+export const RequesterSchema = z.object({ personId: nullable(id), name: z.string(), level: z.enum(AUTHORITY_LEVELS) });
+export type Requester = z.infer<typeof RequesterSchema>;
 
-export interface ActingUser {
-  userId: string;
-  name: string;
-}
+export const ActingUserSchema = z.object({ userId: id, name: z.string() });
+export type ActingUser = z.infer<typeof ActingUserSchema>;
 
 /**
  * What a requester must satisfy for a window on a transmitter (DOMAIN.md section 3).
@@ -133,25 +132,26 @@ export const ServiceModeInputSchema = z
   .strict();
 export type ServiceModeInput = z.input<typeof ServiceModeInputSchema>;
 
-export interface ServiceMode {
-  id: string;
-  transmitterId: string;
-  account: string;
-  siteId: string;
-  category: AlarmCategory | null;
-  startsAt: string;
+export const ServiceModeSchema = z.object({
+  id,
+  transmitterId: id,
+  account: z.string(),
+  siteId: id,
+  category: nullable(z.enum(ALARM_CATEGORIES)),
+  startsAt: timestamp,
   /** When it ends (or ended); moved to the moment it was ended early. */
-  endsAt: string;
-  plannedEndsAt: string;
-  endedEarlyAt: string | null;
-  endedEarlyBy: ActingUser | null;
-  reason: string;
-  requestedBy: Requester;
-  setBy: ActingUser;
+  endsAt: timestamp,
+  plannedEndsAt: timestamp,
+  endedEarlyAt: nullable(timestamp),
+  endedEarlyBy: nullable(ActingUserSchema),
+  reason: z.string(),
+  requestedBy: RequesterSchema,
+  setBy: ActingUserSchema,
   /** When the end check ran: alarms still active at the end were raised as cases. */
-  finishedAt: string | null;
-  active: boolean;
-}
+  finishedAt: nullable(timestamp),
+  active: z.boolean(),
+});
+export type ServiceMode = z.infer<typeof ServiceModeSchema>;
 
 export const ServiceModeListQuerySchema = z.object({
   siteId: uuid.optional(),
@@ -204,26 +204,29 @@ export type BlockWindowConfirmInput = z.input<typeof BlockWindowConfirmInputSche
 export const BLOCK_WINDOW_STATES = ['SCHEDULED', 'ACTIVE', 'ENDED', 'CANCELLED'] as const;
 export type BlockWindowState = (typeof BLOCK_WINDOW_STATES)[number];
 
-export interface BlockWindow {
-  id: string;
-  transmitterId: string;
-  account: string;
-  siteId: string;
-  startsAt: string;
-  endsAt: string;
-  plannedEndsAt: string;
-  requestedBy: Requester;
-  requestDate: string;
-  reference: string;
-  reason: string | null;
-  createdBy: ActingUser;
-  createdAt: string;
-  confirmation: { at: string; by: ActingUser; sentTo: string; note: string | null } | null;
-  cancelledAt: string | null;
-  endedEarlyAt: string | null;
-  finishedAt: string | null;
-  state: BlockWindowState;
-}
+export const BlockWindowSchema = z.object({
+  id,
+  transmitterId: id,
+  account: z.string(),
+  siteId: id,
+  startsAt: timestamp,
+  endsAt: timestamp,
+  plannedEndsAt: timestamp,
+  requestedBy: RequesterSchema,
+  requestDate: date,
+  reference: z.string(),
+  reason: nullable(z.string()),
+  createdBy: ActingUserSchema,
+  createdAt: timestamp,
+  confirmation: nullable(
+    z.object({ at: timestamp, by: ActingUserSchema, sentTo: z.string(), note: nullable(z.string()) }),
+  ),
+  cancelledAt: nullable(timestamp),
+  endedEarlyAt: nullable(timestamp),
+  finishedAt: nullable(timestamp),
+  state: z.enum(BLOCK_WINDOW_STATES),
+});
+export type BlockWindow = z.infer<typeof BlockWindowSchema>;
 
 export const BlockWindowListQuerySchema = z.object({
   siteId: uuid.optional(),
@@ -240,16 +243,17 @@ export function isWithin(window: { startsAt: string | Date; endsAt: string | Dat
 // ---- alarm events (larmhändelser) ------------------------------------------------------------
 
 /** A contract's alarm events in one calendar year: each case opened for its sites counts once. */
-export interface AlarmEventCount {
-  contractId: string;
-  contractNo: string;
-  year: number;
-  quota: number;
-  count: number;
-  overQuota: boolean;
+export const AlarmEventCountSchema = z.object({
+  contractId: id,
+  contractNo: z.string(),
+  year: z.number().int(),
+  quota: z.number().int(),
+  count: z.number().int(),
+  overQuota: z.boolean(),
   /** Events per month, January first (12 numbers). */
-  byMonth: number[];
-}
+  byMonth: z.array(z.number().int()).length(12),
+});
+export type AlarmEventCount = z.infer<typeof AlarmEventCountSchema>;
 
 export const AlarmEventQuerySchema = z.object({
   year: queryInt(2000, 2100).optional(),

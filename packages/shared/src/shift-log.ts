@@ -27,29 +27,28 @@ export const ShiftNoteListQuerySchema = z.object({
 });
 export type ShiftNoteListQuery = z.output<typeof ShiftNoteListQuerySchema>;
 
-export interface ShiftNoteReader {
-  userId: string;
-  name: string;
-  readAt: string;
-}
+export const ShiftNoteReaderSchema = z.object({ userId: z.uuid(), name: z.string(), readAt: z.iso.datetime() });
+export type ShiftNoteReader = z.infer<typeof ShiftNoteReaderSchema>;
 
-export interface ShiftNote {
-  id: string;
-  at: string;
-  text: string;
-  important: boolean;
-  author: { userId: string; name: string };
+export const ShiftNoteSchema = z.object({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  text: z.string(),
+  important: z.boolean(),
+  author: z.object({ userId: z.uuid(), name: z.string() }),
   /** Whether the caller has marked it read (always true for the caller's own notes). */
-  readByMe: boolean;
+  readByMe: z.boolean(),
   /** Supervisors and administrators only: who has marked it read, and when (null for others). */
-  readers: ShiftNoteReader[] | null;
+  readers: z.array(ShiftNoteReaderSchema).nullable(),
   /** Supervisors and administrators only: active users who have not read it yet (null for others). */
-  unreadBy: { userId: string; name: string }[] | null;
-}
+  unreadBy: z.array(z.object({ userId: z.uuid(), name: z.string() })).nullable(),
+});
+export type ShiftNote = z.infer<typeof ShiftNoteSchema>;
 
-export interface ShiftNotePage {
-  items: ShiftNote[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const ShiftNotePageSchema = z.object({
+  items: z.array(ShiftNoteSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ShiftNotePage = z.infer<typeof ShiftNotePageSchema>;

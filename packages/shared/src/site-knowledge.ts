@@ -62,11 +62,12 @@ export const TransmitterZonesInputSchema = z
   });
 export type TransmitterZonesInput = z.input<typeof TransmitterZonesInputSchema>;
 
-export interface TransmitterZone {
-  zone: string;
-  name: string;
-  location: string | null;
-}
+export const TransmitterZoneSchema = z.object({
+  zone: z.string(),
+  name: z.string(),
+  location: z.string().nullable(),
+});
+export type TransmitterZone = z.infer<typeof TransmitterZoneSchema>;
 
 /** The zone's entry in a list, matched by zoneKey; undefined when it has no name. */
 export function findZone(zones: readonly TransmitterZone[], zone: string | null): TransmitterZone | undefined {
@@ -98,13 +99,14 @@ export const SiteKnowledgeInputSchema = z
   .strict();
 export type SiteKnowledgeInput = z.input<typeof SiteKnowledgeInputSchema>;
 
-export interface SiteKnowledge {
-  siteId: string;
-  instructions: string | null;
-  hazards: string | null;
-  policePhone: string | null;
-  rescuePhone: string | null;
-}
+export const SiteKnowledgeSchema = z.object({
+  siteId: z.uuid(),
+  instructions: z.string().nullable(),
+  hazards: z.string().nullable(),
+  policePhone: z.string().nullable(),
+  rescuePhone: z.string().nullable(),
+});
+export type SiteKnowledge = z.infer<typeof SiteKnowledgeSchema>;
 
 /**
  * The centre's numbers when a site has none of its own (Sweden). An ARC alerts the police for a
@@ -117,14 +119,15 @@ export const DEFAULT_EMERGENCY_NUMBERS = {
   rescue: '112',
 } as const;
 
-export interface EmergencyNumbers {
-  police: string;
-  policeNonUrgent: string;
-  rescue: string;
+export const EmergencyNumbersSchema = z.object({
+  police: z.string(),
+  policeNonUrgent: z.string(),
+  rescue: z.string(),
   /** The site's own number is used (not the centre's default). */
-  policeFromSite: boolean;
-  rescueFromSite: boolean;
-}
+  policeFromSite: z.boolean(),
+  rescueFromSite: z.boolean(),
+});
+export type EmergencyNumbers = z.infer<typeof EmergencyNumbersSchema>;
 
 export function emergencyNumbers(
   site: Pick<SiteKnowledge, 'policePhone' | 'rescuePhone'> | null,
@@ -176,15 +179,16 @@ export const SiteNoteListQuerySchema = z
   .strict()
   .transform((q) => ({ includeExpired: q.includeExpired === 'true' }));
 
-export interface SiteNote {
-  id: string;
-  siteId: string;
-  text: string;
-  validFrom: string;
-  validUntil: string;
-  author: { userId: string; name: string };
-  createdAt: string;
-}
+export const SiteNoteSchema = z.object({
+  id: z.uuid(),
+  siteId: z.uuid(),
+  text: z.string(),
+  validFrom: z.iso.datetime(),
+  validUntil: z.iso.datetime(),
+  author: z.object({ userId: z.uuid(), name: z.string() }),
+  createdAt: z.iso.datetime(),
+});
+export type SiteNote = z.infer<typeof SiteNoteSchema>;
 
 /** In force at `now`: started and not yet expired. */
 export function noteActive(note: Pick<SiteNote, 'validFrom' | 'validUntil'>, now: Date): boolean {
@@ -193,10 +197,11 @@ export function noteActive(note: Pick<SiteNote, 'validFrom' | 'validUntil'>, now
 }
 
 /** What the case screen shows about the site beyond its address (CaseDetail.siteKnowledge). */
-export interface CaseSiteKnowledge {
-  instructions: string | null;
-  hazards: string | null;
+export const CaseSiteKnowledgeSchema = z.object({
+  instructions: z.string().nullable(),
+  hazards: z.string().nullable(),
   /** Temporary notes in force now (started, not expired), by start. */
-  notes: SiteNote[];
-  emergency: EmergencyNumbers;
-}
+  notes: z.array(SiteNoteSchema),
+  emergency: EmergencyNumbersSchema,
+});
+export type CaseSiteKnowledge = z.infer<typeof CaseSiteKnowledgeSchema>;

@@ -73,11 +73,12 @@ export const SetOperatorStateInputSchema = z.discriminatedUnion('state', [
 export type SetOperatorStateInput = z.input<typeof SetOperatorStateInputSchema>;
 
 /** What an operator last set (GET /operators/me/state); null state when never set. */
-export interface OwnOperatorState {
-  state: 'AVAILABLE' | 'AWAY' | null;
-  reason: string | null;
-  since: string | null;
-}
+export const OwnOperatorStateSchema = z.object({
+  state: z.enum(['AVAILABLE', 'AWAY']).nullable(),
+  reason: z.string().nullable(),
+  since: z.iso.datetime().nullable(),
+});
+export type OwnOperatorState = z.infer<typeof OwnOperatorStateSchema>;
 
 export interface OperatorLoad {
   userId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from './auth.js';
+import { ROLES } from './auth.js';
 import { queryInt, safeString } from './safe-input.js';
 
 /**
@@ -213,94 +213,99 @@ export type UnlockAddressInput = z.input<typeof UnlockAddressInputSchema>;
 
 // ---- answers --------------------------------------------------------------------------------------
 
+const isoOrNull = z.iso.datetime().nullable();
+
 /** A user as administrators see it. Never carries a password hash or a TOTP secret. */
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
+export const UserAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  active: z.boolean(),
   /** A second factor is enrolled (confirmed with a code). */
-  totpEnrolled: boolean;
+  totpEnrolled: z.boolean(),
   /** The user's role must sign in with a second factor (security settings). */
-  totpRequired: boolean;
-  lastLoginAt: string | null;
-  lastFailedLoginAt: string | null;
+  totpRequired: z.boolean(),
+  lastLoginAt: isoOrNull,
+  lastFailedLoginAt: isoOrNull,
   /** Failed sign-ins (wrong password or code) since the last successful one. */
-  failedLoginsSinceLastLogin: number;
+  failedLoginsSinceLastLogin: z.number().int(),
   /** Set while the account is locked after repeated failures. */
-  lockedUntil: string | null;
-  passwordChangedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  lockedUntil: isoOrNull,
+  passwordChangedAt: isoOrNull,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type UserAccount = z.infer<typeof UserAccountSchema>;
 
 /** GET /auth/account: the signed-in user's own security state. */
-export interface OwnAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  totpEnrolled: boolean;
-  totpRequired: boolean;
-  lastLoginAt: string | null;
-  passwordChangedAt: string | null;
-}
+export const OwnAccountSchema = UserAccountSchema.pick({
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  totpEnrolled: true,
+  totpRequired: true,
+  lastLoginAt: true,
+  passwordChangedAt: true,
+});
+export type OwnAccount = z.infer<typeof OwnAccountSchema>;
 
 /** POST /auth/totp/enrollment: the new secret, shown this once as an otpauth:// URI (QR code). */
-export interface TotpEnrollment {
-  otpauthUri: string;
-}
+export const TotpEnrollmentSchema = z.object({ otpauthUri: z.string() });
+export type TotpEnrollment = z.infer<typeof TotpEnrollmentSchema>;
 
 export const LOGIN_FAILURE_REASONS = ['INVALID_CREDENTIALS', 'TOTP_INVALID'] as const;
 export type LoginFailureReason = (typeof LOGIN_FAILURE_REASONS)[number];
 
 /** One failed sign-in (also sent live to supervisors and admins as `auth.login-failed.v1`). */
-export interface LoginFailure {
-  id: string;
-  at: string;
+export const LoginFailureSchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
   /** As typed (lower-cased); it may name no account. */
-  username: string;
+  username: z.string(),
   /** Null when no account has this username. */
-  userId: string | null;
+  userId: z.uuid().nullable(),
   /** The source address the server saw (behind a proxy: see HTTP_TRUST_PROXY). */
-  sourceAddress: string | null;
-  reason: LoginFailureReason;
+  sourceAddress: z.string().nullable(),
+  reason: z.enum(LOGIN_FAILURE_REASONS),
   /** Set when this failure locked the account or the address, until when. */
-  lockedUntil: string | null;
-  lockScope: 'account' | 'address' | null;
-}
+  lockedUntil: isoOrNull,
+  lockScope: z.enum(['account', 'address']).nullable(),
+});
+export type LoginFailure = z.infer<typeof LoginFailureSchema>;
 
-export interface LockedAccount {
-  username: string;
-  userId: string | null;
-  lockedUntil: string;
-}
+export const LockedAccountSchema = z.object({
+  username: z.string(),
+  userId: z.uuid().nullable(),
+  lockedUntil: z.iso.datetime(),
+});
+export type LockedAccount = z.infer<typeof LockedAccountSchema>;
 
-export interface LockedAddress {
-  address: string;
-  lockedUntil: string;
-}
+export const LockedAddressSchema = z.object({ address: z.string(), lockedUntil: z.iso.datetime() });
+export type LockedAddress = z.infer<typeof LockedAddressSchema>;
 
 /** GET /security/logins: newest failures first, and what is locked now. */
-export interface LoginActivity {
-  failures: LoginFailure[];
-  lockedAccounts: LockedAccount[];
-  lockedAddresses: LockedAddress[];
-}
+export const LoginActivitySchema = z.object({
+  failures: z.array(LoginFailureSchema),
+  lockedAccounts: z.array(LockedAccountSchema),
+  lockedAddresses: z.array(LockedAddressSchema),
+});
+export type LoginActivity = z.infer<typeof LoginActivitySchema>;
 
 /** GET/PUT /security/settings. The throttle figures come from the server's settings (read-only). */
-export interface SecuritySettings {
-  totpRequiredRoles: Role[];
-  throttle: {
-    accountMaxFailures: number;
-    accountWindowMinutes: number;
-    accountLockMinutes: number;
-    addressMaxFailures: number;
-    addressWindowMinutes: number;
-    addressLockMinutes: number;
-  };
-}
+export const SecuritySettingsSchema = z.object({
+  totpRequiredRoles: z.array(z.enum(ROLES)),
+  throttle: z.object({
+    accountMaxFailures: z.number().int(),
+    accountWindowMinutes: z.number().int(),
+    accountLockMinutes: z.number().int(),
+    addressMaxFailures: z.number().int(),
+    addressWindowMinutes: z.number().int(),
+    addressLockMinutes: z.number().int(),
+  }),
+});
+export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
 /**
  * Machine-readable error codes (the `code` field of ApiError) of these routes; `error` stays the

@@ -1,19 +1,40 @@
-import type { ApiError } from '@arc/shared';
+import type { ApiError } from '@arc/shared/auth';
 import { serverMessageInWords } from '../utils/form-words';
 
 const API_BASE = '/api/v1';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface ApiRequestOptions {
+/**
+ * A response contract: the zod schemas of `@arc/shared` fit it (only `safeParse` is used, so the
+ * console needs no zod import of its own).
+ */
+export interface ResponseSchema<T> {
+  safeParse(
+    value: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+export interface ApiRequestOptions<TResponse = unknown> {
   method?: HttpMethod;
   body?: unknown;
   /** Bearer token; when omitted, the token source's current token (if any) is sent. */
   token?: string | null;
   signal?: AbortSignal;
+  /**
+   * The response's contract: a body that does not match is refused (ApiRequestError with status
+   * 0, naming the path and the first mismatch) instead of reaching the screen half-understood.
+   * A 204 has no body and is not checked.
+   */
+  schema?: ResponseSchema<Exclude<TResponse, undefined>>;
 }
 
-/** Every failed call: `status` is the HTTP status, or 0 when the server could not be reached. */
+/**
+ * Every failed call: `status` is the HTTP status, or 0 when the server could not be reached or
+ * its answer did not match the response contract.
+ */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
 
@@ -39,7 +60,7 @@ export function setTokenSource(source: () => string | null): void {
 /** JSON request against the ARC API (same origin, `/api/v1` prefix). */
 export async function apiRequest<TResponse>(
   path: string,
-  { method = 'GET', body, token, signal }: ApiRequestOptions = {},
+  { method = 'GET', body, token, signal, schema }: ApiRequestOptions<TResponse> = {},
 ): Promise<TResponse> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -66,7 +87,23 @@ export async function apiRequest<TResponse>(
     throw new ApiRequestError(response.status, message, apiError);
   }
   if (response.status === 204) return undefined as TResponse;
-  return (await readJson<TResponse>(response)) as TResponse;
+  const answer = await readJson<unknown>(response);
+  if (!schema) return answer as TResponse;
+  const checked = schema.safeParse(answer);
+  if (!checked.success) throw new ApiRequestError(0, unexpectedAnswer(method, path, checked.error.issues));
+  return checked.data;
+}
+
+/** "Unexpected answer from the server to GET /cases/…: summary.id: Invalid UUID". */
+function unexpectedAnswer(
+  method: HttpMethod,
+  path: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `Unexpected answer from the server to ${method} ${path.split('?')[0]}: ${where}${first?.message ?? 'not readable'}${more}`;
 }
 
 async function readJson<T>(response: Response): Promise<T | null> {

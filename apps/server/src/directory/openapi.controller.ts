@@ -1,15 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/auth.decorators.js';
-import { openApiDocument } from './openapi.js';
-
-@Controller()
-export class OpenApiController {
-  private readonly document = openApiDocument();
-
-  /** Public on purpose: client generators and the console fetch it without a session. */
-  @Public()
-  @Get('openapi.json')
-  get(): Record<string, unknown> {
-    return this.document;
-  }
-}
+/**
+ * Moved to openapi/ (OpenApiModule serves GET /openapi.json). Kept only so DirectoryModule,
+ * which still lists it, compiles until the merge takes it out of its controllers.
+ */
+export { OpenApiController } from '../openapi/index.js';

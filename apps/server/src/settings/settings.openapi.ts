@@ -1,5 +1,5 @@
 import { CentreSettingsSchema } from '@arc/shared';
-import type { Route } from '../directory/openapi-route.js';
+import { READ, type Route } from '../common/http/openapi-route.js';
 
 /** GET /settings, for the OpenAPI document. */
 export const SETTINGS_ROUTES: Route[] = [
@@ -9,7 +9,7 @@ export const SETTINGS_ROUTES: Route[] = [
     tag: 'settings',
     summary:
       "The centre's time zone and the limits the server enforces (service mode, caller verification, passwords, shift log), for the console's forms",
-    roles: ['operator', 'supervisor', 'admin'],
+    roles: READ,
     response: CentreSettingsSchema,
   },
 ];

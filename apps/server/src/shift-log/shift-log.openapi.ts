@@ -1,19 +1,6 @@
-import { ShiftNoteInputSchema, ShiftNoteListQuerySchema } from '@arc/shared';
+import { ShiftNoteInputSchema, ShiftNoteListQuerySchema, ShiftNotePageSchema, ShiftNoteSchema } from '@arc/shared';
 import { z } from 'zod';
-import type { Route } from '../directory/openapi-route.js';
-
-const READ = ['operator', 'supervisor', 'admin'] as const;
-
-const ShiftNoteSchema = z.object({
-  id: z.uuid(),
-  at: z.iso.datetime(),
-  text: z.string(),
-  important: z.boolean(),
-  author: z.object({ userId: z.uuid(), name: z.string() }),
-  readByMe: z.boolean(),
-  readers: z.array(z.object({ userId: z.uuid(), name: z.string(), readAt: z.iso.datetime() })).nullable(),
-  unreadBy: z.array(z.object({ userId: z.uuid(), name: z.string() })).nullable(),
-});
+import { READ, type Route } from '../common/http/openapi-route.js';
 
 /** The shift log's routes, for the OpenAPI document. */
 export const SHIFT_LOG_ROUTES: Route[] = [
@@ -24,12 +11,7 @@ export const SHIFT_LOG_ROUTES: Route[] = [
     summary: 'Handover notes, newest first; supervisors and administrators also get who has read each and who has not',
     roles: READ,
     query: ShiftNoteListQuerySchema,
-    response: z.object({
-      items: z.array(ShiftNoteSchema),
-      total: z.number().int(),
-      page: z.number().int(),
-      pageSize: z.number().int(),
-    }),
+    response: ShiftNotePageSchema,
   },
   {
     method: 'get',

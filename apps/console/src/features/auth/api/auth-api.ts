@@ -1,11 +1,5 @@
-import type {
-  ChangeOwnPasswordInput,
-  LoginRequest,
-  LoginResponse,
-  LoginResult,
-  OwnAccount,
-  TotpEnrollment,
-} from '@arc/shared';
+import type { LoginRequest, LoginResponse, LoginResult } from '@arc/shared/auth';
+import type { ChangeOwnPasswordInput, OwnAccount, TotpEnrollment } from '@arc/shared/users';
 import { apiRequest } from '../../../lib/api';
 
 /** Signed in, or the second step it needs: a code, or the enrolment of a second factor. */

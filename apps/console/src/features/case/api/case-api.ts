@@ -1,16 +1,16 @@
+import type { CaseSummary } from '@arc/shared/case';
 import type {
   CaseDetail,
   CaseNote,
   CaseNoteInput,
   CaseStep,
-  CaseSummary,
   CloseCaseInput,
   ContactAttempt,
   ContactAttemptInput,
-  OwnOperatorState,
   PutBackInput,
   StepTickInput,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
+import type { OwnOperatorState } from '@arc/shared/supervisor';
 import { apiRequest } from '../../../lib/api';
 
 /**

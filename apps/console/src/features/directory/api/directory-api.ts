@@ -1,12 +1,9 @@
+import type { AlarmCategory } from '@arc/shared/alarm';
 import type {
   ActionPlan,
   ActionPlanInput,
-  AlarmCategory,
   AuthorizationList,
   AuthorizationListInput,
-  BlockWindow,
-  BlockWindowConfirmInput,
-  BlockWindowInput,
   Contact,
   ContactInput,
   Contract,
@@ -15,16 +12,21 @@ import type {
   Page,
   Person,
   PersonInput,
-  ServiceMode,
-  ServiceModeInput,
   SetPasswordInput,
-  SignalLogEntry,
   Site,
   SiteDetail,
   SiteInput,
   Transmitter,
   TransmitterInput,
-} from '@arc/shared';
+} from '@arc/shared/directory';
+import type {
+  BlockWindow,
+  BlockWindowConfirmInput,
+  BlockWindowInput,
+  ServiceMode,
+  ServiceModeInput,
+  SignalLogEntry,
+} from '@arc/shared/rules';
 import { apiRequest } from '../../../lib/api';
 
 export function searchDirectory(q: string, limit: number, signal?: AbortSignal): Promise<DirectorySearchHit[]> {

@@ -1,4 +1,10 @@
-import type { SiteKnowledge, SiteKnowledgeInput, SiteNote, TransmitterZone, TransmitterZonesInput } from '@arc/shared';
+import type {
+  SiteKnowledge,
+  SiteKnowledgeInput,
+  SiteNote,
+  TransmitterZone,
+  TransmitterZonesInput,
+} from '@arc/shared/site-knowledge';
 import { apiRequest } from '../../../lib/api';
 
 export function getSiteKnowledge(siteId: string): Promise<SiteKnowledge> {

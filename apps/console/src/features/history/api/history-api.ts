@@ -1,4 +1,5 @@
-import type { ClosedCasePage, OperatorPresence } from '@arc/shared';
+import type { OperatorPresence } from '@arc/shared/case-handling';
+import type { ClosedCasePage } from '@arc/shared/case-history';
 import { apiRequest } from '../../../lib/api';
 
 /** GET /cases/closed with the query string built by the history store. */

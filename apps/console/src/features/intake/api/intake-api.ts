@@ -1,7 +1,6 @@
+import type { CaseSummary } from '@arc/shared/case';
+import type { DirectorySearchHit, SiteDetail } from '@arc/shared/directory';
 import type {
-  BlockWindow,
-  CaseSummary,
-  DirectorySearchHit,
   EndCallInputSchema,
   IntakeBlockWindowInputSchema,
   IntakeCall,
@@ -10,11 +9,10 @@ import type {
   IntakeMessageInputSchema,
   IntakeServiceModeInputSchema,
   ManagerMessage,
-  ServiceMode,
-  SiteDetail,
   SiteStatus,
   VerificationOutcome,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import type { BlockWindow, ServiceMode } from '@arc/shared/rules';
 import { apiRequest } from '../../../lib/api';
 
 /**

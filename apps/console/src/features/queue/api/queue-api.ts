@@ -1,4 +1,4 @@
-import type { AssignCaseInput, OperatorPresence } from '@arc/shared';
+import type { AssignCaseInput, OperatorPresence } from '@arc/shared/case-handling';
 import { apiRequest } from '../../../lib/api';
 
 /** Supervisor/admin: the operators a case can be given to, with who is online and how much they hold. */

@@ -1,4 +1,4 @@
-import type { CentreSettings } from '@arc/shared';
+import type { CentreSettings } from '@arc/shared/settings';
 import { apiRequest } from '../../../lib/api';
 
 /** GET /settings: the centre's time zone and the limits the server enforces. */

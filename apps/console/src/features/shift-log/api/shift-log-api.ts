@@ -1,4 +1,4 @@
-import type { ShiftNote, ShiftNoteInput, ShiftNotePage } from '@arc/shared';
+import type { ShiftNote, ShiftNoteInput, ShiftNotePage } from '@arc/shared/shift-log';
 import { apiRequest } from '../../../lib/api';
 
 export function fetchShiftNotes(page = 1, pageSize = 20, signal?: AbortSignal): Promise<ShiftNotePage> {

@@ -1,11 +1,6 @@
-import type {
-  LoginActivity,
-  ManagerMessageEntry,
-  OwnOperatorState,
-  SetOperatorStateInput,
-  SupervisorSnapshot,
-  UserAccount,
-} from '@arc/shared';
+import type { ManagerMessageEntry } from '@arc/shared/intake';
+import type { OwnOperatorState, SetOperatorStateInput, SupervisorSnapshot } from '@arc/shared/supervisor';
+import type { LoginActivity, UserAccount } from '@arc/shared/users';
 import { apiRequest } from '../../../lib/api';
 
 /** The snapshot the socket also pushes; for the first paint when the screen opens. */

@@ -4,7 +4,7 @@ import type {
   SecuritySettings,
   UpdateSecuritySettingsInput,
   UserAccount,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import { apiRequest } from '../../../lib/api';
 
 /** Every user, by username (administrators only). */

@@ -1,0 +1,3 @@
+export { OpenApiModule } from './openapi.module.js';
+export { OpenApiController } from './openapi.controller.js';
+export { ALL_ROUTES, openApiDocument } from './openapi-document.js';

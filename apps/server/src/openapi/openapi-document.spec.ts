@@ -1,0 +1,30 @@
+import * as shared from '@arc/shared';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import * as intakeParams from '../intake/intake-params.js';
+import { ALL_ROUTES, openApiDocument } from './openapi-document.js';
+
+describe('the OpenAPI document', () => {
+  it('lists each route once', () => {
+    const keys = ALL_ROUTES.map((route) => `${route.method} ${route.path}`);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it('has an operation for every route', () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+    const operations = Object.values(paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    expect(operations).toBe(ALL_ROUTES.length);
+  });
+
+  // The intake list queries are documented from the shared contract; until intake/ validates
+  // with that very copy, the two must describe the same query.
+  it.each([
+    'CallListQuerySchema',
+    'VerificationListQuerySchema',
+    'MessageListQuerySchema',
+    'StatusQuerySchema',
+  ] as const)('documents %s as intake validates it', (name) => {
+    const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    expect(json(shared[name])).toEqual(json(intakeParams[name]));
+  });
+});
