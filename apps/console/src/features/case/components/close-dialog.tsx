@@ -2,7 +2,8 @@ import { CASE_RESULTS, CloseCaseInputSchema, closeResultProblem, type CaseDetail
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { closeCase } from '../api/case-api';
 import { openMandatorySteps } from '../utils/call-targets';
-import { messageOf, resultLabel } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
+import { resultLabel } from '../../../utils/labels';
 
 export interface CloseDialogProps {
   detail: CaseDetail;

@@ -1,7 +1,7 @@
 import { PutBackInputSchema, type CaseDetail } from '@arc/shared';
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { putBackCase } from '../api/case-api';
-import { messageOf } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 
 export interface PutBackDialogProps {
   detail: CaseDetail;

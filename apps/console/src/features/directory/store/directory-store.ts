@@ -1,9 +1,8 @@
 import type { Contract, DirectorySearchHit, OnCallRoster, SiteDetail } from '@arc/shared';
 import { create } from 'zustand';
-import { ApiRequestError } from '../../../lib/api';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import { getSiteDetail, listContracts, listRosters, searchDirectory } from '../api/directory-api';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface DirectoryState {
   query: string;
@@ -33,8 +32,6 @@ export interface DirectoryState {
 }
 
 export const SEARCH_LIMIT = 25;
-/** Shorter queries match too much to be useful. */
-export const MIN_QUERY_LENGTH = 2;
 
 const initialState = {
   query: '',
@@ -68,7 +65,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       const hits = await searchDirectory(trimmed, SEARCH_LIMIT);
       if (seq === searchSeq) set({ hits, searchStatus: 'ready' });
     } catch (error) {
-      if (seq === searchSeq) set({ hits: [], searchStatus: 'error', searchError: messageOf(error) });
+      if (seq === searchSeq) set({ hits: [], searchStatus: 'error', searchError: messageOf(error, 'Request failed') });
     }
   },
 
@@ -91,7 +88,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       const detail = await getSiteDetail(siteId);
       if (seq === detailSeq) set({ detail, detailStatus: 'ready' });
     } catch (error) {
-      if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error) });
+      if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') });
     }
   },
 
@@ -105,7 +102,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ contracts: await listContracts() });
     } catch (error) {
-      console.warn(`[directory] contracts not loaded: ${messageOf(error)}`);
+      console.warn(`[directory] contracts not loaded: ${messageOf(error, 'Request failed')}`);
       set({ contracts: [] });
     }
   },
@@ -114,7 +111,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ rosters: await listRosters() });
     } catch (error) {
-      console.warn(`[directory] rosters not loaded: ${messageOf(error)}`);
+      console.warn(`[directory] rosters not loaded: ${messageOf(error, 'Request failed')}`);
       set({ rosters: [] });
     }
   },
@@ -125,8 +122,3 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     set(initialState);
   },
 }));
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : 'Request failed';
-}

@@ -1,6 +1,6 @@
 import type { CaseSummary, OperatorPresence } from '@arc/shared';
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { messageOf } from '../../../utils/request-state';
 import { assignCase, listOperators } from '../api/queue-api';
 
 export interface AssignDialogProps {
@@ -123,9 +123,4 @@ function operatorLabel(operator: OperatorPresence, summary: CaseSummary): string
   const parts = [operator.name, operator.online ? 'online' : 'offline', `holds ${operator.holding}`];
   if (operator.userId === summary.heldBy?.userId) parts.push('has this case');
   return parts.join(' · ');
-}
-
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : fallback;
 }
