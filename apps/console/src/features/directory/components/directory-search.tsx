@@ -1,21 +1,16 @@
 import { useShallow } from 'zustand/react/shallow';
 import { SiteSearch } from '../../../components/site-search';
+import { useDirectorySearch } from '../hooks/use-directory-search';
 import { useDirectoryStore } from '../store/directory-store';
 
 const DEBOUNCE_MS = 250;
 
 /** The directory's start: find a site to open (each hit is a button). */
 export function DirectorySearch() {
-  const { query, hits, status, error, search, openSite } = useDirectoryStore(
-    useShallow((state) => ({
-      query: state.query,
-      hits: state.hits,
-      status: state.searchStatus,
-      error: state.searchError,
-      search: state.search,
-      openSite: state.openSite,
-    })),
+  const { query, search, openSite } = useDirectoryStore(
+    useShallow((state) => ({ query: state.query, search: state.search, openSite: state.openSite })),
   );
+  const { hits, status, error } = useDirectorySearch(query);
 
   return (
     <section className="directory-search" aria-labelledby="directory-search-heading">

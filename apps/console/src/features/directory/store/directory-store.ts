@@ -1,14 +1,11 @@
-import type { Contract, DirectorySearchHit, OnCallRoster, SiteDetail } from '@arc/shared';
+import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared';
 import { create } from 'zustand';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
-import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
-import { getSiteDetail, listContracts, listRosters, searchDirectory } from '../api/directory-api';
+import { getSiteDetail, listContracts, listRosters } from '../api/directory-api';
 
 export interface DirectoryState {
+  /** What the search box last searched for; its hits are server data (hooks/use-directory-search). */
   query: string;
-  hits: DirectorySearchHit[];
-  searchStatus: LoadStatus;
-  searchError: string | null;
 
   /** The site whose detail is open; null shows the search. */
   siteId: string | null;
@@ -20,7 +17,8 @@ export interface DirectoryState {
   contracts: Contract[] | null;
   rosters: OnCallRoster[] | null;
 
-  search: (query: string) => Promise<void>;
+  /** Searches for `query` (the hits come from the query cache, for the latest query only). */
+  search: (query: string) => void;
   openSite: (siteId: string) => Promise<void>;
   closeSite: () => void;
   reloadDetail: () => Promise<void>;
@@ -31,13 +29,8 @@ export interface DirectoryState {
   reset: () => void;
 }
 
-export const SEARCH_LIMIT = 25;
-
 const initialState = {
   query: '',
-  hits: [],
-  searchStatus: 'idle',
-  searchError: null,
   siteId: null,
   detail: null,
   detailStatus: 'idle',
@@ -46,28 +39,13 @@ const initialState = {
   rosters: null,
 } satisfies Partial<DirectoryState>;
 
-// Responses can arrive out of order; only the latest request of each kind may write the store.
-let searchSeq = 0;
+// Responses can arrive out of order; only the latest detail request may write the store.
 let detailSeq = 0;
 
 export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   ...initialState,
 
-  search: async (query) => {
-    const seq = ++searchSeq;
-    const trimmed = query.trim();
-    if (trimmed.length < MIN_QUERY_LENGTH) {
-      set({ query, hits: [], searchStatus: 'idle', searchError: null });
-      return;
-    }
-    set({ query, searchStatus: 'loading', searchError: null });
-    try {
-      const hits = await searchDirectory(trimmed, SEARCH_LIMIT);
-      if (seq === searchSeq) set({ hits, searchStatus: 'ready' });
-    } catch (error) {
-      if (seq === searchSeq) set({ hits: [], searchStatus: 'error', searchError: messageOf(error, 'Request failed') });
-    }
-  },
+  search: (query) => set({ query }),
 
   openSite: async (siteId) => {
     set({ siteId, detail: null, detailStatus: 'idle', detailError: null });
@@ -117,7 +95,6 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   },
 
   reset: () => {
-    searchSeq += 1;
     detailSeq += 1;
     set(initialState);
   },
