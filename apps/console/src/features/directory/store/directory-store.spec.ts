@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hit, SITE_ID, siteDetail } from '../test/fixtures';
+import { SITE_ID, siteDetail } from '../test/fixtures';
 import { useDirectoryStore } from './directory-store';
 
 function stubFetch(handler: (url: string, init: RequestInit) => unknown) {
