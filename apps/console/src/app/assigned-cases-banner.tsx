@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { acknowledgeCase } from '../features/case/api/case-api';
 import { useShortcuts } from '../features/case/hooks/use-shortcuts';
 import { useCaseStore } from '../features/case/store/case-store';
-import { messageOf } from '../features/case/utils/labels';
+import { messageOf } from '../utils/request-state';
 import { useQueueStore } from '../features/queue/store/queue-store';
 import { categoryLabel } from '../utils/labels';
 import { givenCases, outranksOpenCase, secondsLeft } from './given-cases';

@@ -12,14 +12,14 @@ import { ConnectionIndicator } from '../features/connection/components/connectio
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { ThemeToggle } from '../features/theme/components/theme-toggle';
 import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
-import { HistoryScreen } from '../features/history/components/history-screen';
+import { HistoryScreen } from './history-screen';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
 import { useLoadSettings } from '../features/settings/store/use-load-settings';
 import { ShiftLogScreen } from '../features/shift-log/components/shift-log-screen';
 import { UnreadShiftNotesDialog, useUnreadShiftNotes } from '../features/shift-log/components/unread-shift-notes';
-import { requestSnapshot } from '../lib/socket';
+import { requestSnapshot } from './socket-dispatch';
 import { QueueView } from './queue-view';
 import { TopNav } from './top-nav';
 import { useConsoleShortcuts } from './use-console-shortcuts';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { refreshSession, tokenChangeSettled, useSessionStore } from '../features/auth/store/session-store';
 import { signedOutNotice } from '../features/auth/utils/auth-messages';
 import { useQueueStore } from '../features/queue/store/queue-store';
-import { connectSocket, disconnectSocket } from '../lib/socket';
+import { connectSocket, disconnectSocket } from './socket-dispatch';
 
 /** Holds the socket open while the console is mounted (i.e. while logged in). */
 export function useLiveQueue(): void {

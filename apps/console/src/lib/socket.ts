@@ -5,14 +5,14 @@ import {
   SOCKET_PROTOCOL,
   type SocketAuth,
   type ClientToServerEvents,
+  type CaseChange,
+  type LoginFailure,
   type QueueSnapshot,
   type ServerToClientEvents,
+  type SupervisorSnapshot,
+  type VerificationAttempt,
 } from '@arc/shared';
 import { io, type Socket } from 'socket.io-client';
-import { useCaseStore } from '../features/case/store/case-store';
-import { useConnectionStore } from '../features/connection/store/connection-store';
-import { useQueueStore } from '../features/queue/store/queue-store';
-import { useSupervisorStore } from '../features/supervisor/store/supervisor-store';
 
 export type ArcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,6 +28,28 @@ export interface ConnectOptions {
   onAuthFailed: (reason: string | undefined) => void;
 }
 
+/**
+ * Where the transport hands what it hears: the app wires these to the stores and the query cache
+ * (app/socket-dispatch.ts), so this file knows no feature.
+ */
+export interface SocketEventHandlers {
+  connecting: () => void;
+  connected: () => void;
+  disconnected: () => void;
+  /** The server speaks a newer protocol: only a reload helps. */
+  outdated: () => void;
+  /** The socket was closed on purpose (logout, reconnect with new options). */
+  closed: () => void;
+  snapshot: (snapshot: QueueSnapshot) => void;
+  /** 'snapshot-needed': a change was missed and the transport asks for a snapshot until one comes. */
+  changes: (changes: readonly CaseChange[]) => 'applied' | 'snapshot-needed';
+  /** Still waiting for the snapshot asked for after a missed change. */
+  resyncing: () => boolean;
+  supervisorSnapshot: (snapshot: SupervisorSnapshot) => void;
+  verificationFailed: (attempt: VerificationAttempt) => void;
+  loginFailed: (failure: LoginFailure) => void;
+}
+
 const SNAPSHOT_TIMEOUT_MS = 5_000;
 /** socket.io stops retrying after a server-side disconnect or a middleware refusal; we do not. */
 const MANUAL_RETRY_MS = 2_000;
@@ -35,13 +57,15 @@ const MANUAL_RETRY_MS = 2_000;
 const RESYNC_RETRY_MS = 2_000;
 
 let socket: ArcSocket | null = null;
+let handlers: SocketEventHandlers | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let resyncTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Opens the one live connection of the console. Safe to call again: the old socket is closed first. */
-export function connectSocket(options: ConnectOptions): void {
+export function connectSocket(options: ConnectOptions, events: SocketEventHandlers): void {
   disconnectSocket();
-  useConnectionStore.getState().markConnecting();
+  handlers = events;
+  events.connecting();
   const current: ArcSocket = io({
     auth: (cb) => cb({ token: options.getToken() ?? '', protocol: SOCKET_PROTOCOL } satisfies SocketAuth),
   });
@@ -69,38 +93,37 @@ export function connectSocket(options: ConnectOptions): void {
 
   current.on('connect', () => {
     authRetried = false;
-    useConnectionStore.getState().markConnected();
+    events.connected();
   });
   current.on('disconnect', (reason) => {
-    useConnectionStore.getState().markDisconnected();
+    events.disconnected();
     if (reason === 'io server disconnect') retryLater();
   });
   current.on('connect_error', (error) => {
     if (error.message.startsWith(SOCKET_AUTH_ERROR_PREFIX)) void onUnauthorized(authReason(error.message));
     else if (error.message.startsWith(SOCKET_OUTDATED_ERROR_PREFIX)) {
       // Retrying cannot help: only a reload brings the code the server speaks.
-      useConnectionStore.getState().markOutdated();
+      events.outdated();
     } else if (!current.active) retryLater();
   });
 
   current.on(SOCKET_EVENTS.queueSnapshot, (snapshot) => {
-    applySnapshot(snapshot);
+    events.snapshot(snapshot);
   });
   current.on(SOCKET_EVENTS.caseChanges, (changes) => {
     // Socket events are hints: a change numbered out of turn means one was lost, and only a
     // snapshot can tell what it was.
-    if (useQueueStore.getState().applyChanges(changes) === 'snapshot-needed') resync(current);
-    for (const change of changes) useCaseStore.getState().noteChange(change.summary);
+    if (events.changes(changes) === 'snapshot-needed') resync(current);
   });
-  // Sent to supervisors and administrators only; the store keeps them whichever screen is open.
+  // Sent to supervisors and administrators only.
   current.on(SOCKET_EVENTS.supervisorSnapshot, (snapshot) => {
-    useSupervisorStore.getState().applySnapshot(snapshot);
+    events.supervisorSnapshot(snapshot);
   });
   current.on(SOCKET_EVENTS.verificationFailed, (attempt) => {
-    useSupervisorStore.getState().addFailure(attempt);
+    events.verificationFailed(attempt);
   });
   current.on(SOCKET_EVENTS.loginFailed, (failure) => {
-    useSupervisorStore.getState().addLoginFailure(failure);
+    events.loginFailed(failure);
   });
   current.on(SOCKET_EVENTS.error, (error) => {
     console.warn(`[socket] ${error.code}: ${error.message}`);
@@ -119,9 +142,9 @@ export function disconnectSocket(): void {
   socket = null;
   closing.removeAllListeners();
   closing.disconnect();
-  useConnectionStore.getState().reset();
-  // The next user (perhaps an operator) must not see this user's supervisor figures.
-  useSupervisorStore.getState().reset();
+  const closed = handlers;
+  handlers = null;
+  closed?.closed();
 }
 
 /** The words after "UNAUTHORIZED" in a refused handshake, if the server gave any. */
@@ -145,25 +168,20 @@ export function requestSnapshot(): Promise<boolean> {
         console.warn(`[socket] snapshot refused: ${response.error.code} ${response.error.message}`);
         resolve(false);
       } else {
-        applySnapshot(response.snapshot);
+        handlers?.snapshot(response.snapshot);
         resolve(true);
       }
     });
   });
 }
 
-function applySnapshot(snapshot: QueueSnapshot): void {
-  useQueueStore.getState().applySnapshot(snapshot);
-  useCaseStore.getState().noteSnapshot(snapshot.cases);
-}
-
 /** Asks for a snapshot until one arrives (or the socket goes: the reconnect brings its own). */
 function resync(current: ArcSocket): void {
   clearTimeout(resyncTimer);
   void requestSnapshot().then((ok) => {
-    if (ok || socket !== current || !useQueueStore.getState().resyncing) return;
+    if (ok || socket !== current || !handlers?.resyncing()) return;
     resyncTimer = setTimeout(() => {
-      if (socket === current && current.connected && useQueueStore.getState().resyncing) resync(current);
+      if (socket === current && current.connected && handlers?.resyncing()) resync(current);
     }, RESYNC_RETRY_MS);
   });
 }

@@ -1,4 +1,4 @@
-import type { AlarmCategory, StepType } from '@arc/shared';
+import type { AlarmCategory, CaseResult, StepType } from '@arc/shared';
 
 /** Labels used by more than one screen. */
 
@@ -37,6 +37,27 @@ export function categoryLabel(category: AlarmCategory): string {
       return 'Service';
     default: {
       const unexpected: never = category;
+      return String(unexpected);
+    }
+  }
+}
+
+export function resultLabel(result: CaseResult): string {
+  switch (result) {
+    case 'REAL_ALARM':
+      return 'Real alarm';
+    case 'FALSE_ALARM_USER_ERROR':
+      return 'False alarm (user error)';
+    case 'TECHNICAL_FAULT':
+      return 'Technical fault';
+    case 'TEST':
+      return 'Test';
+    case 'CANCELLED_BY_CALLER':
+      return 'Cancelled by caller';
+    case 'UNKNOWN':
+      return 'Unknown';
+    default: {
+      const unexpected: never = result;
       return String(unexpected);
     }
   }

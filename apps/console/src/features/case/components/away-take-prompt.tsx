@@ -1,5 +1,5 @@
-import { useId, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { Dialog } from '../../../components/dialog';
 import { useCaseStore } from '../store/case-store';
 
 /**
@@ -7,7 +7,6 @@ import { useCaseStore } from '../store/case-store';
  * take the next case?" Enter (the focused button) confirms, Escape cancels.
  */
 export function AwayTakePrompt() {
-  const headingId = useId();
   const { question, takeNext, cancel } = useCaseStore(
     useShallow((state) => ({
       question: state.awayPrompt,
@@ -16,23 +15,15 @@ export function AwayTakePrompt() {
     })),
   );
   if (!question) return null;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    cancel();
-  };
   return (
-    <div
-      className="panel-dialog away-prompt"
+    <Dialog
+      title={question}
+      titleAs="p"
       role="alertdialog"
-      aria-labelledby={headingId}
-      onKeyDown={onKeyDown}
+      className="panel-dialog away-prompt"
+      onEscape={cancel}
       data-testid="away-prompt"
     >
-      <p id={headingId} className="panel-dialog__title">
-        {question}
-      </p>
       <div className="form-actions">
         <button
           className="button button--primary"
@@ -47,6 +38,6 @@ export function AwayTakePrompt() {
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 import type { CaseDetail, CaseTimes } from '@arc/shared';
-import { formatDateTime, formatDelta, formatTime, resultLabel } from '../utils/labels';
+import { formatDateTime, formatDelta, formatTime } from '../utils/labels';
 import { useReadOnlyCaseStore } from '../store/read-only-case-store';
 import { CaseSection } from './case-section';
+import { resultLabel } from '../../../utils/labels';
 
 const TIME_ROWS: readonly { key: keyof CaseTimes; label: string }[] = [
   { key: 'signalReceivedAt', label: 'Received' },

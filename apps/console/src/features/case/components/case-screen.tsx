@@ -5,7 +5,6 @@ import { useShortcuts } from '../hooks/use-shortcuts';
 import { useStepWork } from '../hooks/use-step-work';
 import { isHeldBy, useCaseStore } from '../store/case-store';
 import { callTargets, nextAfterAttempt, outcomeForKey, stepForTarget, type CallTarget } from '../utils/call-targets';
-import { resultLabel } from '../utils/labels';
 import { CaseTimesSection, EarlierCasesSection, SignalsSection, SiteSection } from './case-facts';
 import { CaseTimeline } from './case-timeline';
 import { CloseDialog } from './close-dialog';
@@ -16,6 +15,7 @@ import { CASE_SHORTCUTS, ShortcutHelp } from './shortcut-help';
 import { SiteKnowledgeSection, SiteNotesPopup } from './site-knowledge';
 import { StepsChecklist } from './steps-checklist';
 import { TickOffer } from './tick-offer';
+import { resultLabel } from '../../../utils/labels';
 
 /** The open case: everything the operator needs to work it, keyboard first. */
 export function CaseScreen() {

@@ -1,8 +1,10 @@
 import { CASE_RESULTS, CloseCaseInputSchema, closeResultProblem, type CaseDetail, type CaseResult } from '@arc/shared';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { Dialog } from '../../../components/dialog';
 import { closeCase } from '../api/case-api';
 import { openMandatorySteps } from '../utils/call-targets';
-import { messageOf, resultLabel } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
+import { resultLabel } from '../../../utils/labels';
 
 export interface CloseDialogProps {
   detail: CaseDetail;
@@ -16,7 +18,6 @@ export interface CloseDialogProps {
  * result the category may not use (hold-up cancelled by caller) is offered but disabled, with why.
  */
 export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
-  const headingId = useId();
   const [result, setResult] = useState<CaseResult | ''>('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
@@ -62,30 +63,13 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
     }
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
-
   return (
-    <form
-      className="panel-dialog"
-      role="dialog"
-      aria-labelledby={headingId}
-      onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
-      noValidate
+    <Dialog
+      title={`Close ${detail.summary.caseNo}`}
+      onEscape={onCancel}
+      onSubmit={() => void submit()}
       data-testid="close-dialog"
     >
-      <h3 id={headingId} className="panel-dialog__title">
-        Close {detail.summary.caseNo}
-      </h3>
       <label className="field">
         <span className="field__label">Result</span>
         <select
@@ -160,7 +144,7 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
-    </form>
+    </Dialog>
   );
 }
 

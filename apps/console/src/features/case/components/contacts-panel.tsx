@@ -4,7 +4,8 @@ import { recordAttempt } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import type { CallTarget } from '../utils/call-targets';
 import { outcomeKey, outcomesFor } from '../utils/call-targets';
-import { formatTime, messageOf, outcomeLabel, routeKindLabel } from '../utils/labels';
+import { formatTime, outcomeLabel, routeKindLabel } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 import { CaseSection } from './case-section';
 
 export interface RecordingState {

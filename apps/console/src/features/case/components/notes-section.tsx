@@ -2,7 +2,8 @@ import { CaseNoteInputSchema, type CaseNote } from '@arc/shared';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addNote } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
-import { formatTime, messageOf } from '../utils/labels';
+import { formatTime } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 import { CaseSection } from './case-section';
 
 export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; editable: boolean }) {

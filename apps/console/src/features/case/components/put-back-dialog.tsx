@@ -1,7 +1,8 @@
 import { PutBackInputSchema, type CaseDetail } from '@arc/shared';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { Dialog } from '../../../components/dialog';
 import { putBackCase } from '../api/case-api';
-import { messageOf } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 
 export interface PutBackDialogProps {
   detail: CaseDetail;
@@ -11,7 +12,6 @@ export interface PutBackDialogProps {
 
 /** Gives the case back to the queue with a reason the next operator sees. */
 export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProps) {
-  const headingId = useId();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -32,30 +32,14 @@ export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProp
       setPending(false);
     }
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
 
   return (
-    <form
-      className="panel-dialog"
-      role="dialog"
-      aria-labelledby={headingId}
-      onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
-      noValidate
+    <Dialog
+      title={`Put ${detail.summary.caseNo} back in the queue`}
+      onEscape={onCancel}
+      onSubmit={() => void submit()}
       data-testid="put-back-dialog"
     >
-      <h3 id={headingId} className="panel-dialog__title">
-        Put {detail.summary.caseNo} back in the queue
-      </h3>
       <label className="field">
         <span className="field__label">Reason</span>
         <input
@@ -79,6 +63,6 @@ export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProp
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
-    </form>
+    </Dialog>
   );
 }

@@ -2,7 +2,8 @@ import { DEFAULT_EMERGENCY_NUMBERS, StepTickInputSchema, type CaseDetail, type C
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
-import { formatTime, messageOf } from '../utils/labels';
+import { formatTime } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 import { stepTypeLabel } from '../../../utils/labels';
 import { CaseSection } from './case-section';
 

@@ -2,7 +2,7 @@ import type { CaseDetail, CaseStep } from '@arc/shared';
 import { useState } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
-import { messageOf } from '../utils/labels';
+import { messageOf } from '../../../utils/request-state';
 
 /** A step offered for ticking after a call was recorded to the person it names. */
 export interface TickOffer {

@@ -2,9 +2,7 @@ import { OPERATOR_NOT_AVAILABLE, type CaseDetail, type CaseSummary } from '@arc/
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
 import { getCase, getOwnOperatorState, listMyCases, takeNextCase } from '../api/case-api';
-import { messageOf } from '../utils/labels';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
 
 export interface CaseState {
   /** The logged-in user: a case is the operator's own while it is ACCEPTED and held by them. */

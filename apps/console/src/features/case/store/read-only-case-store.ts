@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@arc/shared';
 import { create } from 'zustand';
 import { getCase } from '../api/case-api';
-import { messageOf } from '../utils/labels';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
 
 /** Where "back" leads from a read-only case: the case being worked, or the search results. */
 export type ReadOnlyOrigin = 'case' | 'history';
@@ -10,7 +10,7 @@ export interface ReadOnlyCaseState {
   /** The case shown read-only (an earlier case of a site, a search result); null: none. */
   caseId: string | null;
   detail: CaseDetail | null;
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: LoadStatus;
   error: string | null;
   origin: ReadOnlyOrigin;
   /** Shows a case read-only. The case being worked (useCaseStore) is left as it is. */

@@ -1,5 +1,4 @@
-import type { CaseResult, ContactOutcome, ContactRouteKind } from '@arc/shared';
-import { ApiRequestError } from '../../../lib/api';
+import type { ContactOutcome, ContactRouteKind } from '@arc/shared';
 import { formatDateTime as centreDateTime, formatTime as centreTime } from '../../../utils/time';
 
 export function outcomeLabel(outcome: ContactOutcome): string {
@@ -18,27 +17,6 @@ export function outcomeLabel(outcome: ContactOutcome): string {
       return 'Sent';
     default: {
       const unexpected: never = outcome;
-      return String(unexpected);
-    }
-  }
-}
-
-export function resultLabel(result: CaseResult): string {
-  switch (result) {
-    case 'REAL_ALARM':
-      return 'Real alarm';
-    case 'FALSE_ALARM_USER_ERROR':
-      return 'False alarm (user error)';
-    case 'TECHNICAL_FAULT':
-      return 'Technical fault';
-    case 'TEST':
-      return 'Test';
-    case 'CANCELLED_BY_CALLER':
-      return 'Cancelled by caller';
-    case 'UNKNOWN':
-      return 'Unknown';
-    default: {
-      const unexpected: never = result;
       return String(unexpected);
     }
   }
@@ -80,9 +58,4 @@ export function formatDelta(from: string | null, to: string | null): string {
   const s = seconds % 60;
   const mmss = `${h > 0 ? String(m).padStart(2, '0') : m}:${String(s).padStart(2, '0')}`;
   return `+${h > 0 ? `${h}:` : ''}${mmss}`;
-}
-
-export function messageOf(error: unknown, fallback = 'Failed'): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : fallback;
 }

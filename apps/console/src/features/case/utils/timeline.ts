@@ -6,7 +6,8 @@ import type {
   ContactOutcome,
   ContactRouteKind,
 } from '@arc/shared';
-import { outcomeLabel, resultLabel, routeKindLabel } from './labels';
+import { outcomeLabel, routeKindLabel } from './labels';
+import { resultLabel } from '../../../utils/labels';
 
 /** What a line of the timeline is about (its colour and marker). */
 export type TimelineKind = 'signal' | 'restore' | 'handling' | 'contact' | 'step' | 'note' | 'closed' | 'system';

@@ -1,5 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestQueryClient, renderWithClient } from '../../../test/render';
+import { directorySearchKey } from '../hooks/use-directory-search';
 import { useDirectoryStore } from '../store/directory-store';
 import { hit } from '../test/fixtures';
 import { DirectorySearch } from './directory-search';
@@ -14,12 +16,15 @@ describe('DirectorySearch', () => {
   });
 
   it('shows the municipality of every hit and flags identical street addresses', () => {
-    useDirectoryStore.setState({
-      query: 'storgatan 5',
-      searchStatus: 'ready',
-      hits: [hit('Svalan', 'Västerås'), hit('Svalan', 'Köping'), hit('Other', 'Sala', 'Kyrkgatan 1, 733 30')],
-    });
-    render(<DirectorySearch />);
+    // The answer to 'storgatan 5' is in the cache (as after the search came back).
+    const client = createTestQueryClient();
+    client.setQueryData(directorySearchKey('storgatan 5'), [
+      hit('Svalan', 'Västerås'),
+      hit('Svalan', 'Köping'),
+      hit('Other', 'Sala', 'Kyrkgatan 1, 733 30'),
+    ]);
+    useDirectoryStore.setState({ query: 'storgatan 5' });
+    renderWithClient(<DirectorySearch />, client);
 
     const rows = screen.getAllByTestId('search-hit');
     expect(rows).toHaveLength(3);

@@ -15,7 +15,7 @@ import {
   TX_FIRE,
   TX_INTRUSION,
 } from '../test/fixtures';
-import { DEFAULT_SETTINGS, useSettingsStore } from '../../settings/store/settings-store';
+import { DEFAULT_SETTINGS, useSettingsStore } from '../../../lib/settings/settings-store';
 import { ServiceModeSection } from './service-mode-section';
 
 const fireTx = transmitter(TX_FIRE, '1001', 'FIRE');

@@ -24,8 +24,8 @@ import {
   requesterCandidates,
   type RequesterCandidate,
 } from './requester-field';
-import { useCentreSettings } from '../../settings/store/settings-store';
-import { serviceModeCheck } from '../../settings/utils/limits';
+import { useCentreSettings } from '../../../lib/settings/settings-store';
+import { serviceModeCheck } from '../../../utils/service-mode-limits';
 
 export interface ServiceModeSectionProps {
   detail: SiteDetail;

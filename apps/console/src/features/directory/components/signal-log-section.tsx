@@ -1,6 +1,6 @@
 import type { SignalLogEntry } from '@arc/shared';
 import { useEffect, useRef, useState } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { messageOf } from '../../../utils/request-state';
 import { listSiteSignals } from '../api/directory-api';
 import { formatDateTime } from '../utils/labels';
 import { DetailSection } from './detail-section';
@@ -42,7 +42,7 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
       },
       (error: unknown) => {
         if (!controller.signal.aborted && current === generation.current) {
-          setState((s) => ({ ...s, status: 'error', error: messageOf(error) }));
+          setState((s) => ({ ...s, status: 'error', error: messageOf(error, 'Loading the signal log failed') }));
         }
       },
     );
@@ -69,7 +69,8 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
         hasMore: older.length === pageSize,
       }));
     } catch (error) {
-      if (current === generation.current) setState((s) => ({ ...s, status: 'error', error: messageOf(error) }));
+      if (current === generation.current)
+        setState((s) => ({ ...s, status: 'error', error: messageOf(error, 'Loading the signal log failed') }));
     }
   };
 
@@ -169,9 +170,4 @@ function SignalRow({ entry }: { entry: SignalLogEntry }) {
       <td data-testid="signal-case">{entry.caseNo ?? '—'}</td>
     </tr>
   );
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : 'Loading the signal log failed';
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hit, SITE_ID, siteDetail } from '../test/fixtures';
+import { SITE_ID, siteDetail } from '../test/fixtures';
 import { useDirectoryStore } from './directory-store';
 
 function stubFetch(handler: (url: string, init: RequestInit) => unknown) {
@@ -14,42 +14,6 @@ function stubFetch(handler: (url: string, init: RequestInit) => unknown) {
 describe('directory store', () => {
   beforeEach(() => useDirectoryStore.getState().reset());
   afterEach(() => vi.unstubAllGlobals());
-
-  it('does not ask the server for queries shorter than two characters', async () => {
-    const fetchMock = stubFetch(() => []);
-    await useDirectoryStore.getState().search('a');
-    expect(fetchMock).not.toHaveBeenCalled();
-    expect(useDirectoryStore.getState().searchStatus).toBe('idle');
-  });
-
-  it('keeps only the answer to the latest search when answers arrive out of order', async () => {
-    const resolvers: ((hits: unknown) => void)[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => new Promise<Response>((resolve) => resolvers.push((hits) => resolve(Response.json(hits))))),
-    );
-    const first = useDirectoryStore.getState().search('sva');
-    const second = useDirectoryStore.getState().search('svalan');
-    resolvers[1]!([hit('Svalan', 'Västerås')]);
-    await second;
-    resolvers[0]!([hit('Old', 'Köping')]);
-    await first;
-
-    const state = useDirectoryStore.getState();
-    expect(state.hits.map((h) => h.siteName)).toEqual(['Svalan']);
-    expect(state.query).toBe('svalan');
-  });
-
-  it('encodes the query and shows a failed search as an error', async () => {
-    const fetchMock = vi.fn((_url: string) =>
-      Promise.resolve(Response.json({ statusCode: 500, error: 'x', message: 'Search is down' }, { status: 500 })),
-    );
-    vi.stubGlobal('fetch', fetchMock);
-    await useDirectoryStore.getState().search('Storgatan 5&x');
-    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/directory/search?q=Storgatan+5%26x&limit=25');
-    expect(useDirectoryStore.getState().searchStatus).toBe('error');
-    expect(useDirectoryStore.getState().searchError).toBe('Search is down');
-  });
 
   it('opens a site by loading its detail', async () => {
     stubFetch((url) => (url.endsWith(`/sites/${SITE_ID}/detail`) ? siteDetail() : null));

@@ -1,15 +1,11 @@
-import type { Contract, DirectorySearchHit, OnCallRoster, SiteDetail } from '@arc/shared';
+import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared';
 import { create } from 'zustand';
-import { ApiRequestError } from '../../../lib/api';
-import { getSiteDetail, listContracts, listRosters, searchDirectory } from '../api/directory-api';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { getSiteDetail, listContracts, listRosters } from '../api/directory-api';
 
 export interface DirectoryState {
+  /** What the search box last searched for; its hits are server data (hooks/use-directory-search). */
   query: string;
-  hits: DirectorySearchHit[];
-  searchStatus: LoadStatus;
-  searchError: string | null;
 
   /** The site whose detail is open; null shows the search. */
   siteId: string | null;
@@ -21,7 +17,8 @@ export interface DirectoryState {
   contracts: Contract[] | null;
   rosters: OnCallRoster[] | null;
 
-  search: (query: string) => Promise<void>;
+  /** Searches for `query` (the hits come from the query cache, for the latest query only). */
+  search: (query: string) => void;
   openSite: (siteId: string) => Promise<void>;
   closeSite: () => void;
   reloadDetail: () => Promise<void>;
@@ -32,15 +29,8 @@ export interface DirectoryState {
   reset: () => void;
 }
 
-export const SEARCH_LIMIT = 25;
-/** Shorter queries match too much to be useful. */
-export const MIN_QUERY_LENGTH = 2;
-
 const initialState = {
   query: '',
-  hits: [],
-  searchStatus: 'idle',
-  searchError: null,
   siteId: null,
   detail: null,
   detailStatus: 'idle',
@@ -49,28 +39,13 @@ const initialState = {
   rosters: null,
 } satisfies Partial<DirectoryState>;
 
-// Responses can arrive out of order; only the latest request of each kind may write the store.
-let searchSeq = 0;
+// Responses can arrive out of order; only the latest detail request may write the store.
 let detailSeq = 0;
 
 export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   ...initialState,
 
-  search: async (query) => {
-    const seq = ++searchSeq;
-    const trimmed = query.trim();
-    if (trimmed.length < MIN_QUERY_LENGTH) {
-      set({ query, hits: [], searchStatus: 'idle', searchError: null });
-      return;
-    }
-    set({ query, searchStatus: 'loading', searchError: null });
-    try {
-      const hits = await searchDirectory(trimmed, SEARCH_LIMIT);
-      if (seq === searchSeq) set({ hits, searchStatus: 'ready' });
-    } catch (error) {
-      if (seq === searchSeq) set({ hits: [], searchStatus: 'error', searchError: messageOf(error) });
-    }
-  },
+  search: (query) => set({ query }),
 
   openSite: async (siteId) => {
     set({ siteId, detail: null, detailStatus: 'idle', detailError: null });
@@ -91,7 +66,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
       const detail = await getSiteDetail(siteId);
       if (seq === detailSeq) set({ detail, detailStatus: 'ready' });
     } catch (error) {
-      if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error) });
+      if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') });
     }
   },
 
@@ -105,7 +80,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ contracts: await listContracts() });
     } catch (error) {
-      console.warn(`[directory] contracts not loaded: ${messageOf(error)}`);
+      console.warn(`[directory] contracts not loaded: ${messageOf(error, 'Request failed')}`);
       set({ contracts: [] });
     }
   },
@@ -114,19 +89,13 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ rosters: await listRosters() });
     } catch (error) {
-      console.warn(`[directory] rosters not loaded: ${messageOf(error)}`);
+      console.warn(`[directory] rosters not loaded: ${messageOf(error, 'Request failed')}`);
       set({ rosters: [] });
     }
   },
 
   reset: () => {
-    searchSeq += 1;
     detailSeq += 1;
     set(initialState);
   },
 }));
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : 'Request failed';
-}

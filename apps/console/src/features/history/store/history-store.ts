@@ -1,6 +1,6 @@
 import type { AlarmCategory, CaseResult, ClosedCasePage, OperatorPresence } from '@arc/shared';
 import { create } from 'zustand';
-import { messageOf } from '../../case/utils/labels';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
 import { listOperators, searchClosedCases } from '../api/history-api';
 import { centreDayStart } from '../utils/period';
 
@@ -33,7 +33,7 @@ export const HISTORY_PAGE_SIZE = 25;
 export interface HistoryState {
   filters: HistoryFilters;
   page: ClosedCasePage | null;
-  status: 'idle' | 'loading' | 'ready' | 'error';
+  status: LoadStatus;
   error: string | null;
   /** Supervisors: the users to filter by. */
   operators: OperatorPresence[];

@@ -14,8 +14,8 @@ import { categoriesCovered, type VerifiedCaller } from '../utils/authority';
 import { formatDateTime } from '../utils/labels';
 import { AuthorityVerdict } from './authority-verdict';
 import { FormError, SelectField, TextField } from '../../../components/form-field';
-import { useCentreSettings } from '../../settings/store/settings-store';
-import { serviceModeCheck } from '../../settings/utils/limits';
+import { useCentreSettings } from '../../../lib/settings/settings-store';
+import { serviceModeCheck } from '../../../utils/service-mode-limits';
 
 const CATEGORY_OPTIONS = [
   { value: '', label: 'Whole transmitter (all categories)' },

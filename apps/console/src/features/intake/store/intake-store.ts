@@ -11,6 +11,8 @@ import type {
 } from '@arc/shared';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
+import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import {
   endCall,
   getCall,
@@ -34,8 +36,6 @@ import {
   type ServiceModeRequest,
 } from '../api/intake-api';
 import { formatDateTime } from '../utils/labels';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** One line of what happened in this call, as the operator sees it. */
 export interface CallEvent {
@@ -101,8 +101,6 @@ export interface IntakeState {
 }
 
 export const SEARCH_LIMIT = 20;
-/** Shorter queries match too much to be useful. */
-export const MIN_QUERY_LENGTH = 2;
 
 const initialState = {
   call: null,
@@ -152,7 +150,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       const call = await getCall(callId);
       if (get().call?.id === callId) set({ call });
     } catch (error) {
-      console.warn(`[intake] call not refreshed: ${messageOf(error)}`);
+      console.warn(`[intake] call not refreshed: ${messageOf(error, 'Request failed')}`);
     }
   };
 
@@ -163,7 +161,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     try {
       result = await run(callId);
     } catch (error) {
-      if (get().call?.id === callId) note(messageOf(error), 'refused');
+      if (get().call?.id === callId) note(messageOf(error, 'Request failed'), 'refused');
       throw error;
     }
     if (get().call?.id === callId) {
@@ -191,7 +189,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       );
       await get().reloadDetail();
     } catch (error) {
-      if (seq === callSeq) set({ callStatus: 'error', callError: messageOf(error) });
+      if (seq === callSeq) set({ callStatus: 'error', callError: messageOf(error, 'Request failed') });
     }
   };
 
@@ -238,7 +236,8 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         const hits = await searchSites(trimmed, SEARCH_LIMIT);
         if (seq === searchSeq) set({ hits, searchStatus: 'ready' });
       } catch (error) {
-        if (seq === searchSeq) set({ hits: [], searchStatus: 'error', searchError: messageOf(error) });
+        if (seq === searchSeq)
+          set({ hits: [], searchStatus: 'error', searchError: messageOf(error, 'Request failed') });
       }
     },
 
@@ -250,7 +249,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       try {
         call = await setCallSite(callId, siteId);
       } catch (error) {
-        if (get().call?.id === callId) set({ siteError: messageOf(error) });
+        if (get().call?.id === callId) set({ siteError: messageOf(error, 'Request failed') });
         return;
       }
       if (get().call?.id !== callId) return;
@@ -269,7 +268,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         const detail = await getSiteDetail(siteId);
         if (seq === detailSeq) set({ detail, detailStatus: 'ready' });
       } catch (error) {
-        if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error) });
+        if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') });
       }
     },
 
@@ -284,7 +283,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         note(outcome.message, outcome.result === 'VERIFIED' ? 'done' : 'failed');
         await refreshCall(callId);
       } catch (error) {
-        if (get().call?.id === callId) set({ verifyError: messageOf(error) });
+        if (get().call?.id === callId) set({ verifyError: messageOf(error, 'Request failed') });
       } finally {
         if (get().call?.id === callId) set({ verifying: false });
       }
@@ -385,8 +384,3 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
     },
   };
 });
-
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : 'Request failed';
-}

@@ -1,6 +1,7 @@
 import type { CaseSummary, OperatorPresence } from '@arc/shared';
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { useEffect, useState } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { messageOf } from '../../../utils/request-state';
 import { assignCase, listOperators } from '../api/queue-api';
 
 export interface AssignDialogProps {
@@ -10,7 +11,6 @@ export interface AssignDialogProps {
 
 /** Supervisor: gives a case to an operator (online ones first). Esc or Cancel closes it. */
 export function AssignDialog({ summary, onClose }: AssignDialogProps) {
-  const headingId = useId();
   const [operators, setOperators] = useState<OperatorPresence[] | null>(null);
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -52,29 +52,13 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
     }
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void submit();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-    }
-  };
-
   return (
-    <form
-      className="panel-dialog"
-      role="dialog"
-      aria-labelledby={headingId}
-      onSubmit={onSubmit}
-      onKeyDown={onKeyDown}
+    <Dialog
+      title={`Assign ${summary.caseNo} · ${summary.title}`}
+      onEscape={onClose}
+      onSubmit={() => void submit()}
       data-testid="assign-dialog"
     >
-      <h3 id={headingId} className="panel-dialog__title">
-        Assign {summary.caseNo} · {summary.title}
-      </h3>
       {operators === null ? (
         <p className="muted">Loading operators…</p>
       ) : operators.length === 0 ? (
@@ -115,7 +99,7 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
           Cancel <kbd>Esc</kbd>
         </button>
       </div>
-    </form>
+    </Dialog>
   );
 }
 
@@ -123,9 +107,4 @@ function operatorLabel(operator: OperatorPresence, summary: CaseSummary): string
   const parts = [operator.name, operator.online ? 'online' : 'offline', `holds ${operator.holding}`];
   if (operator.userId === summary.heldBy?.userId) parts.push('has this case');
   return parts.join(' · ');
-}
-
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : fallback;
 }

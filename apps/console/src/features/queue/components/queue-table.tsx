@@ -1,7 +1,7 @@
 import type { CaseSummary } from '@arc/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { messageOf } from '../../../utils/request-state';
 import { moveCaseToTop } from '../api/queue-api';
 import { useNow } from '../../../hooks/use-now';
 import { useClockOffset, useQueueLoaded, useSortedCases } from '../hooks/use-queue';
@@ -191,9 +191,4 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
       <td colSpan={columns} />
     </tr>
   );
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiRequestError) return error.message;
-  return error instanceof Error ? error.message : 'Failed';
 }

@@ -4,7 +4,7 @@ import { AlarmSoundControl, AudioNotice } from '../components/alarm-sound-contro
 import { useAlarmSoundStore } from '../store/alarm-sound-store';
 import { useQueueStore } from '../store/queue-store';
 import { makeCase, snapshot } from '../test/fixtures';
-import type { AudioStatus, TonePlayer } from '../utils/tone-player';
+import type { AudioStatus, TonePlayer } from '../../../lib/audio/tone-player';
 import { useAlarmSound, useAlarmSoundPlayer } from './use-alarm-sound';
 
 /** A player that starts locked and unlocks on the first unlock() call, as after a gesture. */

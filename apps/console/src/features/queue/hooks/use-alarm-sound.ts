@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useAlarmSoundStore } from '../store/alarm-sound-store';
 import { useQueueStore } from '../store/queue-store';
 import { selectAlarmSound, type AlarmSound } from '../utils/alarm-sound';
-import { createTonePlayer, REPEAT_MS, type AudioStatus, type TonePlayer } from '../utils/tone-player';
+import { createTonePlayer, REPEAT_MS, type AudioStatus, type TonePlayer } from '../../../lib/audio/tone-player';
 
 const defaultPlayer = createTonePlayer();
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AudioStatus } from '../utils/tone-player';
+import type { AudioStatus } from '../../../lib/audio/tone-player';
 
 export interface AlarmSoundState {
   audio: AudioStatus;

@@ -1,7 +1,8 @@
 import type { CaseSummary } from '@arc/shared';
+import type { Tone } from '../../../lib/audio/tone-player';
 
 /** The tone the console sounds: fire and hold-up have their own, every other waiting alarm the normal one. */
-export type AlarmSound = 'fire' | 'holdup' | 'normal' | 'off';
+export type AlarmSound = Tone | 'off';
 
 /**
  * Sounds while any case waits (QUEUED, nobody took it) that the operator has not silenced. The

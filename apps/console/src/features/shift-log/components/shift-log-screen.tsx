@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/form-field';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { formatDateTimeShort } from '../../../utils/time';
-import { useCentreSettings } from '../../settings/store/settings-store';
+import { useCentreSettings } from '../../../lib/settings/settings-store';
 import { SHIFT_LOG_PAGE_SIZE, useShiftLogStore } from '../store/shift-log-store';
 
 export interface ShiftLogScreenProps {

@@ -1,4 +1,4 @@
-import type { AudioStatus } from '../../queue/utils/tone-player';
+import type { AudioStatus } from '../../../lib/audio/tone-player';
 import { useSupervisorStore, type SupervisorSound } from '../store/supervisor-store';
 import { categoryLabel } from '../utils/format';
 

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REPEAT_MS, type AudioStatus, type TonePlayer } from '../../queue/utils/tone-player';
+import { REPEAT_MS, type AudioStatus, type TonePlayer } from '../../../lib/audio/tone-player';
 import type { SupervisorSound } from '../store/supervisor-store';
 import { useSupervisorAlertSound } from './use-supervisor-alert-sound';
 

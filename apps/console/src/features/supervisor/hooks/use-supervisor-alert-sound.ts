@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { createTonePlayer, REPEAT_MS, type AudioStatus, type TonePlayer } from '../../queue/utils/tone-player';
+import { createTonePlayer, REPEAT_MS, type AudioStatus, type TonePlayer } from '../../../lib/audio/tone-player';
 import type { SupervisorSound } from '../store/supervisor-store';
 
 /** Its own AudioContext: the queue's alarm tones go on independently of the supervisor's alert. */

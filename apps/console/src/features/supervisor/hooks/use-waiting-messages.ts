@@ -1,6 +1,7 @@
 import type { ManagerMessageEntry } from '@arc/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api';
+import { messageOf } from '../../../utils/request-state';
 import { fetchWaitingMessages, markMessageForwarded } from '../api/supervisor-api';
 
 /** How often the waiting messages are read again while the screen is open. */
@@ -14,9 +15,6 @@ export interface WaitingMessages {
   forward: (id: string, note: string) => Promise<string | null>;
 }
 
-const messageOf = (error: unknown, fallback: string): string =>
-  error instanceof ApiRequestError ? error.message : fallback;
-
 /** The messages for contract managers still to pass on, read when the screen opens and every 30 s. */
 export function useWaitingMessages(): WaitingMessages {
   const [messages, setMessages] = useState<ManagerMessageEntry[] | null>(null);
@@ -29,7 +27,7 @@ export function useWaitingMessages(): WaitingMessages {
         setError(null);
       },
       (e: unknown) => {
-        if (!signal?.aborted) setError(messageOf(e, 'Could not load the messages'));
+        if (!signal?.aborted) setError(messageOf(e, 'Could not load the messages', { serverOnly: true }));
       },
     );
   }, []);
@@ -53,7 +51,7 @@ export function useWaitingMessages(): WaitingMessages {
       } catch (e) {
         // Passed on by someone else meanwhile (409): the list read now no longer shows it.
         if (e instanceof ApiRequestError && e.status === 409) load();
-        return messageOf(e, 'Could not record that the message was passed on');
+        return messageOf(e, 'Could not record that the message was passed on', { serverOnly: true });
       }
     },
     [load],

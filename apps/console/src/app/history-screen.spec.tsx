@@ -1,10 +1,10 @@
 import type { ClosedCasePage } from '@arc/shared';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useCaseStore } from '../../case/store/case-store';
-import { useReadOnlyCaseStore } from '../../case/store/read-only-case-store';
-import { CASE_ID, caseDetail, ME, stubApi, summary } from '../../case/test/fixtures';
-import { useHistoryStore } from '../store/history-store';
+import { useCaseStore } from '../features/case/store/case-store';
+import { useReadOnlyCaseStore } from '../features/case/store/read-only-case-store';
+import { CASE_ID, caseDetail, ME, stubApi, summary } from '../features/case/test/fixtures';
+import { useHistoryStore } from '../features/history/store/history-store';
 import { HistoryScreen } from './history-screen';
 
 const OLD_ID = '77777777-7777-4777-8777-777777777777';

@@ -1,27 +1,19 @@
 import { ALARM_CATEGORIES, CASE_RESULTS, type ClosedCaseSummary, type Role } from '@arc/shared';
 import { useEffect, useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useReadOnlyCaseStore } from '../../case/store/read-only-case-store';
-import { resultLabel } from '../../case/utils/labels';
-import { categoryLabel } from '../../../utils/labels';
+import { categoryLabel, resultLabel } from '../../../utils/labels';
 import { formatDateTimeShort } from '../../../utils/time';
 import { EMPTY_FILTERS, useHistoryStore, type HistoryFilters } from '../store/history-store';
-import { ReadOnlyCase } from './read-only-case';
 
-export interface HistoryScreenProps {
+export interface HistorySearchProps {
   role: Role | undefined;
   userId: string | null;
-  /** The case number of the case the operator is working, for "Back to case …". */
-  workingCaseNo: string | null;
+  /** Opens a result read-only (the app shows it in place of the search). */
+  onOpenCase: (caseId: string) => void;
 }
 
-/** The "History" view: the closed-case search, or a case opened read-only from it or from a case. */
-export function HistoryScreen({ role, userId, workingCaseNo }: HistoryScreenProps) {
-  const readOnlyOpen = useReadOnlyCaseStore((s) => s.caseId !== null);
-  return readOnlyOpen ? <ReadOnlyCase workingCaseNo={workingCaseNo} /> : <HistorySearch role={role} userId={userId} />;
-}
-
-function HistorySearch({ role, userId }: { role: Role | undefined; userId: string | null }) {
+/** The closed-case search of the "History" view. */
+export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) {
   const { filters, page, status, error, operators, setFilters, search, loadOperators } = useHistoryStore(
     useShallow((s) => ({
       filters: s.filters,
@@ -190,7 +182,7 @@ function HistorySearch({ role, userId }: { role: Role | undefined; userId: strin
           No closed case matches.
         </p>
       )}
-      {page && page.items.length > 0 && <ResultTable items={page.items} />}
+      {page && page.items.length > 0 && <ResultTable items={page.items} onOpenCase={onOpenCase} />}
       {page && lastPage > 1 && (
         <nav className="history__pages" aria-label="Pages">
           <button
@@ -219,8 +211,7 @@ function HistorySearch({ role, userId }: { role: Role | undefined; userId: strin
   );
 }
 
-function ResultTable({ items }: { items: ClosedCaseSummary[] }) {
-  const open = useReadOnlyCaseStore((s) => s.open);
+function ResultTable({ items, onOpenCase }: { items: ClosedCaseSummary[]; onOpenCase: (caseId: string) => void }) {
   return (
     <table className="detail-table history__results">
       <thead>
@@ -243,7 +234,7 @@ function ResultTable({ items }: { items: ClosedCaseSummary[] }) {
               <button
                 type="button"
                 className="link-button mono"
-                onClick={() => void open(item.id, 'history')}
+                onClick={() => onOpenCase(item.id)}
                 data-testid="history-open"
               >
                 {item.caseNo}

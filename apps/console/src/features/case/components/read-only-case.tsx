@@ -1,15 +1,14 @@
 import type { CaseDetail } from '@arc/shared';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CaseTimesSection, SignalsSection, SiteSection } from '../../case/components/case-facts';
-import { CaseTimeline } from '../../case/components/case-timeline';
-import { AttemptsSection } from '../../case/components/contacts-panel';
-import { NotesSection } from '../../case/components/notes-section';
-import { StepsChecklist } from '../../case/components/steps-checklist';
-import { useShortcuts } from '../../case/hooks/use-shortcuts';
-import { useReadOnlyCaseStore } from '../../case/store/read-only-case-store';
-import { resultLabel } from '../../case/utils/labels';
-import { categoryLabel } from '../../../utils/labels';
+import { CaseTimesSection, SignalsSection, SiteSection } from './case-facts';
+import { CaseTimeline } from './case-timeline';
+import { AttemptsSection } from './contacts-panel';
+import { NotesSection } from './notes-section';
+import { StepsChecklist } from './steps-checklist';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { useReadOnlyCaseStore } from '../store/read-only-case-store';
+import { categoryLabel, resultLabel } from '../../../utils/labels';
 import { formatDateTime } from '../../../utils/time';
 
 /**

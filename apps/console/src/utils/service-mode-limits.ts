@@ -1,5 +1,5 @@
 import { minutesInWords } from '@arc/shared';
-import type { FieldErrors } from '../../../utils/form-errors';
+import type { FieldErrors } from './form-errors';
 
 /** "Duration must be at most 12 hours (720 minutes)": the server's longest service mode. */
 export function serviceModeDurationProblem(minutes: number | undefined, maxMinutes: number): string | null {

@@ -48,7 +48,7 @@ vi.mock('socket.io-client', () => ({
   },
 }));
 
-const { connectSocket, disconnectSocket } = await import('./socket');
+const { connectSocket, disconnectSocket } = await import('./socket-dispatch');
 
 const summary = makeCase({ category: 'FIRE', title: 'Fire alarm' });
 

@@ -20,7 +20,7 @@ import {
   formatWhen,
   setCentreTimeZone,
   toCentreInput,
-} from './time';
+} from '../utils/time';
 
 vi.mock('uplot', async () => ({ default: (await import('../features/supervisor/test/fake-uplot')).FakeUPlot }));
 

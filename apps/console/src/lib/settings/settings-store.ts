@@ -1,10 +1,9 @@
 import type { CentreSettings } from '@arc/shared';
 import { create } from 'zustand';
-import { setCentreTimeZone } from '../../../utils/time';
-import { fetchSettings } from '../api/settings-api';
+import { setCentreTimeZone } from '../../utils/time';
 
 /**
- * The server's settings, loaded once after login: every time shown is in `timeZone`, and the
+ * The server's settings, loaded once after login (features/settings): every time shown is in `timeZone`, and the
  * forms check the limits the server enforces. Until they are loaded (or when loading fails) the
  * defaults below are used; the server checks again in any case.
  */
@@ -20,22 +19,13 @@ export const DEFAULT_SETTINGS: CentreSettings = {
 export interface SettingsState {
   settings: CentreSettings;
   loaded: boolean;
-  /** Loads the settings (again); a failure keeps what is known. */
-  load: () => Promise<void>;
-  /** Test and logout helper. */
+  /** Puts settings in force (after loading them; in tests). */
   apply: (settings: CentreSettings) => void;
 }
 
-export const useSettingsStore = create<SettingsState>()((set, get) => ({
+export const useSettingsStore = create<SettingsState>()((set) => ({
   settings: DEFAULT_SETTINGS,
   loaded: false,
-  load: async () => {
-    try {
-      get().apply(await fetchSettings());
-    } catch {
-      // Kept: the defaults, or the settings loaded before.
-    }
-  },
   apply: (settings) => {
     setCentreTimeZone(settings.timeZone);
     set({ settings, loaded: true });

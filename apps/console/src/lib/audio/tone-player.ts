@@ -1,6 +1,5 @@
-import type { AlarmSound } from './alarm-sound';
-
-export type Tone = Exclude<AlarmSound, 'off'>;
+/** The tones the console can sound: fire and hold-up have their own, every other alarm the normal one. */
+export type Tone = 'fire' | 'holdup' | 'normal';
 
 /**
  * locked: the browser has not let the page play sound yet (no click or key press so far).
