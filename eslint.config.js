@@ -36,6 +36,15 @@ const SERVER_MODULES = foldersOf(SERVER_SRC).filter((f) => !SERVER_FLOORS.includ
  * Paths are relative to the repository root.
  */
 export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
+  // Added at the merge of issue 15's branches: the split authorization services (they import
+  // audit/auth internals like the file they came from) and the OpenAPI assembler, which reads
+  // each module's <module>.openapi.ts route list directly.
+  'apps/server/src/directory/authorization-lists.service.ts',
+  'apps/server/src/directory/persons.service.ts',
+  'apps/server/src/directory/service-companies.service.ts',
+  'apps/server/src/openapi/openapi-document.spec.ts',
+  'apps/server/src/openapi/openapi-document.ts',
+  'apps/server/src/openapi/openapi.controller.ts',
   'apps/console/src/features/directory/components/service-mode-section.spec.tsx',
   'apps/console/src/features/directory/components/service-mode-section.tsx',
   'apps/console/src/features/history/components/history-screen.spec.tsx',
