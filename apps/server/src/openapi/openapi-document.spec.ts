@@ -16,8 +16,8 @@ describe('the OpenAPI document', () => {
     expect(operations).toBe(ALL_ROUTES.length);
   });
 
-  // The intake list queries are documented from the shared contract; until intake/ validates
-  // with that very copy, the two must describe the same query.
+  // The document describes the intake list queries from the shared contract; intake/ must
+  // validate with the same schemas.
   it.each([
     'CallListQuerySchema',
     'VerificationListQuerySchema',
