@@ -25,123 +25,8 @@ const foldersOf = (dir) =>
 // API is its `index.ts`.
 const SERVER_FLOORS = ['common', 'config', 'database', 'redis'];
 const SERVER_TOP = ['cli'];
-const SERVER_APP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts'];
+const SERVER_APP_FILES = ['app.module.ts', 'app.factory.ts', 'main.ts', 'entities.ts'];
 const SERVER_MODULES = foldersOf(SERVER_SRC).filter((f) => !SERVER_FLOORS.includes(f) && !SERVER_TOP.includes(f));
-
-/**
- * TEMPORARY: files that break the server module rule today (they import another module's
- * internal files, or a floor imports a domain module). The issue-15 refactors remove these
- * imports; after the merge the coordinator runs `node scripts/codemods/module-imports.mjs` and
- * empties this list. Do not add to it: give the module you need an `index.ts` export instead.
- * Paths are relative to the repository root.
- */
-export const TEMPORARY_BOUNDARY_EXCEPTIONS = [
-  // Added at the merge of issue 15's branches: the split authorization services (they import
-  // audit/auth internals like the file they came from) and the OpenAPI assembler, which reads
-  // each module's <module>.openapi.ts route list directly.
-  'apps/server/src/directory/authorization-lists.service.ts',
-  'apps/server/src/directory/persons.service.ts',
-  'apps/server/src/directory/service-companies.service.ts',
-  'apps/server/src/openapi/openapi-document.spec.ts',
-  'apps/server/src/openapi/openapi-document.ts',
-  'apps/server/src/openapi/openapi.controller.ts',
-  'apps/console/src/features/directory/components/service-mode-section.spec.tsx',
-  'apps/console/src/features/directory/components/service-mode-section.tsx',
-  'apps/console/src/features/history/components/history-screen.spec.tsx',
-  'apps/console/src/features/history/components/history-screen.tsx',
-  'apps/console/src/features/history/components/read-only-case.tsx',
-  'apps/console/src/features/history/store/history-store.ts',
-  'apps/console/src/features/intake/components/service-mode-form.tsx',
-  'apps/console/src/features/shift-log/components/shift-log-screen.tsx',
-  'apps/console/src/features/supervisor/components/alert-banner.tsx',
-  'apps/console/src/features/supervisor/hooks/use-supervisor-alert-sound.spec.tsx',
-  'apps/console/src/features/supervisor/hooks/use-supervisor-alert-sound.ts',
-  'apps/console/src/lib/socket.spec.ts',
-  'apps/console/src/lib/socket.ts',
-  'apps/console/src/utils/time.spec.ts',
-  'apps/server/bench/bench-search.ts',
-  'apps/server/src/cases/case-detail.service.ts',
-  'apps/server/src/cases/case-handling.service.ts',
-  'apps/server/src/cases/case-history.controller.ts',
-  'apps/server/src/cases/case-records.controller.ts',
-  'apps/server/src/cases/case-records.service.ts',
-  'apps/server/src/cases/cases.controller.ts',
-  'apps/server/src/cases/records/case-records-db.ts',
-  'apps/server/src/cli/demo-seed.ts',
-  'apps/server/src/cli/generate-demo.ts',
-  'apps/server/src/cli/simulate.ts',
-  'apps/server/src/database/data-source-options.ts',
-  'apps/server/src/directory-tools/transfer/directory-transfer.controller.ts',
-  'apps/server/src/directory-tools/transfer/directory-transfer.service.ts',
-  'apps/server/src/directory/action-plans.service.ts',
-  'apps/server/src/directory/audit.controller.ts',
-  'apps/server/src/directory/authorization.controller.ts',
-  'apps/server/src/directory/authorization.service.ts',
-  'apps/server/src/directory/contacts.controller.ts',
-  'apps/server/src/directory/contacts.service.ts',
-  'apps/server/src/directory/customers.controller.ts',
-  'apps/server/src/directory/customers.service.ts',
-  'apps/server/src/directory/directory-params.ts',
-  'apps/server/src/directory/openapi.controller.ts',
-  'apps/server/src/directory/openapi.ts',
-  'apps/server/src/directory/site-detail.service.ts',
-  'apps/server/src/directory/site-knowledge.controller.ts',
-  'apps/server/src/directory/site-knowledge.service.ts',
-  'apps/server/src/directory/sites.controller.ts',
-  'apps/server/src/directory/sites.service.ts',
-  'apps/server/src/directory/transmitters.service.ts',
-  'apps/server/src/health/health.controller.ts',
-  'apps/server/src/ingest/evaluation-dispatcher.service.ts',
-  'apps/server/src/ingest/ingest.module.ts',
-  'apps/server/src/ingest/receiver-stats.service.ts',
-  'apps/server/src/ingest/signal-ingest.service.ts',
-  'apps/server/src/ingest/signals.controller.ts',
-  'apps/server/src/ingest/supervision-tracker.service.ts',
-  'apps/server/src/ingest/transmitter-directory.service.ts',
-  'apps/server/src/intake/caller-verification.service.ts',
-  'apps/server/src/intake/intake-actions.service.ts',
-  'apps/server/src/intake/intake-db.ts',
-  'apps/server/src/intake/intake-params.ts',
-  'apps/server/src/intake/intake.controller.ts',
-  'apps/server/src/intake/intake.module.ts',
-  'apps/server/src/intake/intake.service.ts',
-  'apps/server/src/intake/manager-messages.service.ts',
-  'apps/server/src/realtime/realtime.gateway.ts',
-  'apps/server/src/realtime/realtime.module.ts',
-  'apps/server/src/rules/rule-timers.service.ts',
-  'apps/server/src/rules/rules.module.ts',
-  'apps/server/src/rules/rules.service.ts',
-  'apps/server/src/rules/supervision.service.ts',
-  'apps/server/src/rules/windows/block-windows.controller.ts',
-  'apps/server/src/rules/windows/block-windows.service.ts',
-  'apps/server/src/rules/windows/service-modes.controller.ts',
-  'apps/server/src/rules/windows/service-modes.service.ts',
-  'apps/server/src/rules/windows/window-requester.ts',
-  'apps/server/src/rules/windows/windows-db.ts',
-  'apps/server/src/rules/windows/windows-params.ts',
-  'apps/server/src/settings/settings.controller.ts',
-  'apps/server/src/settings/settings.openapi.ts',
-  'apps/server/src/shift-log/shift-log.controller.ts',
-  'apps/server/src/shift-log/shift-log.module.ts',
-  'apps/server/src/shift-log/shift-log.openapi.ts',
-  'apps/server/src/shift-log/shift-log.service.ts',
-  'apps/server/src/simulator/frames.spec.ts',
-  'apps/server/src/simulator/frames.ts',
-  'apps/server/src/simulator/transmitter.spec.ts',
-  'apps/server/src/simulator/transmitter.ts',
-  'apps/server/src/supervision-metrics/supervision-metrics.module.ts',
-  'apps/server/src/supervision-metrics/supervision.controller.ts',
-  'apps/server/src/supervision-metrics/supervisor-view.service.ts',
-  'apps/server/src/users/login-security.service.ts',
-  'apps/server/src/users/security-settings.service.ts',
-  'apps/server/src/users/security.controller.ts',
-  'apps/server/src/users/totp.service.ts',
-  'apps/server/src/users/users.controller.ts',
-  'apps/server/src/users/users.service.ts',
-];
-
-// `ARC_LINT_NO_EXCEPTIONS=1` lints as if the list were empty (scripts/lint-boundaries.mjs uses it).
-const BOUNDARY_EXCEPTIONS = process.env.ARC_LINT_NO_EXCEPTIONS ? [] : TEMPORARY_BOUNDARY_EXCEPTIONS;
 
 const server = (path) => join(SERVER_SRC, path);
 const serverModuleInternals = (names) => names.map((name) => server(`${name}/**`));
@@ -297,7 +182,6 @@ export default tseslint.config(
   {
     // Module boundaries, checked on resolved files (so `.js` specifiers map to their `.ts` sources).
     files: ['apps/server/src/**/*.ts', 'apps/server/bench/**/*.ts', 'apps/console/src/**/*.{ts,tsx}'],
-    ignores: BOUNDARY_EXCEPTIONS,
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
-import { searchDirectory } from '../src/directory-tools/search/search-directory.js';
-import { transactionOfPg } from '../src/directory-tools/sql.js';
+import { searchDirectory } from '../src/directory-tools/index.js';
+import { transactionOfPg } from '../src/database/sql-kit.js';
 import { serverDist } from './bench-support.js';
 
 const PG_BASE = 'postgres://postgres@127.0.0.1:5432';

@@ -20,7 +20,7 @@ import { OpenApiModule } from './openapi/index.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { redisConnectionOptions } from './redis/redis-url.js';
 import { RedisModule } from './redis/redis.module.js';
-import { MetricsModule } from './supervision-metrics/metrics.module.js';
+import { MetricsModule } from './common/metrics/metrics.module.js';
 import { SupervisionMetricsModule } from './supervision-metrics/supervision-metrics.module.js';
 import { WindowsModule } from './rules/windows/windows.module.js';
 import { SettingsModule } from './settings/settings.module.js';

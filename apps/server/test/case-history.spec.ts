@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, ClosedCasePage, IngestSignalResponse } from '@arc/shared';
-import { hashPassword } from '../src/auth/password.js';
+import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, expectStatus } from './support/test-app.js';
 
 /**

@@ -11,7 +11,7 @@ import {
   type IngestSignalResponse,
   type OnCallRoster,
 } from '@arc/shared';
-import { hashPassword } from '../src/auth/password.js';
+import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, nextEvent, expectStatus, nextCaseChange } from './support/test-app.js';
 
 /**

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataSourceOptions, ENTITIES } from '../src/database/data-source-options.js';
+import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { ENTITIES } from '../src/entities.js';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';
 
 /**
@@ -16,7 +17,7 @@ let dataSource: DataSource;
 
 beforeAll(async () => {
   await ensureDatabase(url);
-  dataSource = new DataSource(dataSourceOptions(url, 2));
+  dataSource = new DataSource(dataSourceOptions(url, 2, ENTITIES));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
 });

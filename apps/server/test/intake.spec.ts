@@ -13,7 +13,7 @@ import {
   type VerificationAttempt,
   type VerificationOutcome,
 } from '@arc/shared';
-import { hashPassword } from '../src/auth/password.js';
+import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, nextEvent, expectStatus, onCaseChange } from './support/test-app.js';
 
 /**

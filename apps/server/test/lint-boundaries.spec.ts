@@ -57,7 +57,7 @@ describe('server module boundaries', () => {
   const cases = join(SERVER, 'cases');
 
   it("rejects a module importing another module's internal file", async () => {
-    const code = `import { rows } from '${specifierTo(cases, join(SERVER, 'directory'), 'directory-db.ts')}';\nexport const x = rows;\n`;
+    const code = `import { contactsOfSite } from '${specifierTo(cases, join(SERVER, 'directory'), 'contacts-db.ts')}';\nexport const x = contactsOfSite;\n`;
     expect(await lint('apps/server/src/cases/x.ts', code)).toContain(BOUNDARY);
     const decide = `import { decide } from '${specifierTo(cases, join(SERVER, 'rules'), 'decide.ts')}';\nexport const x = decide;\n`;
     expect(await lint('apps/server/src/cases/x.ts', decide)).toContain(BOUNDARY);

@@ -8,7 +8,7 @@ import { DEMO_ZONE_NAMES, seedDemoKnowledge } from '../src/cli/demo-knowledge.js
 import { seedDemo, type DemoSeedReport } from '../src/cli/demo-seed.js';
 import { SecretBox } from '../src/common/secret-box.js';
 import { generateDirectory } from '../src/directory-tools/demo/generate-directory.js';
-import { sqlOfPg, transactionOfPg } from '../src/directory-tools/sql.js';
+import { sqlOfPg, transactionOfPg } from '../src/database/sql-kit.js';
 import { validateImport } from '../src/directory-tools/transfer/validate-import.js';
 import { writeImport } from '../src/directory-tools/transfer/write-import.js';
 import { TestEnvironment, eventually, expectStatus } from './support/test-app.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentreSettings, ShiftNote, ShiftNotePage } from '@arc/shared';
-import { hashPassword } from '../src/auth/password.js';
+import { hashPassword } from '../src/common/auth/password.js';
 import { ConfigError, loadConfig } from '../src/config/config.schema.js';
 import { TestEnvironment, expectStatus } from './support/test-app.js';
 

@@ -13,10 +13,10 @@ import {
   type TotpEnrollment,
 } from '@arc/shared';
 import type { Request } from 'express';
-import { Public } from './auth.decorators.js';
+import { Public } from '../common/auth/auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { bearerToken } from './auth.guard.js';
-import { CurrentUser } from './current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 
 @Controller('auth')
 export class AuthController {

@@ -3,11 +3,11 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@arc/shared';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error.js';
-import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+import { IS_PUBLIC, ROLES } from '../common/auth/auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import type { AuthenticatedRequest } from './authenticated-request.js';
+import type { AuthenticatedRequest } from '../common/auth/authenticated-request.js';
 
-export type { AuthenticatedRequest } from './authenticated-request.js';
+export type { AuthenticatedRequest } from '../common/auth/authenticated-request.js';
 
 /**
  * Global guard: every HTTP route needs a valid bearer token and, where @Roles is given,

@@ -25,7 +25,7 @@ import {
   UserStateService,
 } from '../users/index.js';
 import { UserEntity } from './entities/user.entity.js';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../common/auth/password.js';
 
 const TokenClaimsSchema = z.object({
   sub: z.string().uuid(),

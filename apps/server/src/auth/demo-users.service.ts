@@ -6,7 +6,7 @@ import type { Repository } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { UserEntity } from './entities/user.entity.js';
-import { hashPassword } from './password.js';
+import { hashPassword } from '../common/auth/password.js';
 
 interface DemoUser {
   username: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseSummary, SessionUser } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows } from '../database/sql-kit.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { CaseHandlingService } from './case-handling.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseSummary } from '@arc/shared';
 import type { EntityManager } from 'typeorm';
-import { combineStatements, returnedRows, type SqlPart } from '../common/sql.js';
+import { combineStatements, returnedRows, type SqlPart } from '../database/sql-kit.js';
 import type { CaseChange, CaseEventDraft, OpenOrAppendInput, RestoreInput } from './case-change.js';
 import { CaseLifecycleService } from './case-lifecycle.service.js';
 import { CaseSummariesService } from './case-summaries.service.js';

@@ -30,7 +30,7 @@ import {
   transmittersOfSite,
   zonesOfSiteByAccount,
 } from '../directory/index.js';
-import { CasesService } from './cases.service.js';
+import { CaseSummariesService } from './case-summaries.service.js';
 import { type AttemptRow, planStepsFor, toAttempt } from './records/case-records-db.js';
 
 /** How many of the site's other cases the case screen lists. */
@@ -48,13 +48,13 @@ export const MAX_CASE_SIGNALS = 500;
 export class CaseDetailService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
+    private readonly summaries: CaseSummariesService,
   ) {}
 
   /** Everything about one case, read in one snapshot; 404 for an unknown case. */
   async detail(caseId: string): Promise<CaseDetail> {
     // The summary first: the snapshot below is at least as new as its version.
-    const summary = (await this.cases.summary(caseId)) ?? throwNotFound('case', caseId);
+    const summary = (await this.summaries.summary(caseId)) ?? throwNotFound('case', caseId);
     return this.dataSource.transaction('REPEATABLE READ', (m) => readDetail(m, caseId, summary));
   }
 
@@ -65,7 +65,7 @@ export class CaseDetailService {
       `SELECT id FROM cases WHERE status = 'ACCEPTED' AND held_by_user_id = $1 ORDER BY priority, queued_at, id`,
       [user.id],
     );
-    const summaries = await Promise.all(held.map((row) => this.cases.summary(row.id)));
+    const summaries = await Promise.all(held.map((row) => this.summaries.summary(row.id)));
     return summaries.filter((s): s is CaseSummary => s !== null && s.status === 'ACCEPTED');
   }
 }

@@ -6,7 +6,7 @@ import { type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows } from '../database/sql-kit.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { REDIS, redisKey } from '../redis/redis-client.js';

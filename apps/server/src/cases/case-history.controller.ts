@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ClosedCaseQuerySchema, type ClosedCasePage, type ClosedCaseQuery } from '@arc/shared';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../common/auth/auth.decorators.js';
 import { CaseHistoryService } from './case-history.service.js';
 
 /** The case history: closed cases found by period, site, account, category, result and operator. */

@@ -10,7 +10,7 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows } from '../database/sql-kit.js';
 
 interface ClosedRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlarmCategory } from '@arc/shared';
 import type { EntityManager } from 'typeorm';
-import { returnedRows, type SqlPart } from '../common/sql.js';
+import { returnedRows, type SqlPart } from '../database/sql-kit.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import type { CaseChange, CaseEventDraft, OpenOrAppendInput, RestoreInput } from './case-change.js';

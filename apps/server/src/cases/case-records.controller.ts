@@ -12,9 +12,9 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { IdParam } from '../directory/directory-params.js';
+import { Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { IdParam } from '../directory/index.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseRecordsService } from './case-records.service.js';
 

@@ -15,7 +15,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
-import { first, iso, rows } from '../directory/directory-db.js';
+import { first, iso, rows } from '../database/sql-kit.js';
 import { CaseDetailService, stepsOfCase } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';
 import { CaseEffectsService } from './case-effects.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseSummary } from '@arc/shared';
 import type { DataSource } from 'typeorm';
-import type { SqlPart } from '../common/sql.js';
+import type { SqlPart } from '../database/sql-kit.js';
 import { QUEUE_ORDER, SUMMARY_SELECT, type SummaryRow, toSummary } from './case-summary-row.js';
 
 /** The summary read model: the queue's rows and the socket's changes, as the consoles see them. */

@@ -10,9 +10,9 @@ import {
 } from '@arc/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { IdParam } from '../directory/directory-params.js';
+import { Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
+import { IdParam } from '../directory/index.js';
 import { CaseAckService } from './case-ack.service.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';

@@ -14,7 +14,6 @@ import { CaseRecordsController } from './case-records.controller.js';
 import { CaseRecordsService } from './case-records.service.js';
 import { CaseSummariesService } from './case-summaries.service.js';
 import { CasesController } from './cases.controller.js';
-import { CasesService } from './cases.service.js';
 
 @Module({
   imports: [BullModule.registerQueue({ name: CASES_QUEUE })],
@@ -26,7 +25,6 @@ import { CasesService } from './cases.service.js';
     CaseSummariesService,
     CaseEffectsService,
     CaseBatchWriter,
-    CasesService,
     CaseQueueService,
     CaseChangeBus,
     CaseHandlingService,
@@ -41,7 +39,6 @@ import { CasesService } from './cases.service.js';
     CaseSummariesService,
     CaseEffectsService,
     CaseBatchWriter,
-    CasesService,
     CaseChangeBus,
     CaseHandlingService,
   ],

@@ -10,7 +10,6 @@ export {
   type CasesWritten,
   type RestoreRecorded,
 } from './case-batch-writer.js';
-export { CasesService } from './cases.service.js';
 export { CaseChangeBus } from './case-change.bus.js';
 export { CaseHandlingService } from './case-handling.service.js';
 export { CaseDetailService } from './case-detail.service.js';
@@ -23,5 +22,12 @@ export {
 } from './case-queue.service.js';
 export { QUEUE_ORDER } from './case-summary-row.js';
 export { queueHistory, recentAcceptTimes, waitingByCategory } from './case-statistics.js';
-export { appendCaseEvent, requireCase, type CaseRow } from './records/case-records-db.js';
+export {
+  appendCaseEvent,
+  closeAsUserError,
+  openCasesOfSite,
+  requireCase,
+  type CaseRow,
+} from './records/case-records-db.js';
 export type { CaseChange, CaseEventDraft, CaseEventType, OpenOrAppendInput, RestoreInput } from './case-change.js';
+export { CASES_ROUTES } from './cases.openapi.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { hashPassword, verifyPassword } from '../auth/password.js';
+import { hashPassword, verifyPassword } from '../common/auth/password.js';
 import type { SecretBox } from '../common/secret-box.js';
 import { DEMO_ROSTER, DEMO_SITES, type DemoSite } from './demo-data.js';
 import { DEMO_PLAN_CATEGORIES, demoCallerPassword, demoPlan } from './demo-plans.js';

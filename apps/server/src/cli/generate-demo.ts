@@ -2,14 +2,10 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SecretBox } from '../common/secret-box.js';
 import { ConfigError, loadConfig } from '../config/config.schema.js';
-import {
-  generateDirectory,
-  generatedAccountPrefix,
-  markerCustomerNo,
-} from '../directory-tools/demo/generate-directory.js';
-import { sqlOfPg, transactionOfPg } from '../directory-tools/sql.js';
-import { validateImport } from '../directory-tools/transfer/validate-import.js';
-import { writeImport } from '../directory-tools/transfer/write-import.js';
+import { generateDirectory, generatedAccountPrefix, markerCustomerNo } from '../directory-tools/index.js';
+import { sqlOfPg, transactionOfPg } from '../database/sql-kit.js';
+import { validateImport } from '../directory-tools/index.js';
+import { writeImport } from '../directory-tools/index.js';
 
 const USAGE = `Usage: node dist/cli/generate-demo.js --sites 10000 [--seed 1] [--unsupervised]
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { runDemo } from '../simulator/demo.js';
+import { runDemo } from '../simulator/index.js';
 import {
   closeFleet,
   closedLoop,
@@ -13,11 +13,11 @@ import {
   type LoadResult,
   type ProtocolChoice,
   type SequenceBook,
-} from '../simulator/load.js';
-import { EVENT_MIXES } from '../simulator/events.js';
-import { MAX_SEQUENCE } from '../simulator/frames.js';
-import { formatReport } from '../simulator/report.js';
-import type { Transport } from '../simulator/transmitter.js';
+} from '../simulator/index.js';
+import { EVENT_MIXES } from '../simulator/index.js';
+import { MAX_SEQUENCE } from '../simulator/index.js';
+import { formatReport } from '../simulator/index.js';
+import type { Transport } from '../simulator/index.js';
 import { DEMO_SITES, demoHeartbeatSeconds } from './demo-data.js';
 
 const USAGE = `DC-09 transmitter simulator (loopback only)

@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { UserEntity } from '../auth/entities/user.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { Dc09Receiver1763900000000 } from './migrations/1763900000000-dc09-receiver.js';
 import { Directory1764000000000 } from './migrations/1764000000000-directory.js';
@@ -15,8 +14,6 @@ import { UserManagement1765000000000 } from './migrations/1765000000000-user-man
 import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assign-ack.js';
 import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
 import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
-
-export const ENTITIES = [UserEntity];
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -37,11 +34,20 @@ export const MIGRATIONS = [
   ShiftLog1765500000000,
 ];
 
-export function dataSourceOptions(databaseUrl: string, poolSize: number): DataSourceOptions {
+/**
+ * The options of the application's data source. The floor knows no entity class: the Nest app
+ * registers them with `autoLoadEntities` (each module's `TypeOrmModule.forFeature`), and a
+ * standalone data source that needs them passes them in (`src/entities.ts`).
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize: number,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

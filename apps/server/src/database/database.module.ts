@@ -10,6 +10,7 @@ import { dataSourceOptions } from './data-source-options.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.database.url, config.database.poolSize),
+        autoLoadEntities: true,
         migrationsRun: config.database.migrationsRun,
         // Fail fast at boot instead of retrying for minutes: the process manager restarts us.
         retryAttempts: 3,

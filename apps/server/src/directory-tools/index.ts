@@ -10,3 +10,4 @@ export { searchDirectory } from './search/search-directory.js';
 export { exportDirectory } from './transfer/export-directory.js';
 export { validateImport, type ValidationResult } from './transfer/validate-import.js';
 export { writeImport, type WriteSecrets } from './transfer/write-import.js';
+export { DIRECTORY_TOOLS_ROUTES } from './directory-tools.openapi.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActionPlan, ActionPlanInputSchema, AlarmCategory, SessionUser } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, rows, throwNotFound } from '../database/sql-kit.js';
 import { findPlan, plansOfSite } from './action-plans-db.js';
@@ -111,6 +111,3 @@ async function checkStepReferences(db: Db, siteId: string, input: PlanData): Pro
     }
   }
 }
-
-/** @deprecated shim for the merge: import from `../directory/index.js`. */
-export { plansOfSite } from './action-plans-db.js';

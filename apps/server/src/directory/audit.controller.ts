@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { AuditQuerySchema, type AuditEntry, type Page } from '@arc/shared';
 import type { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../common/auth/auth.decorators.js';
 import { SiteDetailService } from './site-detail.service.js';
 
 @Controller('audit')

@@ -15,7 +15,7 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AuthorizationListsService } from './authorization-lists.service.js';
 import { PersonsService } from './persons.service.js';
 import { ServiceCompaniesService } from './service-companies.service.js';

@@ -14,7 +14,7 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { ActionPlansService } from './action-plans.service.js';
 import { ContactsService } from './contacts.service.js';
 import { AdminOnly, CanRead, CategoryParam, IdParam } from './directory-params.js';

@@ -11,7 +11,7 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
 import { count, Filter, first, likePattern, pageOf, throwNotFound } from '../database/sql-kit.js';
 import { lockSite } from './sites-db.js';

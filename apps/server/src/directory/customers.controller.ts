@@ -13,7 +13,7 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { CustomersService } from './customers.service.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';
 import { SiteDetailService } from './site-detail.service.js';

@@ -1,7 +1,7 @@
 import { Param } from '@nestjs/common';
 import { ALARM_CATEGORIES } from '@arc/shared';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../common/auth/auth.decorators.js';
 
 /** Everyone on duty reads the directory; only administrators change it. */
 export const CanRead = () => Roles('operator', 'supervisor', 'admin');

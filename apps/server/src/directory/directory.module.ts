@@ -13,7 +13,6 @@ import { ContactsController, OnCallRostersController, SiteContactsController } f
 import { ContactsService } from './contacts.service.js';
 import { ContractsController, CustomersController } from './customers.controller.js';
 import { CustomersService } from './customers.service.js';
-import { OpenApiController } from './openapi.controller.js';
 import { SiteDetailService } from './site-detail.service.js';
 import { SiteKnowledgeController, TransmitterZonesController } from './site-knowledge.controller.js';
 import { SiteKnowledgeService } from './site-knowledge.service.js';
@@ -35,7 +34,6 @@ import { TransmittersService } from './transmitters.service.js';
     ContactsController,
     OnCallRostersController,
     AuditController,
-    OpenApiController,
     TransmitterZonesController,
     SiteKnowledgeController,
   ],

@@ -12,5 +12,10 @@ export { caseSiteKnowledge, zonesOfSiteByAccount } from './site-knowledge-db.js'
 export { findSite, siteNameAndArchive } from './sites-db.js';
 export { inputCategoriesOfSite, inputCategoryOfTransmitter, transmittersOfSite } from './transmitters-db.js';
 
+// The port the rules module fills so the site page can show the site's windows.
+export { SITE_WINDOWS } from './site-windows.port.js';
+export type { SiteWindowsReader } from './site-windows.port.js';
+
 // HTTP parameter decorators other modules' controllers use.
 export { IdParam } from './directory-params.js';
+export { DIRECTORY_ROUTES, SITE_KNOWLEDGE_ROUTES } from './directory.openapi.js';

@@ -10,7 +10,7 @@ import type {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
 import { type Db, Filter, first, likePattern, pageOf, throwNotFound } from '../database/sql-kit.js';
 import { companiesByIds, findCompany, linkSites, personsOfList, requireSites } from './authorization-db.js';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AlarmEventCount,
@@ -12,13 +12,13 @@ import type {
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { Filter, iso, pageOf, throwNotFound } from '../database/sql-kit.js';
-import { blockWindowsOfSite, serviceModesOfSite } from '../rules/windows/windows-db.js';
 import { plansOfSite } from './action-plans-db.js';
 import { alarmEventsOfContract, currentUtcYear } from './alarm-events.js';
 import { companiesOfSite, listsOfSite, personsOfList } from './authorization-db.js';
 import { contactsOfSite, rostersByIds } from './contacts-db.js';
 import { findContract, findCustomer } from './customers-db.js';
 import { signalLogOfSite } from './signal-log.js';
+import { SITE_WINDOWS, type SiteWindowsReader } from './site-windows.port.js';
 import { findSite } from './sites-db.js';
 import { transmittersOfSite } from './transmitters-db.js';
 
@@ -31,7 +31,10 @@ type SignalLogQuery = z.output<typeof SignalLogQuerySchema>;
  */
 @Injectable()
 export class SiteDetailService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SITE_WINDOWS) private readonly windows: SiteWindowsReader,
+  ) {}
 
   /** Everything an operator needs about one site, read in one snapshot. */
   async detail(siteId: string): Promise<SiteDetail> {
@@ -62,8 +65,8 @@ export class SiteDetailService {
         contacts: await contactsOfSite(m, siteId),
         actionPlans,
         onCallRosters: await rostersByIds(m, rosterIds, new Date()),
-        serviceModes: await serviceModesOfSite(m, siteId),
-        blockWindows: await blockWindowsOfSite(m, siteId),
+        serviceModes: await this.windows.serviceModesOfSite(m, siteId),
+        blockWindows: await this.windows.blockWindowsOfSite(m, siteId),
         alarmEvents: contract ? ((await alarmEventsOfContract(m, contract.id, currentUtcYear())) ?? null) : null,
       };
     });

@@ -10,7 +10,7 @@ import {
   type TransmitterZone,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';
 import { SiteKnowledgeService } from './site-knowledge.service.js';
 

@@ -12,7 +12,7 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
 import { first, rows, throwNotFound } from '../database/sql-kit.js';
 import { findSiteNote, knowledgeOfSite, notesOfSite, toSiteNote, zonesOfTransmitter } from './site-knowledge-db.js';

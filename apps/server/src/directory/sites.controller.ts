@@ -14,7 +14,7 @@ import {
 } from '@arc/shared';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';
 import { SiteDetailService } from './site-detail.service.js';
 import { SitesService } from './sites.service.js';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, SessionUser, Site, SiteInputSchema, SiteListQuerySchema } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { count, type Db, Filter, likePattern, pageOf, requireRow, throwNotFound } from '../database/sql-kit.js';
 import { SITE_COLUMNS, SITE_FROM, findSite, toSite } from './sites-db.js';
 

@@ -1,7 +1,7 @@
 import type { AlarmCategory } from '@arc/shared';
 import type { EntityManager } from 'typeorm';
 import type { RestoreInput } from '../cases/index.js';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows } from '../database/sql-kit.js';
 
 /** A signal that waits (an AC loss) before it raises a case, unless its restore comes first. */
 export interface Deferral {

@@ -1,6 +1,6 @@
 import type { SignalDecision } from '@arc/shared';
 import type { EntityManager } from 'typeorm';
-import type { SqlPart } from '../common/sql.js';
+import type { SqlPart } from '../database/sql-kit.js';
 import { windowsSql, type SignalToJudge } from '../rules/index.js';
 
 /** A signal of the batch, locked: whether it was evaluated, and what the rules need to judge it. */

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../common/auth/auth.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { EvaluationDispatcherService } from '../ingest/evaluation-dispatcher.service.js';
-import { ReceiverStatsService } from '../ingest/receiver-stats.service.js';
-import { SignalWriterService } from '../ingest/signal-writer.service.js';
+import { EvaluationDispatcherService } from '../evaluation/index.js';
+import { ReceiverStatsService, SignalWriterService } from '../ingest/index.js';
 import { REDIS } from '../redis/redis.module.js';
 
 type Check = 'up' | 'down';

@@ -3,3 +3,4 @@
 // Health has no Nest module of its own: the app module mounts the controller.
 export { HealthController } from './health.controller.js';
 export type { HealthReport } from './health.controller.js';
+export { HEALTH_ROUTES } from './health.openapi.js';

@@ -10,3 +10,4 @@ export * from './dc09/dc09-frame.js';
 export * from './dc09/dc09-crypto.js';
 export * from './dc09/event-data.js';
 export { FrameSplitter } from './dc09/frame-splitter.js';
+export { INGEST_ROUTES } from './ingest.openapi.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
 import { IngestSignalSchema, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../common/auth/auth.decorators.js';
 import { ApiKeyGuard } from './api-key.guard.js';
 import { SignalIngestService } from './signal-ingest.service.js';
 

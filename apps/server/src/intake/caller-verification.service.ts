@@ -16,13 +16,13 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { verifyPassword } from '../auth/password.js';
+import { verifyPassword } from '../common/auth/password.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import { type Db, first, iso, isoOrNull } from '../database/sql-kit.js';
 import { installerCompanyOf, passwordHashOfPerson } from '../directory/index.js';
-import { loadRequester } from '../rules/windows/window-requester.js';
+import { loadRequester } from '../rules/index.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 import { type LockedCall, lockCall, siteCategories } from './intake-db.js';
 import { IntakeEventsBus } from './intake-events.bus.js';

@@ -14,3 +14,4 @@ export {
   VerificationListQuerySchema,
   type VerificationListQuery,
 } from './intake-params.js';
+export { INTAKE_ROUTES } from './intake.openapi.js';

@@ -2,7 +2,6 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
-  AlarmCategory,
   BlockWindow,
   CaseSummary,
   IntakeBlockWindowInputSchema,
@@ -18,17 +17,28 @@ import type {
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { caseJobId, CASES_QUEUE, type PresentCaseJob } from '../cases/case-queue.service.js';
-import { CaseHandlingService } from '../cases/case-handling.service.js';
-import { CasesService, QUEUE_ORDER } from '../cases/cases.service.js';
-import { appendCaseEvent, requireCase } from '../cases/records/case-records-db.js';
+import {
+  caseJobId,
+  CASES_QUEUE,
+  CaseEffectsService,
+  CaseHandlingService,
+  CaseSummariesService,
+  closeAsUserError,
+  openCasesOfSite,
+  requireCase,
+  type PresentCaseJob,
+} from '../cases/index.js';
 import { AppError } from '../common/app-error.js';
 import { iso, rows } from '../database/sql-kit.js';
 import { inputCategoryOfTransmitter } from '../directory/index.js';
-import { BlockWindowsService } from '../rules/windows/block-windows.service.js';
-import { ServiceModesService } from '../rules/windows/service-modes.service.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
-import { findServiceMode, listBlockWindows, listServiceModes } from '../rules/windows/windows-db.js';
+import {
+  BlockWindowsService,
+  findServiceMode,
+  listBlockWindows,
+  listServiceModes,
+  ServiceModesService,
+} from '../rules/index.js';
 import {
   callerName,
   CallerVerificationService,
@@ -60,7 +70,8 @@ export class IntakeActionsService {
     private readonly verification: CallerVerificationService,
     private readonly serviceModes: ServiceModesService,
     private readonly blockWindows: BlockWindowsService,
-    private readonly cases: CasesService,
+    private readonly effects: CaseEffectsService,
+    private readonly summaries: CaseSummariesService,
     private readonly handling: CaseHandlingService,
     @InjectQueue(CASES_QUEUE) private readonly queue: Queue<PresentCaseJob>,
   ) {}
@@ -163,20 +174,10 @@ export class IntakeActionsService {
         `Cancelled by ${caller.requester.name} (level ${caller.requester.level}) by phone` +
         (input.note ? `: ${input.note}` : '');
       if (target.status === 'ACCEPTED') await this.handling.endHold(m, target.id, 'CLOSED');
-      await m.query(
-        `UPDATE cases
-            SET status = 'CLOSED', closed_at = now(), closed_by_user_id = $2, result = 'FALSE_ALARM_USER_ERROR',
-                result_note = $3, held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
-                version = version + 1
-          WHERE id = $1`,
-        [target.id, user.id, note],
-      );
-      await appendCaseEvent(m, target.id, 'CLOSED', user.id, {
-        result: 'FALSE_ALARM_USER_ERROR',
-        note,
-        openStepsReason: null,
-        openSteps: [],
-        cancelledBy: { ...caller.requester, verificationId: caller.verificationId, callId },
+      await closeAsUserError(m, target.id, user.id, note, {
+        ...caller.requester,
+        verificationId: caller.verificationId,
+        callId,
       });
       await appendOutcome(
         m,
@@ -192,11 +193,11 @@ export class IntakeActionsService {
       void this.queue.remove(caseJobId(input.caseId)).catch(() => 0);
     }
     try {
-      await this.cases.afterCommit([{ caseId: input.caseId, created: false, priority }]);
+      await this.effects.afterCommit([{ caseId: input.caseId, created: false, priority }]);
     } catch (error) {
       this.logger.warn(`Publishing cancelled case ${input.caseId} failed: ${String(error)}`);
     }
-    return (await this.cases.summary(input.caseId))!;
+    return (await this.summaries.summary(input.caseId))!;
   }
 
   /** Open cases, service modes in force and block windows not yet ended, of the call's site. */
@@ -205,19 +206,7 @@ export class IntakeActionsService {
       const caller = await this.verification.requireVerified(m, user, callId, verificationId);
       const siteId = caller.siteId;
       requireAuthority(caller, 'STATUS', await siteCategories(m, siteId));
-      const open = await rows<{
-        id: string;
-        case_no: string;
-        category: AlarmCategory;
-        title: string;
-        status: string;
-        queued_at: Date;
-      }>(
-        m,
-        `SELECT c.id, c.case_no, c.category, c.title, c.status, c.queued_at FROM cases c
-          WHERE c.site_id = $1 AND c.status <> 'CLOSED' ORDER BY ${QUEUE_ORDER}`,
-        [siteId],
-      );
+      const open = await openCasesOfSite(m, siteId);
       const modes = await listServiceModes(m, { siteId, active: true });
       const windows = (await listBlockWindows(m, { siteId })).filter(
         (w) => w.state === 'SCHEDULED' || w.state === 'ACTIVE',
@@ -231,14 +220,7 @@ export class IntakeActionsService {
       );
       return {
         siteId,
-        openCases: open.map((c) => ({
-          id: c.id,
-          caseNo: c.case_no,
-          category: c.category,
-          title: c.title,
-          status: c.status,
-          queuedAt: iso(c.queued_at),
-        })),
+        openCases: open,
         serviceModes: modes.map((s) => ({ id: s.id, account: s.account, category: s.category, endsAt: s.endsAt })),
         blockWindows: windows
           .map((w) => ({ id: w.id, account: w.account, startsAt: w.startsAt, endsAt: w.endsAt, state: w.state }))

@@ -1,4 +1,4 @@
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../common/auth/auth.decorators.js';
 
 // The list queries are the shared contract's (the OpenAPI document describes the same objects).
 export {

@@ -22,7 +22,7 @@ import {
   type VerificationOutcome,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { IdParam } from '../directory/index.js';
 import { CallerVerificationService } from './caller-verification.service.js';
 import { IntakeActionsService } from './intake-actions.service.js';

@@ -1,11 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
-import { CASES_QUEUE } from '../cases/case-queue.service.js';
-import { CasesModule } from '../cases/cases.module.js';
-import { RulesModule } from '../rules/rules.module.js';
-import { BlockWindowsService } from '../rules/windows/block-windows.service.js';
-import { ServiceModesService } from '../rules/windows/service-modes.service.js';
+import { AuditModule } from '../audit/index.js';
+import { CASES_QUEUE, CasesModule } from '../cases/index.js';
+import { RulesModule } from '../rules/index.js';
 import { CallerVerificationService } from './caller-verification.service.js';
 import { IntakeActionsService } from './intake-actions.service.js';
 import { IntakeController } from './intake.controller.js';
@@ -14,22 +11,14 @@ import { IntakeService } from './intake.service.js';
 import { ManagerMessagesService } from './manager-messages.service.js';
 
 /**
- * Phone intake. The window services are stateless and provided here too (WindowsModule does not
- * export them), so intake sets service modes and block windows with exactly their rules. The
+ * Phone intake. It sets service modes and block windows through RulesModule's own window services
+ * (so exactly their limits, audit and timers), and cases through the cases module's API. The
  * events bus is exported for the realtime gateway.
  */
 @Module({
   imports: [AuditModule, CasesModule, RulesModule, BullModule.registerQueue({ name: CASES_QUEUE })],
   controllers: [IntakeController],
-  providers: [
-    IntakeService,
-    CallerVerificationService,
-    IntakeActionsService,
-    IntakeEventsBus,
-    ManagerMessagesService,
-    ServiceModesService,
-    BlockWindowsService,
-  ],
+  providers: [IntakeService, CallerVerificationService, IntakeActionsService, IntakeEventsBus, ManagerMessagesService],
   exports: [IntakeEventsBus],
 })
 export class IntakeModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ManagerMessageEntry, SessionUser } from '@arc/shared';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, iso, rows } from '../database/sql-kit.js';
 import { centreMinuteNamed } from '../common/centre-time.js';

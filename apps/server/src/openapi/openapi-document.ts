@@ -1,18 +1,18 @@
 import { ApiErrorSchema } from '@arc/shared';
 import { z } from 'zod';
 import type { Route } from '../common/http/openapi-route.js';
-import { AUTH_ROUTES } from '../auth/auth.openapi.js';
-import { CASES_ROUTES } from '../cases/cases.openapi.js';
-import { DIRECTORY_TOOLS_ROUTES } from '../directory-tools/directory-tools.openapi.js';
-import { DIRECTORY_ROUTES, SITE_KNOWLEDGE_ROUTES } from '../directory/directory.openapi.js';
-import { HEALTH_ROUTES } from '../health/health.openapi.js';
-import { INGEST_ROUTES } from '../ingest/ingest.openapi.js';
-import { INTAKE_ROUTES } from '../intake/intake.openapi.js';
-import { WINDOWS_ROUTES } from '../rules/windows/windows.openapi.js';
-import { SETTINGS_ROUTES } from '../settings/settings.openapi.js';
-import { SHIFT_LOG_ROUTES } from '../shift-log/shift-log.openapi.js';
-import { SUPERVISION_ROUTES } from '../supervision-metrics/supervision-metrics.openapi.js';
-import { USER_ROUTES } from '../users/users.openapi.js';
+import { AUTH_ROUTES } from '../auth/index.js';
+import { CASES_ROUTES } from '../cases/index.js';
+import { DIRECTORY_TOOLS_ROUTES } from '../directory-tools/index.js';
+import { DIRECTORY_ROUTES, SITE_KNOWLEDGE_ROUTES } from '../directory/index.js';
+import { HEALTH_ROUTES } from '../health/index.js';
+import { INGEST_ROUTES } from '../ingest/index.js';
+import { INTAKE_ROUTES } from '../intake/index.js';
+import { WINDOWS_ROUTES } from '../rules/index.js';
+import { SETTINGS_ROUTES } from '../settings/index.js';
+import { SHIFT_LOG_ROUTES } from '../shift-log/index.js';
+import { SUPERVISION_ROUTES } from '../supervision-metrics/index.js';
+import { USER_ROUTES } from '../users/index.js';
 
 /** This module's own route. */
 const OPENAPI_ROUTES: Route[] = [

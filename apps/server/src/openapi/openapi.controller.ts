@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../auth/auth.decorators.js';
+import { Public } from '../common/auth/auth.decorators.js';
 import { openApiDocument } from './openapi-document.js';
 
 @Controller()

@@ -25,13 +25,13 @@ import {
 } from '@arc/shared';
 import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
-import { AuthService } from '../auth/auth.service.js';
+import { AuthService } from '../auth/index.js';
 import { CaseChangeBus, CaseHandlingService, CaseSummariesService } from '../cases/index.js';
-import { IntakeEventsBus } from '../intake/intake-events.bus.js';
+import { IntakeEventsBus } from '../intake/index.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { SupervisorViewService } from '../supervision-metrics/index.js';
-import { LoginEventsBus } from '../users/login-events.bus.js';
-import { UserStateService, type UserState } from '../users/user-state.service.js';
+import { LoginEventsBus } from '../users/index.js';
+import { UserStateService, type UserState } from '../users/index.js';
 import { CasePresentedService } from './case-presented.service.js';
 
 interface SocketData {

@@ -13,15 +13,14 @@ export { SupervisionService } from './supervision.service.js';
 export { ServiceModesService, type ServiceModeRequest, type WindowAuthority } from './windows/service-modes.service.js';
 export { BlockWindowsService, type BlockWindowRequest } from './windows/block-windows.service.js';
 export { checkedRequester, loadRequester } from './windows/window-requester.js';
-// Read models of service modes and block windows (the site detail and the intake show them).
+// Read models of service modes and block windows (the intake shows them; the directory's site page
+// gets them through its SITE_WINDOWS port, filled by windows/site-windows.module.ts).
 export {
   WINDOW_LIST_LIMIT,
-  blockWindowsOfSite,
   findBlockWindow,
   findServiceMode,
   listBlockWindows,
   listServiceModes,
-  serviceModesOfSite,
   type ServiceModeFilter,
 } from './windows/windows-db.js';
 export { windowsSql, suppressionsByTransmitter, type SuppressionRow } from './suppressions.js';
@@ -35,3 +34,4 @@ export {
   type Suppression,
 } from './decide.js';
 export { runawayMarks, type RunawayFacts, type RunawayMarks } from './runaways.js';
+export { WINDOWS_ROUTES } from './windows/windows.openapi.js';

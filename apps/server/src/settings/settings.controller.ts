@@ -6,7 +6,7 @@ import {
   SHIFT_NOTE_TEXT_MAX,
   type CentreSettings,
 } from '@arc/shared';
-import { Roles } from '../auth/auth.decorators.js';
+import { Roles } from '../common/auth/auth.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 

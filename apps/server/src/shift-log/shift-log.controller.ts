@@ -8,8 +8,8 @@ import {
   type ShiftNotePage,
 } from '@arc/shared';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { ShiftLogService } from './shift-log.service.js';
 
 /** Everyone on duty reads and writes the shift log; supervisors also see who read each note. */

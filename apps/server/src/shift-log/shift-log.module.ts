@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module.js';
+import { AuditModule } from '../audit/index.js';
 import { ShiftLogController } from './shift-log.controller.js';
 import { ShiftLogService } from './shift-log.service.js';
 

@@ -9,9 +9,9 @@ import {
   type ShiftNoteReader,
 } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
-import { returnedRows } from '../common/sql.js';
+import { returnedRows } from '../database/sql-kit.js';
 
 type Db = Pick<EntityManager, 'query'>;
 

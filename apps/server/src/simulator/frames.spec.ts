@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFrame, parseFrame } from '../ingest/dc09/dc09-frame.js';
+import { buildFrame, parseFrame } from '../ingest/index.js';
 import { EVENT_MIX, STORED_EVENT_MIX, pickEvent } from './events.js';
 import { eventMessage, garbage, nextSequence, truncated, withBadCrc, withBadLength } from './frames.js';
 

@@ -1,4 +1,4 @@
-import { buildAdmCidData, buildSiaDcsData } from '../ingest/dc09/event-data.js';
+import { buildAdmCidData, buildSiaDcsData } from '../ingest/index.js';
 
 export type Protocol = 'SIA-DCS' | 'ADM-CID';
 

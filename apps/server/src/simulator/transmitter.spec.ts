@@ -1,7 +1,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDc09Key } from '../ingest/dc09/dc09-crypto.js';
+import { parseDc09Key } from '../ingest/index.js';
 import {
   buildAck,
   buildDuh,
@@ -10,8 +10,8 @@ import {
   parseFrame,
   type Dc09Frame,
   type Dc09Payload,
-} from '../ingest/dc09/dc09-frame.js';
-import { FrameSplitter } from '../ingest/dc09/frame-splitter.js';
+} from '../ingest/index.js';
+import { FrameSplitter } from '../ingest/index.js';
 import { Transmitter, type TransmitterOptions } from './transmitter.js';
 
 const KEY = 'AAAAAAAAAAAAAAAA';

@@ -1,8 +1,8 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect, isIPv6, Socket } from 'node:net';
-import { parseDc09Key } from '../ingest/dc09/dc09-crypto.js';
-import { buildFrame, parseReply, type Dc09Reply } from '../ingest/dc09/dc09-frame.js';
-import { FrameSplitter } from '../ingest/dc09/frame-splitter.js';
+import { parseDc09Key } from '../ingest/index.js';
+import { buildFrame, parseReply, type Dc09Reply } from '../ingest/index.js';
+import { FrameSplitter } from '../ingest/index.js';
 import {
   eventMessage,
   garbage,

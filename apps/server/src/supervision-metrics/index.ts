@@ -2,3 +2,4 @@
 // common/metrics/metrics.service.ts.
 export { SupervisionMetricsModule } from './supervision-metrics.module.js';
 export { SupervisorViewService } from './supervisor-view.service.js';
+export { SUPERVISION_ROUTES } from './supervision-metrics.openapi.js';

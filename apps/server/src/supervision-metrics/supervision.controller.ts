@@ -6,8 +6,8 @@ import {
   type SetOperatorStateInput,
   type SupervisorSnapshot,
 } from '@arc/shared';
-import { Public, Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Public, Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { SupervisorViewService } from './supervisor-view.service.js';
 

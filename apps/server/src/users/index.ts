@@ -11,3 +11,4 @@ export { UserStateService } from './user-state.service.js';
 export type { UserState } from './user-state.service.js';
 export { UsersModule } from './users.module.js';
 export { UsersService } from './users.service.js';
+export { USER_ROUTES } from './users.openapi.js';

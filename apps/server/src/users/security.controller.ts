@@ -9,8 +9,8 @@ import {
   type UnlockAddressInput,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { LoginSecurityService } from './login-security.service.js';
 import { SecuritySettingsService } from './security-settings.service.js';
 

@@ -10,8 +10,8 @@ import {
   type UserAccount,
 } from '@arc/shared';
 import { z } from 'zod';
-import { Roles } from '../auth/auth.decorators.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
+import { Roles } from '../common/auth/auth.decorators.js';
+import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { UsersService } from './users.service.js';
 
 const IdParam = () => Param('id', { schema: z.uuid('must be an id') });

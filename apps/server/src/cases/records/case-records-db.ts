@@ -1,6 +1,7 @@
-import type { ActionStep, AlarmCategory, CaseStatus, ContactAttempt } from '@arc/shared';
-import { plansOfSite } from '../../directory/action-plans.service.js';
-import { type Db, first, iso, rows, throwNotFound } from '../../directory/directory-db.js';
+import type { ActionStep, AlarmCategory, CaseStatus, ContactAttempt, SiteStatus } from '@arc/shared';
+import { plansOfSite } from '../../directory/index.js';
+import { type Db, first, iso, rows, throwNotFound } from '../../database/sql-kit.js';
+import { QUEUE_ORDER } from '../case-summary-row.js';
 
 /**
  * SQL shared by the case screen's read model and the operator's records on a case: the case row,
@@ -136,4 +137,58 @@ export function toAttempt(row: AttemptRow): ContactAttempt {
     outcome: row.outcome,
     note: row.note,
   };
+}
+
+/**
+ * Closes a case as a false alarm by user error on someone else's word (phone intake: a verified
+ * caller cancels), with the closing event. The caller has locked the row and ended any hold
+ * (`CaseHandlingService.endHold`); `cancelledBy` is recorded in the event as who asked.
+ */
+export async function closeAsUserError(
+  db: Db,
+  caseId: string,
+  userId: string,
+  note: string,
+  cancelledBy: Record<string, unknown>,
+): Promise<void> {
+  await db.query(
+    `UPDATE cases
+        SET status = 'CLOSED', closed_at = now(), closed_by_user_id = $2, result = 'FALSE_ALARM_USER_ERROR',
+            result_note = $3, held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
+            version = version + 1
+      WHERE id = $1`,
+    [caseId, userId, note],
+  );
+  await appendCaseEvent(db, caseId, 'CLOSED', userId, {
+    result: 'FALSE_ALARM_USER_ERROR',
+    note,
+    openStepsReason: null,
+    openSteps: [],
+    cancelledBy,
+  });
+}
+
+/** A site's cases that are not closed, in queue order: what a verified caller is told on the phone. */
+export async function openCasesOfSite(db: Db, siteId: string): Promise<SiteStatus['openCases']> {
+  const found = await rows<{
+    id: string;
+    case_no: string;
+    category: AlarmCategory;
+    title: string;
+    status: string;
+    queued_at: Date;
+  }>(
+    db,
+    `SELECT c.id, c.case_no, c.category, c.title, c.status, c.queued_at FROM cases c
+      WHERE c.site_id = $1 AND c.status <> 'CLOSED' ORDER BY ${QUEUE_ORDER}`,
+    [siteId],
+  );
+  return found.map((c) => ({
+    id: c.id,
+    caseNo: c.case_no,
+    category: c.category,
+    title: c.title,
+    status: c.status,
+    queuedAt: iso(c.queued_at),
+  }));
 }

@@ -6,8 +6,8 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { Request, Response } from 'express';
-import { Roles } from '../../auth/auth.decorators.js';
-import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { Roles } from '../../common/auth/auth.decorators.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { DirectoryTransferService } from './directory-transfer.service.js';
 import { readImportBody } from './large-body.js';
 

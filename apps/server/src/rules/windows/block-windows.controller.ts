@@ -7,8 +7,8 @@ import {
   type SessionUser,
 } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { IdParam } from '../../directory/directory-params.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { IdParam } from '../../directory/index.js';
 import { BlockWindowsService } from './block-windows.service.js';
 import { OnDuty } from './windows-params.js';
 

@@ -10,9 +10,9 @@ import {
 } from '@arc/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import { AppError } from '../../common/app-error.js';
-import { type Db, first, throwNotFound } from '../../directory/directory-db.js';
+import { type Db, first, throwNotFound } from '../../database/sql-kit.js';
 import { RuleTimersService } from '../rule-timers.service.js';
 import type { WindowAuthority } from './service-modes.service.js';
 import { checkedRequester } from './window-requester.js';

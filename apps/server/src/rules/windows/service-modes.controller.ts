@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ServiceModeInputSchema, ServiceModeListQuerySchema, type ServiceMode, type SessionUser } from '@arc/shared';
 import type { z } from 'zod';
-import { CurrentUser } from '../../auth/current-user.decorator.js';
-import { IdParam } from '../../directory/directory-params.js';
+import { CurrentUser } from '../../common/auth/current-user.decorator.js';
+import { IdParam } from '../../directory/index.js';
 import { ServiceModesService } from './service-modes.service.js';
 import { OnDuty } from './windows-params.js';
 

@@ -12,12 +12,12 @@ import {
 } from '@arc/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { AuditService } from '../../audit/audit.service.js';
+import { AuditService } from '../../audit/index.js';
 import { centreMinuteNamed, centreWhenNamed } from '../../common/centre-time.js';
 import { AppError } from '../../common/app-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.schema.js';
-import { first, throwNotFound } from '../../directory/directory-db.js';
+import { first, throwNotFound } from '../../database/sql-kit.js';
 import { RuleTimersService } from '../rule-timers.service.js';
 import { checkedRequester } from './window-requester.js';
 import { findServiceMode, listServiceModes, lockWindowTransmitter, type WindowTransmitter } from './windows-db.js';

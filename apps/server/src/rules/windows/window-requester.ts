@@ -1,7 +1,7 @@
 import { type Requester, type RequesterFacts, windowRequesterProblem, type ApprovalKind } from '@arc/shared';
 import { AppError } from '../../common/app-error.js';
 import { centreTimeZone } from '../../common/centre-time.js';
-import { type Db, first } from '../../directory/directory-db.js';
+import { type Db, first } from '../../database/sql-kit.js';
 
 /**
  * Who asked for a service mode or block window, checked against DOMAIN.md section 3. The facts

@@ -1,10 +1,10 @@
 import type { AlarmCategory, AuthorityLevel, BlockWindow, BlockWindowState, ServiceMode } from '@arc/shared';
 import { AppError } from '../../common/app-error.js';
-import { type Db, first, iso, isoOrNull, rows } from '../../directory/directory-db.js';
+import { type Db, first, iso, isoOrNull, rows } from '../../database/sql-kit.js';
 
 /**
  * Read models of service modes and block windows. The window services and the site detail
- * (directory/site-detail.service.ts) read through these, so a window looks the same on every
+ * (directory/site-detail.service.ts, through the SITE_WINDOWS port) read through these, so a window looks the same on every
  * route. `active` and `state` are computed by PostgreSQL from its own now(): inside one
  * transaction that is the transaction's start, so a mode created (starts_at = now()) reads as
  * active and one ended early (ends_at = now()) reads as ended in the same transaction.

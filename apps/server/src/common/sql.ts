@@ -1,1 +1,0 @@
-export { combineStatements, returnedRows, type SqlPart } from '../database/sql-kit.js';

@@ -1,1 +1,0 @@
-export { type InTransaction, type Sql, sqlOfPg, transactionOfPg } from '../database/sql-kit.js';
