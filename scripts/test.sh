@@ -15,9 +15,11 @@ rm -rf test-results
 
 log "Build"
 pnpm turbo run build --output-logs=errors-only
-log "Lint (ESLint) and import cycles (madge)"
+log "Lint (ESLint), import cycles (madge), module boundaries and document references"
 pnpm turbo run lint --output-logs=errors-only
 pnpm run cycles
+pnpm run lint:boundaries
+pnpm run docs:check
 log "Typecheck"
 pnpm turbo run typecheck --output-logs=errors-only
 log "Format"

@@ -6,15 +6,14 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { type LoginResponse } from '@arc/shared/auth';
+import { type CaseChange, type QueueSnapshot } from '@arc/shared/case';
 import {
   SOCKET_EVENTS,
   SOCKET_PROTOCOL,
-  type CaseChange,
   type ClientToServerEvents,
-  type LoginResponse,
-  type QueueSnapshot,
   type ServerToClientEvents,
-} from '@arc/shared';
+} from '@arc/shared/socket-events';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { dropDatabase, ensureDatabase } from '../src/database/ensure-database.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseSummary, IngestSignalResponse } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { CaseDetail } from '@arc/shared/case-handling';
+import type { IngestSignalResponse } from '@arc/shared/signal';
 import { Queue } from 'bullmq';
 import { CaseAckService } from '../src/cases/case-ack.service.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';

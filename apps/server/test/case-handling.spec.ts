@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  SOCKET_EVENTS,
-  type CaseChange,
-  type CaseDetail,
-  type CaseSummary,
-  type IngestSignalResponse,
-  type QueueSnapshot,
-  type SessionUser,
-} from '@arc/shared';
+import { type SessionUser } from '@arc/shared/auth';
+import { type CaseChange, type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
+import { type CaseDetail } from '@arc/shared/case-handling';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { Queue } from 'bullmq';
 import { CaseHandlingService } from '../src/cases/case-handling.service.js';
 import { CaseChangeBus } from '../src/cases/case-change.bus.js';

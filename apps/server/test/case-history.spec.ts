@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, ClosedCasePage, IngestSignalResponse } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
+import type { ClosedCasePage } from '@arc/shared/case-history';
+import type { IngestSignalResponse } from '@arc/shared/signal';
 import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, expectStatus } from './support/test-app.js';
 

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SOCKET_EVENTS,
-  type ActionPlan,
-  type CaseDetail,
-  type CaseNote,
-  type CaseStep,
-  type CaseSummary,
-  type Contact,
-  type ContactAttempt,
-  type IngestSignalResponse,
-  type OnCallRoster,
-} from '@arc/shared';
+import { type CaseSummary } from '@arc/shared/case';
+import { type CaseDetail, type CaseNote, type CaseStep, type ContactAttempt } from '@arc/shared/case-handling';
+import { type ActionPlan, type Contact, type OnCallRoster } from '@arc/shared/directory';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, nextEvent, expectStatus, nextCaseChange } from './support/test-app.js';
 

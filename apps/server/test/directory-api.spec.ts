@@ -13,7 +13,7 @@ import type {
   Site,
   SiteDetail,
   Transmitter,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import { SecretBox } from '../src/common/secret-box.js';
 import { TestEnvironment, TEST_SECRETS_KEY } from './support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Site, Transmitter } from '@arc/shared';
+import type { Site, Transmitter } from '@arc/shared/directory';
 import { parseDc09Key } from '../src/ingest/dc09/dc09-crypto.js';
 import { buildFrame } from '../src/ingest/dc09/dc09-frame.js';
 import { Dc09TcpClient } from './support/dc09-client.js';

@@ -1,4 +1,5 @@
-import type { DirectoryImportReport, DirectorySearchHit, DirectoryTransferDocument } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
+import type { DirectoryImportReport, DirectoryTransferDocument } from '@arc/shared/directory-transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDirectory } from '../src/directory-tools/demo/generate-directory.js';
 import { SecretBox } from '../src/common/secret-box.js';

@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CaseSummary } from '@arc/shared/case';
 import {
-  SOCKET_EVENTS,
-  type BlockWindow,
-  type CaseSummary,
-  type IngestSignalResponse,
   type IntakeCall,
   type ManagerMessage,
   type ManagerMessageEntry,
-  type ServiceMode,
   type SiteStatus,
   type VerificationAttempt,
   type VerificationOutcome,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import { type BlockWindow, type ServiceMode } from '@arc/shared/rules';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { hashPassword } from '../src/common/auth/password.js';
 import { TestEnvironment, nextEvent, expectStatus, onCaseChange } from './support/test-app.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DirectorySearchHit, IntakeCall, VerificationOutcome } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
+import type { IntakeCall, VerificationOutcome } from '@arc/shared/intake';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { DEMO_SITES, demoHeartbeatSeconds } from '../src/cli/demo-data.js';

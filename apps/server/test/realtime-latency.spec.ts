@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SOCKET_EVENTS, classifyEventCode, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { type QueueSnapshot } from '@arc/shared/case';
+import { classifyEventCode } from '@arc/shared/event-codes';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import pg from 'pg';
 import { CaseSummariesService as CasesService } from '../src/cases/index.js';
 import { CasePresentedService } from '../src/realtime/case-presented.service.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseSummary, type IngestSignalResponse } from '@arc/shared';
+import { type CaseSummary } from '@arc/shared/case';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { TestEnvironment, nextEvent, onCaseChange } from './support/test-app.js';
 
 /** Two server processes (two Nest apps) on one database and one Redis prefix. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS } from '@arc/shared';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { buildFrame } from '../src/ingest/dc09/dc09-frame.js';
 import { Dc09TcpClient } from './support/dc09-client.js';

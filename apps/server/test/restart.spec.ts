@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { type QueueSnapshot } from '@arc/shared/case';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { Queue } from 'bullmq';
 import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type CaseSummary, type QueueSnapshot } from '@arc/shared';
+import { type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { Queue } from 'bullmq';
 import { RULE_TIMERS_QUEUE, RuleTimersService, TIMER_JOBS, timerJobId } from '../src/rules/rule-timers.service.js';
 import { EvaluationService as RulesService } from '../src/evaluation/index.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CentreSettings, ShiftNote, ShiftNotePage } from '@arc/shared';
+import type { CentreSettings } from '@arc/shared/settings';
+import type { ShiftNote, ShiftNotePage } from '@arc/shared/shift-log';
 import { hashPassword } from '../src/common/auth/password.js';
 import { ConfigError, loadConfig } from '../src/config/config.schema.js';
 import { TestEnvironment, expectStatus } from './support/test-app.js';

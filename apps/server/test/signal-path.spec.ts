@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, SOCKET_PROTOCOL, type IngestSignalResponse, type QueueSnapshot } from '@arc/shared';
+import { type QueueSnapshot } from '@arc/shared/case';
+import { type IngestSignalResponse } from '@arc/shared/signal';
+import { SOCKET_EVENTS, SOCKET_PROTOCOL } from '@arc/shared/socket-events';
 import { io } from 'socket.io-client';
 import { Queue } from 'bullmq';
 import {

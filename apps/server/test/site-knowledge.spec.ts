@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AuditEntry,
-  CaseDetail,
-  Contact,
-  IngestSignalResponse,
-  Page,
-  SiteKnowledge,
-  SiteNote,
-  TransmitterZone,
-} from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
+import type { AuditEntry, Contact, Page } from '@arc/shared/directory';
+import type { IngestSignalResponse } from '@arc/shared/signal';
+import type { SiteKnowledge, SiteNote, TransmitterZone } from '@arc/shared/site-knowledge';
 import { TestEnvironment, expectStatus } from './support/test-app.js';
 
 /**

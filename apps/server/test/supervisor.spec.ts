@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCKET_EVENTS, type SupervisorSnapshot } from '@arc/shared';
+import { SOCKET_EVENTS } from '@arc/shared/socket-events';
+import { type SupervisorSnapshot } from '@arc/shared/supervisor';
 import { SupervisorViewService } from '../src/supervision-metrics/supervisor-view.service.js';
 import { TestEnvironment, nextEvent } from './support/test-app.js';
 

@@ -1,17 +1,9 @@
 import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SOCKET_EVENTS,
-  type ApiError,
-  type LoginActivity,
-  type LoginFailure,
-  type LoginResponse,
-  type LoginTotpEnrollmentRequired,
-  type SocketErrorPayload,
-  type TotpEnrollment,
-  type UserAccount,
-} from '@arc/shared';
+import { type ApiError, type LoginResponse, type LoginTotpEnrollmentRequired } from '@arc/shared/auth';
+import { SOCKET_EVENTS, type SocketErrorPayload } from '@arc/shared/socket-events';
+import { type LoginActivity, type LoginFailure, type TotpEnrollment, type UserAccount } from '@arc/shared/users';
 import {
   TEST_PASSWORDS,
   TestEnvironment,

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type {
-  AlarmEventCount,
-  AuditEntry,
-  BlockWindow,
-  Page,
-  ServiceMode,
-  SignalLogEntry,
-  SiteDetail,
-} from '@arc/shared';
+import type { AuditEntry, Page, SiteDetail } from '@arc/shared/directory';
+import type { AlarmEventCount, BlockWindow, ServiceMode, SignalLogEntry } from '@arc/shared/rules';
 import { RuleTimersService } from '../src/rules/rule-timers.service.js';
 import { TestEnvironment, expectStatus } from './support/test-app.js';
 

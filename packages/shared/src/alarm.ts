@@ -1,4 +1,4 @@
-/** Alarm categories in priority order, highest first (DOMAIN.md section 4). */
+/** Alarm categories in priority order, highest first (docs/domain.md section 4). */
 export const ALARM_CATEGORIES = ['FIRE', 'HOLDUP', 'INTRUSION', 'TECHNICAL', 'SERVICE'] as const;
 
 export type AlarmCategory = (typeof ALARM_CATEGORIES)[number];

@@ -16,7 +16,7 @@ import { SIGNAL_DECISIONS } from './rules.js';
 import { CaseSiteKnowledgeSchema } from './site-knowledge.js';
 
 /**
- * How an operator works a case (DOMAIN.md section 1, reports ZR0001/ZR0002): take the next case,
+ * How an operator works a case (docs/domain.md section 1, reports ZR0001/ZR0002): take the next case,
  * follow the action plan, record every contact attempt, close with a result. Input schemas
  * validate API bodies and console forms alike.
  */
@@ -57,7 +57,7 @@ export const HOLD_END_REASONS = ['CLOSED', 'PUT_BACK', 'RETURNED', 'ASSIGNED'] a
 export type HoldEndReason = (typeof HOLD_END_REASONS)[number];
 
 /**
- * Hold-up alarms must never be cancelled by a caller (DOMAIN.md section 3). Returns null when
+ * Hold-up alarms must never be cancelled by a caller (docs/domain.md section 3). Returns null when
  * the result may be used for the category, else why not.
  */
 export function closeResultProblem(category: AlarmCategory, result: CaseResult): string | null {

@@ -8,7 +8,7 @@ import { AlarmEventCountSchema, BlockWindowSchema, ServiceModeSchema } from './r
 
 /**
  * The directory: who the centre's customers are, their sites and transmitters, who may speak
- * for a site, and what an operator does for each kind of alarm (DOMAIN.md sections 2, 3, 5).
+ * for a site, and what an operator does for each kind of alarm (docs/domain.md sections 2, 3, 5).
  * Input schemas validate API bodies and console forms alike.
  */
 

@@ -38,7 +38,7 @@ const restore = (category: AlarmCategory, description: string): CodeEntry => ({
 const log = (description: string): CodeEntry => ({ kind: 'LOG', category: null, description });
 const test = (description: string): CodeEntry => ({ kind: 'TEST', category: null, description });
 
-/** SIA DC-03 two-letter codes used by the centre (DOMAIN.md section 7). */
+/** SIA DC-03 two-letter codes used by the centre (docs/domain.md section 7). */
 const SIA_CODES: Readonly<Record<string, CodeEntry>> = {
   FA: alarm('FIRE', 'Fire alarm'),
   FR: restore('FIRE', 'Fire restore'),

@@ -13,7 +13,7 @@ import {
 } from './intake.js';
 
 /**
- * The authority table of DOMAIN.md section 3, written out as the customer's FAQ states it and
+ * The authority table of docs/domain.md section 3, written out as the customer's FAQ states it and
  * checked for every level × category × action, for plain persons and installers with every set
  * of approvals. `Y` allowed, `-` refused; columns FIRE, HOLDUP, INTRUSION, TECHNICAL, SERVICE
  * (every category once).

@@ -4,7 +4,7 @@ import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 
 /**
- * Phone intake (DOMAIN.md sections 1–3): the operator finds the site, verifies the caller's
+ * Phone intake (docs/domain.md sections 1–3): the operator finds the site, verifies the caller's
  * authority password, and acts only within the caller's authority. The authority table is a
  * pure function both the server (which enforces it) and the console (which explains it) use.
  */
@@ -43,7 +43,7 @@ export interface CallerFacts {
 }
 
 /**
- * The authority table (DOMAIN.md section 3): for one category of the site's transmitters, null
+ * The authority table (docs/domain.md section 3): for one category of the site's transmitters, null
  * when the caller may ask for the action, else why not, in words an operator can read out.
  */
 export function intakeActionProblem(caller: CallerFacts, action: IntakeAction, category: AlarmCategory): string | null {

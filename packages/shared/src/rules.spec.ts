@@ -20,7 +20,7 @@ const person = (overrides: Partial<RequesterFacts> = {}): RequesterFacts => ({
 const installer = (approvals: ApprovalKind[], level: RequesterFacts['level'] = 'B') =>
   person({ level, installerApprovals: approvals });
 
-describe('windowRequesterProblem (DOMAIN.md section 3)', () => {
+describe('windowRequesterProblem (docs/domain.md section 3)', () => {
   const FIRE = { fire: true, intrusion: false };
   const INTRUSION = { fire: false, intrusion: true };
   const BOTH = { fire: true, intrusion: true };

@@ -7,7 +7,7 @@ import type { SignalKind } from './event-codes.js';
 
 /**
  * Suppression windows (service mode, block windows), the decision stored with every signal,
- * and alarm-event counting (DOMAIN.md sections 3 and 4). Input schemas validate API bodies and
+ * and alarm-event counting (docs/domain.md sections 3 and 4). Input schemas validate API bodies and
  * console forms alike; the authority rule is a pure function both sides use.
  */
 
@@ -65,7 +65,7 @@ export const ActingUserSchema = z.object({ userId: id, name: z.string() });
 export type ActingUser = z.infer<typeof ActingUserSchema>;
 
 /**
- * What a requester must satisfy for a window on a transmitter (DOMAIN.md section 3).
+ * What a requester must satisfy for a window on a transmitter (docs/domain.md section 3).
  * `coversFire`: the window silences fire alarms (category FIRE, or the whole transmitter when it
  * may send fire). Returns null when allowed, else the reason in words an operator can read out.
  */

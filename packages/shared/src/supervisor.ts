@@ -4,7 +4,7 @@ import type { AlarmCategory } from './alarm.js';
 import type { VerificationAttempt } from './intake.js';
 
 /**
- * The supervisor's view (DOMAIN.md section 8): is the centre keeping up? Accept time is from
+ * The supervisor's view (docs/domain.md section 8): is the centre keeping up? Accept time is from
  * the case being queued to an operator taking it. The EN 50518 figures usually quoted (80 % within
  * 30 s, 98.5 % within 60 s) are defaults of the server's configuration.
  */

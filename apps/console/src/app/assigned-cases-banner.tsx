@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { acknowledgeCase } from '../features/case/api/case-api';

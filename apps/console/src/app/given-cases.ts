@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import { isAwaitingAck } from '../features/queue/utils/alarm-sound';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClosedCasePage } from '@arc/shared';
+import type { ClosedCasePage } from '@arc/shared/case-history';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../features/case/store/case-store';

@@ -1,4 +1,4 @@
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import { ReadOnlyCase } from '../features/case/components/read-only-case';
 import { useReadOnlyCaseStore } from '../features/case/store/read-only-case-store';
 import { HistorySearch } from '../features/history/components/history-search';

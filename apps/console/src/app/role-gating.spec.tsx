@@ -1,4 +1,4 @@
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth/store/session-store';

@@ -1,4 +1,6 @@
-import { SOCKET_PROTOCOL, type CaseDetail, type QueueSnapshot } from '@arc/shared';
+import { type QueueSnapshot } from '@arc/shared/case';
+import { type CaseDetail } from '@arc/shared/case-handling';
+import { SOCKET_PROTOCOL } from '@arc/shared/socket-events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useConnectionStore } from '../features/connection/store/connection-store';

@@ -1,4 +1,4 @@
-import type { QueueSnapshot } from '@arc/shared';
+import type { QueueSnapshot } from '@arc/shared/case';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { useQueueStore } from '../features/queue/store/queue-store';

@@ -1,4 +1,4 @@
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import { lazy, Suspense } from 'react';
 
 // User management is for administrators only and loads on first use.

@@ -1,4 +1,4 @@
-import { SiteNoteInputSchema, type SiteNote } from '@arc/shared';
+import { SiteNoteInputSchema, type SiteNote } from '@arc/shared/site-knowledge';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiRequestError, apiRequest } from '../lib/api';
 import { formatDateTimeShort } from '../utils/time';

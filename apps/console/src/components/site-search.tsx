@@ -1,4 +1,4 @@
-import type { DirectorySearchHit } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import type { LoadStatus } from '../utils/request-state';

@@ -1,3 +1,5 @@
+import { type CaseChange, type QueueSnapshot } from '@arc/shared/case';
+import { type VerificationAttempt } from '@arc/shared/intake';
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
@@ -5,13 +7,10 @@ import {
   SOCKET_PROTOCOL,
   type SocketAuth,
   type ClientToServerEvents,
-  type CaseChange,
-  type LoginFailure,
-  type QueueSnapshot,
   type ServerToClientEvents,
-  type SupervisorSnapshot,
-  type VerificationAttempt,
-} from '@arc/shared';
+} from '@arc/shared/socket-events';
+import { type SupervisorSnapshot } from '@arc/shared/supervisor';
+import { type LoginFailure } from '@arc/shared/users';
 import { io, type Socket } from 'socket.io-client';
 
 export type ArcSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceModeInputSchema } from '@arc/shared';
+import { ServiceModeInputSchema } from '@arc/shared/rules';
 import { ApiRequestError } from '../lib/api';
 import { describeRequestError, issuesToFieldErrors } from './form-errors';
 import { fieldLabel, fieldMessage, serverMessageInWords } from './form-words';

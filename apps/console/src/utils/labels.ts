@@ -1,4 +1,6 @@
-import type { AlarmCategory, CaseResult, StepType } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseResult } from '@arc/shared/case-handling';
+import type { StepType } from '@arc/shared/directory';
 
 /** Labels used by more than one screen. */
 

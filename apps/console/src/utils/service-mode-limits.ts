@@ -1,4 +1,4 @@
-import { minutesInWords } from '@arc/shared';
+import { minutesInWords } from '@arc/shared/settings';
 import type { FieldErrors } from './form-errors';
 
 /** "Duration must be at most 12 hours (720 minutes)": the server's longest service mode. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry } from '@arc/shared';
+import type { AuditEntry } from '@arc/shared/directory';
 import type { EntityManager } from 'typeorm';
 
 export interface AuditRecord {

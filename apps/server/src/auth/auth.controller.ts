@@ -1,17 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
-  ChangeOwnPasswordInputSchema,
   LoginRequestSchema,
-  TotpConfirmInputSchema,
-  type ChangeOwnPasswordInput,
   type LoginRequest,
   type LoginResponse,
   type LoginResult,
-  type OwnAccount,
   type SessionUser,
+} from '@arc/shared/auth';
+import {
+  ChangeOwnPasswordInputSchema,
+  TotpConfirmInputSchema,
+  type ChangeOwnPasswordInput,
+  type OwnAccount,
   type TotpConfirmInput,
   type TotpEnrollment,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import type { Request } from 'express';
 import { Public } from '../common/auth/auth.decorators.js';
 import { AuthService } from './auth.service.js';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC, ROLES } from '../common/auth/auth.decorators.js';

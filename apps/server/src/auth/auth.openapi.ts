@@ -1,12 +1,10 @@
+import { LoginRequestSchema, LoginResponseSchema, LoginResultSchema } from '@arc/shared/auth';
 import {
   ChangeOwnPasswordInputSchema,
-  LoginRequestSchema,
-  LoginResponseSchema,
-  LoginResultSchema,
   OwnAccountSchema,
   TotpConfirmInputSchema,
   TotpEnrollmentSchema,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import { READ, type Route } from '../common/http/openapi-route.js';
 
 /** Sign-in, the token, the own account and the second factor (auth/), for the OpenAPI document. */

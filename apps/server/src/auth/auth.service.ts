@@ -3,14 +3,12 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   ROLES as ALL_ROLES,
-  passwordProblems,
   type LoginResponse,
   type LoginResult,
-  type OwnAccount,
   type Role,
   type SessionUser,
-  type TotpEnrollment,
-} from '@arc/shared';
+} from '@arc/shared/auth';
+import { passwordProblems, type OwnAccount, type TotpEnrollment } from '@arc/shared/users';
 import type { Repository } from 'typeorm';
 import { z } from 'zod';
 import { AppError, fieldError } from '../common/app-error.js';

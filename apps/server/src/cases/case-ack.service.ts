@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseSummary, SessionUser } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
+import type { CaseSummary } from '@arc/shared/case';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { returnedRows } from '../database/sql-kit.js';

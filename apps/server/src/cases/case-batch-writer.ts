@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import type { EntityManager } from 'typeorm';
 import { combineStatements, returnedRows, type SqlPart } from '../database/sql-kit.js';
 import type { CaseChange, CaseEventDraft, OpenOrAppendInput, RestoreInput } from './case-change.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CaseSummarySchema, type CaseSummary } from '@arc/shared';
+import { CaseSummarySchema, type CaseSummary } from '@arc/shared/case';
 import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';

@@ -1,4 +1,4 @@
-import type { AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
 
 /** What the case lifecycle takes in and reports back (inputs of openOrAppendMany, its changes). */
 export interface OpenOrAppendInput {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
+import { type CaseSummary } from '@arc/shared/case';
 import {
-  classifyEventCode,
-  findZone,
-  type ActionStep,
-  type AlarmCategory,
   type CaseDetail,
   type CaseHistoryEntry,
   type CaseHold,
@@ -12,14 +11,14 @@ import {
   type CaseResult,
   type CaseSignal,
   type CaseStep,
-  type CaseSummary,
   type ContactAttempt,
   type EarlierCase,
   type HoldEndReason,
-  type SessionUser,
-  type SignalDecision,
-  type TransmitterZone,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
+import { type ActionStep } from '@arc/shared/directory';
+import { classifyEventCode } from '@arc/shared/event-codes';
+import { type SignalDecision } from '@arc/shared/rules';
+import { findZone, type TransmitterZone } from '@arc/shared/site-knowledge';
 import type { DataSource } from 'typeorm';
 import { type Db, first, iso, isoOrNull, rows, throwNotFound } from '../database/sql-kit.js';
 import {

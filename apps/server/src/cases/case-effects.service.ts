@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import type { DataSource } from 'typeorm';
 import { RedisStateService } from '../redis/redis-state.service.js';
 import { CaseChangeBus } from './case-change.bus.js';

@@ -1,7 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseSummary, HoldEndReason, OperatorPresence, SessionUser } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
+import type { CaseSummary } from '@arc/shared/case';
+import type { HoldEndReason, OperatorPresence } from '@arc/shared/case-handling';
 import { type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';

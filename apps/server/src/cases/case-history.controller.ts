@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ClosedCaseQuerySchema, type ClosedCasePage, type ClosedCaseQuery } from '@arc/shared';
+import { ClosedCaseQuerySchema, type ClosedCasePage, type ClosedCaseQuery } from '@arc/shared/case-history';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CaseHistoryService } from './case-history.service.js';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type CaseResult } from '@arc/shared/case-handling';
 import {
   closedCasePeriod,
-  type AlarmCategory,
-  type CaseResult,
   type ClosedCasePage,
   type ClosedCaseQuery,
   type ClosedCaseSummary,
-} from '@arc/shared';
+} from '@arc/shared/case-history';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { returnedRows } from '../database/sql-kit.js';

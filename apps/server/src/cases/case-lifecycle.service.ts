@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
 import type { EntityManager } from 'typeorm';
 import { returnedRows, type SqlPart } from '../database/sql-kit.js';
 import { APP_CONFIG } from '../config/config.module.js';

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
+import { type CaseSummary } from '@arc/shared/case';
 import {
   CaseNoteInputSchema,
   CloseCaseInputSchema,
@@ -7,10 +9,8 @@ import {
   type CaseDetail,
   type CaseNote,
   type CaseStep,
-  type CaseSummary,
   type ContactAttempt,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   closeResultProblem,
   type CaseDetail,
@@ -9,9 +10,8 @@ import {
   type CloseCaseInputSchema,
   type ContactAttempt,
   type ContactAttemptInputSchema,
-  type SessionUser,
   type StepTickInputSchema,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';

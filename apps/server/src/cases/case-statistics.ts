@@ -1,4 +1,4 @@
-import type { AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import type { DataSource } from 'typeorm';
 import type { SqlPart } from '../database/sql-kit.js';
 import { QUEUE_ORDER, SUMMARY_SELECT, type SummaryRow, toSummary } from './case-summary-row.js';

@@ -1,4 +1,5 @@
-import type { AlarmCategory, CaseStatus, CaseSummary } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseStatus, CaseSummary } from '@arc/shared/case';
 
 /** How a case summary (the queue's row, the socket's change) is read from PostgreSQL. */
 export interface SummaryRow {

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
+import { type CaseSummary } from '@arc/shared/case';
 import {
   AssignCaseInputSchema,
   PutBackInputSchema,
   TakeNextInputSchema,
   type CaseDetail,
-  type CaseSummary,
   type OperatorPresence,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';

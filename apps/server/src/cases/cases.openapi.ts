@@ -1,20 +1,19 @@
+import { CaseSummarySchema } from '@arc/shared/case';
 import {
   AssignCaseInputSchema,
   CaseDetailSchema,
   CaseNoteInputSchema,
   CaseNoteSchema,
   CaseStepSchema,
-  CaseSummarySchema,
   CloseCaseInputSchema,
-  ClosedCasePageSchema,
-  ClosedCaseQuerySchema,
   ContactAttemptInputSchema,
   ContactAttemptSchema,
   OperatorPresenceSchema,
   PutBackInputSchema,
   StepTickInputSchema,
   TakeNextBodySchema,
-} from '@arc/shared';
+} from '@arc/shared/case-handling';
+import { ClosedCasePageSchema, ClosedCaseQuerySchema } from '@arc/shared/case-history';
 import { z } from 'zod';
 import { READ, SUPERVISE, type Route } from '../common/http/openapi-route.js';
 

@@ -1,4 +1,4 @@
-import { zoneKey } from '@arc/shared';
+import { zoneKey } from '@arc/shared/site-knowledge';
 import type pg from 'pg';
 import { DEMO_SITES } from './demo-data.js';
 

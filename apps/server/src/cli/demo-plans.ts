@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { AlarmCategory, StepType } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { StepType } from '@arc/shared/directory';
 
 /** One step of a demo action plan; `contact` is an index into the site's contacts (call order). */
 export interface DemoStep {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { SecretBox } from '../common/secret-box.js';
 import { ConfigError, loadConfig } from '../config/config.schema.js';
-import { DC09_KEY_FORMATS, dc09KeyHex, dc09KeyProblem, type Dc09KeyFormat } from '@arc/shared';
+import { DC09_KEY_FORMATS, dc09KeyHex, dc09KeyProblem, type Dc09KeyFormat } from '@arc/shared/directory';
 
 /**
  * Registers (or updates) a DC-09 transmitter and its site until the directory API exists:

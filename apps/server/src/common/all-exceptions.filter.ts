@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiError } from '@arc/shared';
+import type { ApiError } from '@arc/shared/auth';
 import type { Request, Response } from 'express';
 import { AppError, httpStatusOf } from './app-error.js';
 import { drainOrClose } from './request-body.js';

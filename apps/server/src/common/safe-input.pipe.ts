@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, BadRequestException, Injectable, StandardSchemaValidationPipe } from '@nestjs/common';
-import { findUnsafeText } from '@arc/shared';
+import { findUnsafeText } from '@arc/shared/safe-input';
 
 /**
  * Nest's schema pipe, plus one last net: whatever a schema let through (or a parameter without a

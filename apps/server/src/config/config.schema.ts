@@ -1,4 +1,4 @@
-import { isTimeZone } from '@arc/shared';
+import { isTimeZone } from '@arc/shared/settings';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'development-only-jwt-secret-do-not-use-in-production';

@@ -1,4 +1,4 @@
-import type { Page } from '@arc/shared';
+import type { Page } from '@arc/shared/directory';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 

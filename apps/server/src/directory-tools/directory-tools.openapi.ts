@@ -1,4 +1,5 @@
-import { DirectoryImportQuerySchema, DirectorySearchHitSchema, DirectorySearchQuerySchema } from '@arc/shared';
+import { DirectorySearchHitSchema } from '@arc/shared/directory';
+import { DirectoryImportQuerySchema, DirectorySearchQuerySchema } from '@arc/shared/directory-transfer';
 import { z } from 'zod';
 import { ADMIN, READ, type Route } from '../common/http/openapi-route.js';
 

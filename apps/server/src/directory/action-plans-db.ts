@@ -1,4 +1,5 @@
-import type { ActionPlan, AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { ActionPlan } from '@arc/shared/directory';
 import { type Db, iso, rows } from '../database/sql-kit.js';
 
 /** The SQL read model of action plans and their steps. */

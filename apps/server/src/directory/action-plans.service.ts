@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActionPlan, ActionPlanInputSchema, AlarmCategory, SessionUser } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { SessionUser } from '@arc/shared/auth';
+import type { ActionPlan, ActionPlanInputSchema } from '@arc/shared/directory';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

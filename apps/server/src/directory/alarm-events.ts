@@ -1,9 +1,9 @@
-import type { AlarmEventCount } from '@arc/shared';
+import type { AlarmEventCount } from '@arc/shared/rules';
 import { type Db, first, rows } from '../database/sql-kit.js';
 
 /**
  * Alarm events (larmhändelser) of a contract in one calendar year, counted towards its yearly
- * quota (DOMAIN.md section 4): every case opened for one of the contract's sites counts once,
+ * quota (docs/domain.md section 4): every case opened for one of the contract's sites counts once,
  * service cases included. The year and the months are UTC: a case queued at 00:30 Swedish time
  * on 1 January still counts for the old year. Signals appended to an open case add nothing.
  *

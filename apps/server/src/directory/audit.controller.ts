@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditQuerySchema, type AuditEntry, type Page } from '@arc/shared';
+import { AuditQuerySchema, type AuditEntry, type Page } from '@arc/shared/directory';
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { SiteDetailService } from './site-detail.service.js';

@@ -1,4 +1,4 @@
-import type { Approval, AuthorizationList, Person, ServiceCompany } from '@arc/shared';
+import type { Approval, AuthorizationList, Person, ServiceCompany } from '@arc/shared/directory';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, iso, rows } from '../database/sql-kit.js';
 

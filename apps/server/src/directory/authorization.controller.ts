@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   ApprovalInputSchema,
   AuthorizationListInputSchema,
@@ -12,8 +13,7 @@ import {
   type PageQuery,
   type Person,
   type ServiceCompany,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AuthorizationListsService } from './authorization-lists.service.js';

@@ -1,4 +1,4 @@
-import { onCallNow, type Contact, type OnCallRoster } from '@arc/shared';
+import { onCallNow, type Contact, type OnCallRoster } from '@arc/shared/directory';
 import { type Db, first, rows } from '../database/sql-kit.js';
 
 /** The SQL read models of contacts and on-call rosters. */

@@ -1,4 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   ActionPlanInputSchema,
   ContactInputSchema,
@@ -6,13 +8,11 @@ import {
   PageQuerySchema,
   ReorderInputSchema,
   type ActionPlan,
-  type AlarmCategory,
   type Contact,
   type OnCallRoster,
   type Page,
   type PageQuery,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { ActionPlansService } from './action-plans.service.js';

@@ -1,4 +1,4 @@
-import type { Contract, Customer } from '@arc/shared';
+import type { Contract, Customer } from '@arc/shared/directory';
 import { type Db, first, iso } from '../database/sql-kit.js';
 
 /** The SQL read models of customers and contracts. */

@@ -1,17 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
-  AlarmEventQuerySchema,
   ContractInputSchema,
   ContractListQuerySchema,
   CustomerInputSchema,
   PageQuerySchema,
-  type AlarmEventCount,
   type Contract,
   type Customer,
   type Page,
   type PageQuery,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory';
+import { AlarmEventQuerySchema, type AlarmEventCount } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { CustomersService } from './customers.service.js';

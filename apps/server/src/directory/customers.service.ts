@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser } from '@arc/shared/auth';
 import type {
   Contract,
   ContractInputSchema,
@@ -8,8 +9,7 @@ import type {
   CustomerInputSchema,
   Page,
   PageQuery,
-  SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

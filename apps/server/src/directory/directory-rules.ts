@@ -1,4 +1,4 @@
-import type { AuthorityLevel } from '@arc/shared';
+import type { AuthorityLevel } from '@arc/shared/authority';
 
 /**
  * Directory rules as plain functions, so they are tested without a database. Each returns
@@ -22,7 +22,7 @@ export interface Requester {
   validTo: string | null;
 }
 
-/** DOMAIN.md section 3: only an A-level person of the same list may have a password changed. */
+/** docs/domain.md section 3: only an A-level person of the same list may have a password changed. */
 export function passwordRequesterProblem(
   requester: Requester | undefined,
   listId: string,

@@ -1,8 +1,6 @@
 import {
   ActionPlanInputSchema,
   ActionPlanSchema,
-  AlarmEventCountSchema,
-  AlarmEventQuerySchema,
   ApprovalInputSchema,
   AuditEntrySchema,
   AuditQuerySchema,
@@ -25,24 +23,30 @@ import {
   ServiceCompanyInputSchema,
   ServiceCompanySchema,
   SetPasswordInputSchema,
-  SignalLogEntrySchema,
-  SignalLogQuerySchema,
   SiteDetailSchema,
   SiteInputSchema,
-  SiteKnowledgeInputSchema,
-  SiteKnowledgeSchema,
   SiteListQuerySchema,
-  SiteNoteInputSchema,
-  SiteNoteListQuerySchema,
-  SiteNoteSchema,
   SiteSchema,
   TransmitterInputSchema,
   TransmitterListQuerySchema,
   TransmitterSchema,
+  pageOf,
+} from '@arc/shared/directory';
+import {
+  AlarmEventCountSchema,
+  AlarmEventQuerySchema,
+  SignalLogEntrySchema,
+  SignalLogQuerySchema,
+} from '@arc/shared/rules';
+import {
+  SiteKnowledgeInputSchema,
+  SiteKnowledgeSchema,
+  SiteNoteInputSchema,
+  SiteNoteListQuerySchema,
+  SiteNoteSchema,
   TransmitterZoneSchema,
   TransmitterZonesInputSchema,
-  pageOf,
-} from '@arc/shared';
+} from '@arc/shared/site-knowledge';
 import { z } from 'zod';
 import { ADMIN, READ, type Route } from '../common/http/openapi-route.js';
 

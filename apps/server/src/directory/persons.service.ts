@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Person, PersonInputSchema, SessionUser, SetPasswordInputSchema } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
+import type { Person, PersonInputSchema, SetPasswordInputSchema } from '@arc/shared/directory';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser } from '@arc/shared/auth';
 import type {
   ApprovalInputSchema,
   Page,
   PageQuery,
   ServiceCompany,
   ServiceCompanyInputSchema,
-  SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

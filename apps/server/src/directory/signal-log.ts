@@ -1,4 +1,5 @@
-import { classifyEventCode, type SignalLogEntry, type SignalLogQuerySchema } from '@arc/shared';
+import { classifyEventCode } from '@arc/shared/event-codes';
+import { type SignalLogEntry, type SignalLogQuerySchema } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { type Db, iso, rows } from '../database/sql-kit.js';
 

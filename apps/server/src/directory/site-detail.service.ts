@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  AlarmEventCount,
-  AuditEntry,
-  AuditQuerySchema,
-  Page,
-  SignalLogEntry,
-  SignalLogQuerySchema,
-  SiteDetail,
-} from '@arc/shared';
+import type { AuditEntry, AuditQuerySchema, Page, SiteDetail } from '@arc/shared/directory';
+import type { AlarmEventCount, SignalLogEntry, SignalLogQuerySchema } from '@arc/shared/rules';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { Filter, iso, pageOf, throwNotFound } from '../database/sql-kit.js';

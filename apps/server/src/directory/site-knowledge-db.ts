@@ -4,7 +4,7 @@ import {
   type SiteKnowledge,
   type SiteNote,
   type TransmitterZone,
-} from '@arc/shared';
+} from '@arc/shared/site-knowledge';
 import { type Db, first, iso, rows } from '../database/sql-kit.js';
 
 /**

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   SiteKnowledgeInputSchema,
   SiteNoteInputSchema,
   SiteNoteListQuerySchema,
   TransmitterZonesInputSchema,
-  type SessionUser,
   type SiteKnowledge,
   type SiteNote,
   type TransmitterZone,
-} from '@arc/shared';
+} from '@arc/shared/site-knowledge';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AdminOnly, CanRead, IdParam } from './directory-params.js';

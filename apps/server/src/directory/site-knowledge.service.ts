@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   zoneKey,
-  type SessionUser,
   type SiteKnowledge,
   type SiteKnowledgeInputSchema,
   type SiteNote,
   type SiteNoteInputSchema,
   type TransmitterZone,
   type TransmitterZonesInputSchema,
-} from '@arc/shared';
+} from '@arc/shared/site-knowledge';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

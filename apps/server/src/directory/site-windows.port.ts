@@ -1,4 +1,4 @@
-import type { BlockWindow, ServiceMode } from '@arc/shared';
+import type { BlockWindow, ServiceMode } from '@arc/shared/rules';
 import type { Db } from '../database/sql-kit.js';
 
 /**

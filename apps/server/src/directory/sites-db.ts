@@ -1,4 +1,4 @@
-import type { Site } from '@arc/shared';
+import type { Site } from '@arc/shared/directory';
 import { type Db, first, iso, isoOrNull, throwNotFound } from '../database/sql-kit.js';
 
 /** The SQL read model of sites (with their contract and customer). */

@@ -1,17 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
-  SignalLogQuerySchema,
   SiteInputSchema,
   SiteListQuerySchema,
   TransmitterInputSchema,
   TransmitterListQuerySchema,
   type Page,
-  type SessionUser,
-  type SignalLogEntry,
   type Site,
   type SiteDetail,
   type Transmitter,
-} from '@arc/shared';
+} from '@arc/shared/directory';
+import { SignalLogQuerySchema, type SignalLogEntry } from '@arc/shared/rules';
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';

@@ -1,4 +1,5 @@
-import type { AlarmCategory, Transmitter } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { Transmitter } from '@arc/shared/directory';
 import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
 
 /** The SQL read model of transmitters (the sealed key is never selected). */

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   dc09KeyHex,
   type Dc09Key,
   type Page,
-  type SessionUser,
   type Transmitter,
   type TransmitterInputSchema,
   type TransmitterListQuerySchema,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';

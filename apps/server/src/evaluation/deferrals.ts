@@ -1,4 +1,4 @@
-import type { AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
 import type { EntityManager } from 'typeorm';
 import type { RestoreInput } from '../cases/index.js';
 import { returnedRows } from '../database/sql-kit.js';

@@ -1,4 +1,4 @@
-import type { SignalDecision } from '@arc/shared';
+import type { SignalDecision } from '@arc/shared/rules';
 import type { EntityManager } from 'typeorm';
 import type { SqlPart } from '../database/sql-kit.js';
 import { windowsSql, type SignalToJudge } from '../rules/index.js';

@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared';
+import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
 import { EvaluationService, type CommittedBatch, type EvaluationResult } from './evaluation.service.js';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CaseSummary, SignalDecision } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { SignalDecision } from '@arc/shared/rules';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseBatchWriter, CaseEffectsService, type CaseBatch, type CaseChange } from '../cases/index.js';
 import { RulesService } from '../rules/index.js';

@@ -1,4 +1,4 @@
-import { IngestSignalSchema } from '@arc/shared';
+import { IngestSignalSchema } from '@arc/shared/signal';
 import { z } from 'zod';
 import { type Route } from '../common/http/openapi-route.js';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { classifyEventCode, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared';
+import { classifyEventCode } from '@arc/shared/event-codes';
+import { type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared/signal';
 import { AppError } from '../common/app-error.js';
 import { CaseSummariesService } from '../cases/index.js';
 import { EvaluationDispatcherService } from '../evaluation/index.js';

@@ -1,4 +1,5 @@
-import type { AlarmCategory, EventProtocol, SignalKind } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { EventProtocol, SignalKind } from '@arc/shared/event-codes';
 
 /** The shapes the receivers, the pure frame interpretation and the signal writer share. */
 

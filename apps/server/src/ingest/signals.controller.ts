@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Res, UseGuards } from '@nestjs/common';
-import { IngestSignalSchema, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared';
+import { IngestSignalSchema, type IngestSignalRequest, type IngestSignalResponse } from '@arc/shared/signal';
 import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators.js';
 import { ApiKeyGuard } from './api-key.guard.js';

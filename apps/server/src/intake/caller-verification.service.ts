@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   allowedActions,
   intakeActionProblem,
-  windowRequesterProblem,
-  type AlarmCategory,
   type CallerFacts,
   type IntakeAction,
-  type Requester,
-  type SessionUser,
   type VerificationAttempt,
   type VerificationOutcome,
   type VerificationResult,
   type VerifyCallerInputSchema,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import { windowRequesterProblem, type Requester } from '@arc/shared/rules';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { verifyPassword } from '../common/auth/password.js';
@@ -39,7 +38,7 @@ export interface VerifiedCaller {
 }
 
 /**
- * Verifies a caller's authority password (DOMAIN.md section 3): the person must be on an
+ * Verifies a caller's authority password (docs/domain.md section 3): the person must be on an
  * authorization list of the call's site (or an installer of a service company servicing it),
  * must not be locked, must have a password, and must say it. Every attempt is stored
  * (caller_verifications); failed ones go live to the supervisors.

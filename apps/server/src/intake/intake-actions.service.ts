@@ -1,19 +1,18 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser } from '@arc/shared/auth';
+import type { CaseSummary } from '@arc/shared/case';
 import type {
-  BlockWindow,
-  CaseSummary,
   IntakeBlockWindowInputSchema,
   IntakeCancelCaseInputSchema,
   IntakeEndServiceModeInputSchema,
   IntakeMessageInputSchema,
   IntakeServiceModeInputSchema,
   ManagerMessage,
-  ServiceMode,
-  SessionUser,
   SiteStatus,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import type { BlockWindow, ServiceMode } from '@arc/shared/rules';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
@@ -54,7 +53,7 @@ type CancelData = z.output<typeof IntakeCancelCaseInputSchema>;
 type MessageData = z.output<typeof IntakeMessageInputSchema>;
 
 /**
- * What a verified caller may ask for on the phone (DOMAIN.md section 3). Each action checks, in
+ * What a verified caller may ask for on the phone (docs/domain.md section 3). Each action checks, in
  * its own transaction, the fresh verification (CallerVerificationService.requireVerified: 403)
  * and the authority table for every category it touches (422 with the table's reason), records
  * the verified person as the one who asked, and appends a line to the call's record. Service

@@ -1,13 +1,12 @@
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
+import { type AuthorityLevel } from '@arc/shared/authority';
 import {
-  ALARM_CATEGORIES,
-  type AlarmCategory,
-  type AuthorityLevel,
   type IntakeCall,
   type IntakeOutcome,
-  type SessionUser,
   type VerificationAttempt,
   type VerificationResult,
-} from '@arc/shared';
+} from '@arc/shared/intake';
 import { AppError } from '../common/app-error.js';
 import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { VerificationAttempt } from '@arc/shared';
+import type { VerificationAttempt } from '@arc/shared/intake';
 import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';
@@ -10,7 +10,7 @@ import { REDIS, redisKey } from '../redis/redis.module.js';
 const RESULTS = new Set(['VERIFIED', 'WRONG_PASSWORD', 'LOCKED', 'NO_PASSWORD', 'NOT_AUTHORIZED']);
 
 /**
- * Domain events of phone intake: failed caller verifications (a security event, DOMAIN.md
+ * Domain events of phone intake: failed caller verifications (a security event, docs/domain.md
  * section 3). The intake services publish here; only the realtime gateway turns them into socket
  * messages to supervisors and administrators. Delivered at once in this process and through
  * Redis pub/sub to the other server processes (the same pattern as CaseChangeBus). With Redis

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
+import { type CaseSummary } from '@arc/shared/case';
 import {
   EndCallInputSchema,
   ForwardMessageInputSchema,
@@ -10,17 +12,14 @@ import {
   SetCallSiteInputSchema,
   StartCallInputSchema,
   VerifyCallerInputSchema,
-  type BlockWindow,
-  type CaseSummary,
   type IntakeCall,
   type ManagerMessage,
   type ManagerMessageEntry,
-  type ServiceMode,
-  type SessionUser,
   type SiteStatus,
   type VerificationAttempt,
   type VerificationOutcome,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import { type BlockWindow, type ServiceMode } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { IdParam } from '../directory/index.js';

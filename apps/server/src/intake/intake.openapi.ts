@@ -1,7 +1,6 @@
+import { CaseSummarySchema } from '@arc/shared/case';
 import {
-  BlockWindowSchema,
   CallListQuerySchema,
-  CaseSummarySchema,
   EndCallInputSchema,
   ForwardMessageInputSchema,
   IntakeBlockWindowInputSchema,
@@ -13,7 +12,6 @@ import {
   ManagerMessageEntrySchema,
   ManagerMessageSchema,
   MessageListQuerySchema,
-  ServiceModeSchema,
   SetCallSiteInputSchema,
   SiteStatusSchema,
   StartCallInputSchema,
@@ -22,7 +20,8 @@ import {
   VerificationListQuerySchema,
   VerificationOutcomeSchema,
   VerifyCallerInputSchema,
-} from '@arc/shared';
+} from '@arc/shared/intake';
+import { BlockWindowSchema, ServiceModeSchema } from '@arc/shared/rules';
 import { z } from 'zod';
 import { READ, SUPERVISE, type Route } from '../common/http/openapi-route.js';
 

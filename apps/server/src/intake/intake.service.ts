@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SessionUser } from '@arc/shared/auth';
 import type {
   EndCallInputSchema,
   IntakeCall,
-  SessionUser,
   SetCallSiteInputSchema,
   StartCallInputSchema,
   VerificationAttempt,
-} from '@arc/shared';
+} from '@arc/shared/intake';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ManagerMessageEntry, SessionUser } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
+import type { ManagerMessageEntry } from '@arc/shared/intake';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';

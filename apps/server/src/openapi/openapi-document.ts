@@ -1,4 +1,4 @@
-import { ApiErrorSchema } from '@arc/shared';
+import { ApiErrorSchema } from '@arc/shared/auth';
 import { z } from 'zod';
 import type { Route } from '../common/http/openapi-route.js';
 import { AUTH_ROUTES } from '../auth/index.js';

@@ -7,22 +7,20 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { type Role, type SessionUser } from '@arc/shared/auth';
+import { type CaseChange, type CaseSummary } from '@arc/shared/case';
+import { type VerificationAttempt } from '@arc/shared/intake';
 import {
   SOCKET_AUTH_ERROR_PREFIX,
   SOCKET_EVENTS,
   SOCKET_OUTDATED_ERROR_PREFIX,
   SOCKET_PROTOCOL,
-  type CaseChange,
-  type CaseSummary,
   type ClientToServerEvents,
-  type LoginFailure,
-  type Role,
   type ServerToClientEvents,
-  type SessionUser,
   type SnapshotAck,
-  type SupervisorSnapshot,
-  type VerificationAttempt,
-} from '@arc/shared';
+} from '@arc/shared/socket-events';
+import { type SupervisorSnapshot } from '@arc/shared/supervisor';
+import { type LoginFailure } from '@arc/shared/users';
 import type { Subscription } from 'rxjs';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/index.js';

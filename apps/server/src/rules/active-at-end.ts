@@ -13,7 +13,7 @@ export interface LaterRestore {
 }
 
 /**
- * The alarms suppressed during a window that are still active when it ends (DOMAIN.md
+ * The alarms suppressed during a window that are still active when it ends (docs/domain.md
  * section 4): per alarm family and zone, the last alarm is active unless a restore of the same
  * family came after it. A restore without a zone restores every zone of its family. Alarms
  * without a restore code ("fail to open") and unknown codes are events, not states: never active.

@@ -1,4 +1,6 @@
-import { classifyEventCode, isWithin, priorityOf, type AlarmCategory } from '@arc/shared';
+import { priorityOf, type AlarmCategory } from '@arc/shared/alarm';
+import { classifyEventCode } from '@arc/shared/event-codes';
+import { isWithin } from '@arc/shared/rules';
 import { DELAYED_FAMILIES, restoreFamilyOf } from './restore-family.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 
@@ -81,7 +83,7 @@ export function caseKeyOf(facts: Pick<SignalFacts, 'account' | 'siteId'>): strin
 }
 
 /**
- * Decides what a stored signal means for the queue (DOMAIN.md section 4). Pure: the same facts
+ * Decides what a stored signal means for the queue (docs/domain.md section 4). Pure: the same facts
  * and snapshot give the same decision, so signals stored but never evaluated are decided the
  * same way at start-up. Order of the rules: suppression (service mode, block window) beats
  * everything that would raise a case; restores and logs are never suppressed, because they

@@ -1,4 +1,4 @@
-import { classifyEventCode } from '@arc/shared';
+import { classifyEventCode } from '@arc/shared/event-codes';
 
 /**
  * Which alarm a restore closes. Contact ID restores carry the alarm's own code with qualifier 3;

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { classifyEventCode, priorityOf, type AlarmCategory } from '@arc/shared';
+import { priorityOf, type AlarmCategory } from '@arc/shared/alarm';
+import { classifyEventCode } from '@arc/shared/event-codes';
 import { type Job, type Queue, Worker } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseEffectsService, CaseLifecycleService, type CaseChange, type OpenOrAppendInput } from '../cases/index.js';
@@ -40,7 +41,7 @@ const SETTLE_MS = 2_000;
 
 /**
  * The timers of the rules. The end of a service mode and the start and end of a block window
- * are BullMQ delayed jobs (ARCHITECTURE.md section 2); PostgreSQL holds the record
+ * are BullMQ delayed jobs (docs/architecture.md section 2); PostgreSQL holds the record
  * (`finished_at`, `started_at`), so the jobs are rebuilt after Redis lost them, and a sweep of
  * PostgreSQL every few seconds finishes any window whose job did not run (Redis down, a
  * process killed mid-job). The same sweep raises deferred service alarms (AC loss not restored

@@ -1,4 +1,4 @@
-import { priorityOf } from '@arc/shared';
+import { priorityOf } from '@arc/shared/alarm';
 import type { OpenOrAppendInput } from '../cases/index.js';
 import type { RuleSettings } from './decide.js';
 

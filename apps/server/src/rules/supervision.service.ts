@@ -34,7 +34,7 @@ interface Overdue {
 }
 
 /**
- * Supervision (DOMAIN.md section 4): each transmitter with a test interval has a deadline in a
+ * Supervision (docs/domain.md section 4): each transmitter with a test interval has a deadline in a
  * Redis sorted set (last message + interval + grace). Any message moves it; heartbeats never
  * become rows. A sweeper takes overdue deadlines and raises a TECHNICAL case "test signal
  * missing", except while a service mode or block window silences the transmitter: then the

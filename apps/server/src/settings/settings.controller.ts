@@ -1,11 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  SHIFT_LOG_UNREAD_DAYS,
-  SHIFT_NOTE_TEXT_MAX,
-  type CentreSettings,
-} from '@arc/shared';
+import { type CentreSettings } from '@arc/shared/settings';
+import { SHIFT_LOG_UNREAD_DAYS, SHIFT_NOTE_TEXT_MAX } from '@arc/shared/shift-log';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@arc/shared/users';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';

@@ -1,4 +1,4 @@
-import { CentreSettingsSchema } from '@arc/shared';
+import { CentreSettingsSchema } from '@arc/shared/settings';
 import { READ, type Route } from '../common/http/openapi-route.js';
 
 /** GET /settings, for the OpenAPI document. */

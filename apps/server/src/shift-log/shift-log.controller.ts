@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   ShiftNoteInputSchema,
   ShiftNoteListQuerySchema,
-  type SessionUser,
   type ShiftNote,
   type ShiftNoteListQuery,
   type ShiftNotePage,
-} from '@arc/shared';
+} from '@arc/shared/shift-log';
 import { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';

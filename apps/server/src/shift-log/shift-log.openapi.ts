@@ -1,4 +1,9 @@
-import { ShiftNoteInputSchema, ShiftNoteListQuerySchema, ShiftNotePageSchema, ShiftNoteSchema } from '@arc/shared';
+import {
+  ShiftNoteInputSchema,
+  ShiftNoteListQuerySchema,
+  ShiftNotePageSchema,
+  ShiftNoteSchema,
+} from '@arc/shared/shift-log';
 import { z } from 'zod';
 import { READ, type Route } from '../common/http/openapi-route.js';
 

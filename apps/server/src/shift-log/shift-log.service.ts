@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   SHIFT_LOG_UNREAD_DAYS,
-  type SessionUser,
   type ShiftNote,
   type ShiftNoteListQuery,
   type ShiftNotePage,
   type ShiftNoteReader,
-} from '@arc/shared';
+} from '@arc/shared/shift-log';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';

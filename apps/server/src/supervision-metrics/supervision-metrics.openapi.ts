@@ -1,4 +1,4 @@
-import { OwnOperatorStateSchema, SetOperatorStateInputSchema } from '@arc/shared';
+import { OwnOperatorStateSchema, SetOperatorStateInputSchema } from '@arc/shared/supervisor';
 import { z } from 'zod';
 import { READ, SUPERVISE, type Route } from '../common/http/openapi-route.js';
 

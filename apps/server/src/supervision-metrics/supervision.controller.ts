@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   SetOperatorStateInputSchema,
   type OwnOperatorState,
-  type SessionUser,
   type SetOperatorStateInput,
   type SupervisorSnapshot,
-} from '@arc/shared';
+} from '@arc/shared/supervisor';
 import { Public, Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { MetricsService } from '../common/metrics/metrics.service.js';

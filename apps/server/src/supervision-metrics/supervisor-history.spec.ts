@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SupervisorSnapshot } from '@arc/shared';
+import type { SupervisorSnapshot } from '@arc/shared/supervisor';
 import { TestEnvironment } from '../../test/support/test-app.js';
 import { SupervisorViewService } from './supervisor-view.service.js';
 

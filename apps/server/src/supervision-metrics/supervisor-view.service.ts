@@ -1,22 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ALARM_CATEGORIES, CATEGORY_PRIORITY } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
+import { type VerificationAttempt, type VerificationResult } from '@arc/shared/intake';
 import {
-  ALARM_CATEGORIES,
-  CATEGORY_PRIORITY,
   acceptTimeFigures,
   supervisorAlerts,
   type HistoryPoint,
   type OperatorLoad,
   type OperatorState,
   type QueueByPriority,
-  type SessionUser,
   type OwnOperatorState,
   type SetOperatorStateInput,
   type SupervisorSnapshot,
-  type VerificationAttempt,
-  type VerificationResult,
-} from '@arc/shared';
+} from '@arc/shared/supervisor';
 import type { Queue } from 'bullmq';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { LOGIN_FAILURE_REASONS, type LoginFailure } from '@arc/shared';
+import { LOGIN_FAILURE_REASONS, type LoginFailure } from '@arc/shared/users';
 import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LockedAccount, LockedAddress, LoginActivity, LoginFailure, LoginFailureReason } from '@arc/shared';
+import type { LockedAccount, LockedAddress, LoginActivity, LoginFailure, LoginFailureReason } from '@arc/shared/users';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { APP_CONFIG } from '../config/config.module.js';

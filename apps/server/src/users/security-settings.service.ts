@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Role, SecuritySettings } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
+import type { SecuritySettings } from '@arc/shared/users';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { APP_CONFIG } from '../config/config.module.js';

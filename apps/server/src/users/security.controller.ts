@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   LoginActivityQuerySchema,
   UnlockAddressInputSchema,
   UpdateSecuritySettingsInputSchema,
   type LoginActivity,
   type SecuritySettings,
-  type SessionUser,
   type UnlockAddressInput,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';

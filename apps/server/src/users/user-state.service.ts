@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ROLES, type Role } from '@arc/shared';
+import { ROLES, type Role } from '@arc/shared/auth';
 import type { Redis } from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   CreateUserInputSchema,
   ResetPasswordInputSchema,
   UpdateUserInputSchema,
   type CreateUserInput,
   type ResetPasswordInput,
-  type SessionUser,
   type UpdateUserInput,
   type UserAccount,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';

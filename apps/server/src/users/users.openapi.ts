@@ -8,7 +8,7 @@ import {
   UpdateSecuritySettingsInputSchema,
   UpdateUserInputSchema,
   UserAccountSchema,
-} from '@arc/shared';
+} from '@arc/shared/users';
 import { z } from 'zod';
 import { ADMIN, SUPERVISE, type Route } from '../common/http/openapi-route.js';
 

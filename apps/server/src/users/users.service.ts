@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { passwordProblems, type CreateUserInput, type Role, type UpdateUserInput, type UserAccount } from '@arc/shared';
+import { type Role } from '@arc/shared/auth';
+import { passwordProblems, type CreateUserInput, type UpdateUserInput, type UserAccount } from '@arc/shared/users';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { hashPassword } from '../common/auth/password.js';

@@ -3,13 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
+import { type CaseChange } from '@arc/shared/case';
 import {
   SOCKET_EVENTS,
   SOCKET_PROTOCOL,
-  type CaseChange,
   type ClientToServerEvents,
   type ServerToClientEvents,
-} from '@arc/shared';
+} from '@arc/shared/socket-events';
 import type { DataSource } from 'typeorm';
 import { startServer } from '../../src/app.factory.js';
 import type { AppModuleOptions } from '../../src/app.module.js';

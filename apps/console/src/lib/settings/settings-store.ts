@@ -1,4 +1,4 @@
-import type { CentreSettings } from '@arc/shared';
+import type { CentreSettings } from '@arc/shared/settings';
 import { create } from 'zustand';
 import { setCentreTimeZone } from '../../utils/time';
 

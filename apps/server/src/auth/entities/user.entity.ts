@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 
 @Entity({ name: 'users' })
 export class UserEntity {

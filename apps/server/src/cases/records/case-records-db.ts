@@ -1,4 +1,8 @@
-import type { ActionStep, AlarmCategory, CaseStatus, ContactAttempt, SiteStatus } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseStatus } from '@arc/shared/case';
+import type { ContactAttempt } from '@arc/shared/case-handling';
+import type { ActionStep } from '@arc/shared/directory';
+import type { SiteStatus } from '@arc/shared/intake';
 import { plansOfSite } from '../../directory/index.js';
 import { type Db, first, iso, rows, throwNotFound } from '../../database/sql-kit.js';
 import { QUEUE_ORDER } from '../case-summary-row.js';

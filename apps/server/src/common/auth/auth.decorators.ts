@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 
 export const IS_PUBLIC = 'arc:isPublic';
 export const ROLES = 'arc:roles';

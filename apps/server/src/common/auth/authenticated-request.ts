@@ -1,4 +1,4 @@
-import type { SessionUser } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
 import type { Request } from 'express';
 
 /**

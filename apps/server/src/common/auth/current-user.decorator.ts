@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { SessionUser } from '@arc/shared';
+import type { SessionUser } from '@arc/shared/auth';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 
 export const CurrentUser = createParamDecorator(

@@ -1,5 +1,5 @@
 import { Param } from '@nestjs/common';
-import { ALARM_CATEGORIES } from '@arc/shared';
+import { ALARM_CATEGORIES } from '@arc/shared/alarm';
 import { z } from 'zod';
 
 /**

@@ -1,11 +1,11 @@
+import type { AlarmCategory } from '@arc/shared/alarm';
 import type {
-  AlarmCategory,
   DirectoryTransferDocument,
   TransferActionStep,
   TransferContact,
   TransferPerson,
   TransferTransmitter,
-} from '@arc/shared';
+} from '@arc/shared/directory-transfer';
 import {
   COMPANY_KINDS,
   FIRST_NAMES,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { DirectorySearchQuerySchema, type DirectorySearchHit, type DirectorySearchQuery } from '@arc/shared';
+import { type DirectorySearchHit } from '@arc/shared/directory';
+import { DirectorySearchQuerySchema, type DirectorySearchQuery } from '@arc/shared/directory-transfer';
 import { DirectorySearchService } from './directory-search.service.js';
 
 /** Any signed-in role: operators find the site of a caller or a transmitter here. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DirectorySearchHit, DirectorySearchQuery } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
+import type { DirectorySearchQuery } from '@arc/shared/directory-transfer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { InTransaction, Sql } from '../../database/sql-kit.js';

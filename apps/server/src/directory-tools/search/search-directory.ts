@@ -1,4 +1,4 @@
-import { PhoneSchema, type DirectorySearchHit } from '@arc/shared';
+import { PhoneSchema, type DirectorySearchHit } from '@arc/shared/directory';
 import type { InTransaction, Sql } from '../../database/sql-kit.js';
 
 /**

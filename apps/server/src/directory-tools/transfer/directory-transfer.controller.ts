@@ -1,10 +1,10 @@
 import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   DirectoryImportQuerySchema,
   type DirectoryImportReport,
   type DirectoryTransferDocument,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/directory-transfer';
 import type { Request, Response } from 'express';
 import { Roles } from '../../common/auth/auth.decorators.js';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DirectoryImportReport, DirectoryTransferDocument } from '@arc/shared';
+import type { DirectoryImportReport, DirectoryTransferDocument } from '@arc/shared/directory-transfer';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/index.js';
 import { hashPassword } from '../../common/auth/password.js';

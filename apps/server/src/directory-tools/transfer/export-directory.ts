@@ -1,16 +1,12 @@
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type ApprovalKind, type AuthorityLevel } from '@arc/shared/authority';
+import { type ContactRoute, type OnCallMember, type StepType, type TransmitterProtocol } from '@arc/shared/directory';
 import {
   DIRECTORY_TRANSFER_FORMAT,
   DIRECTORY_TRANSFER_VERSION,
-  type AlarmCategory,
-  type ApprovalKind,
-  type AuthorityLevel,
-  type ContactRoute,
   type DirectoryTransferDocument,
-  type OnCallMember,
-  type StepType,
   type TransferPerson,
-  type TransmitterProtocol,
-} from '@arc/shared';
+} from '@arc/shared/directory-transfer';
 import type { Sql } from '../../database/sql-kit.js';
 
 /**

@@ -5,7 +5,7 @@ import {
   type DirectoryImportCounts,
   type DirectoryImportRejection,
   type TransferSection,
-} from '@arc/shared';
+} from '@arc/shared/directory-transfer';
 import type { z } from 'zod';
 import type { Sql } from '../../database/sql-kit.js';
 

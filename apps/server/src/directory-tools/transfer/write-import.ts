@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dc09KeyHex, zoneKey } from '@arc/shared';
+import { dc09KeyHex } from '@arc/shared/directory';
+import { zoneKey } from '@arc/shared/site-knowledge';
 import type { Sql } from '../../database/sql-kit.js';
 import type { ExistingKeys, ParsedDocument, ParsedPerson } from './validate-import.js';
 

@@ -16,7 +16,7 @@ import { formatDc09Timestamp, parseDc09Timestamp } from './dc09-time.js';
 import { buildAdmCidData, buildSiaDcsData, parseAdmCidData, parseSiaDcsData } from './event-data.js';
 import { FrameSplitter } from './frame-splitter.js';
 
-/** The examples of DOMAIN.md section 6 are given without LF and CR. */
+/** The examples of docs/domain.md section 6 are given without LF and CR. */
 const frame = (text: string): Buffer =>
   Buffer.concat([Buffer.from('\n'), Buffer.from(text, 'latin1'), Buffer.from('\r')]);
 

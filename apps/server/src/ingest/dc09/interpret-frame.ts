@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { classifyEventCode } from '@arc/shared';
+import { classifyEventCode } from '@arc/shared/event-codes';
 import type { NewSignal, TransmitterInfo } from '../signal-types.js';
 import { openPayload, type Dc09Frame, type Dc09Header, type Result } from './dc09-frame.js';
 import { parseAdmCidData, parseSiaDcsData, type Dc09Event } from './event-data.js';

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   BlockWindowConfirmInputSchema,
   BlockWindowInputSchema,
   BlockWindowListQuerySchema,
   type BlockWindow,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { IdParam } from '../../directory/index.js';

@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
   windowCovers,
   type BlockWindow,
   type BlockWindowConfirmInputSchema,
   type BlockWindowInputSchema,
   type BlockWindowListQuerySchema,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/rules';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/index.js';
@@ -31,7 +31,7 @@ const MAX_LENGTH_MS = 366 * 86_400_000;
 
 /**
  * Block windows: a longer, planned inactivation of a whole transmitter on a written request
- * (DOMAIN.md section 3). Overlaps are refused by PostgreSQL's exclusion constraint, which holds
+ * (docs/domain.md section 3). Overlaps are refused by PostgreSQL's exclusion constraint, which holds
  * even for two requests at the same moment; this service only turns that into a readable 409.
  */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ServiceModeInputSchema, ServiceModeListQuerySchema, type ServiceMode, type SessionUser } from '@arc/shared';
+import { type SessionUser } from '@arc/shared/auth';
+import { ServiceModeInputSchema, ServiceModeListQuerySchema, type ServiceMode } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
 import { IdParam } from '../../directory/index.js';

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type SessionUser } from '@arc/shared/auth';
 import {
-  minutesInWords,
   windowCovers,
-  type AlarmCategory,
   type Requester,
   type ServiceMode,
   type ServiceModeInputSchema,
   type ServiceModeListQuerySchema,
-  type SessionUser,
-} from '@arc/shared';
+} from '@arc/shared/rules';
+import { minutesInWords } from '@arc/shared/settings';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AuditService } from '../../audit/index.js';
@@ -40,7 +40,7 @@ export interface WindowAuthority {
 
 /**
  * Service mode: a transmitter (or one category of it) is silenced from now for a while, on the
- * phone request of a person who may speak for the site (DOMAIN.md sections 3 and 4). The row is
+ * phone request of a person who may speak for the site (docs/domain.md sections 3 and 4). The row is
  * written with its audit entry in one transaction; the end timer is (re)scheduled after commit,
  * so the timer never sees a mode that was rolled back.
  *

@@ -1,10 +1,11 @@
-import { type Requester, type RequesterFacts, windowRequesterProblem, type ApprovalKind } from '@arc/shared';
+import { type ApprovalKind } from '@arc/shared/authority';
+import { type Requester, type RequesterFacts, windowRequesterProblem } from '@arc/shared/rules';
 import { AppError } from '../../common/app-error.js';
 import { centreTimeZone } from '../../common/centre-time.js';
 import { type Db, first } from '../../database/sql-kit.js';
 
 /**
- * Who asked for a service mode or block window, checked against DOMAIN.md section 3. The facts
+ * Who asked for a service mode or block window, checked against docs/domain.md section 3. The facts
  * are loaded in one SQL statement and judged by the shared pure rule (windowRequesterProblem),
  * the same one the console uses to warn before sending.
  *

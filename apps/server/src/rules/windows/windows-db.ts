@@ -1,4 +1,6 @@
-import type { AlarmCategory, AuthorityLevel, BlockWindow, BlockWindowState, ServiceMode } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { AuthorityLevel } from '@arc/shared/authority';
+import type { BlockWindow, BlockWindowState, ServiceMode } from '@arc/shared/rules';
 import { AppError } from '../../common/app-error.js';
 import { type Db, first, iso, isoOrNull, rows } from '../../database/sql-kit.js';
 

@@ -6,7 +6,7 @@ import {
   ServiceModeInputSchema,
   ServiceModeListQuerySchema,
   ServiceModeSchema,
-} from '@arc/shared';
+} from '@arc/shared/rules';
 import { z } from 'zod';
 import { READ, type Route } from '../../common/http/openapi-route.js';
 

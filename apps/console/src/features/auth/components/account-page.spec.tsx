@@ -1,4 +1,5 @@
-import type { LoginResponse, OwnAccount } from '@arc/shared';
+import type { LoginResponse } from '@arc/shared/auth';
+import type { OwnAccount } from '@arc/shared/users';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../store/session-store';

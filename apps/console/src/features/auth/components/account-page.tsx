@@ -1,4 +1,4 @@
-import { ChangeOwnPasswordInputSchema, passwordProblems, type OwnAccount } from '@arc/shared';
+import { ChangeOwnPasswordInputSchema, passwordProblems, type OwnAccount } from '@arc/shared/users';
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormError, TextField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';

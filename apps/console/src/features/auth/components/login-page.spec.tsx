@@ -1,4 +1,4 @@
-import type { ApiError, LoginResponse } from '@arc/shared';
+import type { ApiError, LoginResponse } from '@arc/shared/auth';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../store/session-store';

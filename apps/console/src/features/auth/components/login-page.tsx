@@ -1,4 +1,5 @@
-import { isSignedIn, LoginRequestSchema, TotpCodeSchema, type LoginResponse } from '@arc/shared';
+import { isSignedIn, LoginRequestSchema, type LoginResponse } from '@arc/shared/auth';
+import { TotpCodeSchema } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';

@@ -1,4 +1,5 @@
-import { TotpCodeSchema, type LoginResponse, type TotpEnrollment } from '@arc/shared';
+import { type LoginResponse } from '@arc/shared/auth';
+import { TotpCodeSchema, type TotpEnrollment } from '@arc/shared/users';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormError, FormField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';

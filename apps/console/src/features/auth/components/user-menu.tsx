@@ -1,4 +1,4 @@
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSessionStore } from '../store/session-store';

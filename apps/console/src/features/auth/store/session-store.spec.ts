@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@arc/shared';
+import type { LoginResponse } from '@arc/shared/auth';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changingToken, refreshSession, tokenChangeSettled, useSessionStore } from './session-store';
 

@@ -1,4 +1,4 @@
-import type { LoginResponse, SessionUser } from '@arc/shared';
+import type { LoginResponse, SessionUser } from '@arc/shared/auth';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { ApiRequestError } from '../../../lib/api';

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseTimes } from '@arc/shared';
+import type { CaseDetail, CaseTimes } from '@arc/shared/case-handling';
 import { formatDateTime, formatDelta, formatTime } from '../utils/labels';
 import { useReadOnlyCaseStore } from '../store/read-only-case-store';
 import { CaseSection } from './case-section';

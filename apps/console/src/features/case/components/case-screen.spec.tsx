@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../store/case-store';

@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseResult, ContactOutcome, SiteNote } from '@arc/shared';
+import type { CaseDetail, CaseResult, ContactOutcome } from '@arc/shared/case-handling';
+import type { SiteNote } from '@arc/shared/site-knowledge';
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useShortcuts } from '../hooks/use-shortcuts';

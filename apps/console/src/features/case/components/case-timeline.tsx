@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { formatDate, formatDateTime, formatTime } from '../../../utils/time';
 import { buildTimeline } from '../utils/timeline';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, CASE_ID, caseDetail, STEP_CALL, STEP_RESCUE, step, stubApi, summary, ME } from '../test/fixtures';

@@ -1,4 +1,10 @@
-import { CASE_RESULTS, CloseCaseInputSchema, closeResultProblem, type CaseDetail, type CaseResult } from '@arc/shared';
+import {
+  CASE_RESULTS,
+  CloseCaseInputSchema,
+  closeResultProblem,
+  type CaseDetail,
+  type CaseResult,
+} from '@arc/shared/case-handling';
 import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { closeCase } from '../api/case-api';

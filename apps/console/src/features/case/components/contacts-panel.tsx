@@ -1,4 +1,9 @@
-import { ContactAttemptInputSchema, type CaseDetail, type ContactAttempt, type ContactOutcome } from '@arc/shared';
+import {
+  ContactAttemptInputSchema,
+  type CaseDetail,
+  type ContactAttempt,
+  type ContactOutcome,
+} from '@arc/shared/case-handling';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { recordAttempt } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';

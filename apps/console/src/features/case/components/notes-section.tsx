@@ -1,4 +1,4 @@
-import { CaseNoteInputSchema, type CaseNote } from '@arc/shared';
+import { CaseNoteInputSchema, type CaseNote } from '@arc/shared/case-handling';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addNote } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';

@@ -1,4 +1,4 @@
-import { PutBackInputSchema, type CaseDetail } from '@arc/shared';
+import { PutBackInputSchema, type CaseDetail } from '@arc/shared/case-handling';
 import { useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { putBackCase } from '../api/case-api';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CaseTimesSection, SignalsSection, SiteSection } from './case-facts';

@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseSiteKnowledge, SiteNote } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
+import type { CaseSiteKnowledge, SiteNote } from '@arc/shared/site-knowledge';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../store/case-store';

@@ -1,4 +1,4 @@
-import type { CaseSiteKnowledge, SiteNote } from '@arc/shared';
+import type { CaseSiteKnowledge, SiteNote } from '@arc/shared/site-knowledge';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { AddSiteNoteForm, NoteLine } from '../../../components/site-note';
 import { CaseSection } from './case-section';

@@ -1,4 +1,5 @@
-import { DEFAULT_EMERGENCY_NUMBERS, StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared';
+import { StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared/case-handling';
+import { DEFAULT_EMERGENCY_NUMBERS } from '@arc/shared/site-knowledge';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';

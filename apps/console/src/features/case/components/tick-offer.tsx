@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseStep } from '@arc/shared';
+import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
 import { stepTypeLabel } from '../../../utils/labels';
 import { stepTarget } from './steps-checklist';
 

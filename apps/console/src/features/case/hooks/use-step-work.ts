@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseStep } from '@arc/shared';
+import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
 import { useState } from 'react';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';

@@ -1,4 +1,5 @@
-import { OPERATOR_NOT_AVAILABLE, type CaseDetail, type CaseSummary } from '@arc/shared';
+import { type CaseSummary } from '@arc/shared/case';
+import { OPERATOR_NOT_AVAILABLE, type CaseDetail } from '@arc/shared/case-handling';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
 import { getCase, getOwnOperatorState, listMyCases, takeNextCase } from '../api/case-api';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '@arc/shared';
+import type { CaseDetail } from '@arc/shared/case-handling';
 import { create } from 'zustand';
 import { getCase } from '../api/case-api';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';

@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseStep, CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
 import { vi } from 'vitest';
 
 export const ME = { userId: '88888888-8888-4888-8888-888888888888', name: 'Olle Operator' };

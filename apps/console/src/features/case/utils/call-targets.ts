@@ -1,10 +1,5 @@
-import {
-  outcomesForRoute,
-  type CaseDetail,
-  type CaseStep,
-  type ContactOutcome,
-  type ContactRouteKind,
-} from '@arc/shared';
+import { outcomesForRoute, type CaseDetail, type CaseStep, type ContactOutcome } from '@arc/shared/case-handling';
+import { type ContactRouteKind } from '@arc/shared/directory';
 
 /** One number (or address) the operator can call for the case, in the order of the action plan. */
 export interface CallTarget {

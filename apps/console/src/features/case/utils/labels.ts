@@ -1,4 +1,5 @@
-import type { ContactOutcome, ContactRouteKind } from '@arc/shared';
+import type { ContactOutcome } from '@arc/shared/case-handling';
+import type { ContactRouteKind } from '@arc/shared/directory';
 import { formatDateTime as centreDateTime, formatTime as centreTime } from '../../../utils/time';
 
 export function outcomeLabel(outcome: ContactOutcome): string {

@@ -1,4 +1,4 @@
-import type { CaseHistoryEntry } from '@arc/shared';
+import type { CaseHistoryEntry } from '@arc/shared/case-handling';
 import { describe, expect, it } from 'vitest';
 import { caseDetail, ME } from '../test/fixtures';
 import { buildTimeline } from './timeline';

@@ -1,11 +1,5 @@
-import type {
-  CaseDetail,
-  CaseHistoryEntry,
-  CaseResult,
-  CaseSignal,
-  ContactOutcome,
-  ContactRouteKind,
-} from '@arc/shared';
+import type { CaseDetail, CaseHistoryEntry, CaseResult, CaseSignal, ContactOutcome } from '@arc/shared/case-handling';
+import type { ContactRouteKind } from '@arc/shared/directory';
 import { outcomeLabel, routeKindLabel } from './labels';
 import { resultLabel } from '../../../utils/labels';
 

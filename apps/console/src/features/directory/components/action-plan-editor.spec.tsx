@@ -1,4 +1,4 @@
-import type { ActionPlanInput, ActionStep } from '@arc/shared';
+import type { ActionPlanInput, ActionStep } from '@arc/shared/directory';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTACT_A, contact } from '../test/fixtures';

@@ -1,13 +1,13 @@
+import { type AlarmCategory } from '@arc/shared/alarm';
 import {
   ActionPlanInputSchema,
   STEP_TYPES,
   type ActionPlanInput,
   type ActionStep,
-  type AlarmCategory,
   type Contact,
   type OnCallRoster,
   type StepType,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';

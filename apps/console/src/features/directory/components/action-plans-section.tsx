@@ -1,4 +1,5 @@
-import { ALARM_CATEGORIES, type ActionPlan, type ActionStep, type AlarmCategory, type SiteDetail } from '@arc/shared';
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type ActionPlan, type ActionStep, type SiteDetail } from '@arc/shared/directory';
 import { useEffect, useState } from 'react';
 import { deleteActionPlan, saveActionPlan } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';

@@ -1,4 +1,4 @@
-import type { AlarmEventCount } from '@arc/shared';
+import type { AlarmEventCount } from '@arc/shared/rules';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { siteDetail } from '../test/fixtures';

@@ -1,9 +1,10 @@
-import type { AlarmEventCount, SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
+import type { AlarmEventCount } from '@arc/shared/rules';
 import { DetailSection } from './detail-section';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-/** The contract's alarm events this year against its yearly quota (DOMAIN.md section 4). */
+/** The contract's alarm events this year against its yearly quota (docs/domain.md section 4). */
 export function AlarmEventsSection({ detail }: { detail: SiteDetail }) {
   const events = detail.alarmEvents;
   return (

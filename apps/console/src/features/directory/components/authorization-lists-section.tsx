@@ -1,4 +1,4 @@
-import type { Person, SiteDetail } from '@arc/shared';
+import type { Person, SiteDetail } from '@arc/shared/directory';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   createAuthorizationList,

@@ -1,4 +1,4 @@
-import type { SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDirectoryStore } from '../store/directory-store';

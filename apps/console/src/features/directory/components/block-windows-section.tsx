@@ -1,3 +1,4 @@
+import { type SiteDetail, type Transmitter } from '@arc/shared/directory';
 import {
   BlockWindowConfirmInputSchema,
   BlockWindowInputSchema,
@@ -5,9 +6,7 @@ import {
   type BlockWindow,
   type BlockWindowConfirmInput,
   type BlockWindowInput,
-  type SiteDetail,
-  type Transmitter,
-} from '@arc/shared';
+} from '@arc/shared/rules';
 import { useState, type FormEvent } from 'react';
 import { cancelBlockWindow, confirmBlockWindow, createBlockWindow } from '../api/directory-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
@@ -35,7 +34,7 @@ export interface BlockWindowsSectionProps {
 type Editing = { kind: 'new' } | { kind: 'confirm'; blockWindow: BlockWindow } | null;
 
 /**
- * Block windows: a longer inactivation of a transmitter on a written request (DOMAIN.md
+ * Block windows: a longer inactivation of a transmitter on a written request (docs/domain.md
  * section 3), with the completion confirmation (klarrapport) sent back to the requester.
  */
 export function BlockWindowsSection({ detail, today = localToday() }: BlockWindowsSectionProps) {

@@ -4,7 +4,7 @@ import {
   type Contact,
   type ContactInput,
   type ContactRouteKind,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';

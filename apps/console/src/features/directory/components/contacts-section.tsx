@@ -1,4 +1,4 @@
-import type { Contact, SiteDetail } from '@arc/shared';
+import type { Contact, SiteDetail } from '@arc/shared/directory';
 import { useState } from 'react';
 import { createContact, deleteContact, reorderContacts, updateContact } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';

@@ -1,4 +1,4 @@
-import type { SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
 import { DetailSection } from './detail-section';
 
 export function OnCallSection({ detail }: { detail: SiteDetail }) {

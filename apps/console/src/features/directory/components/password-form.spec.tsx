@@ -1,4 +1,4 @@
-import type { SetPasswordInput } from '@arc/shared';
+import type { SetPasswordInput } from '@arc/shared/directory';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { person } from '../test/fixtures';

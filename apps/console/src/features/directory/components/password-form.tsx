@@ -1,4 +1,4 @@
-import { SetPasswordInputSchema, type Person, type SetPasswordInput } from '@arc/shared';
+import { SetPasswordInputSchema, type Person, type SetPasswordInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
@@ -16,7 +16,7 @@ export interface PasswordFormProps {
 
 const REQUESTER_REQUIRED = 'is required: the A-level person whose written request this is';
 
-/** Sets a person's authority password on the written request of an A-level person (DOMAIN.md section 3). */
+/** Sets a person's authority password on the written request of an A-level person (docs/domain.md section 3). */
 export function PasswordForm({ person, listPersons, onSave, onCancel, today = isoToday() }: PasswordFormProps) {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');

@@ -1,4 +1,5 @@
-import { AUTHORITY_LEVELS, PersonInputSchema, type Person, type PersonInput } from '@arc/shared';
+import { AUTHORITY_LEVELS } from '@arc/shared/authority';
+import { PersonInputSchema, type Person, type PersonInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';

@@ -1,4 +1,5 @@
-import { windowRequesterProblem, type Person, type RequesterFacts, type SiteDetail } from '@arc/shared';
+import { type Person, type SiteDetail } from '@arc/shared/directory';
+import { windowRequesterProblem, type RequesterFacts } from '@arc/shared/rules';
 import { FormField } from '../../../components/form-field';
 import { centreToday } from '../../../utils/time';
 
@@ -12,7 +13,7 @@ export interface RequesterCandidate {
 
 /**
  * The site's authorization-list persons and its service companies' installers, with what the
- * console knows of them for the authority rule (DOMAIN.md section 3). `today` is YYYY-MM-DD.
+ * console knows of them for the authority rule (docs/domain.md section 3). `today` is YYYY-MM-DD.
  */
 export function requesterCandidates(detail: SiteDetail, today: string): RequesterCandidate[] {
   // The site's detail holds only the lists and the companies that cover this site.

@@ -1,4 +1,4 @@
-import type { SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
 import { approvalKindLabel, formatPeriod } from '../utils/labels';
 import { PersonTable } from './authorization-lists-section';
 import { DetailSection } from './detail-section';

@@ -1,14 +1,7 @@
-import {
-  ALARM_CATEGORIES,
-  minutesInWords,
-  ServiceModeInputSchema,
-  windowCovers,
-  type AlarmCategory,
-  type ServiceMode,
-  type ServiceModeInput,
-  type SiteDetail,
-  type Transmitter,
-} from '@arc/shared';
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type SiteDetail, type Transmitter } from '@arc/shared/directory';
+import { ServiceModeInputSchema, windowCovers, type ServiceMode, type ServiceModeInput } from '@arc/shared/rules';
+import { minutesInWords } from '@arc/shared/settings';
 import { useState, type FormEvent } from 'react';
 import { endServiceMode, startServiceMode } from '../api/directory-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
@@ -34,7 +27,7 @@ export interface ServiceModeSectionProps {
 }
 
 /**
- * Service mode per transmitter (DOMAIN.md sections 3-4): signals are stored but raise no case
+ * Service mode per transmitter (docs/domain.md sections 3-4): signals are stored but raise no case
  * until it ends. Any operator may set one on a caller's request; the server checks who asked.
  */
 export function ServiceModeSection({ detail, today = localToday() }: ServiceModeSectionProps) {

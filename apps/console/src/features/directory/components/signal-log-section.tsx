@@ -1,4 +1,4 @@
-import type { SignalLogEntry } from '@arc/shared';
+import type { SignalLogEntry } from '@arc/shared/rules';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../../utils/request-state';
 import { listSiteSignals } from '../api/directory-api';

@@ -1,4 +1,4 @@
-import type { Site, SiteInput } from '@arc/shared';
+import type { Site, SiteInput } from '@arc/shared/directory';
 import { useEffect } from 'react';
 import { useDirectoryStore } from '../store/directory-store';
 import { SiteForm } from './site-form';

@@ -1,4 +1,4 @@
-import type { SiteInput } from '@arc/shared';
+import type { SiteInput } from '@arc/shared/directory';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SiteForm } from './site-form';

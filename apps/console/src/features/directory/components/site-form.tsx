@@ -1,4 +1,4 @@
-import { SiteInputSchema, type Contract, type Site, type SiteInput } from '@arc/shared';
+import { SiteInputSchema, type Contract, type Site, type SiteInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';

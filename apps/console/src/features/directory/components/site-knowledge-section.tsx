@@ -1,11 +1,11 @@
+import { type Transmitter } from '@arc/shared/directory';
 import {
   SiteKnowledgeInputSchema,
   TransmitterZonesInputSchema,
   type SiteKnowledge,
   type SiteNote,
-  type Transmitter,
   type TransmitterZone,
-} from '@arc/shared';
+} from '@arc/shared/site-knowledge';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { AddSiteNoteForm, NoteLine } from '../../../components/site-note';
 import {

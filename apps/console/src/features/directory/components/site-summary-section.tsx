@@ -1,4 +1,4 @@
-import type { SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
 import { useState } from 'react';
 import { deleteSite, unarchiveSite, updateSite } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';

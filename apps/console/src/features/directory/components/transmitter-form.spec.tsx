@@ -1,4 +1,4 @@
-import type { Transmitter, TransmitterInput } from '@arc/shared';
+import type { Transmitter, TransmitterInput } from '@arc/shared/directory';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SITE_ID } from '../test/fixtures';

@@ -1,10 +1,10 @@
+import { ALARM_CATEGORIES } from '@arc/shared/alarm';
 import {
-  ALARM_CATEGORIES,
   TRANSMITTER_PROTOCOLS,
   TransmitterInputSchema,
   type Transmitter,
   type TransmitterInput,
-} from '@arc/shared';
+} from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';

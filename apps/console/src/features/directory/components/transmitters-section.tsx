@@ -1,4 +1,4 @@
-import type { SiteDetail, Transmitter } from '@arc/shared';
+import type { SiteDetail, Transmitter } from '@arc/shared/directory';
 import { useEffect, useState } from 'react';
 import { createTransmitter, deleteTransmitter, updateTransmitter } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';

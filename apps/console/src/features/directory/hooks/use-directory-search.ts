@@ -1,4 +1,4 @@
-import type { DirectorySearchHit } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
 import { MIN_QUERY_LENGTH } from '../../../utils/site-search';

@@ -1,4 +1,4 @@
-import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared';
+import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared/directory';
 import { create } from 'zustand';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
 import { getSiteDetail, listContracts, listRosters } from '../api/directory-api';

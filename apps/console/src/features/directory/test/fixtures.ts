@@ -1,15 +1,7 @@
-import type {
-  AlarmCategory,
-  ApprovalKind,
-  BlockWindow,
-  Contact,
-  DirectorySearchHit,
-  Person,
-  ServiceMode,
-  SignalLogEntry,
-  SiteDetail,
-  Transmitter,
-} from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { ApprovalKind } from '@arc/shared/authority';
+import type { Contact, DirectorySearchHit, Person, SiteDetail, Transmitter } from '@arc/shared/directory';
+import type { BlockWindow, ServiceMode, SignalLogEntry } from '@arc/shared/rules';
 import { vi } from 'vitest';
 
 export const SITE_ID = '2b8f0a86-9d7a-4d0e-8b52-5b7e0f0c1a22';

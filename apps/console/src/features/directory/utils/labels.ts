@@ -1,4 +1,4 @@
-import type { ApprovalKind } from '@arc/shared';
+import type { ApprovalKind } from '@arc/shared/authority';
 import { formatDateTime as centreDateTime } from '../../../utils/time';
 
 export function approvalKindLabel(kind: ApprovalKind): string {

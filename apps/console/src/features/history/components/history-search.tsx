@@ -1,4 +1,7 @@
-import { ALARM_CATEGORIES, CASE_RESULTS, type ClosedCaseSummary, type Role } from '@arc/shared';
+import { ALARM_CATEGORIES } from '@arc/shared/alarm';
+import { type Role } from '@arc/shared/auth';
+import { CASE_RESULTS } from '@arc/shared/case-handling';
+import { type ClosedCaseSummary } from '@arc/shared/case-history';
 import { useEffect, useId, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { categoryLabel, resultLabel } from '../../../utils/labels';

@@ -1,4 +1,6 @@
-import type { AlarmCategory, CaseResult, ClosedCasePage, OperatorPresence } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseResult, OperatorPresence } from '@arc/shared/case-handling';
+import type { ClosedCasePage } from '@arc/shared/case-history';
 import { create } from 'zustand';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
 import { listOperators, searchClosedCases } from '../api/history-api';

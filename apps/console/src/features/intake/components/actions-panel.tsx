@@ -1,4 +1,5 @@
-import type { IntakeAction, SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
+import type { IntakeAction } from '@arc/shared/intake';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../../hooks/use-now';

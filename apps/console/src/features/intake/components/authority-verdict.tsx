@@ -1,4 +1,5 @@
-import type { AlarmCategory, IntakeAction } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { IntakeAction } from '@arc/shared/intake';
 import { refusalFor, type VerifiedCaller } from '../utils/authority';
 
 export interface AuthorityVerdictProps {

@@ -1,4 +1,6 @@
-import { IntakeBlockWindowInputSchema, type BlockWindow, type Transmitter } from '@arc/shared';
+import { type Transmitter } from '@arc/shared/directory';
+import { IntakeBlockWindowInputSchema } from '@arc/shared/intake';
+import { type BlockWindow } from '@arc/shared/rules';
 import { useState, type FormEvent } from 'react';
 import type { BlockWindowRequest } from '../api/intake-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

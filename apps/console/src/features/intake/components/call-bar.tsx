@@ -1,4 +1,4 @@
-import type { IntakeCall, VerificationOutcome } from '@arc/shared';
+import type { IntakeCall, VerificationOutcome } from '@arc/shared/intake';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';

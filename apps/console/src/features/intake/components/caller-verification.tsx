@@ -1,4 +1,4 @@
-import { VerifyCallerInputSchema } from '@arc/shared';
+import { VerifyCallerInputSchema } from '@arc/shared/intake';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useIntakeStore } from '../store/intake-store';

@@ -1,4 +1,4 @@
-import { EndCallInputSchema, INTAKE_OUTCOMES, type IntakeOutcome } from '@arc/shared';
+import { EndCallInputSchema, INTAKE_OUTCOMES, type IntakeOutcome } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

@@ -1,4 +1,5 @@
-import type { ServiceMode, SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
+import type { ServiceMode } from '@arc/shared/rules';
 import { useState } from 'react';
 import { useIntakeStore } from '../store/intake-store';
 import { categoriesCovered, type VerifiedCaller } from '../utils/authority';

@@ -1,4 +1,4 @@
-import type { IntakeCall, SiteStatus, VerificationOutcome } from '@arc/shared';
+import type { IntakeCall, SiteStatus, VerificationOutcome } from '@arc/shared/intake';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useIntakeStore } from '../store/intake-store';

@@ -10,7 +10,7 @@ import { EndCallForm } from './end-call-form';
 import { SiteStep } from './site-step';
 
 /**
- * Phone intake (DOMAIN.md sections 1-3): the operator answers, finds the site, verifies the
+ * Phone intake (docs/domain.md sections 1-3): the operator answers, finds the site, verifies the
  * caller's authority password and does what the caller may ask for, then ends the call with an
  * outcome. Opening the screen starts a call (or returns to the one left open).
  */

@@ -1,4 +1,4 @@
-import { IntakeMessageInputSchema } from '@arc/shared';
+import { IntakeMessageInputSchema } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
 import type { MessageRequest } from '../api/intake-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

@@ -1,11 +1,8 @@
-import {
-  ALARM_CATEGORIES,
-  minutesInWords,
-  IntakeServiceModeInputSchema,
-  type AlarmCategory,
-  type ServiceMode,
-  type Transmitter,
-} from '@arc/shared';
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type Transmitter } from '@arc/shared/directory';
+import { IntakeServiceModeInputSchema } from '@arc/shared/intake';
+import { type ServiceMode } from '@arc/shared/rules';
+import { minutesInWords } from '@arc/shared/settings';
 import { useState, type FormEvent } from 'react';
 import type { ServiceModeRequest } from '../api/intake-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

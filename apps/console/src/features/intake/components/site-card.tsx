@@ -1,4 +1,4 @@
-import type { SiteDetail } from '@arc/shared';
+import type { SiteDetail } from '@arc/shared/directory';
 import { useShallow } from 'zustand/react/shallow';
 import { useIntakeStore } from '../store/intake-store';
 import { formatDateTime } from '../utils/labels';

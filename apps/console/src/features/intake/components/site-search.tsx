@@ -1,4 +1,4 @@
-import type { DirectorySearchHit } from '@arc/shared';
+import type { DirectorySearchHit } from '@arc/shared/directory';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteSearch as SiteSearchBox } from '../../../components/site-search';

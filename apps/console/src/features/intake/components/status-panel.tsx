@@ -1,4 +1,4 @@
-import { IntakeCancelCaseInputSchema, type SiteStatus } from '@arc/shared';
+import { IntakeCancelCaseInputSchema, type SiteStatus } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

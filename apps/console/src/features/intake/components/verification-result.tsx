@@ -1,4 +1,4 @@
-import type { AllowedActions, VerificationOutcome } from '@arc/shared';
+import type { AllowedActions, VerificationOutcome } from '@arc/shared/intake';
 import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';
 import { actionLabel, formatClock, formatDateTime, formatTime, verificationResultLabel } from '../utils/labels';

@@ -1,14 +1,7 @@
-import type {
-  BlockWindow,
-  CaseSummary,
-  DirectorySearchHit,
-  IntakeCall,
-  ManagerMessage,
-  ServiceMode,
-  SiteDetail,
-  SiteStatus,
-  VerificationOutcome,
-} from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { DirectorySearchHit, SiteDetail } from '@arc/shared/directory';
+import type { IntakeCall, ManagerMessage, SiteStatus, VerificationOutcome } from '@arc/shared/intake';
+import type { BlockWindow, ServiceMode } from '@arc/shared/rules';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
@@ -128,7 +121,7 @@ let detailSeq = 0;
 let callSeq = 0;
 
 /**
- * Phone intake (DOMAIN.md sections 1-3): one call at a time, its site, the caller's
+ * Phone intake (docs/domain.md sections 1-3): one call at a time, its site, the caller's
  * verification and what the caller asked for. The server enforces every rule; the store keeps
  * its answers so the screen can explain them.
  */

@@ -1,15 +1,8 @@
-import {
-  allowedActions,
-  type AlarmCategory,
-  type AuthorityLevel,
-  type DirectorySearchHit,
-  type IntakeCall,
-  type Person,
-  type ServiceMode,
-  type SiteDetail,
-  type Transmitter,
-  type VerificationOutcome,
-} from '@arc/shared';
+import { type AlarmCategory } from '@arc/shared/alarm';
+import { type AuthorityLevel } from '@arc/shared/authority';
+import { type DirectorySearchHit, type Person, type SiteDetail, type Transmitter } from '@arc/shared/directory';
+import { allowedActions, type IntakeCall, type VerificationOutcome } from '@arc/shared/intake';
+import { type ServiceMode } from '@arc/shared/rules';
 import { vi } from 'vitest';
 
 export const CALL_ID = 'c0c0c0c0-c0c0-4c0c-8c0c-c0c0c0c0c0c0';

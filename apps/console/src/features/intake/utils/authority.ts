@@ -1,10 +1,6 @@
-import {
-  ALARM_CATEGORIES,
-  type AlarmCategory,
-  type AllowedActions,
-  type AuthorityLevel,
-  type IntakeAction,
-} from '@arc/shared';
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type AuthorityLevel } from '@arc/shared/authority';
+import { type AllowedActions, type IntakeAction } from '@arc/shared/intake';
 
 /** A caller the server verified, as the action forms need them. */
 export interface VerifiedCaller {

@@ -1,4 +1,5 @@
-import type { AuthorityLevel, Person, SiteDetail } from '@arc/shared';
+import type { AuthorityLevel } from '@arc/shared/authority';
+import type { Person, SiteDetail } from '@arc/shared/directory';
 import { centreToday } from '../../../utils/time';
 
 /** Someone who may call about a site: a person on one of its authorization lists, or an installer. */

@@ -1,4 +1,4 @@
-import type { IntakeAction, IntakeOutcome, VerificationResult } from '@arc/shared';
+import type { IntakeAction, IntakeOutcome, VerificationResult } from '@arc/shared/intake';
 import { formatDateTime as centreDateTime, formatTimeShort } from '../../../utils/time';
 
 export function actionLabel(action: IntakeAction): string {

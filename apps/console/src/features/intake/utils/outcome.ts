@@ -1,4 +1,4 @@
-import type { IntakeCall, IntakeOutcome, VerificationOutcome } from '@arc/shared';
+import type { IntakeCall, IntakeOutcome, VerificationOutcome } from '@arc/shared/intake';
 
 /**
  * The outcome the end-call form starts with: what the server recorded last (the latest action),

@@ -1,4 +1,5 @@
-import type { CaseSummary, OperatorPresence } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
+import type { OperatorPresence } from '@arc/shared/case-handling';
 import { useEffect, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { messageOf } from '../../../utils/request-state';

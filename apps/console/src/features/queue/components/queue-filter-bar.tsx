@@ -1,4 +1,4 @@
-import { ALARM_CATEGORIES } from '@arc/shared';
+import { ALARM_CATEGORIES } from '@arc/shared/alarm';
 import { categoryLabel } from '../../../utils/labels';
 import { useQueueFilterStore } from '../store/queue-filter-store';
 import { isFilterActive, type FilteredQueue, type QueueStateFilter } from '../utils/queue-filter';

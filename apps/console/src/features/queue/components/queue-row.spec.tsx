@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { QueueRow, type SupervisorActions } from './queue-row';

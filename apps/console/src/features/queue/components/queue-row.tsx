@@ -1,4 +1,4 @@
-import type { CaseStatus, CaseSummary } from '@arc/shared';
+import type { CaseStatus, CaseSummary } from '@arc/shared/case';
 import { formatDateTime } from '../../../utils/time';
 import { formatWaiting } from '../utils/format-waiting';
 import type { QueueItem } from '../utils/queue-filter';

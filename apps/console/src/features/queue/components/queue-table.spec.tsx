@@ -1,4 +1,4 @@
-import type { OperatorPresence } from '@arc/shared';
+import type { OperatorPresence } from '@arc/shared/case-handling';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reloadQueueFilter } from '../store/queue-filter-store';

@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import { selectSortedCases, selectWaitingCount, useQueueStore } from '../store/queue-store';
 
 /** Open cases in queue order; the array identity changes only when a case changes. */

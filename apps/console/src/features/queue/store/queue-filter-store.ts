@@ -1,4 +1,4 @@
-import type { AlarmCategory } from '@arc/shared';
+import type { AlarmCategory } from '@arc/shared/alarm';
 import { create } from 'zustand';
 import { NO_FILTER, parseQueueFilter, type QueueFilter, type QueueStateFilter } from '../utils/queue-filter';
 

@@ -1,4 +1,5 @@
-import { compareQueueOrder, type CaseChange, type CaseSummary, type QueueSnapshot } from '@arc/shared';
+import { compareQueueOrder } from '@arc/shared/alarm';
+import { type CaseChange, type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
 import { create } from 'zustand';
 
 /** What the socket layer must do after a change: nothing, or fetch a snapshot because one was missed. */

@@ -1,4 +1,5 @@
-import { CATEGORY_PRIORITY, type AlarmCategory, type CaseSummary, type QueueSnapshot } from '@arc/shared';
+import { CATEGORY_PRIORITY, type AlarmCategory } from '@arc/shared/alarm';
+import { type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
 import { vi } from 'vitest';
 
 let counter = 0;

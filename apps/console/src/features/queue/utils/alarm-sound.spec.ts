@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import { describe, expect, it } from 'vitest';
 import { makeCase } from '../test/fixtures';
 import { selectAlarmSound } from './alarm-sound';

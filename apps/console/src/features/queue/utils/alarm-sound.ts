@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@arc/shared';
+import type { CaseSummary } from '@arc/shared/case';
 import type { Tone } from '../../../lib/audio/tone-player';
 
 /** The tone the console sounds: fire and hold-up have their own, every other waiting alarm the normal one. */

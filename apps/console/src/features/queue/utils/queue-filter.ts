@@ -1,4 +1,5 @@
-import { ALARM_CATEGORIES, type AlarmCategory, type CaseSummary } from '@arc/shared';
+import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
+import { type CaseSummary } from '@arc/shared/case';
 
 /** Which cases the queue shows: state, categories (none ticked: all) and a search text. */
 export type QueueStateFilter = 'all' | 'waiting' | 'held';

@@ -1,4 +1,4 @@
-import { ShiftNoteInputSchema, type ShiftNote, type ShiftNoteInput } from '@arc/shared';
+import { ShiftNoteInputSchema, type ShiftNote, type ShiftNoteInput } from '@arc/shared/shift-log';
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/form-field';
 import { useSchemaForm } from '../../../hooks/use-schema-form';

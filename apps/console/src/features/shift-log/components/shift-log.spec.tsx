@@ -1,4 +1,4 @@
-import type { ShiftNote } from '@arc/shared';
+import type { ShiftNote } from '@arc/shared/shift-log';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useShiftLogStore } from '../store/shift-log-store';

@@ -1,4 +1,4 @@
-import type { ShiftNote, ShiftNoteInput } from '@arc/shared';
+import type { ShiftNote, ShiftNoteInput } from '@arc/shared/shift-log';
 import { create } from 'zustand';
 import { describeRequestError } from '../../../utils/form-errors';
 import { fetchShiftNotes, fetchUnreadShiftNotes, markShiftNoteRead, writeShiftNote } from '../api/shift-log-api';

@@ -1,4 +1,4 @@
-import type { AcceptTimeFigures } from '@arc/shared';
+import type { AcceptTimeFigures } from '@arc/shared/supervisor';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { complianceStatus, formatSeconds, formatShare, formatTarget } from '../utils/format';
 

@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '@arc/shared';
+import type { HistoryPoint } from '@arc/shared/supervisor';
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';

@@ -1,4 +1,4 @@
-import type { LoginActivity, LoginFailure } from '@arc/shared';
+import type { LoginActivity, LoginFailure } from '@arc/shared/users';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSupervisorStore } from '../store/supervisor-store';

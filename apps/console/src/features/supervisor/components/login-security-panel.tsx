@@ -1,4 +1,4 @@
-import type { LoginFailureReason } from '@arc/shared';
+import type { LoginFailureReason } from '@arc/shared/users';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../../hooks/use-now';

@@ -1,4 +1,4 @@
-import type { ManagerMessageEntry } from '@arc/shared';
+import type { ManagerMessageEntry } from '@arc/shared/intake';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessagesPanel } from './messages-panel';

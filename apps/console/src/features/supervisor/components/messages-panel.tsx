@@ -1,4 +1,4 @@
-import type { ManagerMessageEntry } from '@arc/shared';
+import type { ManagerMessageEntry } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
 import { useWaitingMessages } from '../hooks/use-waiting-messages';
 import { formatWhen } from '../utils/format';

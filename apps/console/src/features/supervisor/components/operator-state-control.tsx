@@ -1,4 +1,4 @@
-import type { OperatorLoad } from '@arc/shared';
+import type { OperatorLoad } from '@arc/shared/supervisor';
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiRequestError } from '../../../lib/api';
 import { fetchMyOperatorState, setMyOperatorState } from '../api/supervisor-api';

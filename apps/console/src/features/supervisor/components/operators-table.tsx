@@ -1,4 +1,4 @@
-import type { OperatorState } from '@arc/shared';
+import type { OperatorState } from '@arc/shared/supervisor';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { formatSeconds, operatorStateLabel } from '../utils/format';
 

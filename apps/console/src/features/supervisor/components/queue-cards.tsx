@@ -1,4 +1,4 @@
-import type { QueueByPriority } from '@arc/shared';
+import type { QueueByPriority } from '@arc/shared/supervisor';
 import { useNow } from '../../../hooks/use-now';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { categoryLabel, formatClockDuration } from '../utils/format';

@@ -1,4 +1,4 @@
-import { supervisorAlerts, type SupervisorSnapshot } from '@arc/shared';
+import { supervisorAlerts, type SupervisorSnapshot } from '@arc/shared/supervisor';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSupervisorStore } from '../store/supervisor-store';

@@ -1,4 +1,4 @@
-import type { ManagerMessageEntry } from '@arc/shared';
+import type { ManagerMessageEntry } from '@arc/shared/intake';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api';
 import { messageOf } from '../../../utils/request-state';

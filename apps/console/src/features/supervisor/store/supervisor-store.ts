@@ -1,12 +1,6 @@
-import type {
-  LockedAccount,
-  LockedAddress,
-  LoginActivity,
-  LoginFailure,
-  SupervisorAlertKind,
-  SupervisorSnapshot,
-  VerificationAttempt,
-} from '@arc/shared';
+import type { VerificationAttempt } from '@arc/shared/intake';
+import type { SupervisorAlertKind, SupervisorSnapshot } from '@arc/shared/supervisor';
+import type { LockedAccount, LockedAddress, LoginActivity, LoginFailure } from '@arc/shared/users';
 import { create } from 'zustand';
 
 /** What the supervisor screen's alert tone does: sound while an alert is not acknowledged. */

@@ -1,11 +1,6 @@
-import {
-  ALARM_CATEGORIES,
-  CATEGORY_PRIORITY,
-  type AcceptTimeFigures,
-  type OperatorLoad,
-  type SupervisorSnapshot,
-  type VerificationAttempt,
-} from '@arc/shared';
+import { ALARM_CATEGORIES, CATEGORY_PRIORITY } from '@arc/shared/alarm';
+import { type VerificationAttempt } from '@arc/shared/intake';
+import { type AcceptTimeFigures, type OperatorLoad, type SupervisorSnapshot } from '@arc/shared/supervisor';
 
 const TARGETS = [
   { withinSeconds: 30, share: 0.8 },

@@ -1,4 +1,4 @@
-import type { HistoryPoint } from '@arc/shared';
+import type { HistoryPoint } from '@arc/shared/supervisor';
 
 /**
  * The history as the chart draws it: x in Unix seconds, then queue depth, then the median accept

@@ -1,4 +1,5 @@
-import type { ComplianceTarget, OperatorState, VerificationAttempt, VerificationResult } from '@arc/shared';
+import type { VerificationAttempt, VerificationResult } from '@arc/shared/intake';
+import type { ComplianceTarget, OperatorState } from '@arc/shared/supervisor';
 import { formatTime as centreTime, formatWhen as centreWhen } from '../../../utils/time';
 
 /** Pushed every 5 s: three missed in a row and the screen no longer shows the present. */

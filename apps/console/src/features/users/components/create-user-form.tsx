@@ -1,4 +1,5 @@
-import { CreateUserInputSchema, ROLES, type CreateUserInput, type Role, type UserAccount } from '@arc/shared';
+import { ROLES, type Role } from '@arc/shared/auth';
+import { CreateUserInputSchema, type CreateUserInput, type UserAccount } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import type { FieldErrors } from '../../../utils/form-errors';

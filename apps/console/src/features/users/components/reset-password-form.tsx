@@ -1,4 +1,4 @@
-import { passwordProblems, ResetPasswordInputSchema, type UserAccount } from '@arc/shared';
+import { passwordProblems, ResetPasswordInputSchema, type UserAccount } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
 import { FormActions, FormError, TextField } from '../../../components/form-field';
 import type { FieldErrors } from '../../../utils/form-errors';

@@ -1,4 +1,5 @@
-import type { Role, SecuritySettings } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
+import type { SecuritySettings } from '@arc/shared/users';
 import { useEffect, useState } from 'react';
 import { FormError } from '../../../components/form-field';
 import { fetchSecuritySettings, updateSecuritySettings } from '../api/users-api';

@@ -1,4 +1,4 @@
-import type { UserAccount } from '@arc/shared';
+import type { UserAccount } from '@arc/shared/users';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeUser, SETTINGS } from '../test/fixtures';

@@ -1,4 +1,5 @@
-import { ROLES, type Role, type UserAccount } from '@arc/shared';
+import { ROLES, type Role } from '@arc/shared/auth';
+import { type UserAccount } from '@arc/shared/users';
 import { useEffect, useMemo, useState } from 'react';
 import { useNow } from '../../../hooks/use-now';
 import {

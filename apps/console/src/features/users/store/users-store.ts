@@ -1,4 +1,4 @@
-import type { UserAccount } from '@arc/shared';
+import type { UserAccount } from '@arc/shared/users';
 import { create } from 'zustand';
 import { describeUserError } from '../utils/user-messages';
 import { fetchUsers } from '../api/users-api';

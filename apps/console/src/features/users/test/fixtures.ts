@@ -1,4 +1,4 @@
-import type { SecuritySettings, UserAccount } from '@arc/shared';
+import type { SecuritySettings, UserAccount } from '@arc/shared/users';
 
 export function makeUser(overrides: Partial<UserAccount> = {}): UserAccount {
   return {

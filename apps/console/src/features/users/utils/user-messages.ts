@@ -1,4 +1,4 @@
-import type { Role } from '@arc/shared';
+import type { Role } from '@arc/shared/auth';
 import { ApiRequestError } from '../../../lib/api';
 import { describeRequestError, type FieldErrors } from '../../../utils/form-errors';
 import { formatDateTimeShort } from '../../../utils/time';
