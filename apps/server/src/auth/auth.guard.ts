@@ -7,8 +7,6 @@ import { IS_PUBLIC, ROLES } from '../common/auth/auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import type { AuthenticatedRequest } from '../common/auth/authenticated-request.js';
 
-export type { AuthenticatedRequest } from '../common/auth/authenticated-request.js';
-
 /**
  * Global guard: every HTTP route needs a valid bearer token and, where @Roles is given,
  * one of those roles. Routes marked @Public opt out (and bring their own guard if needed).

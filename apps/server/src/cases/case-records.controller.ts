@@ -14,7 +14,7 @@ import {
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
-import { IdParam } from '../directory/index.js';
+import { IdParam } from '../common/http/params.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseRecordsService } from './case-records.service.js';
 

@@ -23,6 +23,7 @@ import {
   appendCaseEvent,
   type AttemptRow,
   type CaseRow,
+  closeCase,
   labelOf,
   planStepsFor,
   requireCase,
@@ -215,21 +216,13 @@ export class CaseRecordsService {
             `${openLabels.join('; ')}; give a reason to close anyway`,
         );
       }
-      await m.query(
-        `UPDATE cases
-            SET status = 'CLOSED', closed_at = now(), closed_by_user_id = $2, result = $3, result_note = $4,
-                open_steps_reason = $5, held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
-                version = version + 1
-          WHERE id = $1`,
-        [caseId, user.id, input.result, input.note, input.openStepsReason],
-      );
-      await this.handling.endHold(m, caseId, 'CLOSED');
-      await appendCaseEvent(m, caseId, 'CLOSED', user.id, {
+      await closeCase(m, caseId, user.id, {
         result: input.result,
         note: input.note,
         openStepsReason: input.openStepsReason,
         openSteps: openLabels,
       });
+      await this.handling.endHold(m, caseId, 'CLOSED');
       return row;
     });
     await this.publish(row);

@@ -12,7 +12,7 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import { Roles } from '../common/auth/auth.decorators.js';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
-import { IdParam } from '../directory/index.js';
+import { IdParam } from '../common/http/params.js';
 import { CaseAckService } from './case-ack.service.js';
 import { CaseDetailService } from './case-detail.service.js';
 import { CaseHandlingService } from './case-handling.service.js';

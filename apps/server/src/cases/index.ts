@@ -24,9 +24,10 @@ export { QUEUE_ORDER } from './case-summary-row.js';
 export { queueHistory, recentAcceptTimes, waitingByCategory } from './case-statistics.js';
 export {
   appendCaseEvent,
-  closeAsUserError,
+  closeCase,
   openCasesOfSite,
   requireCase,
+  type CaseClosing,
   type CaseRow,
 } from './records/case-records-db.js';
 export type { CaseChange, CaseEventDraft, CaseEventType, OpenOrAppendInput, RestoreInput } from './case-change.js';

@@ -19,7 +19,8 @@ import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { AuthorizationListsService } from './authorization-lists.service.js';
 import { PersonsService } from './persons.service.js';
 import { ServiceCompaniesService } from './service-companies.service.js';
-import { AdminOnly, CanRead, IdParam } from './directory-params.js';
+import { IdParam } from '../common/http/params.js';
+import { AdminOnly, CanRead } from './directory-params.js';
 
 type ListData = z.output<typeof AuthorizationListInputSchema>;
 type PersonData = z.output<typeof PersonInputSchema>;

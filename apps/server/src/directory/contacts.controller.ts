@@ -17,7 +17,8 @@ import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { ActionPlansService } from './action-plans.service.js';
 import { ContactsService } from './contacts.service.js';
-import { AdminOnly, CanRead, CategoryParam, IdParam } from './directory-params.js';
+import { CategoryParam, IdParam } from '../common/http/params.js';
+import { AdminOnly, CanRead } from './directory-params.js';
 
 type ContactData = z.output<typeof ContactInputSchema>;
 type RosterData = z.output<typeof OnCallRosterInputSchema>;

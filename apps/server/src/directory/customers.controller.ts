@@ -14,7 +14,8 @@ import { AlarmEventQuerySchema, type AlarmEventCount } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
 import { CustomersService } from './customers.service.js';
-import { AdminOnly, CanRead, IdParam } from './directory-params.js';
+import { IdParam } from '../common/http/params.js';
+import { AdminOnly, CanRead } from './directory-params.js';
 import { SiteDetailService } from './site-detail.service.js';
 
 @Controller('customers')

@@ -16,6 +16,4 @@ export { inputCategoriesOfSite, inputCategoryOfTransmitter, transmittersOfSite }
 export { SITE_WINDOWS } from './site-windows.port.js';
 export type { SiteWindowsReader } from './site-windows.port.js';
 
-// HTTP parameter decorators other modules' controllers use.
-export { IdParam } from './directory-params.js';
 export { DIRECTORY_ROUTES, SITE_KNOWLEDGE_ROUTES } from './directory.openapi.js';

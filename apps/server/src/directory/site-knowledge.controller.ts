@@ -11,7 +11,8 @@ import {
 } from '@arc/shared/site-knowledge';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
-import { AdminOnly, CanRead, IdParam } from './directory-params.js';
+import { IdParam } from '../common/http/params.js';
+import { AdminOnly, CanRead } from './directory-params.js';
 import { SiteKnowledgeService } from './site-knowledge.service.js';
 
 /** Zone names of one transmitter: everyone on duty reads them, an admin replaces the list. */

@@ -22,7 +22,7 @@ import {
   CaseEffectsService,
   CaseHandlingService,
   CaseSummariesService,
-  closeAsUserError,
+  closeCase,
   openCasesOfSite,
   requireCase,
   type PresentCaseJob,
@@ -173,10 +173,12 @@ export class IntakeActionsService {
         `Cancelled by ${caller.requester.name} (level ${caller.requester.level}) by phone` +
         (input.note ? `: ${input.note}` : '');
       if (target.status === 'ACCEPTED') await this.handling.endHold(m, target.id, 'CLOSED');
-      await closeAsUserError(m, target.id, user.id, note, {
-        ...caller.requester,
-        verificationId: caller.verificationId,
-        callId,
+      await closeCase(m, target.id, user.id, {
+        result: 'FALSE_ALARM_USER_ERROR',
+        note,
+        openStepsReason: null,
+        openSteps: [],
+        cancelledBy: { ...caller.requester, verificationId: caller.verificationId, callId },
       });
       await appendOutcome(
         m,

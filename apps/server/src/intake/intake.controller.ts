@@ -22,7 +22,7 @@ import {
 import { type BlockWindow, type ServiceMode } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../common/auth/current-user.decorator.js';
-import { IdParam } from '../directory/index.js';
+import { IdParam } from '../common/http/params.js';
 import { CallerVerificationService } from './caller-verification.service.js';
 import { IntakeActionsService } from './intake-actions.service.js';
 import {

@@ -1,6 +1,6 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
 import type { CaseStatus } from '@arc/shared/case';
-import type { ContactAttempt } from '@arc/shared/case-handling';
+import type { CaseResult, ContactAttempt } from '@arc/shared/case-handling';
 import type { ActionStep } from '@arc/shared/directory';
 import type { SiteStatus } from '@arc/shared/intake';
 import { plansOfSite } from '../../directory/index.js';
@@ -143,32 +143,37 @@ export function toAttempt(row: AttemptRow): ContactAttempt {
   };
 }
 
+/** How a case is closed: its result and note, and the mandatory steps left open and why. */
+export interface CaseClosing {
+  result: CaseResult;
+  note: string | null;
+  openStepsReason: string | null;
+  openSteps: string[];
+  /** Who asked, when the case is closed on someone else's word (phone intake: a verified caller). */
+  cancelledBy?: Record<string, unknown>;
+}
+
 /**
- * Closes a case as a false alarm by user error on someone else's word (phone intake: a verified
- * caller cancels), with the closing event. The caller has locked the row and ended any hold
- * (`CaseHandlingService.endHold`); `cancelledBy` is recorded in the event as who asked.
+ * Closes a case, with its CLOSED event: the operator's close and a caller's cancellation by phone
+ * both write it here. The caller has locked the row; it also ends the hold
+ * (`CaseHandlingService.endHold`) in the same transaction.
  */
-export async function closeAsUserError(
-  db: Db,
-  caseId: string,
-  userId: string,
-  note: string,
-  cancelledBy: Record<string, unknown>,
-): Promise<void> {
+export async function closeCase(db: Db, caseId: string, userId: string, closing: CaseClosing): Promise<void> {
+  const { result, note, openStepsReason, openSteps, cancelledBy } = closing;
   await db.query(
     `UPDATE cases
-        SET status = 'CLOSED', closed_at = now(), closed_by_user_id = $2, result = 'FALSE_ALARM_USER_ERROR',
-            result_note = $3, held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
+        SET status = 'CLOSED', closed_at = now(), closed_by_user_id = $2, result = $3, result_note = $4,
+            open_steps_reason = $5, held_by_user_id = NULL, held_since = NULL, held_heartbeat_at = NULL,
             version = version + 1
       WHERE id = $1`,
-    [caseId, userId, note],
+    [caseId, userId, result, note, openStepsReason],
   );
   await appendCaseEvent(db, caseId, 'CLOSED', userId, {
-    result: 'FALSE_ALARM_USER_ERROR',
+    result,
     note,
-    openStepsReason: null,
-    openSteps: [],
-    cancelledBy,
+    openStepsReason,
+    openSteps,
+    ...(cancelledBy ? { cancelledBy } : {}),
   });
 }
 

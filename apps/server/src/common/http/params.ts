@@ -3,8 +3,8 @@ import { ALARM_CATEGORIES } from '@arc/shared/alarm';
 import { z } from 'zod';
 
 /**
- * Path parameters parsed at the HTTP edge (moved here from directory/directory-params.ts, whose
- * role decorators stay with auth): a malformed value is a 400 naming the parameter.
+ * Path parameters parsed at the HTTP edge, for every module's controllers: a malformed value is a
+ * 400 naming the parameter.
  */
 
 const IdSchema = z.uuid('must be an id');

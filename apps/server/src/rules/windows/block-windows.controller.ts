@@ -8,7 +8,7 @@ import {
 } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
-import { IdParam } from '../../directory/index.js';
+import { IdParam } from '../../common/http/params.js';
 import { BlockWindowsService } from './block-windows.service.js';
 import { OnDuty } from './windows-params.js';
 

@@ -3,7 +3,7 @@ import { type SessionUser } from '@arc/shared/auth';
 import { ServiceModeInputSchema, ServiceModeListQuerySchema, type ServiceMode } from '@arc/shared/rules';
 import type { z } from 'zod';
 import { CurrentUser } from '../../common/auth/current-user.decorator.js';
-import { IdParam } from '../../directory/index.js';
+import { IdParam } from '../../common/http/params.js';
 import { ServiceModesService } from './service-modes.service.js';
 import { OnDuty } from './windows-params.js';
 
