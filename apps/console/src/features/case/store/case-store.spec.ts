@@ -24,6 +24,31 @@ describe('case store', () => {
     expect(store().taking).toBe(false);
   });
 
+  it('drops the detail of a case the operator left for another, even when it arrives last', async () => {
+    const pending = new Map<string, (value: Response) => void>();
+    const signals: AbortSignal[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit = {}) => {
+        if (init.signal) signals.push(init.signal);
+        return new Promise<Response>((resolve) => pending.set(url, resolve));
+      }),
+    );
+    const first = store().open(OTHER_ID);
+    const second = store().open(CASE_ID);
+    await vi.waitFor(() => expect(pending.size).toBe(2));
+    pending.get(`/api/v1/cases/${CASE_ID}`)?.(Response.json(caseDetail()));
+    await second;
+    pending.get(`/api/v1/cases/${OTHER_ID}`)?.(
+      Response.json(caseDetail({ summary: summary({ id: OTHER_ID, caseNo: '2026-000099' }) })),
+    );
+    await first;
+    expect(store().caseId).toBe(CASE_ID);
+    expect(store().detail?.summary.caseNo).toBe('2026-000042');
+    expect(store().status).toBe('ready');
+    expect(signals[0]?.aborted).toBe(true);
+  });
+
   it('says so when no case waits (204)', async () => {
     stubApi(() => undefined);
     await store().takeNext();

@@ -3,7 +3,7 @@ import { OPERATOR_NOT_AVAILABLE, type CaseDetail } from '@arc/shared/case-handli
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
 import { getCase, getOwnOperatorState, listMyCases, takeNextCase } from '../api/case-api';
-import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 
 export interface CaseState {
   /** The logged-in user: a case is the operator's own while it is ACCEPTED and held by them. */
@@ -59,7 +59,7 @@ const initialState = {
 } satisfies Partial<CaseState>;
 
 // Only the newest fetch may write the store; fetches asked for while one runs become one more.
-let loadSeq = 0;
+const caseRead = createLatestRead();
 let inFlight: Promise<void> | null = null;
 let again = false;
 
@@ -67,14 +67,11 @@ export const useCaseStore = create<CaseState>()((set, get) => {
   const loadOnce = async () => {
     const { caseId } = get();
     if (caseId === null) return;
-    const seq = ++loadSeq;
     set({ status: 'loading', error: null });
-    try {
-      const detail = await getCase(caseId);
-      if (seq === loadSeq && get().caseId === caseId) set({ detail, status: 'ready' });
-    } catch (error) {
-      if (seq === loadSeq && get().caseId === caseId) set({ status: 'error', error: messageOf(error) });
-    }
+    await caseRead.run((signal) => getCase(caseId, signal), {
+      ok: (detail) => set({ detail, status: 'ready' }),
+      failed: (error) => set({ status: 'error', error: messageOf(error) }),
+    });
   };
 
   return {
@@ -99,7 +96,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
           set({ taking: false, notice: 'No case is waiting.' });
           return;
         }
-        loadSeq += 1;
+        caseRead.cancel();
         set({ taking: false, caseId: detail.summary.id, detail, status: 'ready', error: null });
       } catch (error) {
         if (!becomeAvailable && error instanceof ApiRequestError && error.body?.code === OPERATOR_NOT_AVAILABLE) {
@@ -114,7 +111,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
 
     open: async (caseId) => {
       if (get().caseId !== caseId) {
-        loadSeq += 1;
+        caseRead.cancel();
         set({ caseId, detail: null, status: 'loading', error: null });
       }
       await get().reload();
@@ -178,7 +175,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
     },
 
     finish: (notice) => {
-      loadSeq += 1;
+      caseRead.cancel();
       set({ caseId: null, detail: null, status: 'idle', error: null, notice });
       void get().restore();
     },
@@ -186,7 +183,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
     dismissNotice: () => set({ notice: null }),
 
     reset: () => {
-      loadSeq += 1;
+      caseRead.cancel();
       set(initialState);
     },
   };

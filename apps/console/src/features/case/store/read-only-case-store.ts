@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@arc/shared/case-handling';
 import { create } from 'zustand';
 import { getCase } from '../api/case-api';
-import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 
 /** Where "back" leads from a read-only case: the case being worked, or the search results. */
 export type ReadOnlyOrigin = 'case' | 'history';
@@ -29,7 +29,7 @@ const initial = {
 } satisfies Partial<ReadOnlyCaseState>;
 
 // Only the newest open may write the store.
-let seq = 0;
+const caseRead = createLatestRead();
 
 /**
  * The read-only case view, kept apart from the case store (the case on screen that the operator
@@ -39,23 +39,20 @@ export const useReadOnlyCaseStore = create<ReadOnlyCaseState>()((set, get) => ({
   ...initial,
 
   open: async (caseId, origin) => {
-    const mine = ++seq;
     set({ caseId, origin, detail: get().caseId === caseId ? get().detail : null, status: 'loading', error: null });
-    try {
-      const detail = await getCase(caseId);
-      if (mine === seq) set({ detail, status: 'ready' });
-    } catch (error) {
-      if (mine === seq) set({ status: 'error', error: messageOf(error) });
-    }
+    await caseRead.run((signal) => getCase(caseId, signal), {
+      ok: (detail) => set({ detail, status: 'ready' }),
+      failed: (error) => set({ status: 'error', error: messageOf(error) }),
+    });
   },
 
   close: () => {
-    seq += 1;
+    caseRead.cancel();
     set({ caseId: null, detail: null, status: 'idle', error: null });
   },
 
   reset: () => {
-    seq += 1;
+    caseRead.cancel();
     set(initial);
   },
 }));

@@ -1,6 +1,6 @@
 import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared/directory';
 import { create } from 'zustand';
-import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 import { getSiteDetail, listContracts, listRosters } from '../api/directory-api';
 
 export interface DirectoryState {
@@ -40,7 +40,7 @@ const initialState = {
 } satisfies Partial<DirectoryState>;
 
 // Responses can arrive out of order; only the latest detail request may write the store.
-let detailSeq = 0;
+const detailRead = createLatestRead();
 
 export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   ...initialState,
@@ -53,21 +53,18 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   },
 
   closeSite: () => {
-    detailSeq += 1;
+    detailRead.cancel();
     set({ siteId: null, detail: null, detailStatus: 'idle', detailError: null });
   },
 
   reloadDetail: async () => {
     const { siteId } = get();
     if (siteId === null) return;
-    const seq = ++detailSeq;
     set({ detailStatus: 'loading', detailError: null });
-    try {
-      const detail = await getSiteDetail(siteId);
-      if (seq === detailSeq) set({ detail, detailStatus: 'ready' });
-    } catch (error) {
-      if (seq === detailSeq) set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') });
-    }
+    await detailRead.run((signal) => getSiteDetail(siteId, signal), {
+      ok: (detail) => set({ detail, detailStatus: 'ready' }),
+      failed: (error) => set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') }),
+    });
   },
 
   mutate: async (write) => {
@@ -95,7 +92,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
   },
 
   reset: () => {
-    detailSeq += 1;
+    detailRead.cancel();
     set(initialState);
   },
 }));

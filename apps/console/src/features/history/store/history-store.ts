@@ -2,7 +2,7 @@ import type { AlarmCategory } from '@arc/shared/alarm';
 import type { CaseResult, OperatorPresence } from '@arc/shared/case-handling';
 import type { ClosedCasePage } from '@arc/shared/case-history';
 import { create } from 'zustand';
-import { messageOf, type LoadStatus } from '../../../utils/request-state';
+import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 import { listOperators, searchClosedCases } from '../api/history-api';
 import { centreDayStart } from '../utils/period';
 
@@ -73,7 +73,7 @@ export function historyQuery(filters: HistoryFilters, page: number): URLSearchPa
 }
 
 // Only the newest search may write the store.
-let seq = 0;
+const searchRead = createLatestRead();
 
 export const useHistoryStore = create<HistoryState>()((set, get) => ({
   filters: EMPTY_FILTERS,
@@ -86,18 +86,16 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
 
   search: async (page = 1) => {
     const query = historyQuery(get().filters, page);
-    const mine = ++seq;
     if ('problem' in query) {
+      searchRead.cancel();
       set({ status: 'error', error: query.problem });
       return;
     }
     set({ status: 'loading', error: null });
-    try {
-      const found = await searchClosedCases(query);
-      if (mine === seq) set({ page: found, status: 'ready' });
-    } catch (error) {
-      if (mine === seq) set({ status: 'error', error: messageOf(error, 'The search failed') });
-    }
+    await searchRead.run((signal) => searchClosedCases(query, signal), {
+      ok: (found) => set({ page: found, status: 'ready' }),
+      failed: (error) => set({ status: 'error', error: messageOf(error, 'The search failed') }),
+    });
   },
 
   loadOperators: async () => {
@@ -109,7 +107,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   },
 
   reset: () => {
-    seq += 1;
+    searchRead.cancel();
     set({ filters: EMPTY_FILTERS, page: null, status: 'idle', error: null, operators: [] });
   },
 }));

@@ -89,6 +89,6 @@ export function searchSites(q: string, limit: number, signal?: AbortSignal): Pro
   return apiRequest<DirectorySearchHit[]>(`/directory/search?${params.toString()}`, { signal });
 }
 
-export function getSiteDetail(siteId: string): Promise<SiteDetail> {
-  return apiRequest<SiteDetail>(`/sites/${siteId}/detail`);
+export function getSiteDetail(siteId: string, signal?: AbortSignal): Promise<SiteDetail> {
+  return apiRequest<SiteDetail>(`/sites/${siteId}/detail`, { signal });
 }
