@@ -11,6 +11,7 @@ import { SafeInputValidationPipe } from './common/safe-input.pipe.js';
 import { setCentreTimeZone } from './common/centre-time.js';
 import type { AppConfig } from './config/config.schema.js';
 import { ensureDatabase } from './database/ensure-database.js';
+import { ALL_ROUTES, ResponseContractInterceptor } from './openapi/index.js';
 
 /** Headers of a request must arrive within this; a slow-headers client is cut off. */
 const HEADERS_TIMEOUT_MS = 20_000;
@@ -43,6 +44,7 @@ export async function startServer(config: AppConfig, options: AppModuleOptions =
   app.use(jsonBodies());
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(new SafeInputValidationPipe());
+  if (options.checkResponseContracts) app.useGlobalInterceptors(new ResponseContractInterceptor(ALL_ROUTES));
   app.enableShutdownHooks();
   const server = app.getHttpServer() as Server;
   server.headersTimeout = HEADERS_TIMEOUT_MS;

@@ -29,6 +29,8 @@ import { ShiftLogModule } from './shift-log/shift-log.module.js';
 export interface AppModuleOptions {
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: DestinationStream;
+  /** Check every answer against its route's response schema (the integration tests do). */
+  checkResponseContracts?: boolean;
 }
 
 @Module({})

@@ -160,6 +160,16 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The contract of a page of `item`s (a `Page<T>`). */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
 // ---- customers and contracts ---------------------------------------------------------------
 
 export const CustomerInputSchema = z

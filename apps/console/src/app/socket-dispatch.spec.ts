@@ -3,6 +3,7 @@ import { type CaseDetail } from '@arc/shared/case-handling';
 import { SOCKET_PROTOCOL } from '@arc/shared/socket-events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../features/case/store/case-store';
+import { caseDetail } from '../features/case/test/fixtures';
 import { useConnectionStore } from '../features/connection/store/connection-store';
 import { useQueueStore } from '../features/queue/store/queue-store';
 import { makeCase, snapshot } from '../features/queue/test/fixtures';
@@ -139,7 +140,7 @@ describe('socket', () => {
   });
 
   it('fetches the open case again when a newer version of it arrives', async () => {
-    const detail = { summary: { ...summary, status: 'ACCEPTED' }, signals: [] } as unknown as CaseDetail;
+    const detail: CaseDetail = caseDetail({ summary: { ...summary, status: 'ACCEPTED' } });
     const fetchMock = vi.fn(() =>
       Promise.resolve(Response.json({ ...detail, summary: { ...detail.summary, version: 2, signalCount: 2 } })),
     );

@@ -89,7 +89,7 @@ export class TestEnvironment {
   }
 
   async start(): Promise<void> {
-    this.app = await startServer(this.config, this.options);
+    this.app = await startServer(this.config, { checkResponseContracts: true, ...this.options });
     this.url = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
   }
 

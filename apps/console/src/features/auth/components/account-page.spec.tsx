@@ -6,7 +6,7 @@ import { useSessionStore } from '../store/session-store';
 import { AccountPage } from './account-page';
 
 const ACCOUNT: OwnAccount = {
-  id: 'u1',
+  id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',
   username: 'olle',
   displayName: 'Olle Operator',
   role: 'operator',
@@ -18,7 +18,12 @@ const ACCOUNT: OwnAccount = {
 const NEW_SESSION: LoginResponse = {
   accessToken: 'new-token',
   expiresAt: new Date(Date.now() + 900_000).toISOString(),
-  user: { id: 'u1', username: 'olle', displayName: 'Olle Operator', role: 'operator' },
+  user: {
+    id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',
+    username: 'olle',
+    displayName: 'Olle Operator',
+    role: 'operator',
+  },
 };
 
 function serve(passwordReply: { status: number; body: unknown }) {

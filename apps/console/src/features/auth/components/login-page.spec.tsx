@@ -7,7 +7,12 @@ import { LoginPage } from './login-page';
 const SIGNED_IN: LoginResponse = {
   accessToken: 'session-token',
   expiresAt: new Date(Date.now() + 900_000).toISOString(),
-  user: { id: 'u1', username: 'olle', displayName: 'Olle Operator', role: 'operator' },
+  user: {
+    id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',
+    username: 'olle',
+    displayName: 'Olle Operator',
+    role: 'operator',
+  },
 };
 const URI = 'otpauth://totp/ARC:olle?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=ARC';
 
@@ -111,7 +116,14 @@ describe('LoginPage', () => {
 
   it('walks a user whose role requires a second factor through enrolment, then signs in', async () => {
     const fetchMock = serve(
-      { status: 200, body: { secondFactor: 'enrollment-required', enrollmentToken: 'enrol-token', expiresAt: 'x' } },
+      {
+        status: 200,
+        body: {
+          secondFactor: 'enrollment-required',
+          enrollmentToken: 'enrol-token',
+          expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        },
+      },
       { status: 200, body: { otpauthUri: URI } },
       { status: 200, body: SIGNED_IN },
     );

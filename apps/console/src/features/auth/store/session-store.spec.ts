@@ -8,7 +8,12 @@ function response(token: string, lifetimeMs = 15 * 60_000): LoginResponse {
   return {
     accessToken: token,
     expiresAt: new Date(NOW + lifetimeMs).toISOString(),
-    user: { id: 'u1', username: 'op1', displayName: 'Olivia Operator', role: 'operator' },
+    user: {
+      id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',
+      username: 'op1',
+      displayName: 'Olivia Operator',
+      role: 'operator',
+    },
   };
 }
 

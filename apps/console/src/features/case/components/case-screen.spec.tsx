@@ -11,6 +11,9 @@ import {
   ME,
   STEP_RESCUE,
   stubApi,
+  attempt,
+  caseNote,
+  tickedStep,
   summary,
 } from '../test/fixtures';
 import { CaseScreen } from './case-screen';
@@ -102,7 +105,7 @@ describe('CaseScreen', () => {
 
   it('records a call with the mouse: outcome and note are sent, then the case is fetched again', async () => {
     const calls = stubApi(({ method }) =>
-      method === 'POST' ? Response.json({ id: 'a1' }, { status: 201 }) : caseDetail(),
+      method === 'POST' ? Response.json(attempt(), { status: 201 }) : caseDetail(),
     );
     renderCase();
 
@@ -130,7 +133,7 @@ describe('CaseScreen', () => {
   });
 
   it('records a call with the keyboard: a digit picks the outcome for the selected number', async () => {
-    const calls = stubApi(({ method }) => (method === 'POST' ? { id: 'a1' } : caseDetail()));
+    const calls = stubApi(({ method }) => (method === 'POST' ? attempt() : caseDetail()));
     renderCase();
     expect(selectedTarget()?.dataset.targetKey).toBe(`${CONTACT_A}:0`);
 
@@ -202,7 +205,7 @@ describe('CaseScreen', () => {
   });
 
   it('ticks a step with a note', async () => {
-    const calls = stubApi(({ method }) => (method === 'POST' ? { id: STEP_RESCUE } : caseDetail()));
+    const calls = stubApi(({ method }) => (method === 'POST' ? tickedStep(STEP_RESCUE) : caseDetail()));
     renderCase();
 
     const mandatory = screen.getAllByTestId('step')[1]!;
@@ -222,7 +225,7 @@ describe('CaseScreen', () => {
     let refuse = false;
     const calls = stubApi(({ method }) => {
       if (method === 'GET') return caseDetail();
-      return refuse ? apiError(409, 'The case is closed') : Response.json({ id: 'n1' }, { status: 201 });
+      return refuse ? apiError(409, 'The case is closed') : Response.json(caseNote(), { status: 201 });
     });
     renderCase();
 

@@ -3,7 +3,19 @@ import type { CaseSiteKnowledge, SiteNote } from '@arc/shared/site-knowledge';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCaseStore } from '../store/case-store';
-import { caseDetail, CONTACT_A, CONTACT_B, ME, SITE_ID, STEP_CALL, STEP_RESCUE, step, stubApi } from '../test/fixtures';
+import {
+  attempt,
+  caseDetail,
+  CONTACT_A,
+  CONTACT_B,
+  ME,
+  SITE_ID,
+  STEP_CALL,
+  STEP_RESCUE,
+  step,
+  stubApi,
+  tickedStep,
+} from '../test/fixtures';
 import { nextAfterAttempt, outcomeForKey, stepForTarget, type CallTarget } from '../utils/call-targets';
 import { CaseScreen } from './case-screen';
 
@@ -139,7 +151,11 @@ describe('site knowledge on the case screen', () => {
 
   it('after a call, offers to tick the Call contact step; T ticks it', async () => {
     const calls = stubApi(({ method, path }) =>
-      method === 'POST' && path.endsWith('/tick') ? { id: STEP_CALL } : method === 'POST' ? { id: 'a1' } : caseDetail(),
+      method === 'POST' && path.endsWith('/tick')
+        ? tickedStep(STEP_CALL)
+        : method === 'POST'
+          ? attempt()
+          : caseDetail(),
     );
     renderCase(detailWithKnowledge({ siteKnowledge: knowledge({ notes: [] }) }));
     press('2');
@@ -153,7 +169,7 @@ describe('site knowledge on the case screen', () => {
   });
 
   it('S moves the selected step and T ticks the selected one', async () => {
-    const calls = stubApi(({ method }) => (method === 'POST' ? { id: STEP_RESCUE } : caseDetail()));
+    const calls = stubApi(({ method }) => (method === 'POST' ? tickedStep(STEP_RESCUE) : caseDetail()));
     renderCase(detailWithKnowledge({ siteKnowledge: knowledge({ notes: [] }) }));
     const selectedStep = () => screen.getAllByTestId('step').find((s) => s.dataset.selected === 'true');
     expect(selectedStep()?.dataset.stepId).toBe(STEP_CALL);

@@ -1,5 +1,5 @@
 import type { CaseSummary } from '@arc/shared/case';
-import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
+import type { CaseDetail, CaseNote, CaseStep, ContactAttempt } from '@arc/shared/case-handling';
 import { vi } from 'vitest';
 
 export const ME = { userId: '88888888-8888-4888-8888-888888888888', name: 'Olle Operator' };
@@ -51,6 +51,32 @@ export function step(id: string, overrides: Partial<CaseStep> = {}): CaseStep {
     ticked: null,
     ...overrides,
   };
+}
+
+/** A step as ticked by ME (the answer to POST …/tick). */
+export function tickedStep(id: string, overrides: Partial<CaseStep> = {}): CaseStep {
+  return step(id, { ticked: { at: T, by: ME, note: null }, ...overrides });
+}
+
+/** A recorded call to Anna's first number (the answer to POST …/attempts). */
+export function attempt(overrides: Partial<ContactAttempt> = {}): ContactAttempt {
+  return {
+    id: '77777777-7777-4777-8777-777777777777',
+    at: T,
+    by: ME,
+    contactId: CONTACT_A,
+    name: 'Anna',
+    routeKind: 'PHONE',
+    routeValue: '+46701111111',
+    outcome: 'ANSWERED',
+    note: null,
+    ...overrides,
+  };
+}
+
+/** A note by ME (the answer to POST …/notes). */
+export function caseNote(text = 'Note', overrides: Partial<CaseNote> = {}): CaseNote {
+  return { id: '99999999-9999-4999-8999-999999999990', at: T, by: ME, text, ...overrides };
 }
 
 /** A fire case held by ME: two contacts (Anna with two numbers), an on-call person, a mandatory step. */

@@ -20,6 +20,7 @@ import {
   VERIFICATION_ID,
   wrongPassword,
   type Request,
+  cancelledCase,
 } from '../test/fixtures';
 import { IntakeScreen } from './intake-screen';
 import { formatDateTime } from '../../../utils/time';
@@ -254,12 +255,19 @@ describe('IntakeScreen', () => {
           queuedAt: '2026-01-01T09:01:00Z',
         },
       ],
-      serviceModes: [{ id: 'm1', account: '1001', category: 'FIRE', endsAt: '2026-01-01T11:00:00Z' }],
+      serviceModes: [
+        {
+          id: 'a1a1a1a1-a1a1-4a1a-8a1a-a1a1a1a1a1a1',
+          account: '1001',
+          category: 'FIRE',
+          endsAt: '2026-01-01T11:00:00Z',
+        },
+      ],
       blockWindows: [],
     };
     const requests = fakeServer(call({ siteId: SITE_ID }), ({ url }) => {
       if (url.includes('/status?')) return status;
-      if (url.endsWith('/cancel-case')) return { caseNo: 'C-1', category: 'INTRUSION' };
+      if (url.endsWith('/cancel-case')) return cancelledCase(intrusionCase);
       return undefined;
     });
     renderWithSite(verified('B'));

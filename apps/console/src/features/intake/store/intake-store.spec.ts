@@ -13,6 +13,8 @@ import {
   verified,
   VERIFICATION_ID,
   wrongPassword,
+  cancelledCase,
+  T,
 } from '../test/fixtures';
 import { useIntakeStore } from './intake-store';
 
@@ -188,13 +190,13 @@ describe('intake store', () => {
         return {
           siteId: SITE_ID,
           openCases: [
-            { id: caseId, caseNo: 'C-1', category: 'INTRUSION', title: 'Burglary', status: 'QUEUED', queuedAt: 'x' },
+            { id: caseId, caseNo: 'C-1', category: 'INTRUSION', title: 'Burglary', status: 'QUEUED', queuedAt: T },
           ],
           serviceModes: [],
           blockWindows: [],
         };
       }
-      if (url.endsWith('/cancel-case')) return { caseNo: 'C-1', category: 'INTRUSION' };
+      if (url.endsWith('/cancel-case')) return cancelledCase(caseId);
       if (url.endsWith(`/calls/${CALL_ID}`)) return call({ siteId: SITE_ID, outcome: 'ALARM_CANCELLED' });
       return siteDetail();
     });

@@ -1,3 +1,4 @@
+import type { CaseSummary } from '@arc/shared/case';
 import { type AlarmCategory } from '@arc/shared/alarm';
 import { type AuthorityLevel } from '@arc/shared/authority';
 import { type DirectorySearchHit, type Person, type SiteDetail, type Transmitter } from '@arc/shared/directory';
@@ -28,6 +29,34 @@ export function call(overrides: Partial<IntakeCall> = {}): IntakeCall {
     verified: false,
     outcome: null,
     note: null,
+    ...overrides,
+  };
+}
+
+/** A case as the server answers after the caller cancelled it as a false alarm. */
+export function cancelledCase(id: string, overrides: Partial<CaseSummary> = {}): CaseSummary {
+  return {
+    id,
+    caseNo: 'C-1',
+    category: 'INTRUSION',
+    priority: 3,
+    status: 'CLOSED',
+    title: 'Burglary',
+    account: '1002',
+    siteId: SITE_ID,
+    siteName: 'Kvarteret Svalan',
+    siteAddress: 'Storgatan 5, Västerås',
+    unknownTransmitter: false,
+    signalCount: 1,
+    runaway: false,
+    unencryptedFromKeyed: false,
+    queuedAt: T,
+    lastSignalAt: T,
+    heldBy: null,
+    returned: false,
+    returnReason: null,
+    movedToTop: false,
+    version: 4,
     ...overrides,
   };
 }

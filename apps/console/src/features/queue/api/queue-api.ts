@@ -1,9 +1,10 @@
-import type { AssignCaseInput, OperatorPresence } from '@arc/shared/case-handling';
+import { z } from 'zod';
+import { type AssignCaseInput, type OperatorPresence, OperatorPresenceSchema } from '@arc/shared/case-handling';
 import { apiRequest } from '../../../lib/api';
 
 /** Supervisor/admin: the operators a case can be given to, with who is online and how much they hold. */
 export function listOperators(signal?: AbortSignal): Promise<OperatorPresence[]> {
-  return apiRequest<OperatorPresence[]>('/cases/operators', { signal });
+  return apiRequest<OperatorPresence[]>('/cases/operators', { signal, schema: z.array(OperatorPresenceSchema) });
 }
 
 export function assignCase(caseId: string, input: AssignCaseInput): Promise<unknown> {

@@ -11,7 +11,7 @@ function failure(overrides: Partial<LoginFailure> = {}): LoginFailure {
     id: 'f1',
     at: '2026-01-01T09:58:00.000Z',
     username: 'olle',
-    userId: 'u-olle',
+    userId: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',
     sourceAddress: '10.0.0.7',
     reason: 'INVALID_CREDENTIALS',
     lockedUntil: null,
@@ -22,8 +22,27 @@ function failure(overrides: Partial<LoginFailure> = {}): LoginFailure {
 
 const ACTIVITY: LoginActivity = {
   failures: [failure(), failure({ id: 'f0', at: '2026-01-01T09:50:00.000Z', username: 'ghost', userId: null })],
-  lockedAccounts: [{ username: 'sara', userId: 'u-sara', lockedUntil: '2026-01-01T10:12:00.000Z' }],
+  lockedAccounts: [
+    { username: 'sara', userId: '5a5a5a5a-5a5a-4a5a-8a5a-5a5a5a5a5a5a', lockedUntil: '2026-01-01T10:12:00.000Z' },
+  ],
   lockedAddresses: [],
+};
+
+const SARA_UNLOCKED = {
+  id: '5a5a5a5a-5a5a-4a5a-8a5a-5a5a5a5a5a5a',
+  username: 'sara',
+  displayName: 'Sara Supervisor',
+  role: 'supervisor',
+  active: true,
+  totpEnrolled: false,
+  totpRequired: false,
+  lastLoginAt: null,
+  lastFailedLoginAt: '2026-01-01T09:57:00.000Z',
+  failedLoginsSinceLastLogin: 0,
+  lockedUntil: null,
+  passwordChangedAt: null,
+  createdAt: '2025-12-01T08:00:00.000Z',
+  updatedAt: '2026-01-01T10:00:00.000Z',
 };
 
 function serve() {
@@ -31,8 +50,8 @@ function serve() {
     Promise.resolve(
       url.startsWith('/api/v1/security/logins')
         ? Response.json(ACTIVITY)
-        : url === '/api/v1/users/u-sara/unlock'
-          ? Response.json({})
+        : url === '/api/v1/users/5a5a5a5a-5a5a-4a5a-8a5a-5a5a5a5a5a5a/unlock'
+          ? Response.json(SARA_UNLOCKED)
           : Response.json({ message: 'unexpected' }, { status: 500 }),
     ),
   );
@@ -88,7 +107,9 @@ describe('LoginSecurityPanel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Unlock account sara' }));
     await waitFor(() => expect(screen.queryByTestId('locked-account')).toBeNull());
     expect(
-      fetchMock.mock.calls.some(([url, init]) => url === '/api/v1/users/u-sara/unlock' && init?.method === 'POST'),
+      fetchMock.mock.calls.some(
+        ([url, init]) => url === '/api/v1/users/5a5a5a5a-5a5a-4a5a-8a5a-5a5a5a5a5a5a/unlock' && init?.method === 'POST',
+      ),
     ).toBe(true);
   });
 });

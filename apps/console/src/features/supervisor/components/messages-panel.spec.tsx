@@ -57,7 +57,17 @@ describe('MessagesPanel', () => {
   });
 
   it('records how a message was passed on and takes it off the list', async () => {
-    const fetchMock = serve([makeMessage()]);
+    const fetchMock = serve([makeMessage()], () =>
+      Response.json(
+        makeMessage({
+          forwarded: {
+            at: '2026-11-29T08:30:00.000Z',
+            by: { userId: '6b1e4c1e-0000-4000-8000-0000000000e1', name: 'Sara Supervisor' },
+            note: 'E-mailed to Eva',
+          },
+        }),
+      ),
+    );
     render(<MessagesPanel />);
     await settle();
     const button = screen.getByTestId('message-forwarded') as HTMLButtonElement;
