@@ -8,7 +8,7 @@ import { Queue } from 'bullmq';
 import { CaseHandlingService } from '../src/cases/case-handling.service.js';
 import { CaseChangeBus } from '../src/cases/case-change.bus.js';
 import { CaseQueueService } from '../src/cases/case-queue.service.js';
-import { CaseEffectsService as CasesService } from '../src/cases/index.js';
+import { CaseEffectsService } from '../src/cases/index.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { TestEnvironment, eventually, nextEvent, onCaseChange } from './support/test-app.js';
 
@@ -284,7 +284,7 @@ describe('repairing the queue', () => {
       return enqueue(caseId, priority);
     });
     try {
-      await env.app!.get(CasesService).reconcileQueue();
+      await env.app!.get(CaseEffectsService).reconcileQueue();
     } finally {
       spy.mockRestore();
     }

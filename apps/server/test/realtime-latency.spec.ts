@@ -4,11 +4,11 @@ import { classifyEventCode } from '@arc/shared/event-codes';
 import { type IngestSignalResponse } from '@arc/shared/signal';
 import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import pg from 'pg';
-import { CaseSummariesService as CasesService } from '../src/cases/index.js';
+import { CaseSummariesService } from '../src/cases/index.js';
 import { CasePresentedService } from '../src/realtime/case-presented.service.js';
 import { EvaluationDispatcherService } from '../src/evaluation/index.js';
 import { RedisStateService } from '../src/redis/redis-state.service.js';
-import { EvaluationService as RulesService } from '../src/evaluation/index.js';
+import { EvaluationService } from '../src/evaluation/index.js';
 import { TestEnvironment, eventually, nextEvent, onCaseChange, type ArcClientSocket } from './support/test-app.js';
 
 /**
@@ -56,7 +56,7 @@ function record(socket: ArcClientSocket): { type: 'snapshot' | 'change'; seq: nu
  * changes made meanwhile must be held back and sent after it. `spy` counts the reads.
  */
 function holdNextSnapshotRead() {
-  const cases = env.app!.get(CasesService);
+  const cases = env.app!.get(CaseSummariesService);
   const listOpen = cases.listOpen.bind(cases);
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
@@ -246,7 +246,7 @@ describe('evaluation batches', () => {
       .map((row) => BigInt(row.id))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
       .map(String);
-    const results = await env.app!.get(RulesService).evaluateBatch(ids);
+    const results = await env.app!.get(EvaluationService).evaluateBatch(ids);
     const [alarm, restore, fire, loss, back, lossAgain, alarmAgain, panicRestore] = ids.map((id) => results.get(id)!);
 
     expect(alarm).toMatchObject({ decision: 'OPENED' });

@@ -3,7 +3,7 @@ import { type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
 import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { Queue } from 'bullmq';
 import { RULE_TIMERS_QUEUE, RuleTimersService, TIMER_JOBS, timerJobId } from '../src/rules/rule-timers.service.js';
-import { EvaluationService as RulesService } from '../src/evaluation/index.js';
+import { EvaluationService } from '../src/evaluation/index.js';
 import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { POWER_CUT_MIX } from '../src/simulator/events.js';
 import { closeFleet, createFleet, fleetSpecs, storm } from '../src/simulator/load.js';
@@ -469,8 +469,8 @@ describe('one open case per site and category', () => {
     await second.start();
     try {
       const { siteId, transmitterId } = await env.createSite('C0C0', 'Contended');
-      const rulesA = env.app!.get(RulesService);
-      const rulesB = second.app!.get(RulesService);
+      const rulesA = env.app!.get(EvaluationService);
+      const rulesB = second.app!.get(EvaluationService);
       for (let round = 0; round < 15; round += 1) {
         // Two stored, unevaluated burglary signals of one site, evaluated at once by two processes.
         const ids = await env.query<{ id: string }>(
