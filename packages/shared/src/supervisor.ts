@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { safeString } from './safe-input.js';
-import type { AlarmCategory } from './alarm.js';
-import type { VerificationAttempt } from './intake.js';
+import { ALARM_CATEGORIES } from './alarm.js';
+import { id, nullable, timestamp } from './contract-fields.js';
+import { VerificationAttemptSchema } from './intake.js';
 
 /**
  * The supervisor's view (docs/domain.md section 8): is the centre keeping up? Accept time is from
@@ -9,22 +10,24 @@ import type { VerificationAttempt } from './intake.js';
  * 30 s, 98.5 % within 60 s) are defaults of the server's configuration.
  */
 
-export interface ComplianceTarget {
+export const ComplianceTargetSchema = z.object({
   /** Accepted within this many seconds … */
-  withinSeconds: number;
+  withinSeconds: z.number(),
   /** … for at least this share of cases (0–1). */
-  share: number;
-}
+  share: z.number(),
+});
+export type ComplianceTarget = z.infer<typeof ComplianceTargetSchema>;
 
-export interface AcceptTimeFigures {
+export const AcceptTimeFiguresSchema = z.object({
   /** Cases accepted in the window (service cases excluded, as in ZR0001). */
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
+  count: z.number().int(),
+  p50: nullable(z.number()),
+  p90: nullable(z.number()),
+  p99: nullable(z.number()),
   /** Per target: the share accepted within its time, and whether it meets the target. Null share when count is 0. */
-  compliance: { target: ComplianceTarget; share: number | null; met: boolean }[];
-}
+  compliance: z.array(z.object({ target: ComplianceTargetSchema, share: nullable(z.number()), met: z.boolean() })),
+});
+export type AcceptTimeFigures = z.infer<typeof AcceptTimeFiguresSchema>;
 
 /**
  * Nearest-rank percentile of the values (seconds): the smallest value such that at least p % of
@@ -80,51 +83,56 @@ export const OwnOperatorStateSchema = z.object({
 });
 export type OwnOperatorState = z.infer<typeof OwnOperatorStateSchema>;
 
-export interface OperatorLoad {
-  userId: string;
-  name: string;
-  role: string;
-  state: OperatorState;
-  awayReason: string | null;
-  holding: number;
+export const OperatorLoadSchema = z.object({
+  userId: id,
+  name: z.string(),
+  role: z.string(),
+  state: z.enum(OPERATOR_STATES),
+  awayReason: nullable(z.string()),
+  holding: z.number().int(),
   /** Cases this operator closed today, and their mean handling time (sum of holds) in seconds. */
-  handledToday: number;
-  meanHandlingSeconds: number | null;
-}
+  handledToday: z.number().int(),
+  meanHandlingSeconds: nullable(z.number()),
+});
+export type OperatorLoad = z.infer<typeof OperatorLoadSchema>;
 
-export interface QueueByPriority {
-  category: AlarmCategory;
-  priority: number;
-  waiting: number;
+export const QueueByPrioritySchema = z.object({
+  category: z.enum(ALARM_CATEGORIES),
+  priority: z.number().int(),
+  waiting: z.number().int(),
   /** Seconds the oldest waiting case of this priority has waited; null when none waits. */
-  oldestWaitingSeconds: number | null;
+  oldestWaitingSeconds: nullable(z.number()),
   /** Case number and site of that oldest waiting case (absent from older servers; null when none waits). */
-  oldestCaseNo?: string | null;
-  oldestSiteName?: string | null;
-}
+  oldestCaseNo: nullable(z.string()).optional(),
+  oldestSiteName: nullable(z.string()).optional(),
+});
+export type QueueByPriority = z.infer<typeof QueueByPrioritySchema>;
 
-export interface HistoryPoint {
+export const HistoryPointSchema = z.object({
   /** Start of the 5-minute bucket. */
-  at: string;
+  at: timestamp,
   /** Cases waiting at the end of the bucket. */
-  queueDepth: number;
+  queueDepth: z.number().int(),
   /** Median accept time of the cases accepted in the bucket. */
-  acceptP50: number | null;
-  accepted: number;
-}
+  acceptP50: nullable(z.number()),
+  accepted: z.number().int(),
+});
+export type HistoryPoint = z.infer<typeof HistoryPointSchema>;
 
-export type SupervisorAlertKind = 'OLDEST_WAITING' | 'COMPLIANCE_15M';
+export const SUPERVISOR_ALERT_KINDS = ['OLDEST_WAITING', 'COMPLIANCE_15M'] as const;
+export type SupervisorAlertKind = (typeof SUPERVISOR_ALERT_KINDS)[number];
 
-export interface SupervisorAlert {
-  kind: SupervisorAlertKind;
-  message: string;
+export const SupervisorAlertSchema = z.object({
+  kind: z.enum(SUPERVISOR_ALERT_KINDS),
+  message: z.string(),
   /** OLDEST_WAITING: the case it names (the most urgent one past the threshold) … */
-  category?: AlarmCategory;
-  caseNo?: string | null;
-  waitingSeconds?: number;
+  category: z.enum(ALARM_CATEGORIES).optional(),
+  caseNo: nullable(z.string()).optional(),
+  waitingSeconds: z.number().optional(),
   /** … and how many cases wait per category, most urgent category first (categories with none left out). */
-  waitingByCategory?: { category: AlarmCategory; waiting: number }[];
-}
+  waitingByCategory: z.array(z.object({ category: z.enum(ALARM_CATEGORIES), waiting: z.number().int() })).optional(),
+});
+export type SupervisorAlert = z.infer<typeof SupervisorAlertSchema>;
 
 /**
  * A duration in words for an alert or a screen read at a glance: "45 s", "7 min 12 s", "7 min",
@@ -165,18 +173,29 @@ export function mostUrgentOverdue(
 }
 
 /** Pushed to supervisors over the socket (`supervisor.snapshot.v1`) every few seconds. */
-export interface SupervisorSnapshot {
-  at: string;
-  queue: QueueByPriority[];
-  acceptTimes: { last15m: AcceptTimeFigures; last1h: AcceptTimeFigures; today: AcceptTimeFigures };
-  history: HistoryPoint[];
-  operators: OperatorLoad[];
-  verifications: { failedLast15m: number; locked: VerificationAttempt[]; recent: VerificationAttempt[] };
-  runaways: { transmitterId: string; account: string; siteId: string; siteName: string; until: string }[];
-  missingTests: { transmitterId: string; account: string; siteId: string; siteName: string; since: string }[];
-  alerts: SupervisorAlert[];
-  thresholds: { oldestWaitingSeconds: number; targets: ComplianceTarget[] };
-}
+const transmitterOfSite = { transmitterId: id, account: z.string(), siteId: id, siteName: z.string() };
+
+export const SupervisorSnapshotSchema = z.object({
+  at: timestamp,
+  queue: z.array(QueueByPrioritySchema),
+  acceptTimes: z.object({
+    last15m: AcceptTimeFiguresSchema,
+    last1h: AcceptTimeFiguresSchema,
+    today: AcceptTimeFiguresSchema,
+  }),
+  history: z.array(HistoryPointSchema),
+  operators: z.array(OperatorLoadSchema),
+  verifications: z.object({
+    failedLast15m: z.number().int(),
+    locked: z.array(VerificationAttemptSchema),
+    recent: z.array(VerificationAttemptSchema),
+  }),
+  runaways: z.array(z.object({ ...transmitterOfSite, until: timestamp })),
+  missingTests: z.array(z.object({ ...transmitterOfSite, since: timestamp })),
+  alerts: z.array(SupervisorAlertSchema),
+  thresholds: z.object({ oldestWaitingSeconds: z.number(), targets: z.array(ComplianceTargetSchema) }),
+});
+export type SupervisorSnapshot = z.infer<typeof SupervisorSnapshotSchema>;
 
 /** The alerts for a snapshot: the oldest waiting case past the threshold, or 15-minute compliance under target. */
 export function supervisorAlerts(

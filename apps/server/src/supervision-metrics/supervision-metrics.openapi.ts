@@ -1,5 +1,4 @@
-import { OwnOperatorStateSchema, SetOperatorStateInputSchema } from '@arc/shared/supervisor';
-import { z } from 'zod';
+import { OwnOperatorStateSchema, SetOperatorStateInputSchema, SupervisorSnapshotSchema } from '@arc/shared/supervisor';
 import { READ, SUPERVISE, type Route } from '../common/http/openapi-route.js';
 
 /** The supervisor view, operator states and metrics (supervision-metrics/), for the OpenAPI document. */
@@ -11,7 +10,7 @@ export const SUPERVISION_ROUTES: Route[] = [
     summary:
       'The latest supervisor snapshot (also pushed as supervisor.snapshot.v1): queue per priority, accept-time compliance, history, operators, verifications, alerts',
     roles: SUPERVISE,
-    response: z.object({}).loose(),
+    response: SupervisorSnapshotSchema,
   },
   {
     method: 'get',

@@ -9,7 +9,8 @@ import { OnCallSection } from './on-call-section';
 import { ServiceCompaniesSection } from './service-companies-section';
 import { ServiceModeSection } from './service-mode-section';
 import { SignalLogSection } from './signal-log-section';
-import { SiteInstructionsSection, SiteNotesSection, ZonesSection } from './site-knowledge-section';
+import { SiteInstructionsSection, SiteNotesSection } from './site-knowledge-section';
+import { ZonesSection } from './site-zones-section';
 import { SiteSummarySection } from './site-summary-section';
 import { TransmittersSection } from './transmitters-section';
 

@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SITE_ID, transmitter, TX_FIRE } from '../test/fixtures';
-import { SiteInstructionsSection, SiteNotesSection, ZonesSection } from './site-knowledge-section';
+import { SiteInstructionsSection, SiteNotesSection } from './site-knowledge-section';
+import { ZonesSection } from './site-zones-section';
 
 interface Call {
   method: string;

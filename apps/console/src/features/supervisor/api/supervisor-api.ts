@@ -5,13 +5,14 @@ import {
   OwnOperatorStateSchema,
   type SetOperatorStateInput,
   type SupervisorSnapshot,
+  SupervisorSnapshotSchema,
 } from '@arc/shared/supervisor';
 import { type LoginActivity, LoginActivitySchema, type UserAccount, UserAccountSchema } from '@arc/shared/users';
 import { apiRequest } from '../../../lib/api';
 
 /** The snapshot the socket also pushes; for the first paint when the screen opens. */
 export function fetchSupervisorSnapshot(signal?: AbortSignal): Promise<SupervisorSnapshot> {
-  return apiRequest<SupervisorSnapshot>('/supervisor/snapshot', { signal });
+  return apiRequest<SupervisorSnapshot>('/supervisor/snapshot', { signal, schema: SupervisorSnapshotSchema });
 }
 
 /** Available, or away with a reason. On a case and on a call are derived by the server. */

@@ -205,9 +205,26 @@ describe('SupervisorScreen', () => {
     await renderScreen(
       makeSnapshot({
         operators: [
-          makeOperator({ userId: 'a', name: 'Anna', state: 'AWAY', awayReason: 'Lunch', handledToday: 2 }),
-          makeOperator({ userId: 'b', name: 'Bertil', state: 'ON_CASE', holding: 1, meanHandlingSeconds: 245 }),
-          makeOperator({ userId: 'c', name: 'Cilla', state: 'OFFLINE', meanHandlingSeconds: null }),
+          makeOperator({
+            userId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1',
+            name: 'Anna',
+            state: 'AWAY',
+            awayReason: 'Lunch',
+            handledToday: 2,
+          }),
+          makeOperator({
+            userId: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbb2',
+            name: 'Bertil',
+            state: 'ON_CASE',
+            holding: 1,
+            meanHandlingSeconds: 245,
+          }),
+          makeOperator({
+            userId: 'cccccccc-cccc-4ccc-8ccc-ccccccccccc3',
+            name: 'Cilla',
+            state: 'OFFLINE',
+            meanHandlingSeconds: null,
+          }),
         ],
       }),
     );
@@ -255,10 +272,22 @@ describe('SupervisorScreen', () => {
     await renderScreen(
       makeSnapshot({
         runaways: [
-          { transmitterId: 't1', account: '5A01', siteId: 's1', siteName: 'Hägern', until: '2026-01-01T10:10:00.000Z' },
+          {
+            transmitterId: 'dddddddd-dddd-4ddd-8ddd-ddddddddddd1',
+            account: '5A01',
+            siteId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeee1',
+            siteName: 'Hägern',
+            until: '2026-01-01T10:10:00.000Z',
+          },
         ],
         missingTests: [
-          { transmitterId: 't2', account: '7C03', siteId: 's2', siteName: 'Svalan', since: '2026-01-01T08:00:00.000Z' },
+          {
+            transmitterId: 'dddddddd-dddd-4ddd-8ddd-ddddddddddd2',
+            account: '7C03',
+            siteId: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeee2',
+            siteName: 'Svalan',
+            since: '2026-01-01T08:00:00.000Z',
+          },
         ],
       }),
     );

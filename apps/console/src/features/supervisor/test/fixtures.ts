@@ -2,6 +2,10 @@ import { ALARM_CATEGORIES, CATEGORY_PRIORITY } from '@arc/shared/alarm';
 import { type VerificationAttempt } from '@arc/shared/intake';
 import { type AcceptTimeFigures, type OperatorLoad, type SupervisorSnapshot } from '@arc/shared/supervisor';
 
+export const OPERATOR_ID = '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01';
+const PERSON_ID = 'b0b0b0b0-b0b0-4b0b-8b0b-b0b0b0b0b0b1';
+const SITE_ID = '2b8f0a86-9d7a-4d0e-8b52-5b7e0f0c1a22';
+
 const TARGETS = [
   { withinSeconds: 30, share: 0.8 },
   { withinSeconds: 60, share: 0.985 },
@@ -24,7 +28,7 @@ export function makeFigures(overrides: Partial<AcceptTimeFigures> = {}): AcceptT
 
 export function makeOperator(overrides: Partial<OperatorLoad> = {}): OperatorLoad {
   return {
-    userId: 'u-operator',
+    userId: OPERATOR_ID,
     name: 'Olle Operator',
     role: 'operator',
     state: 'AVAILABLE',
@@ -41,11 +45,11 @@ let attempts = 0;
 export function makeAttempt(overrides: Partial<VerificationAttempt> = {}): VerificationAttempt {
   attempts += 1;
   return {
-    id: `attempt-${attempts}`,
+    id: `a77e0000-0000-4000-8000-${String(attempts).padStart(12, '0')}`,
     at: '2026-01-01T10:00:00.000Z',
-    operator: { userId: 'u-operator', name: 'Olle Operator' },
-    person: { id: 'p-1', name: 'Agnes Andersson' },
-    siteId: 's-1',
+    operator: { userId: OPERATOR_ID, name: 'Olle Operator' },
+    person: { id: PERSON_ID, name: 'Agnes Andersson' },
+    siteId: SITE_ID,
     siteName: 'Kvarteret Hägern',
     result: 'WRONG_PASSWORD',
     lockedUntil: null,
