@@ -45,14 +45,14 @@ export function createLatestRead(): LatestRead {
   };
   return {
     cancel,
-    run: async (read, { ok, failed }) => {
+    run: async <T>(read: (signal: AbortSignal) => Promise<T>, { ok, failed }: ReadHandlers<T>) => {
       cancel();
       const controller = new AbortController();
       current = controller;
       const superseded = new Promise<null>((resolve) =>
         controller.signal.addEventListener('abort', () => resolve(null), { once: true }),
       );
-      let reading: Promise<Parameters<typeof ok>[0]>;
+      let reading: Promise<T>;
       try {
         reading = read(controller.signal);
       } catch (error) {

@@ -2,9 +2,8 @@ import { SiteKnowledgeInputSchema, type SiteKnowledge, type SiteNote } from '@ar
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { AddSiteNoteForm, NoteLine } from '../../../components/site-note';
 import { deleteSiteNote, getSiteKnowledge, listSiteNotes, putSiteKnowledge } from '../api/site-knowledge-api';
+import { messageOf } from '../../../utils/request-state';
 import { ConfirmButton, DetailSection } from './detail-section';
-
-const errorText = (caught: unknown, fallback: string) => (caught instanceof Error ? caught.message : fallback);
 
 const KNOWLEDGE_LABELS: Record<string, string> = {
   instructions: 'Instructions',
@@ -24,7 +23,7 @@ export function SiteInstructionsSection({ siteId, canEdit }: { siteId: string; c
     let live = true;
     getSiteKnowledge(siteId).then(
       (k) => live && setKnowledge(k),
-      (caught: unknown) => live && setError(errorText(caught, 'Loading the instructions failed')),
+      (caught: unknown) => live && setError(messageOf(caught, 'Loading the instructions failed')),
     );
     return () => {
       live = false;
@@ -112,7 +111,7 @@ function KnowledgeForm({
     try {
       onSaved(await putSiteKnowledge(knowledge.siteId, parsed.data));
     } catch (caught) {
-      setError(errorText(caught, 'Saving failed'));
+      setError(messageOf(caught, 'Saving failed'));
       setPending(false);
     }
   };
@@ -189,7 +188,7 @@ export function SiteNotesSection({ siteId, canDelete }: { siteId: string; canDel
   const load = useCallback(() => {
     listSiteNotes(siteId, includeExpired).then(
       (notes) => setLoaded({ notes, at: Date.now() }),
-      (caught: unknown) => setError(errorText(caught, 'Loading the site notes failed')),
+      (caught: unknown) => setError(messageOf(caught, 'Loading the site notes failed')),
     );
   }, [siteId, includeExpired]);
   useEffect(load, [load]);
