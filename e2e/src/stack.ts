@@ -139,9 +139,14 @@ export class Stack {
   }
 }
 
-/** Debian's chromium, headless, with nothing that reaches for the network on its own. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's chromium, headless, with nothing that reaches for the network on its own. Every page
+ * starts in `locale` (the console's own default is Swedish; most specs read English texts): the
+ * sign-in page shows it, and a user who never chose a language keeps it and has it remembered.
+ * A page that picks another language keeps its pick across reloads.
+ */
+export async function launchBrowser(locale: 'sv' | 'en' = 'en'): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -152,4 +157,19 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript((initial: string) => {
+      if (!localStorage.getItem('arc.locale')) localStorage.setItem('arc.locale', initial);
+    }, locale);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }

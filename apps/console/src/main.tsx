@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './lib/i18n/i18n';
+import './lib/i18n/locale';
 import { App } from './app/app';
 import { applyTheme, useThemeStore } from './features/theme/store/theme-store';
 import './styles.css';

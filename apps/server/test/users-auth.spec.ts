@@ -296,6 +296,29 @@ describe('user management', () => {
   });
 });
 
+describe('language preference', () => {
+  it('is unset for a new user, remembered across sign-ins and refreshes, and refuses what is not a language', async () => {
+    const { password } = await createUser('operator', 'sprak.val');
+    const first = await expectStatus(login(env, 'sprak.val', password), 200);
+    expect(first.locale).toBeNull();
+    const token = first.accessToken!;
+
+    const chosen = await expectStatus(env.call(token, 'PUT', '/auth/preferences', { locale: 'en' }), 200);
+    expect(chosen).toEqual({ locale: 'en' });
+    expect((await expectStatus(login(env, 'sprak.val', password), 200)).locale).toBe('en');
+    const refreshed = await expectStatus(env.call<LoginResponse>(token, 'POST', '/auth/refresh'), 200);
+    expect(refreshed.locale).toBe('en');
+
+    for (const body of [{ locale: 'de' }, { locale: 'EN' }, {}, { locale: 'sv', extra: 1 }, { locale: null }]) {
+      const refused = await env.call<ApiError>(token, 'PUT', '/auth/preferences', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.code).toBe('VALIDATION');
+    }
+    expect((await expectStatus(login(env, 'sprak.val', password), 200)).locale).toBe('en');
+    expect((await env.call(null, 'PUT', '/auth/preferences', { locale: 'sv' })).status).toBe(401);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the user, second-factor and login-security routes', async () => {
     const doc = await expectStatus(

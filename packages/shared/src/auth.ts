@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './i18n/locales.js';
 import { safeString } from './safe-input.js';
 
 export const ROLES = ['operator', 'supervisor', 'admin'] as const;
@@ -30,8 +31,17 @@ export const LoginResponseSchema = z.object({
   /** ISO time the token stops working; the console refreshes before then. */
   expiresAt: z.iso.datetime(),
   user: SessionUserSchema,
+  /**
+   * The user's language, remembered on the server: the console switches to it at sign-in. Null
+   * until the user first signs in to the console, which then remembers the language in use.
+   */
+  locale: z.enum(LOCALES).nullable(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/** PUT /auth/preferences: the signed-in user's own choices, kept with the account. */
+export const PreferencesSchema = z.object({ locale: z.enum(LOCALES) }).strict();
+export type Preferences = z.infer<typeof PreferencesSchema>;
 
 /** The password was right and the account has a second factor: send the login again with `totpCode`. */
 export const LoginTotpRequiredSchema = z.object({ secondFactor: z.literal('code-required') });

@@ -13,6 +13,7 @@ import { useConnectionStore } from '../features/connection/store/connection-stor
 import { ThemeToggle } from '../features/theme/components/theme-toggle';
 import { OperatorStateControl } from '../features/supervisor/components/operator-state-control';
 import { HistoryScreen } from './history-screen';
+import { LanguageSwitch } from './language-switch';
 import { AlarmSoundControl, AudioNotice } from '../features/queue/components/alarm-sound-control';
 import { QueueCount } from '../features/queue/components/queue-count';
 import { useAlarmSound, useAlarmSoundPlayer, useAudioStatus } from '../features/queue/hooks/use-alarm-sound';
@@ -80,6 +81,7 @@ export function ConsoleShell() {
         <ConnectionIndicator />
         <OperatorStateControl userId={userId ?? undefined} availableSince={becameAvailableAt} />
         <UserMenu onOpenAccount={() => setView('account')}>
+          <LanguageSwitch />
           <ThemeToggle />
           <ResyncButton disabled={!connected} />
         </UserMenu>

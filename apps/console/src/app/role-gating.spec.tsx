@@ -9,6 +9,7 @@ import { UsersRoute } from './users-route';
 function signInAs(role: Role) {
   useSessionStore.getState().setSession({
     accessToken: 't',
+    locale: 'en',
     expiresAt: new Date(Date.now() + 900_000).toISOString(),
     user: { id: 'u1', username: role, displayName: `Demo ${role}`, role },
   });

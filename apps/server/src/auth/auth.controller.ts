@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import {
   LoginRequestSchema,
+  PreferencesSchema,
+  type Preferences,
   type LoginRequest,
   type LoginResponse,
   type LoginResult,
@@ -45,6 +47,15 @@ export class AuthController {
   @Get('account')
   account(@CurrentUser() user: SessionUser): Promise<OwnAccount> {
     return this.auth.account(user);
+  }
+
+  /** The user's own choices (the console's language), kept with the account. */
+  @Put('preferences')
+  setPreferences(
+    @CurrentUser() user: SessionUser,
+    @Body({ schema: PreferencesSchema }) body: Preferences,
+  ): Promise<Preferences> {
+    return this.auth.setPreferences(user, body);
   }
 
   @Post('password')

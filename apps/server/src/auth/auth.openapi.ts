@@ -1,4 +1,4 @@
-import { LoginRequestSchema, LoginResponseSchema, LoginResultSchema } from '@arc/shared/auth';
+import { LoginRequestSchema, LoginResponseSchema, LoginResultSchema, PreferencesSchema } from '@arc/shared/auth';
 import {
   ChangeOwnPasswordInputSchema,
   OwnAccountSchema,
@@ -44,6 +44,15 @@ export const AUTH_ROUTES: Route[] = [
     summary: "The signed-in user's own account (second factor, last sign-in)",
     roles: READ,
     response: OwnAccountSchema,
+  },
+  {
+    method: 'put',
+    path: '/auth/preferences',
+    tag: 'auth',
+    summary: "Set the signed-in user's language (sv or en); the next sign-in on any machine uses it",
+    roles: READ,
+    body: PreferencesSchema,
+    response: PreferencesSchema,
   },
   {
     method: 'post',

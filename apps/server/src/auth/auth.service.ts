@@ -5,9 +5,11 @@ import {
   ROLES as ALL_ROLES,
   type LoginResponse,
   type LoginResult,
+  type Preferences,
   type Role,
   type SessionUser,
 } from '@arc/shared/auth';
+import { isLocale, type Locale } from '@arc/shared/i18n';
 import { passwordProblems, type OwnAccount, type TotpEnrollment } from '@arc/shared/users';
 import type { Repository } from 'typeorm';
 import { z } from 'zod';
@@ -104,7 +106,7 @@ export class AuthService {
       return this.enrollmentToken(user.id, user.tokenVersion);
     }
     await this.security.succeeded(attempt, user.id);
-    return this.issue(toState(user));
+    return this.issue(toState(user), user.locale);
   }
 
   /** A new token for a user whose current token is still valid and who is still active. */
@@ -228,14 +230,32 @@ export class AuthService {
     };
   }
 
-  private async issue(state: UserState): Promise<LoginResponse> {
+  /** The signed-in user's language, remembered for the next sign-in on any machine. */
+  async setPreferences(user: SessionUser, preferences: Preferences): Promise<Preferences> {
+    const result = await this.users.update({ id: user.id, active: true }, { locale: preferences.locale });
+    if (!result.affected) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    return { locale: preferences.locale };
+  }
+
+  private async issue(state: UserState, knownLocale?: string | null): Promise<LoginResponse> {
+    const locale = knownLocale === undefined ? await this.localeOf(state.id) : knownLocale;
     const ttl = this.config.auth.jwtTtlSeconds;
     const user = toSessionUser(state);
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, username: user.username, name: user.displayName, role: user.role, tv: state.tokenVersion },
       { expiresIn: ttl, algorithm: 'HS256' },
     );
-    return { accessToken, expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), user };
+    return {
+      accessToken,
+      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      user,
+      locale: isLocale(locale) ? locale : null,
+    };
+  }
+
+  private async localeOf(userId: string): Promise<Locale | null> {
+    const row = await this.users.findOne({ where: { id: userId }, select: { id: true, locale: true } });
+    return isLocale(row?.locale) ? row.locale : null;
   }
 }
 

@@ -14,6 +14,7 @@ import { UserManagement1765000000000 } from './migrations/1765000000000-user-man
 import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assign-ack.js';
 import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
 import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
+import { UserLocale1765600000000 } from './migrations/1765600000000-user-locale.js';
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   CaseAssignAck1765100000000,
   SiteKnowledge1765300000000,
   ShiftLog1765500000000,
+  UserLocale1765600000000,
 ];
 
 /**

@@ -22,6 +22,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** The user's language (sv or en), chosen in the console and remembered here; null until first chosen. */
+  @Column({ type: 'text', nullable: true })
+  locale: string | null;
+
   /** Raised by a password reset, role change, deactivation or second-factor reset: older tokens stop working. */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
   tokenVersion: number;

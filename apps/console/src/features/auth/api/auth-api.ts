@@ -4,6 +4,8 @@ import {
   LoginResponseSchema,
   type LoginResult,
   LoginResultSchema,
+  type Preferences,
+  PreferencesSchema,
 } from '@arc/shared/auth';
 import {
   type ChangeOwnPasswordInput,
@@ -21,6 +23,11 @@ export function login(credentials: LoginRequest): Promise<LoginResult> {
 
 export function refreshToken(token: string): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/auth/refresh', { method: 'POST', token, schema: LoginResponseSchema });
+}
+
+/** Remembers the user's language on the server, for their next sign-in on any machine. */
+export function savePreferences(preferences: Preferences): Promise<Preferences> {
+  return apiRequest<Preferences>('/auth/preferences', { method: 'PUT', body: preferences, schema: PreferencesSchema });
 }
 
 /** The signed-in user's own security state (second factor, last sign-in). */

@@ -17,6 +17,7 @@ const ACCOUNT: OwnAccount = {
 };
 const NEW_SESSION: LoginResponse = {
   accessToken: 'new-token',
+  locale: 'en',
   expiresAt: new Date(Date.now() + 900_000).toISOString(),
   user: {
     id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',

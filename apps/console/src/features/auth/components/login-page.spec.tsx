@@ -6,6 +6,7 @@ import { LoginPage } from './login-page';
 
 const SIGNED_IN: LoginResponse = {
   accessToken: 'session-token',
+  locale: 'en',
   expiresAt: new Date(Date.now() + 900_000).toISOString(),
   user: {
     id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',

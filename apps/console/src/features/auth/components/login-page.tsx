@@ -2,6 +2,8 @@ import { isSignedIn, LoginRequestSchema, type LoginResponse } from '@arc/shared/
 import { TotpCodeSchema } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
+import { LanguageSelect } from '../../../components/language-select';
+import { chooseBeforeSignIn, useLocale } from '../../../lib/i18n/locale';
 import { ApiRequestError } from '../../../lib/api';
 import { login } from '../api/auth-api';
 import { useSessionStore } from '../store/session-store';
@@ -24,6 +26,7 @@ export function LoginPage() {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const locale = useLocale();
 
   const signIn = (response: LoginResponse) => {
     // Unmounts this page: the app switches to the console.
@@ -111,6 +114,9 @@ export function LoginPage() {
 
   return (
     <main className="login">
+      <div className="login__language">
+        <LanguageSelect value={locale} onChange={chooseBeforeSignIn} />
+      </div>
       <form className="login__form" onSubmit={onSubmit} aria-labelledby="login-heading" noValidate>
         <h1 id="login-heading" className="login__heading">
           ARC Operator Console

@@ -10,6 +10,7 @@ beforeEach(() => {
   );
   useSessionStore.getState().setSession({
     accessToken: 't',
+    locale: 'en',
     expiresAt: new Date(Date.now() + 900_000).toISOString(),
     user: { id: 'u1', username: 'sara', displayName: 'Sara Supervisor', role: 'supervisor' },
   });

@@ -7,6 +7,7 @@ const NOW = Date.parse('2026-01-01T10:00:00.000Z');
 function response(token: string, lifetimeMs = 15 * 60_000): LoginResponse {
   return {
     accessToken: token,
+    locale: 'en',
     expiresAt: new Date(NOW + lifetimeMs).toISOString(),
     user: {
       id: '0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e01',

@@ -2,7 +2,8 @@ import type { LoginResponse, SessionUser } from '@arc/shared/auth';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { ApiRequestError } from '../../../lib/api';
-import { refreshToken } from '../api/auth-api';
+import { settleLocaleAtSignIn } from '../../../lib/i18n/locale';
+import { refreshToken, savePreferences } from '../api/auth-api';
 import { signedOutNotice } from '../utils/auth-messages';
 
 export interface SessionState {
@@ -31,10 +32,11 @@ const signedOut = { token: null, expiresAt: null, refreshAt: null, user: null } 
 /** The logged-in operator. Kept in sessionStorage: a reload keeps the session, a new tab does not. */
 export const useSessionStore = create<SessionState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       ...signedOut,
       notice: null,
       setSession: (response, receivedAt = Date.now()) => {
+        const signingIn = get().token === null;
         // The lifetime is measured against the browser clock at receipt; expiresAt is server time.
         const lifetimeMs = Date.parse(response.expiresAt) - receivedAt;
         const delayMs = Math.max(MIN_REFRESH_DELAY_MS, lifetimeMs * REFRESH_FRACTION);
@@ -45,6 +47,12 @@ export const useSessionStore = create<SessionState>()(
           user: response.user,
           notice: null,
         });
+        // At sign-in the user's own language (remembered on the server) comes into force, unless
+        // they just picked one on the sign-in page: that one is then remembered instead.
+        if (signingIn) {
+          const picked = settleLocaleAtSignIn(response.locale);
+          if (picked) void savePreferences({ locale: picked }).catch(() => undefined);
+        }
       },
       logout: () => set({ ...signedOut, notice: null }),
       endSession: (notice) => set({ ...signedOut, notice }),

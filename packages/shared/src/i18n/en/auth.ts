@@ -1,0 +1,2 @@
+/** The auth namespace (see docs/i18n.md). */
+export const auth = {} as const;

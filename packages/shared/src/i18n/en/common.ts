@@ -1,0 +1,62 @@
+/** Words used on many screens: actions, states, the alarm categories, case results, step types. */
+export const common = {
+  appName: 'ARC Operator Console',
+  language: {
+    label: 'Language',
+    sv: 'Svenska',
+    en: 'English',
+    saveFailed: 'The language could not be saved on the server; it applies in this browser only',
+  },
+  action: {
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    close: 'Close',
+    delete: 'Delete',
+    edit: 'Edit',
+    add: 'Add',
+    remove: 'Remove',
+    retry: 'Try again',
+    search: 'Search',
+    back: 'Back',
+    confirm: 'Confirm',
+  },
+  state: {
+    loading: 'Loading…',
+    none: 'None',
+    yes: 'Yes',
+    no: 'No',
+  },
+  category: {
+    FIRE: 'Fire',
+    HOLDUP: 'Hold-up',
+    INTRUSION: 'Intrusion',
+    TECHNICAL: 'Technical',
+    SERVICE: 'Service',
+  },
+  result: {
+    REAL_ALARM: 'Real alarm',
+    FALSE_ALARM_USER_ERROR: 'False alarm (user error)',
+    TECHNICAL_FAULT: 'Technical fault',
+    TEST: 'Test',
+    CANCELLED_BY_CALLER: 'Cancelled by caller',
+    UNKNOWN: 'Unknown',
+  },
+  stepType: {
+    CALL_CONTACT: 'Call contact',
+    CALL_ON_CALL: 'Call on-call',
+    DISPATCH_GUARD: 'Dispatch guard',
+    ALERT_RESCUE_SERVICE: 'Alert rescue service',
+    ALERT_POLICE: 'Alert police',
+    INSTRUCTION: 'Instruction',
+  },
+  role: {
+    operator: 'Operator',
+    supervisor: 'Supervisor',
+    admin: 'Administrator',
+  },
+  count: {
+    alarms: '{count, plural, one {# alarm} other {# alarms}}',
+    cases: '{count, plural, one {# case} other {# cases}}',
+  },
+} as const;

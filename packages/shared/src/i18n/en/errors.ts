@@ -1,0 +1,2 @@
+/** The errors namespace (see docs/i18n.md). */
+export const errors = {} as const;

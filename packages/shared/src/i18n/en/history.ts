@@ -1,0 +1,2 @@
+/** The history namespace (see docs/i18n.md). */
+export const history = {} as const;

@@ -1,0 +1,30 @@
+import { admin } from './admin.js';
+import { app } from './app.js';
+import { auth } from './auth.js';
+import { caseScreen } from './case.js';
+import { common } from './common.js';
+import { directory } from './directory.js';
+import { errors } from './errors.js';
+import { history } from './history.js';
+import { intake } from './intake.js';
+import { queue } from './queue.js';
+import { shiftLog } from './shift-log.js';
+import { supervisor } from './supervisor.js';
+import { users } from './users.js';
+
+/** The English catalogue: the reference every other language must match key for key. */
+export const en = {
+  common,
+  app,
+  auth,
+  users,
+  case: caseScreen,
+  queue,
+  directory,
+  intake,
+  history,
+  shiftLog,
+  supervisor,
+  admin,
+  errors,
+} as const;

@@ -1,0 +1,2 @@
+/** The intake namespace (see docs/i18n.md). */
+export const intake = {} as const;

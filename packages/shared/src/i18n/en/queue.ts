@@ -1,0 +1,2 @@
+/** The queue namespace (see docs/i18n.md). */
+export const queue = {} as const;

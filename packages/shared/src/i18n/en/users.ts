@@ -1,0 +1,2 @@
+/** The users namespace (see docs/i18n.md). */
+export const users = {} as const;
