@@ -1,6 +1,14 @@
 import type { Shape } from '../shape.js';
 import type { en } from '../en/index.js';
 import { admin } from './admin.js';
+import { access } from './access.js';
+import { windows } from './windows.js';
+import { customers } from './customers.js';
+import { audit } from './audit.js';
+import { rosters } from './rosters.js';
+import { serviceCompanies } from './service-companies.js';
+import { events } from './events.js';
+import { authority } from './authority.js';
 import { app } from './app.js';
 import { auth } from './auth.js';
 import { caseScreen } from './case.js';
@@ -27,6 +35,14 @@ export const sv: Shape<typeof en> = {
   history,
   shiftLog,
   supervisor,
+  access,
+  windows,
+  customers,
+  audit,
+  rosters,
+  serviceCompanies,
+  events,
+  authority,
   admin,
   errors,
 };

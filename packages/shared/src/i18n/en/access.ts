@@ -1,0 +1,2 @@
+/** The access namespace (see docs/i18n.md). */
+export const access = {} as const;

@@ -1,0 +1,2 @@
+/** The authority namespace (see docs/i18n.md). */
+export const authority = {} as const;

@@ -1,0 +1,2 @@
+/** The customers namespace (see docs/i18n.md). */
+export const customers = {} as const;

@@ -1,0 +1,2 @@
+/** The events namespace (see docs/i18n.md). */
+export const events = {} as const;

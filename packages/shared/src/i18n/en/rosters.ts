@@ -1,0 +1,2 @@
+/** The rosters namespace (see docs/i18n.md). */
+export const rosters = {} as const;

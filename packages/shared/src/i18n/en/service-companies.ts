@@ -1,0 +1,2 @@
+/** The serviceCompanies namespace (see docs/i18n.md). */
+export const serviceCompanies = {} as const;
