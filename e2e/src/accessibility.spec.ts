@@ -1,0 +1,149 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { focusIsVisible, screenshot, seriousViolations } from './a11y.js';
+import { clientOf } from './helpers.js';
+import { ADMIN_PASSWORD, Stack, launchBrowser } from './stack.js';
+
+/**
+ * Every screen, in Swedish at 1366×768, checked by axe (no serious or critical WCAG 2.1 A/AA
+ * violation) and by keyboard (Tab reaches a control and its focus is visible). With
+ * ARC_SCREENSHOTS=1 each screen is saved as docs/screenshots/sv-<screen>.png.
+ */
+const stack = new Stack();
+const { login, api } = clientOf(stack);
+let browser: Browser;
+let page: Page;
+let token: string;
+
+const CUSTOMER = { customerNo: 'K-501', name: 'Bostadsbolaget Ängen AB', orgNo: null };
+
+beforeAll(async () => {
+  await stack.start();
+  token = await login('admin', ADMIN_PASSWORD);
+  const customer = await api<{ id: string }>(token, 'POST', '/customers', CUSTOMER);
+  await api(token, 'POST', '/contracts', {
+    contractNo: 'A-1001',
+    customerId: customer.id,
+    managerName: 'Åsa Öberg',
+    managerPhone: '070-765 43 21',
+    yearlyEventQuota: 12,
+    startDate: '2026-01-01',
+    termMonths: 36,
+  });
+  const site = await api<{ id: string }>(token, 'POST', '/sites', {
+    name: 'Kvarteret Örnen',
+    street: 'Örngatan 3',
+    postcode: '722 11',
+    city: 'Västerås',
+    municipality: 'Västerås',
+  });
+  const siteId = site.id;
+  await api(token, 'POST', '/transmitters', { account: '7001', siteId, protocol: 'SIA-DCS', inputCategory: 'FIRE' });
+  await api(token, 'POST', `/sites/${siteId}/contacts`, {
+    name: 'Örjan Åberg',
+    routes: [{ kind: 'PHONE', value: '070-123 45 67' }],
+  });
+  await api(token, 'PUT', `/sites/${siteId}/action-plans/FIRE`, {
+    steps: [{ type: 'ALERT_RESCUE_SERVICE', mandatory: true }],
+  });
+  expect((await stack.postSignal({ account: '7001', code: 'FA', zone: '003' })).status).toBe(201);
+  browser = await launchBrowser('sv');
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack.stop();
+});
+
+async function check(name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, `sv-${name}`);
+  expect(await page.evaluate(() => document.documentElement.lang), name).toBe('sv');
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+async function tabFocusVisible(name: string): Promise<void> {
+  await page.keyboard.press('Tab');
+  const focus = await focusIsVisible(page);
+  expect(focus, name).toMatchObject({ visible: true });
+}
+
+describe('every screen, in Swedish, by axe and by keyboard', () => {
+  it('the checks can fail: a nameless button and an image without text are found', async () => {
+    const probe = await browser.newPage();
+    await probe.setContent('<html lang="sv"><body><main><button></button><img src="data:,"></main></body></html>');
+    const found = await seriousViolations(probe);
+    expect(found.some((line) => line.startsWith('button-name'))).toBe(true);
+    expect(found.some((line) => line.startsWith('image-alt'))).toBe(true);
+    await probe.getByRole('button').focus();
+    await probe.addStyleTag({ content: 'button:focus { outline: none; box-shadow: none; }' });
+    expect((await focusIsVisible(probe)).visible).toBe(false);
+    await probe.close();
+  });
+
+  it('the sign-in page', async () => {
+    await page.goto(stack.consoleUrl);
+    await page.getByTestId('login-username').waitFor();
+    await check('login');
+    await page.getByTestId('login-username').focus();
+    await tabFocusVisible('login');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('queue-count').waitFor({ timeout: 10_000 });
+  });
+
+  it('the queue, with an alarm waiting', async () => {
+    await page.getByTestId('queue-row').first().waitFor();
+    await check('queue');
+    await page.getByTestId('nav-queue').focus();
+    await tabFocusVisible('queue');
+  });
+
+  it('the case screen', async () => {
+    // Keyboard only: N takes the top case.
+    await page.keyboard.press('n');
+    await page.locator('[data-testid="case-screen"][data-mine="true"]').waitFor({ timeout: 10_000 });
+    await check('case');
+  });
+
+  const views: { nav: string; name: string; ready: string }[] = [
+    { nav: 'nav-intake', name: 'intake', ready: 'intake-search' },
+    { nav: 'nav-history', name: 'history', ready: 'history' },
+    { nav: 'nav-supervisor', name: 'supervisor', ready: 'supervisor-screen' },
+    { nav: 'nav-directory', name: 'directory', ready: 'directory-search' },
+    { nav: 'nav-shift-log', name: 'shift-log', ready: 'shift-log' },
+    { nav: 'nav-users', name: 'users', ready: 'users-screen' },
+  ];
+  for (const view of views) {
+    it(`the ${view.name} screen`, async () => {
+      await page.getByTestId(view.nav).click();
+      await page.getByTestId(view.ready).first().waitFor({ timeout: 10_000 });
+      await check(view.name);
+      await page.getByTestId(view.nav).focus();
+      await tabFocusVisible(view.name);
+    });
+  }
+
+  it('a site in the directory', async () => {
+    await page.getByTestId('nav-directory').click();
+    await page.getByTestId('directory-search').fill('Örnen');
+    await page.getByTestId('search-hit').first().click();
+    await page.getByTestId('detail-title').waitFor({ timeout: 10_000 });
+    await check('site');
+  });
+
+  for (const section of ['customers', 'rosters', 'service-companies', 'audit']) {
+    it(`administration: ${section}`, async () => {
+      await page.getByTestId('nav-admin').click();
+      await page.getByTestId(`admin-tab-${section}`).click();
+      await page.getByTestId(`admin-${section}`).waitFor({ timeout: 10_000 });
+      await check(`admin-${section}`);
+      // Arrow keys move between the tabs, and the focus shows.
+      await page.getByTestId(`admin-tab-${section}`).focus();
+      await page.keyboard.press('ArrowRight');
+      expect((await focusIsVisible(page)).visible).toBe(true);
+    });
+  }
+});
