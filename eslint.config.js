@@ -90,9 +90,8 @@ const consoleZones = [
   },
 ];
 
-// The console's files that take every text from the catalogues (docs/i18n.md); the rest are being
-// converted (issue 16) and join this list folder by folder.
-const LITERAL_FREE = ['components/language-select.tsx', 'app/language-switch.tsx'].map(consoleDir);
+// The console's components take every text from the catalogues (docs/i18n.md).
+const LITERAL_FREE = ['apps/console/src/**/*.tsx'];
 
 /** `*.spec.ts(x)` is the name of a test and nothing else; test code stays in specs and test/ folders. */
 const specFilesAreTests = {
@@ -225,6 +224,8 @@ export default tseslint.config(
               'spellCheck',
               'form',
               'data-.*',
+              'testId',
+              'testIdPrefix',
               'aria-(current|live|haspopup|controls|describedby|labelledby|expanded|pressed|selected|hidden|modal|sort|atomic|relevant|busy|invalid|required|orientation|level|owns|activedescendant|checked|disabled|readonly|multiselectable|autocomplete)',
             ],
           },

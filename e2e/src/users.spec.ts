@@ -31,7 +31,8 @@ afterAll(async () => {
 describe('user management and sign-in security in real browsers', () => {
   it('an admin creates an operator, who is signed out at once with a message when deactivated', async () => {
     await signIn(admin, 'admin', ADMIN_PASSWORD);
-    await admin.getByTestId('nav-users').click();
+    await admin.getByTestId('nav-admin').click();
+    await admin.getByTestId('admin-tab-users').click();
     await admin.getByTestId('users-table').waitFor({ timeout: 10_000 });
 
     await admin.getByTestId('new-user').click();
@@ -123,7 +124,8 @@ describe('user management and sign-in security in real browsers', () => {
 
     // The admin's list shows the second factor (after a reload of the screen).
     await admin.getByTestId('nav-queue').click();
-    await admin.getByTestId('nav-users').click();
+    await admin.getByTestId('nav-admin').click();
+    await admin.getByTestId('admin-tab-users').click();
     await expect.poll(() => row.getByTestId('user-totp').innerText(), { timeout: 5_000 }).toBe('Set up');
   }, 120_000);
 });

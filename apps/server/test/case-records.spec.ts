@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiError } from '@arc/shared/auth';
 import { type CaseSummary } from '@arc/shared/case';
 import { type CaseDetail, type CaseNote, type CaseStep, type ContactAttempt } from '@arc/shared/case-handling';
 import { type ActionPlan, type Contact, type OnCallRoster } from '@arc/shared/directory';
@@ -615,7 +616,17 @@ describe('POST /cases/:id/close', () => {
     expect(last.data).toMatchObject({ result: 'FALSE_ALARM_USER_ERROR', openSteps: expect.any(Array) });
 
     // Closed: nothing more is recorded by the former holder; it is no longer theirs.
-    await expectStatus(call(operator, 'POST', `/cases/${caseId}/attempts`, attemptBody()), 409);
+    const refused = await expectStatus<ApiError>(
+      call(operator, 'POST', `/cases/${caseId}/attempts`, attemptBody()),
+      409,
+    );
+    // The console words it from the key in the user's language; the English message is for logs.
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: `Case ${closed.summary.caseNo} is closed`,
+      messageKey: 'caseClosed',
+      params: { caseNo: closed.summary.caseNo },
+    });
     const mine = await expectStatus<CaseSummary[]>(call(operator, 'GET', '/cases/mine'), 200);
     expect(mine.map((c) => c.id)).not.toContain(caseId);
   });

@@ -92,7 +92,9 @@ describe('HTTP hardening', () => {
       const response = await env.postSignal({ account: '1001', code: 'BA', [field]: value });
       expect(response.status).toBe(400);
       const body = (await response.json()) as { message: string; issues: { path: string; message: string }[] };
-      expect(body.issues).toEqual([{ path: field, message }]);
+      expect(body.issues).toMatchObject([
+        { path: field, message, code: 'custom', messageKey: expect.stringMatching(/^schema\./) },
+      ]);
       expect(await signalCount()).toBe(before);
     });
 
@@ -144,7 +146,14 @@ describe('HTTP hardening', () => {
           name: 'Nattskift\u0000',
         });
         expect(answer.status, path).toBe(400);
-        expect(answer.body.issues).toEqual([{ path: 'name', message: 'must not contain the NUL character (U+0000)' }]);
+        expect(answer.body.issues).toEqual([
+          {
+            path: 'name',
+            message: 'must not contain the NUL character (U+0000)',
+            code: 'custom',
+            messageKey: 'schema.nul',
+          },
+        ]);
       }
       expect(await env.query('SELECT id FROM authorization_lists')).toEqual([]);
       expect(await env.query('SELECT id FROM service_companies')).toEqual([]);

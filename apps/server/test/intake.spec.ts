@@ -427,6 +427,9 @@ describe('verify the caller', () => {
     const outcome = await expectStatus(verify(operator, started.id, bo, RIGHT), 200);
     expect(outcome).toMatchObject({
       result: 'VERIFIED',
+      // The message again as a catalogue text (errors.verification) for the console.
+      messageKey: 'verified',
+      params: { name: 'Bo Berg', level: 'B', siteName: expect.any(String), until: expect.any(String) },
       person: { id: bo, name: 'Bo Berg', level: 'B', installerOf: null },
       failedAttempts: 0,
       lockedUntil: null,
@@ -438,6 +441,9 @@ describe('verify the caller', () => {
       {
         action: 'CHANGE_DIRECTORY',
         reason: 'level B may not change contacts, passwords, levels or the action plan; it needs level A',
+        // The same reason for the console to word in the user's language.
+        reasonKey: 'authority:intake.levelDirectory',
+        reasonParams: { level: 'B' },
       },
     ]);
 
@@ -541,6 +547,8 @@ describe('verify the caller', () => {
     expect(intrusion.refused).toContainEqual({
       action: 'SERVICE_MODE',
       reason: 'an installer needs a valid police approval for intrusion and hold-up',
+      reasonKey: 'authority:intake.installerPoliceApproval',
+      reasonParams: {},
     });
 
     // Without the approval the server refuses too, and nothing is stored.
@@ -1049,6 +1057,8 @@ describe('status and messages', () => {
           caseNo: expect.any(String),
           category: 'INTRUSION',
           title: expect.any(String),
+          titleKey: 'alarmInZone',
+          titleParams: expect.objectContaining({ eventCode: 'BA', event: 'Burglary alarm' }),
           status: 'QUEUED',
           queuedAt: expect.any(String),
         },

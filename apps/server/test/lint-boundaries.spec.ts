@@ -18,6 +18,7 @@ const RULES = new Set([
   'check-file/filename-blocklist',
   'check-file/folder-naming-convention',
   'local/spec-files-are-tests',
+  'i18next/no-literal-string',
 ]);
 
 let eslint: ESLint;
@@ -155,5 +156,33 @@ describe('file names', () => {
     expect(await lint('apps/server/src/cases/x.spec.ts', plain)).toContain('local/spec-files-are-tests');
     expect(await lint('apps/server/src/cases/x.ts', test)).toContain('local/spec-files-are-tests');
     expect(await lint('apps/server/src/cases/x.spec.ts', test)).toEqual([]);
+  });
+});
+
+describe('texts of the console (docs/i18n.md)', () => {
+  const RULE = 'i18next/no-literal-string';
+  const component = (body: string) =>
+    `import { useTranslation } from 'react-i18next';\nexport function X() {\n  const { t } = useTranslation();\n  return ${body};\n}\n`;
+
+  it('refuses a literal text in JSX, in a readable attribute and in a JSX expression', async () => {
+    const path = 'apps/console/src/features/queue/components/x.tsx';
+    expect(await lint(path, component('<p>Take next</p>'))).toContain(RULE);
+    expect(await lint(path, component('<button aria-label="Close case" />'))).toContain(RULE);
+    expect(await lint(path, component('<input placeholder="Search" />'))).toContain(RULE);
+    expect(await lint(path, component("<p>{t ? 'Fire' : 'Quiet'}</p>"))).toContain(RULE);
+  });
+
+  it('lets catalogue texts, code-like attributes, symbols and codes through; tests may use literals', async () => {
+    const path = 'apps/console/src/components/x.tsx';
+    expect(await lint(path, component('<p className="muted" data-testid="x">{t(\'action.save\')}</p>'))).toEqual([]);
+    expect(
+      await lint(path, component('<p aria-live="polite" role="status">▲ · 42 <kbd>N</kbd> <b>FIRE</b></p>')),
+    ).toEqual([]);
+    expect(
+      await lint(
+        'apps/console/src/components/x.spec.tsx',
+        "import { it } from 'vitest';\nit('renders', () => <p>Take next</p>);\n",
+      ),
+    ).not.toContain(RULE);
   });
 });

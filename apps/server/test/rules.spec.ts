@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseSummary, type QueueSnapshot } from '@arc/shared/case';
+import { type CaseTitleParams } from '@arc/shared/case-title';
 import { SOCKET_EVENTS } from '@arc/shared/socket-events';
 import { Queue } from 'bullmq';
 import { RULE_TIMERS_QUEUE, RuleTimersService, TIMER_JOBS, timerJobId } from '../src/rules/rule-timers.service.js';
@@ -8,6 +9,7 @@ import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { POWER_CUT_MIX } from '../src/simulator/events.js';
 import { closeFleet, createFleet, fleetSpecs, storm } from '../src/simulator/load.js';
 import { Transmitter } from '../src/simulator/transmitter.js';
+import { englishCaseTitle } from './support/case-title-icu.js';
 import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
 
 /**
@@ -79,13 +81,35 @@ async function evaluatedSignals(account: string, count: number): Promise<SignalR
   });
 }
 
+/**
+ * The site's open cases. Each carries its title's key and params (@arc/shared/case-title), and the
+ * English catalogue says them as the stored title, word for word: every case these tests raise
+ * (active at end, AC loss not restored, test signal missing, runaway) is checked.
+ */
 async function openCases(
   siteId: string,
 ): Promise<{ id: string; category: string; title: string; signal_count: number; runaway: boolean }[]> {
-  return env.query(
-    `SELECT id, category, title, signal_count, runaway FROM cases WHERE site_id = $1 AND status <> 'CLOSED' ORDER BY priority, queued_at`,
+  const rows = await env.query<{
+    id: string;
+    category: string;
+    title: string;
+    title_key: string | null;
+    title_params: CaseTitleParams | null;
+    signal_count: number;
+    runaway: boolean;
+  }>(
+    `SELECT id, category, title, title_key, title_params, signal_count, runaway FROM cases
+      WHERE site_id = $1 AND status <> 'CLOSED' ORDER BY priority, queued_at`,
     [siteId],
   );
+  for (const row of rows) expect(await englishCaseTitle(row.title_key, row.title_params)).toBe(row.title);
+  return rows.map((row) => ({
+    id: row.id,
+    category: row.category,
+    title: row.title,
+    signal_count: row.signal_count,
+    runaway: row.runaway,
+  }));
 }
 
 async function insertServiceMode(

@@ -128,6 +128,8 @@ describe('one signal from ingest to the console', () => {
       priority: 1,
       status: 'QUEUED',
       title: 'Fire alarm, zone 012',
+      titleKey: 'alarmInZone',
+      titleParams: { eventCode: 'FA', event: 'Fire alarm', zone: '012', unknownTransmitter: false },
       siteId,
       siteName: 'Storgatan 5, lager',
       signalCount: 1,

@@ -409,9 +409,18 @@ describe('service modes: duration, overlap and ending', () => {
     expect(tooLong.body.message).toBe(
       'The duration must be at most 12 hours (720 minutes), the longest service mode allowed',
     );
-    expect((tooLong.body as unknown as { issues: unknown }).issues).toEqual([
-      { path: 'durationMinutes', message: 'must be at most 12 hours (720 minutes)' },
+    expect((tooLong.body as unknown as { issues: unknown }).issues).toMatchObject([
+      {
+        path: 'durationMinutes',
+        message: 'must be at most 12 hours (720 minutes)',
+        messageKey: 'schema.maxDuration',
+        params: { limit: { key: 'errors:duration', params: { unit: 'hour', count: 12, minutes: 720 } } },
+      },
     ]);
+    expect(tooLong.body).toMatchObject({
+      messageKey: 'serviceModeTooLong',
+      params: { limit: { key: 'errors:duration' } },
+    });
     expect(await serviceModeCount(other.id)).toBe(0);
     const longest = await expectStatus(
       setServiceMode(operator, { transmitterId: other.id, requestedByPersonId: anna, durationMinutes: 720 }),

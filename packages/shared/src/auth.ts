@@ -71,15 +71,53 @@ export function isSignedIn(result: LoginResult): result is LoginResponse {
   return 'accessToken' in result;
 }
 
-/** Error body of every failed HTTP request. */
+/**
+ * Another catalogue text as an argument of a message: its full key ("authority:intake.holdupCancel",
+ * "errors:duration") and its arguments.
+ */
+export const MessageRefSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/** The arguments of a catalogue message: values, or (one level deep) other catalogue texts. */
+export const MessageParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), MessageRefSchema]));
+
+/** One field at fault in a VALIDATION answer. */
+export const ApiIssueSchema = z.object({
+  /** The field's path, dot-separated ("steps.0.contactId"); '' for the whole body. */
+  path: z.string(),
+  /** In English, for API clients and logs. */
+  message: z.string(),
+  /** zod's issue code (too_small, too_big, invalid_format, invalid_type, unrecognized_keys, custom, …). */
+  code: z.string().optional(),
+  /**
+   * The text in the `errors` catalogue, relative to it: `issue.*` (by zod's code, shown after the
+   * field's label) or `schema.*` (a shared schema's own message); absent when unknown.
+   */
+  messageKey: z.string().optional(),
+  /** The arguments of messageKey, and zod's own (minimum, maximum, origin, format, expected, …). */
+  params: MessageParamsSchema.optional(),
+});
+export type ApiIssue = z.infer<typeof ApiIssueSchema>;
+
+/**
+ * Error body of every failed HTTP request. `message` is English, for API clients and logs; a
+ * screen shows `messageKey` (a key of the `errors.server` catalogue) with `params`, else the text
+ * of `code` (`errors.code`), never `message` (docs/i18n.md, "Server errors").
+ */
 export const ApiErrorSchema = z.object({
   statusCode: z.number().int(),
   error: z.string(),
   message: z.string(),
   /** Machine-readable reason (e.g. ACCOUNT_LOCKED, TOTP_INVALID); see AUTH_ERROR_CODES in users.ts. */
   code: z.string().optional(),
+  /** The text of this answer: a key of `errors.server` in the message catalogues. */
+  messageKey: z.string().optional(),
+  /** The arguments of messageKey (a value, or another catalogue text as { key, params }). */
+  params: MessageParamsSchema.optional(),
   /** With 429: seconds until another attempt may succeed (also the Retry-After header). */
   retryAfterSeconds: z.number().int().optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(ApiIssueSchema).optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseTitleFields } from './case-title.js';
 import { safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { CaseSummarySchema } from './case.js';
@@ -220,6 +221,7 @@ export const EarlierCaseSchema = z.object({
   caseNo: z.string(),
   category: z.enum(ALARM_CATEGORIES),
   title: z.string(),
+  ...caseTitleFields,
   queuedAt: timestamp,
   closedAt: nullable(timestamp),
   result: nullable(z.enum(CASE_RESULTS)),

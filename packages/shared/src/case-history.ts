@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseTitleFields } from './case-title.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import { CASE_RESULTS } from './case-handling.js';
 import { id, nullable, timestamp, UserRefSchema } from './contract-fields.js';
@@ -76,6 +77,7 @@ export const ClosedCaseSummarySchema = z.object({
   caseNo: z.string(),
   category: z.enum(ALARM_CATEGORIES),
   title: z.string(),
+  ...caseTitleFields,
   account: z.string(),
   siteId: nullable(id),
   siteName: nullable(z.string()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseTitleFields } from './case-title.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 
 export const CASE_STATUSES = ['QUEUED', 'ACCEPTED', 'CLOSED'] as const;
@@ -12,6 +13,7 @@ export const CaseSummarySchema = z.object({
   priority: z.number().int().positive(),
   status: z.enum(CASE_STATUSES),
   title: z.string(),
+  ...caseTitleFields,
   account: z.string(),
   siteId: z.string().uuid().nullable(),
   siteName: z.string().nullable(),

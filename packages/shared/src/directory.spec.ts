@@ -111,13 +111,14 @@ describe('onCallNow', () => {
       { name: 'Week 2', phone: '+46702222222' },
       { name: 'Week 3', phone: '+46703333333' },
     ],
+    swaps: [],
   };
-  it('rotates weekly from the start and wraps around', () => {
-    expect(onCallNow(roster, new Date('2026-11-02T00:00:00Z'))?.name).toBe('Week 1');
-    expect(onCallNow(roster, new Date('2026-11-08T23:59:59Z'))?.name).toBe('Week 1');
-    expect(onCallNow(roster, new Date('2026-11-09T00:00:00Z'))?.name).toBe('Week 2');
-    expect(onCallNow(roster, new Date('2026-11-23T12:00:00Z'))?.name).toBe('Week 1');
-    expect(onCallNow(roster, new Date('2026-11-01T12:00:00Z'))).toBeNull();
-    expect(onCallNow({ ...roster, members: [] }, new Date())).toBeNull();
+  it('rotates weekly from the start and wraps around (in UTC; other zones: on-call-weeks.spec.ts)', () => {
+    expect(onCallNow(roster, new Date('2026-11-02T00:00:00Z'), 'UTC')?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-08T23:59:59Z'), 'UTC')?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-09T00:00:00Z'), 'UTC')?.name).toBe('Week 2');
+    expect(onCallNow(roster, new Date('2026-11-23T12:00:00Z'), 'UTC')?.name).toBe('Week 1');
+    expect(onCallNow(roster, new Date('2026-11-01T12:00:00Z'), 'UTC')).toBeNull();
+    expect(onCallNow({ ...roster, members: [] }, new Date(), 'UTC')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { boundedInt, PAGE_MAX, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import { APPROVAL_KINDS, AUTHORITY_LEVELS } from './authority.js';
+import { addDays, dateInZone, daysBetween, isMonday, isoWeekOf, mondayOf } from './calendar-week.js';
 import { date, id, nullable, pageOf, timestamp } from './contract-fields.js';
 import { AlarmEventCountSchema, BlockWindowSchema, ServiceModeSchema } from './rules.js';
 
@@ -13,6 +14,7 @@ import { AlarmEventCountSchema, BlockWindowSchema, ServiceModeSchema } from './r
  */
 
 export { AUTHORITY_LEVELS, type AuthorityLevel } from './authority.js';
+export * from './calendar-week.js';
 export { pageOf };
 
 /** A list answer (GET /cases/mine, /sites/:id/contacts, …). */
@@ -492,8 +494,8 @@ export const ReorderInputSchema = z.object({ ids: z.array(uuid).min(1).max(500) 
 export const OnCallRosterInputSchema = z
   .object({
     name: text(200),
-    /** The Monday the first member's week starts. */
-    rotationStart: isoDate,
+    /** The Monday the first member's week starts (weeks start Monday 00:00 in the centre's time zone). */
+    rotationStart: isoDate.refine(isMonday, 'must be a Monday'),
     members: z
       .array(z.object({ name: text(200), phone: PhoneSchema }).strict())
       .min(1, 'needs at least one member')
@@ -503,25 +505,160 @@ export const OnCallRosterInputSchema = z
 export type OnCallRosterInput = z.input<typeof OnCallRosterInputSchema>;
 export const OnCallMemberSchema = z.object({ name: z.string(), phone: z.string() });
 export type OnCallMember = z.infer<typeof OnCallMemberSchema>;
+
+/**
+ * POST /on-call-rosters/:id/swaps: the member whose week it is by the rotation hands it to another
+ * member (by position in `members`, 0-based) or to someone outside the roster. One swap per week.
+ */
+export const OnCallSwapInputSchema = z
+  .object({
+    /** The Monday of the week handed over: in the rotation (not before rotationStart). */
+    weekStart: isoDate.refine(isMonday, 'must be a Monday'),
+    takenBy: z.discriminatedUnion(
+      'kind',
+      [
+        z.object({ kind: z.literal('MEMBER'), memberIndex: z.number().int().min(0).max(51) }).strict(),
+        z.object({ kind: z.literal('OUTSIDE'), name: text(200), phone: PhoneSchema }).strict(),
+      ],
+      "must be { kind: 'MEMBER', memberIndex } or { kind: 'OUTSIDE', name, phone }",
+    ),
+  })
+  .strict();
+export type OnCallSwapInput = z.input<typeof OnCallSwapInputSchema>;
+export const OnCallSwapSchema = z.object({
+  id,
+  /** The Monday of the swapped week. */
+  weekStart: date,
+  /** Who has the week instead; a member's name and phone as they were when the swap was made. */
+  standIn: OnCallMemberSchema,
+  /** True for someone outside the roster, false for another member. */
+  outside: z.boolean(),
+});
+export type OnCallSwap = z.infer<typeof OnCallSwapSchema>;
+
 export const OnCallRosterSchema = z.object({
   id,
   name: z.string(),
   rotationStart: date,
   members: z.array(OnCallMemberSchema),
-  /** Who has the current week, computed by the server with onCallNow. */
+  /** The weeks handed to someone else, by week. */
+  swaps: z.array(OnCallSwapSchema),
+  /** Who has the current week (swaps honoured), computed by the server with onCallNow in its time zone. */
   onCallNow: nullable(OnCallMemberSchema),
 });
 export type OnCallRoster = z.infer<typeof OnCallRosterSchema>;
 
-const WEEK_MS = 7 * 86_400_000;
+/** What the week rules need of a swap. */
+export type SwapOfWeek = Pick<OnCallSwap, 'weekStart' | 'standIn'>;
 
-/** The member on call at `now`: one week each, in order, from rotationStart, repeating. */
-export function onCallNow(roster: Pick<OnCallRoster, 'rotationStart' | 'members'>, now: Date): OnCallMember | null {
+/** What the week rules need of a roster. */
+export interface Rotation<S extends SwapOfWeek = SwapOfWeek> {
+  rotationStart: string;
+  members: readonly OnCallMember[];
+  swaps: readonly S[];
+}
+
+/** One week of a rotation. */
+export interface OnCallWeek<S> {
+  /** The Monday the week starts (00:00 in the centre's time zone). */
+  weekStart: string;
+  /** ISO 8601 week number and its year. */
+  isoWeek: { year: number; week: number };
+  /** The member the rotation gives the week (position in members), or null before the rotation starts. */
+  scheduled: { member: OnCallMember; index: number } | null;
+  /** The swap of this week, if any. */
+  swap: S | null;
+  /** Who is on call that week: the swap's stand-in, else the scheduled member. */
+  onCall: OnCallMember | null;
+}
+
+/** The member the rotation gives the week of `weekStart`: one week each, in order, from rotationStart, repeating. */
+export function scheduledMember(
+  roster: Pick<Rotation, 'rotationStart' | 'members'>,
+  weekStart: string,
+): { member: OnCallMember; index: number } | null {
   if (roster.members.length === 0) return null;
-  const start = Date.parse(`${roster.rotationStart}T00:00:00Z`);
-  if (now.getTime() < start) return null;
-  const week = Math.floor((now.getTime() - start) / WEEK_MS);
-  return roster.members[week % roster.members.length] ?? null;
+  const weeks = Math.floor(daysBetween(mondayOf(roster.rotationStart), mondayOf(weekStart)) / 7);
+  if (!(weeks >= 0)) return null;
+  const index = weeks % roster.members.length;
+  return { member: roster.members[index]!, index };
+}
+
+/** The week of `weekStart` (any day of it) in the rotation, swaps honoured. */
+export function onCallWeek<S extends SwapOfWeek>(roster: Rotation<S>, weekStart: string): OnCallWeek<S> {
+  const monday = mondayOf(weekStart);
+  const scheduled = scheduledMember(roster, monday);
+  const swap = roster.swaps.find((s) => s.weekStart === monday) ?? null;
+  return {
+    weekStart: monday,
+    isoWeek: isoWeekOf(monday),
+    scheduled,
+    swap,
+    onCall: swap?.standIn ?? scheduled?.member ?? null,
+  };
+}
+
+/** `count` consecutive weeks of the rotation from the week of `from`. */
+export function rotationWeeks<S extends SwapOfWeek>(roster: Rotation<S>, from: string, count: number): OnCallWeek<S>[] {
+  const first = mondayOf(from);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => onCallWeek(roster, addDays(first, 7 * i)));
+}
+
+/**
+ * The person on call at `now`. Weeks start Monday 00:00 in `timeZone` (the centre's, a server
+ * setting): in Europe/Stockholm that is 23:00 or 22:00 UTC on Sunday, and a week with a
+ * daylight-saving change is 167 or 169 hours long. A swap of the week wins over the rotation.
+ */
+export function onCallNow(roster: Rotation, now: Date, timeZone: string): OnCallMember | null {
+  const today = dateInZone(now, timeZone);
+  if (today < roster.rotationStart) return null;
+  return onCallWeek(roster, today).onCall;
+}
+
+/** Why a swap cannot be made, as a code the server and the console put in words. */
+export type OnCallSwapProblem =
+  | { field: 'weekStart'; code: 'NOT_MONDAY' }
+  | { field: 'weekStart'; code: 'BEFORE_ROTATION'; rotationStart: string }
+  | { field: 'weekStart'; code: 'ALREADY_SWAPPED' }
+  | { field: 'takenBy.memberIndex'; code: 'NO_SUCH_MEMBER' }
+  | { field: 'takenBy.memberIndex'; code: 'HAS_THE_WEEK'; name: string };
+
+/**
+ * The rotation's rules for a new swap: the week is a Monday in the rotation's range (not before
+ * rotationStart), has no swap yet, and a member who takes it exists and is not the one whose week
+ * it already is.
+ */
+export function swapProblem(
+  roster: Rotation,
+  input: { weekStart: string; takenBy: { kind: 'MEMBER'; memberIndex: number } | { kind: 'OUTSIDE' } },
+): OnCallSwapProblem | null {
+  if (!isMonday(input.weekStart)) return { field: 'weekStart', code: 'NOT_MONDAY' };
+  if (input.weekStart < roster.rotationStart)
+    return { field: 'weekStart', code: 'BEFORE_ROTATION', rotationStart: roster.rotationStart };
+  if (roster.swaps.some((s) => s.weekStart === input.weekStart)) return { field: 'weekStart', code: 'ALREADY_SWAPPED' };
+  if (input.takenBy.kind === 'MEMBER') {
+    const member = roster.members[input.takenBy.memberIndex];
+    if (!member) return { field: 'takenBy.memberIndex', code: 'NO_SUCH_MEMBER' };
+    if (scheduledMember(roster, input.weekStart)?.index === input.takenBy.memberIndex)
+      return { field: 'takenBy.memberIndex', code: 'HAS_THE_WEEK', name: member.name };
+  }
+  return null;
+}
+
+/** The problem in English, for the API's message (the console words it from the code). */
+export function swapProblemText(problem: OnCallSwapProblem): string {
+  switch (problem.code) {
+    case 'NOT_MONDAY':
+      return 'must be a Monday';
+    case 'BEFORE_ROTATION':
+      return `is before the rotation starts (${problem.rotationStart})`;
+    case 'ALREADY_SWAPPED':
+      return 'that week has a swap already';
+    case 'NO_SUCH_MEMBER':
+      return 'is not a member of the roster';
+    case 'HAS_THE_WEEK':
+      return `${problem.name} has that week already`;
+  }
 }
 
 // ---- action plans --------------------------------------------------------------------------
@@ -657,10 +794,67 @@ export const ContractListQuerySchema = PageQuerySchema.extend({ customerId: uuid
 export const TransmitterListQuerySchema = PageQuerySchema.extend({ siteId: uuid.optional() });
 /** GET /authorization-lists */
 export const AuthorizationListQuerySchema = PageQuerySchema.extend({ siteId: uuid.optional() });
-/** GET /audit: newest first. */
-export const AuditQuerySchema = z.object({
-  page: queryInt(1, PAGE_MAX).default(1),
-  pageSize: queryInt(1, 200).default(50),
-  entity: safeString().trim().min(1).max(50).optional(),
-  entityId: safeString().trim().min(1).max(100).optional(),
-});
+/**
+ * The kinds of record the audit log names (its `entity`), for a console's "what" filter. The
+ * server accepts any entity text in GET /audit; apps/server/test/audit-filters.spec.ts checks that
+ * every entity the server writes is listed here.
+ */
+export const AUDIT_ENTITIES = [
+  'customer',
+  'contract',
+  'site',
+  'transmitter',
+  'transmitter_zones',
+  'site_knowledge',
+  'site_note',
+  'authorizationList',
+  'person',
+  'serviceCompany',
+  'approval',
+  'contact',
+  'onCallRoster',
+  'onCallSwap',
+  'actionPlan',
+  'service_mode',
+  'block_window',
+  'manager_message',
+  'shift_note',
+  'directory',
+  'user',
+  'login',
+  'security-settings',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** The earliest and latest instant the audit filters take (PostgreSQL refuses the year 0). */
+const AUDIT_PERIOD_MIN = Date.UTC(2000, 0, 1);
+const AUDIT_PERIOD_MAX = Date.UTC(10_000, 0, 1);
+const auditInstant = z.iso
+  .datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' })
+  .refine(
+    (value) => Date.parse(value) >= AUDIT_PERIOD_MIN && Date.parse(value) < AUDIT_PERIOD_MAX,
+    'must be between the years 2000 and 9999',
+  );
+
+/**
+ * GET /audit: newest first, filtered by who (`actor`, a user id), what (`action`, `entity`,
+ * `entityId`) and when (`from` inclusive, `to` exclusive; ISO instants, `to` after `from`).
+ */
+export const AuditQuerySchema = z
+  .object({
+    page: queryInt(1, PAGE_MAX).default(1),
+    pageSize: queryInt(1, 200).default(50),
+    /** Changes made by this user. */
+    actor: z.uuid('must be a user id').optional(),
+    action: z.enum(AUDIT_ACTIONS, `must be one of ${AUDIT_ACTIONS.join(', ')}`).optional(),
+    entity: safeString().trim().min(1).max(50).optional(),
+    entityId: safeString().trim().min(1).max(100).optional(),
+    /** At or after this instant. */
+    from: auditInstant.optional(),
+    /** Before this instant. */
+    to: auditInstant.optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.to) > Date.parse(query.from), {
+    message: 'must be after from',
+    path: ['to'],
+  });

@@ -13,6 +13,8 @@ import { sv } from './i18n/sv/index.js';
 export { DEFAULT_LOCALE, INTL_TAG, isLocale, LOCALES, type Locale } from './i18n/locales.js';
 export type { Shape } from './i18n/shape.js';
 export { GLOSSARY, type GlossaryTerm } from './i18n/glossary.js';
+export * from './i18n/error-messages.js';
+export * from './i18n/error-answers.js';
 
 /** The type of a complete catalogue: every namespace and key of the English one. */
 export type Messages = typeof en;

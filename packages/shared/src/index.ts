@@ -13,6 +13,7 @@ export * from './supervisor.js';
 export * from './users.js';
 export * from './safe-input.js';
 export * from './case-history.js';
+export * from './case-title.js';
 export * from './site-knowledge.js';
 export * from './settings.js';
 export * from './shift-log.js';

@@ -195,6 +195,8 @@ describe('allowedActions', () => {
         {
           action: 'CHANGE_DIRECTORY',
           reason: 'level C may not change contacts, passwords, levels or the action plan; it needs level A',
+          reasonKey: 'authority:intake.levelDirectory',
+          reasonParams: { level: 'C' },
         },
       ],
     });

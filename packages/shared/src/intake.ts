@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { caseTitleFields } from './case-title.js';
+import { MessageParamsSchema } from './auth.js';
 import { safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
+import { intakeRefusalRef, intakeRefusalText, type IntakeRefusalKey, type Refusal } from './i18n/error-messages.js';
 
 /**
  * Phone intake (docs/domain.md sections 1–3): the operator finds the site, verifies the caller's
@@ -44,60 +47,82 @@ export interface CallerFacts {
 
 /**
  * The authority table (docs/domain.md section 3): for one category of the site's transmitters, null
- * when the caller may ask for the action, else why not, in words an operator can read out.
+ * when the caller may ask for the action, else why not: a key of the authority catalogue
+ * (`authority:intake.*`) and its arguments, which the console words in the user's language.
  */
-export function intakeActionProblem(caller: CallerFacts, action: IntakeAction, category: AlarmCategory): string | null {
+export function intakeActionRefusal(
+  caller: CallerFacts,
+  action: IntakeAction,
+  category: AlarmCategory,
+): Refusal<IntakeRefusalKey> | null {
   const fire = category === 'FIRE';
   const intrusion = category === 'INTRUSION' || category === 'HOLDUP';
   const installer = caller.installerApprovals;
-  const levelFor = (allowed: readonly AuthorityLevel[], what: string) =>
-    allowed.includes(caller.level)
-      ? null
-      : `level ${caller.level} may not ${what}; it needs level ${allowed.join(' or ')}`;
+  const refuse = (key: IntakeRefusalKey, params: Record<string, string> = {}) => ({ key, params });
   switch (action) {
     case 'SERVICE_MODE':
     case 'END_SERVICE_MODE':
     case 'BLOCK_WINDOW': {
-      const what = action === 'BLOCK_WINDOW' ? 'block a fire transmitter' : 'put a fire transmitter in service mode';
-      const problem = fire ? levelFor(['A', 'B'], what) : null;
-      if (problem) return problem;
-      if (installer && fire && !installer.includes('FIRE_CERTIFICATE')) {
-        return 'an installer needs a valid fire certificate for fire';
+      if (fire && caller.level === 'C') {
+        return refuse(action === 'BLOCK_WINDOW' ? 'levelFireBlock' : 'levelFireServiceMode', { level: caller.level });
       }
-      if (installer && intrusion && !installer.includes('POLICE_INTRUSION')) {
-        return 'an installer needs a valid police approval for intrusion and hold-up';
-      }
+      if (installer && fire && !installer.includes('FIRE_CERTIFICATE')) return refuse('installerFireCertificate');
+      if (installer && intrusion && !installer.includes('POLICE_INTRUSION')) return refuse('installerPoliceApproval');
       return null;
     }
     case 'CANCEL_FALSE_ALARM':
-      if (category === 'HOLDUP') return 'a hold-up alarm can never be cancelled by a caller';
-      if (installer) return 'an installer cannot cancel an alarm; the customer must call';
+      if (category === 'HOLDUP') return refuse('holdupCancel');
+      if (installer) return refuse('installerCancel');
       return null;
     case 'STATUS':
     case 'MESSAGE':
       return null;
     case 'CHANGE_DIRECTORY':
-      if (installer) return 'an installer cannot change contacts, passwords or the action plan';
-      return levelFor(['A'], 'change contacts, passwords, levels or the action plan');
+      if (installer) return refuse('installerDirectory');
+      return caller.level === 'A' ? null : refuse('levelDirectory', { level: caller.level });
   }
 }
 
-/** Per category of the site's transmitters, what the caller may do and why not the rest. */
+/** The authority table's reason in English, in words an operator can read out (the API's messages). */
+export function intakeActionProblem(caller: CallerFacts, action: IntakeAction, category: AlarmCategory): string | null {
+  const refusal = intakeActionRefusal(caller, action, category);
+  return refusal ? intakeRefusalText(refusal) : null;
+}
+
+/**
+ * Per category of the site's transmitters, what the caller may do and why not the rest: `reason`
+ * in English, `reasonKey` (a full key, "authority:intake.holdupCancel") and `reasonParams` for
+ * the console to word it in the user's language.
+ */
 export const AllowedActionsSchema = z.object({
   category: z.enum(ALARM_CATEGORIES),
   allowed: z.array(z.enum(INTAKE_ACTIONS)),
-  refused: z.array(z.object({ action: z.enum(INTAKE_ACTIONS), reason: z.string() })),
+  refused: z.array(
+    z.object({
+      action: z.enum(INTAKE_ACTIONS),
+      reason: z.string(),
+      reasonKey: z.string().optional(),
+      reasonParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
 });
 export type AllowedActions = z.infer<typeof AllowedActionsSchema>;
 
 export function allowedActions(caller: CallerFacts, categories: readonly AlarmCategory[]): AllowedActions[] {
   return categories.map((category) => {
     const allowed: IntakeAction[] = [];
-    const refused: { action: IntakeAction; reason: string }[] = [];
+    const refused: AllowedActions['refused'] = [];
     for (const action of INTAKE_ACTIONS) {
-      const reason = intakeActionProblem(caller, action, category);
-      if (reason) refused.push({ action, reason });
-      else allowed.push(action);
+      const refusal = intakeActionRefusal(caller, action, category);
+      if (refusal) {
+        const ref = intakeRefusalRef(refusal);
+        refused.push({
+          action,
+          reason: intakeRefusalText(refusal),
+          reasonKey: ref.key,
+          reasonParams: { ...refusal.params },
+        });
+      } else allowed.push(action);
     }
     return { category, allowed, refused };
   });
@@ -137,8 +162,11 @@ export type VerificationResult = (typeof VERIFICATION_RESULTS)[number];
 /** The answer to a verification: only verified or not, never anything about the password. */
 export const VerificationOutcomeSchema = z.object({
   result: z.enum(VERIFICATION_RESULTS),
-  /** Why not, in words for the operator. */
+  /** Why not (or whom verified until when), in English. */
   message: z.string(),
+  /** The same as a key of `errors.verification` in the message catalogues, with its arguments. */
+  messageKey: z.string().optional(),
+  params: MessageParamsSchema.optional(),
   /** Set when verified: the id the intake actions need, valid for this site until `expiresAt`. */
   verificationId: z.uuid().nullable(),
   expiresAt: z.iso.datetime().nullable(),
@@ -232,6 +260,7 @@ export const SiteStatusSchema = z.object({
       caseNo: z.string(),
       category: z.enum(ALARM_CATEGORIES),
       title: z.string(),
+      ...caseTitleFields,
       status: z.string(),
       queuedAt: z.iso.datetime(),
     }),

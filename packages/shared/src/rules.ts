@@ -4,6 +4,7 @@ import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 import { date, id, nullable, timestamp } from './contract-fields.js';
 import type { SignalKind } from './event-codes.js';
+import { requesterRefusalText, type Refusal, type RequesterRefusalKey } from './i18n/error-messages.js';
 
 /**
  * Suppression windows (service mode, block windows), the decision stored with every signal,
@@ -67,7 +68,8 @@ export type ActingUser = z.infer<typeof ActingUserSchema>;
 /**
  * What a requester must satisfy for a window on a transmitter (docs/domain.md section 3).
  * `coversFire`: the window silences fire alarms (category FIRE, or the whole transmitter when it
- * may send fire). Returns null when allowed, else the reason in words an operator can read out.
+ * may send fire). windowRequesterRefusal returns null when allowed, else the reason as a key of
+ * the authority catalogue (`authority:requester.*`), which follows the person's name.
  */
 export interface RequesterFacts {
   level: AuthorityLevel;
@@ -79,23 +81,31 @@ export interface RequesterFacts {
   installerApprovals: ApprovalKind[] | null;
 }
 
+export function windowRequesterRefusal(
+  facts: RequesterFacts,
+  coversFire: boolean,
+  coversIntrusion: boolean,
+): Refusal<RequesterRefusalKey> | null {
+  const refuse = (key: RequesterRefusalKey) => ({ key, params: {} });
+  if (!facts.listCoversSite) return refuse('notOnList');
+  if (!facts.validToday) return refuse('notValidToday');
+  if (coversFire && facts.level === 'C') return refuse('levelCFire');
+  if (facts.installerApprovals) {
+    if (coversFire && !facts.installerApprovals.includes('FIRE_CERTIFICATE')) return refuse('installerFireCertificate');
+    if (coversIntrusion && !facts.installerApprovals.includes('POLICE_INTRUSION'))
+      return refuse('installerPoliceApproval');
+  }
+  return null;
+}
+
+/** The reason of windowRequesterRefusal in English, following the person's name (the API's messages). */
 export function windowRequesterProblem(
   facts: RequesterFacts,
   coversFire: boolean,
   coversIntrusion: boolean,
 ): string | null {
-  if (!facts.listCoversSite) return 'is not on an authorization list of this site';
-  if (!facts.validToday) return 'is not valid today';
-  if (coversFire && facts.level === 'C') return 'has authority level C; fire needs level A or B';
-  if (facts.installerApprovals) {
-    if (coversFire && !facts.installerApprovals.includes('FIRE_CERTIFICATE')) {
-      return 'is an installer without a valid fire certificate';
-    }
-    if (coversIntrusion && !facts.installerApprovals.includes('POLICE_INTRUSION')) {
-      return 'is an installer without a valid police approval for intrusion';
-    }
-  }
-  return null;
+  const refusal = windowRequesterRefusal(facts, coversFire, coversIntrusion);
+  return refusal ? requesterRefusalText(refusal) : null;
 }
 
 /** Which categories a window silences: one category, or all that the transmitter may send. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { safeString } from './safe-input.js';
-import { ALARM_CATEGORIES } from './alarm.js';
+import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { id, nullable, timestamp } from './contract-fields.js';
 import { VerificationAttemptSchema } from './intake.js';
 
@@ -197,6 +197,15 @@ export const SupervisorSnapshotSchema = z.object({
 });
 export type SupervisorSnapshot = z.infer<typeof SupervisorSnapshotSchema>;
 
+/** The category as a word in the alert's English sentence (its translations are in the catalogues). */
+const CATEGORY_WORD: Readonly<Record<AlarmCategory, string>> = {
+  FIRE: 'fire',
+  HOLDUP: 'hold-up',
+  INTRUSION: 'intrusion',
+  TECHNICAL: 'technical',
+  SERVICE: 'service',
+};
+
 /** The alerts for a snapshot: the oldest waiting case past the threshold, or 15-minute compliance under target. */
 export function supervisorAlerts(
   queue: readonly QueueByPriority[],
@@ -213,10 +222,10 @@ export function supervisorAlerts(
     const where = named.oldestCaseNo
       ? `: ${named.oldestCaseNo}${named.oldestSiteName ? ` at ${named.oldestSiteName}` : ''}`
       : '';
-    const counts = waitingByCategory.map((w) => `${w.waiting} ${w.category.toLowerCase()}`).join(', ');
+    const counts = waitingByCategory.map((w) => `${w.waiting} ${CATEGORY_WORD[w.category]}`).join(', ');
     alerts.push({
       kind: 'OLDEST_WAITING',
-      message: `A ${named.category.toLowerCase()} case has waited ${formatDurationWords(named.oldestWaitingSeconds!)} (threshold ${formatDurationWords(oldestWaitingThreshold)})${where}. Waiting: ${counts}`,
+      message: `${CATEGORY_WORD[named.category] === 'intrusion' ? 'An' : 'A'} ${CATEGORY_WORD[named.category]} case has waited ${formatDurationWords(named.oldestWaitingSeconds!)} (threshold ${formatDurationWords(oldestWaitingThreshold)})${where}. Waiting: ${counts}`,
       category: named.category,
       caseNo: named.oldestCaseNo ?? null,
       waitingSeconds: Math.floor(named.oldestWaitingSeconds!),

@@ -1,5 +1,6 @@
 import type { CaseSummary } from '@arc/shared/case';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { acknowledgeCase } from '../features/case/api/case-api';
 import { useShortcuts } from '../features/case/hooks/use-shortcuts';
@@ -25,6 +26,7 @@ function openGiven(caseId: string): void {
  * itself, so keys meant for the open case never land on another one.
  */
 export function AssignedCasesBanner({ userId }: { userId: string | null }) {
+  const { t } = useTranslation('app');
   const { cases, clockOffsetMs } = useQueueStore(
     useShallow((state) => ({ cases: state.cases, clockOffsetMs: state.clockOffsetMs })),
   );
@@ -51,11 +53,11 @@ export function AssignedCasesBanner({ userId }: { userId: string | null }) {
   if (given.length === 0) return null;
   const acknowledge = (summary: CaseSummary) => {
     setError(null);
-    acknowledgeCase(summary.id).catch((caught: unknown) => setError(messageOf(caught, 'Acknowledging failed')));
+    acknowledgeCase(summary.id).catch((caught: unknown) => setError(messageOf(caught, t('given.ackFailed'))));
   };
 
   return (
-    <section className="given-cases" aria-label="Cases given to you" data-testid="given-cases">
+    <section className="given-cases" aria-label={t('given.label')} data-testid="given-cases">
       {given.map((summary, index) => {
         const urgent = outranksOpenCase(summary, open, userId);
         return (
@@ -72,13 +74,13 @@ export function AssignedCasesBanner({ userId }: { userId: string | null }) {
               {categoryLabel(summary.category)}
             </span>
             <span className="given-case__text">
-              {urgent ? 'More urgent than your open case: ' : 'Given to you: '}
-              <strong>{categoryLabel(summary.category)}</strong> at{' '}
-              <strong>{summary.siteName ?? `unknown transmitter ${summary.account}`}</strong>{' '}
+              {urgent ? t('given.urgent') : t('given.plain')} <strong>{categoryLabel(summary.category)}</strong>{' '}
+              {t('given.at')}{' '}
+              <strong>{summary.siteName ?? t('given.unknownTransmitter', { account: summary.account })}</strong>{' '}
               <span className="mono">{summary.caseNo}</span>
             </span>
             <span className="given-case__left" data-testid="given-case-left">
-              {secondsLeft(summary.ackDueAt!, now, clockOffsetMs)} s left to open it, then it goes back to the queue
+              {t('given.secondsLeft', { seconds: secondsLeft(summary.ackDueAt!, now, clockOffsetMs) })}
             </span>
             <button
               className="button button--primary button--small"
@@ -86,17 +88,17 @@ export function AssignedCasesBanner({ userId }: { userId: string | null }) {
               onClick={() => openGiven(summary.id)}
               data-testid="given-case-open"
             >
-              Open {index === 0 && <kbd>O</kbd>}
+              {t('given.open')} {index === 0 && <kbd>O</kbd>}
             </button>
             {!urgent && (
               <button
                 className="button button--small"
                 type="button"
                 onClick={() => acknowledge(summary)}
-                title="Keep it in your cases without opening it now"
+                title={t('given.keepTitle')}
                 data-testid="given-case-ack"
               >
-                Keep for later
+                {t('given.keep')}
               </button>
             )}
           </div>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AccountPage } from '../features/auth/components/account-page';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { useTokenRefresh } from '../features/auth/hooks/use-token-refresh';
@@ -28,7 +29,7 @@ import { useHashRoute } from './use-hash-route';
 import { useLiveQueue } from './use-live-queue';
 import { useOpenCase } from './use-open-case';
 import { useReadOnlyCase } from './use-read-only-case';
-import { UsersRoute } from './users-route';
+import { AdminRoute } from './admin-route';
 import { useViewStore } from './view-store';
 import { AssignedCasesBanner, useAcknowledgeOnView } from './assigned-cases-banner';
 
@@ -47,6 +48,7 @@ const SupervisorScreen = lazy(() =>
 );
 
 export function ConsoleShell() {
+  const { t } = useTranslation('app');
   useTokenRefresh();
   // The socket stays open on every screen, so the queue count keeps counting in the directory.
   useLiveQueue();
@@ -68,19 +70,20 @@ export function ConsoleShell() {
   const caseOpen = useCaseStore((state) => state.caseId !== null);
   const role = useSessionStore((state) => state.user?.role);
   const setView = useViewStore((state) => state.setView);
+  const openAccount = () => setView('account');
   const workingCaseNo = useCaseStore((state) => state.detail?.summary.caseNo ?? null);
 
   return (
     // The tone wanted now is in the DOM, so a browser test can check it without hearing it.
     <div className="shell" data-alarm-sound={sound} data-audio={audio} data-testid="shell">
       <header className="shell__header">
-        <h1 className="shell__title">ARC Console</h1>
+        <h1 className="shell__title">{t('shell.title')}</h1>
         <TopNav />
         <QueueCount />
         <AlarmSoundControl />
         <ConnectionIndicator />
         <OperatorStateControl userId={userId ?? undefined} availableSince={becameAvailableAt} />
-        <UserMenu onOpenAccount={() => setView('account')}>
+        <UserMenu onOpenAccount={openAccount}>
           <LanguageSwitch />
           <ThemeToggle />
           <ResyncButton disabled={!connected} />
@@ -94,17 +97,17 @@ export function ConsoleShell() {
       <UnreadShiftNotesDialog />
       <main className="shell__main" key={timeZone}>
         {view === 'directory' ? (
-          <Suspense fallback={<p className="muted">Loading directory…</p>}>
+          <Suspense fallback={<p className="muted">{t('shell.loadingDirectory')}</p>}>
             <DirectoryPage canEdit={role === 'admin'} />
           </Suspense>
         ) : view === 'case' && caseOpen ? (
           <CaseScreen />
         ) : view === 'intake' ? (
-          <Suspense fallback={<p className="muted">Loading intake…</p>}>
+          <Suspense fallback={<p className="muted">{t('shell.loadingIntake')}</p>}>
             <IntakeScreen />
           </Suspense>
-        ) : view === 'users' ? (
-          <UsersRoute role={role} />
+        ) : view === 'admin' ? (
+          <AdminRoute role={role} />
         ) : view === 'account' ? (
           <AccountPage />
         ) : view === 'history' ? (
@@ -112,7 +115,7 @@ export function ConsoleShell() {
         ) : view === 'shift-log' ? (
           <ShiftLogScreen canSeeReaders={role === 'supervisor' || role === 'admin'} />
         ) : view === 'supervisor' && (role === 'supervisor' || role === 'admin') ? (
-          <Suspense fallback={<p className="muted">Loading supervisor view…</p>}>
+          <Suspense fallback={<p className="muted">{t('shell.loadingSupervisor')}</p>}>
             <SupervisorScreen canUnlock={role === 'admin'} />
           </Suspense>
         ) : (
@@ -124,6 +127,7 @@ export function ConsoleShell() {
 }
 
 function ResyncButton({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation('app');
   const [busy, setBusy] = useState(false);
   const resync = () => {
     setBusy(true);
@@ -135,9 +139,9 @@ function ResyncButton({ disabled }: { disabled: boolean }) {
       type="button"
       onClick={resync}
       disabled={disabled || busy}
-      title="Reload the queue from the server"
+      title={t('shell.resyncTitle')}
     >
-      Resync
+      {t('shell.resync')}
     </button>
   );
 }

@@ -3,8 +3,10 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth/store/session-store';
 import { SETTINGS } from '../features/users/test/fixtures';
+import { AdminRoute } from './admin-route';
 import { TopNav } from './top-nav';
 import { UsersRoute } from './users-route';
+import { useViewStore } from './view-store';
 
 function signInAs(role: Role) {
   useSessionStore.getState().setSession({
@@ -24,32 +26,54 @@ describe('user management is for administrators only', () => {
   });
   afterEach(() => {
     useSessionStore.getState().logout();
+    useViewStore.getState().reset();
     vi.unstubAllGlobals();
   });
 
-  it.each(['operator', 'supervisor'] as const)('gives a %s no Users entry and refuses the route', (role) => {
-    signInAs(role);
+  it('gives an operator no Administration entry and refuses the view', () => {
+    signInAs('operator');
     render(
       <>
         <TopNav />
-        <UsersRoute role={role} />
+        <AdminRoute role="operator" />
       </>,
     );
-    expect(screen.queryByTestId('nav-users')).toBeNull();
-    expect(screen.getByTestId('users-refused').textContent).toBe('Only administrators can manage users.');
-    expect(screen.queryByTestId('users-screen')).toBeNull();
+    expect(screen.queryByTestId('nav-admin')).toBeNull();
+    expect(screen.getByTestId('admin-refused').textContent).toBe(
+      'Only supervisors and administrators can open the administration view.',
+    );
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('gives an administrator the Users entry and the screen', async () => {
-    signInAs('admin');
+  it('gives a supervisor the Administration view without its Users tab, and refuses the Users route', () => {
+    signInAs('supervisor');
+    useViewStore.getState().setAdminSection('users');
     render(
       <>
         <TopNav />
-        <UsersRoute role="admin" />
+        <AdminRoute role="supervisor" />
+        <UsersRoute role="supervisor" />
       </>,
     );
-    expect(screen.getByTestId('nav-users').textContent).toBe('Users');
+    expect(screen.getByTestId('nav-admin').textContent).toBe('Admin');
+    expect(screen.queryByTestId('admin-tab-users')).toBeNull();
+    // A supervisor sent to the Users section lands on the first section they may read.
+    expect(screen.getByTestId('admin-tab-customers').getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('users-refused').textContent).toBe('Only administrators can manage users.');
+    expect(screen.queryByTestId('users-screen')).toBeNull();
+  });
+
+  it('gives an administrator the Users tab of the Administration view, and the screen', async () => {
+    signInAs('admin');
+    useViewStore.getState().setAdminSection('users');
+    render(
+      <>
+        <TopNav />
+        <AdminRoute role="admin" />
+      </>,
+    );
+    expect(screen.getByTestId('nav-admin').textContent).toBe('Admin');
+    expect(screen.getByTestId('admin-tab-users').getAttribute('aria-selected')).toBe('true');
     // Loaded on first use: the first import transforms the screen's module.
     expect(await screen.findByTestId('users-screen', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByTestId('users-refused')).toBeNull();

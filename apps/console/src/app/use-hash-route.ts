@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { useCaseStore } from '../features/case/store/case-store';
 import { useDirectoryStore } from '../features/directory/store/directory-store';
 import { useIntakeStore } from '../features/intake/store/intake-store';
-import { useViewStore, type View } from './view-store';
+import { ADMIN_SECTIONS, useViewStore, type View } from './view-store';
 
 const SITE_HASH = /^#\/directory\/sites\/([0-9a-f-]{36})$/i;
 const CASE_HASH = /^#\/cases\/([0-9a-f-]{36})$/i;
+const ADMIN_HASH = /^#\/admin(?:\/([a-z-]+))?$/;
 
 /** The case named in the URL hash when the page loaded, if any (it is reopened when still held). */
 export function caseIdFromHash(hash: string = window.location.hash): string | null {
@@ -29,20 +30,25 @@ export function useHashRoute(): void {
     } else if (window.location.hash === '#/supervisor') {
       useViewStore.getState().setView('supervisor');
     } else if (window.location.hash === '#/users') {
-      useViewStore.getState().setView('users');
+      useViewStore.getState().setAdminSection('users');
     } else if (window.location.hash === '#/account') {
       useViewStore.getState().setView('account');
     } else if (window.location.hash === '#/history') {
       useViewStore.getState().setView('history');
     } else if (window.location.hash === '#/shift-log') {
       useViewStore.getState().setView('shift-log');
+    } else if (ADMIN_HASH.test(window.location.hash)) {
+      const section = ADMIN_HASH.exec(window.location.hash)?.[1];
+      const known = ADMIN_SECTIONS.find((s) => s === section);
+      if (known) useViewStore.getState().setAdminSection(known);
+      else useViewStore.getState().setView('admin');
     }
 
     const write = () => {
-      const { view } = useViewStore.getState();
+      const { view, adminSection } = useViewStore.getState();
       const { siteId: open } = useDirectoryStore.getState();
       const { caseId } = useCaseStore.getState();
-      const hash = hashFor(view, open, caseId);
+      const hash = view === 'admin' ? `#/admin/${adminSection}` : hashFor(view, open, caseId);
       if (window.location.hash !== hash) {
         window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
       }
@@ -79,14 +85,14 @@ function hashFor(view: View, siteId: string | null, caseId: string | null): stri
       return '#/supervisor';
     case 'directory':
       return siteId ? `#/directory/sites/${siteId}` : '#/directory';
-    case 'users':
-      return '#/users';
     case 'account':
       return '#/account';
     case 'history':
       return '#/history';
     case 'shift-log':
       return '#/shift-log';
+    case 'admin':
+      return '#/admin';
     default: {
       const unexpected: never = view;
       return String(unexpected);

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface FormFieldProps {
   label: string;
@@ -133,14 +134,16 @@ export interface FormActionsProps {
   pending: boolean;
   onCancel: () => void;
   testIdPrefix: string;
+  /** The save button's text; "Save" in the user's language when not given. */
   saveLabel?: string;
 }
 
-export function FormActions({ pending, onCancel, testIdPrefix, saveLabel = 'Save' }: FormActionsProps) {
+export function FormActions({ pending, onCancel, testIdPrefix, saveLabel }: FormActionsProps) {
+  const { t } = useTranslation();
   return (
     <div className="form-actions">
       <button className="button button--primary" type="submit" disabled={pending} data-testid={`${testIdPrefix}-save`}>
-        {pending ? 'Saving…' : saveLabel}
+        {pending ? t('action.saving') : (saveLabel ?? t('action.save'))}
       </button>
       <button
         className="button"
@@ -149,7 +152,7 @@ export function FormActions({ pending, onCancel, testIdPrefix, saveLabel = 'Save
         disabled={pending}
         data-testid={`${testIdPrefix}-cancel`}
       >
-        Cancel
+        {t('action.cancel')}
       </button>
     </div>
   );

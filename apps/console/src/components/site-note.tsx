@@ -1,19 +1,22 @@
 import { SiteNoteInputSchema, type SiteNote } from '@arc/shared/site-knowledge';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiRequestError, apiRequest } from '../lib/api';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../lib/api';
+import { i18n } from '../lib/i18n/i18n';
+import { messageOf } from '../utils/request-state';
 import { formatDateTimeShort } from '../utils/time';
 
 /** Temporary site notes: one line of a note, and the form that adds one (case screen and directory). */
 
 /** How long a note added from the case screen (or the directory) is in force. */
-export const NOTE_DURATIONS: readonly { hours: number; label: string }[] = [
-  { hours: 1, label: '1 hour' },
-  { hours: 4, label: '4 hours' },
-  { hours: 8, label: '8 hours' },
-  { hours: 24, label: '1 day' },
-  { hours: 72, label: '3 days' },
-  { hours: 168, label: '1 week' },
-  { hours: 720, label: '30 days' },
+export const NOTE_DURATIONS: readonly { hours: number; unit: 'hours' | 'days' | 'weeks'; count: number }[] = [
+  { hours: 1, unit: 'hours', count: 1 },
+  { hours: 4, unit: 'hours', count: 4 },
+  { hours: 8, unit: 'hours', count: 8 },
+  { hours: 24, unit: 'days', count: 1 },
+  { hours: 72, unit: 'days', count: 3 },
+  { hours: 168, unit: 'weeks', count: 1 },
+  { hours: 720, unit: 'days', count: 30 },
 ];
 
 export function addSiteNote(siteId: string, text: string, hours: number): Promise<SiteNote> {
@@ -23,8 +26,9 @@ export function addSiteNote(siteId: string, text: string, hours: number): Promis
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path[0] === 'text' ? 'Note' : 'Valid until';
-    return Promise.reject(new Error(`${field} ${issue?.message ?? 'is not valid'}`));
+    const field =
+      issue?.path[0] === 'text' ? i18n.t('common:siteNote.fieldText') : i18n.t('common:siteNote.fieldValidUntil');
+    return Promise.reject(new Error(`${field} ${issue?.message ?? i18n.t('common:siteNote.notValid')}`));
   }
   return apiRequest<SiteNote>(`/sites/${siteId}/notes`, { method: 'POST', body: parsed.data });
 }
@@ -42,6 +46,7 @@ export function NoteLine({ note, children }: { note: SiteNote; children?: ReactN
 }
 
 export function AddSiteNoteForm({ siteId, onAdded }: { siteId: string; onAdded: (note: SiteNote) => void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [hours, setHours] = useState(8);
   const [error, setError] = useState<string | null>(null);
@@ -55,19 +60,17 @@ export function AddSiteNoteForm({ siteId, onAdded }: { siteId: string; onAdded: 
       setText('');
       onAdded(note);
     } catch (caught) {
-      setError(
-        caught instanceof ApiRequestError || caught instanceof Error ? caught.message : 'Saving the site note failed',
-      );
+      setError(messageOf(caught, t('siteNote.saveFailed')));
     } finally {
       setPending(false);
     }
   };
   return (
-    <form className="inline-form site-note-form" onSubmit={(e) => void submit(e)} aria-label="Add site note">
+    <form className="inline-form site-note-form" onSubmit={(e) => void submit(e)} aria-label={t('siteNote.formLabel')}>
       <input
         className="field__input"
-        placeholder="Temporary site note, e.g. painters on site, ignore zone 4"
-        aria-label="Site note"
+        placeholder={t('siteNote.placeholder')}
+        aria-label={t('siteNote.text')}
         value={text}
         maxLength={1000}
         onChange={(event) => setText(event.target.value)}
@@ -75,19 +78,19 @@ export function AddSiteNoteForm({ siteId, onAdded }: { siteId: string; onAdded: 
       />
       <select
         className="field__input"
-        aria-label="Valid for"
+        aria-label={t('siteNote.validFor')}
         value={hours}
         onChange={(event) => setHours(Number(event.target.value))}
         data-testid="site-note-hours"
       >
         {NOTE_DURATIONS.map((d) => (
           <option key={d.hours} value={d.hours}>
-            {d.label}
+            {t(`duration.${d.unit}`, { count: d.count })}
           </option>
         ))}
       </select>
       <button className="button" type="submit" disabled={pending} data-testid="site-note-save">
-        {pending ? 'Saving…' : 'Add site note'}
+        {pending ? t('action.saving') : t('siteNote.add')}
       </button>
       {error && (
         <span className="field__error" role="alert" data-testid="site-note-error">

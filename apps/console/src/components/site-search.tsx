@@ -1,6 +1,8 @@
 import type { DirectorySearchHit } from '@arc/shared/directory';
 import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { i18n } from '../lib/i18n/i18n';
 import type { LoadStatus } from '../utils/request-state';
 import { MIN_QUERY_LENGTH } from '../utils/site-search';
 
@@ -41,6 +43,7 @@ export interface SiteSearchProps {
  * in more than one municipality.
  */
 export function SiteSearch(props: SiteSearchProps) {
+  const { t } = useTranslation();
   const { query, hits, status, error, search, debounceMs, onChoose, keyboard, busy = false, testIds } = props;
   const [text, setText] = useState(query);
   const [active, setActive] = useState(0);
@@ -119,7 +122,7 @@ export function SiteSearch(props: SiteSearchProps) {
       )}
       {props.notice}
       {keyboard ? (
-        <ul className="hit-list" role="listbox" id={listId} aria-label="Sites found">
+        <ul className="hit-list" role="listbox" id={listId} aria-label={t('siteSearch.hits')}>
           {hits.map((hit, index) => (
             <li
               key={hit.siteId}
@@ -157,7 +160,15 @@ export function SiteSearch(props: SiteSearchProps) {
   );
 }
 
+/** What the server says a hit matched on; a kind it adds later shows as it comes. */
+const MATCH_KINDS = ['account', 'site', 'address', 'customer', 'contract', 'person'] as const;
+
+function isMatchKind(kind: string): kind is (typeof MATCH_KINDS)[number] {
+  return (MATCH_KINDS as readonly string[]).includes(kind);
+}
+
 function HitText({ hit, repeated, props }: { hit: DirectorySearchHit; repeated: Set<string>; props: SiteSearchProps }) {
+  const { t } = useTranslation();
   const municipalityClass = props.keyboard ? 'hit__municipality intake-hit__municipality' : 'hit__municipality';
   return (
     <>
@@ -165,16 +176,21 @@ function HitText({ hit, repeated, props }: { hit: DirectorySearchHit; repeated: 
       <span className="hit__address">
         {hit.address} ·{' '}
         <strong className={municipalityClass} data-testid={props.testIds.municipality}>
-          {hit.municipality} municipality
+          {t('siteSearch.municipality', { name: hit.municipality })}
         </strong>
         {repeated.has(hit.address.toLowerCase()) && (
-          <span className="tag tag--warn">same street address elsewhere — check municipality</span>
+          <span className="tag tag--warn">{t('siteSearch.sameAddress')}</span>
         )}
       </span>
       <span className="hit__meta">
-        Customer {hit.customerNo ?? '—'} · Contract {hit.contractNo ?? '—'} · {props.accountsLabel}{' '}
-        <span className="mono">{hit.accounts.length > 0 ? hit.accounts.join(', ') : '—'}</span>
-        <span className="muted"> · matched on {hit.matchedOn}</span>
+        {t('siteSearch.customerContract', { customer: hit.customerNo ?? '—', contract: hit.contractNo ?? '—' })} ·{' '}
+        {props.accountsLabel} <span className="mono">{hit.accounts.length > 0 ? hit.accounts.join(', ') : '—'}</span>
+        <span className="muted">
+          {' · '}
+          {t('siteSearch.matchedOn', {
+            kind: isMatchKind(hit.matchedOn) ? t(`siteSearch.matchedOnKind.${hit.matchedOn}`) : hit.matchedOn,
+          })}
+        </span>
       </span>
     </>
   );
@@ -193,11 +209,12 @@ function repeatedAddresses(hits: readonly DirectorySearchHit[]): Set<string> {
 }
 
 function statusText(status: LoadStatus, count: number, text: string, keyboard: boolean): string {
-  if (text.trim().length < MIN_QUERY_LENGTH) return `Type at least ${MIN_QUERY_LENGTH} characters.`;
-  if (status === 'loading') return 'Searching…';
+  if (text.trim().length < MIN_QUERY_LENGTH) return i18n.t('common:siteSearch.typeMore', { count: MIN_QUERY_LENGTH });
+  if (status === 'loading') return i18n.t('common:siteSearch.searching');
   if (status === 'ready') {
-    if (count === 0) return 'No sites found.';
-    return `${count} site${count === 1 ? '' : 's'} found.${keyboard ? ' ↑ ↓ to move, Enter to choose.' : ''}`;
+    if (count === 0) return i18n.t('common:siteSearch.none');
+    const found = i18n.t('common:siteSearch.found', { count });
+    return keyboard ? `${found} ${i18n.t('common:siteSearch.keyboardHint')}` : found;
   }
   return '';
 }

@@ -1,5 +1,6 @@
 import type { ApiError } from '@arc/shared/auth';
-import { serverMessageInWords } from '../utils/form-words';
+import { apiErrorMessage } from '../utils/error-text';
+import { i18n } from './i18n/i18n';
 
 const API_BASE = '/api/v1';
 
@@ -33,7 +34,9 @@ export interface ApiRequestOptions<TResponse = unknown> {
 
 /**
  * Every failed call: `status` is the HTTP status, or 0 when the server could not be reached or
- * its answer did not match the response contract.
+ * its answer did not match the response contract. `message` is in the language in force when
+ * the call failed: the answer's messageKey (or code) in words, never the server's English on a
+ * Swedish screen; `body` keeps the answer for wording it again (describeRequestError, messageOf).
  */
 export class ApiRequestError extends Error {
   override readonly name = 'ApiRequestError';
@@ -77,14 +80,13 @@ export async function apiRequest<TResponse>(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiRequestError(0, 'Cannot reach the server');
+    throw new ApiRequestError(0, i18n.t('errors:network'));
   }
 
   if (!response.ok) {
     const apiError = await readJson<ApiError>(response);
     // Validation messages name fields by their path ("durationMinutes: …"): shown in words.
-    const message = apiError?.message ? serverMessageInWords(apiError.message) : `Request failed (${response.status})`;
-    throw new ApiRequestError(response.status, message, apiError);
+    throw new ApiRequestError(response.status, apiErrorMessage(response.status, apiError), apiError);
   }
   if (response.status === 204) return undefined as TResponse;
   const answer = await readJson<unknown>(response);
@@ -102,8 +104,15 @@ function unexpectedAnswer(
 ): string {
   const first = issues[0];
   const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `Unexpected answer from the server to ${method} ${path.split('?')[0]}: ${where}${first?.message ?? 'not readable'}${more}`;
+  const words = {
+    method,
+    path: path.split('?')[0] ?? path,
+    where,
+    problem: first?.message ?? i18n.t('errors:notReadable'),
+  };
+  return issues.length > 1
+    ? i18n.t('errors:unexpectedAnswerMore', { ...words, count: issues.length - 1 })
+    : i18n.t('errors:unexpectedAnswer', words);
 }
 
 async function readJson<T>(response: Response): Promise<T | null> {

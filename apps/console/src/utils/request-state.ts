@@ -1,4 +1,6 @@
 import { ApiRequestError } from '../lib/api';
+import { i18n } from '../lib/i18n/i18n';
+import { apiErrorMessage } from './error-text';
 
 /** Where a read stands, for the screens that show "Loading…", the result or the failure. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -11,11 +13,18 @@ export interface MessageOptions {
   serverOnly?: boolean;
 }
 
-/** The words to show for a failed request: the server's refusal, else the error's message, else `fallback`. */
-export function messageOf(error: unknown, fallback = 'Failed', options: MessageOptions = {}): string {
-  if (error instanceof ApiRequestError) return error.message;
-  if (options.serverOnly) return fallback;
-  return error instanceof Error ? error.message : fallback;
+/**
+ * The words to show for a failed request, in the language in force: the server's refusal (its
+ * messageKey or code in words, never its English message on a Swedish screen), else the error's
+ * message, else `fallback` (by default "Failed").
+ */
+export function messageOf(error: unknown, fallback?: string, options: MessageOptions = {}): string {
+  if (error instanceof ApiRequestError) {
+    return error.body ? apiErrorMessage(error.status, error.body, error.message) : error.message;
+  }
+  const otherwise = fallback ?? i18n.t('errors:failed');
+  if (options.serverOnly) return otherwise;
+  return error instanceof Error ? error.message : otherwise;
 }
 
 /** What to do with the answer of a read that is still the newest. */

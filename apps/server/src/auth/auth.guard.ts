@@ -30,7 +30,10 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) {
-      throw new AppError('FORBIDDEN_ROLE', `This action needs one of the roles: ${roles.join(', ')}`);
+      throw new AppError('FORBIDDEN_ROLE', `This action needs one of the roles: ${roles.join(', ')}`, {
+        key: 'forbiddenRole',
+        params: { roles: roles.join(', ') },
+      });
     }
     return true;
   }

@@ -13,7 +13,7 @@ import { isLocale, type Locale } from '@arc/shared/i18n';
 import { passwordProblems, type OwnAccount, type TotpEnrollment } from '@arc/shared/users';
 import type { Repository } from 'typeorm';
 import { z } from 'zod';
-import { AppError, fieldError } from '../common/app-error.js';
+import { AppError, fieldError, fieldIssue } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
 import {
@@ -89,7 +89,7 @@ export class AuthService {
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !valid) {
       await this.security.failed(attempt, 'INVALID_CREDENTIALS', user?.id ?? null);
-      throw new AppError('INVALID_CREDENTIALS', 'Invalid username or password');
+      throw new AppError('INVALID_CREDENTIALS', 'Invalid username or password', { key: 'invalidCredentials' });
     }
     if (user.totpEnrolledAt) {
       if (!totpCode) {
@@ -112,13 +112,13 @@ export class AuthService {
   /** A new token for a user whose current token is still valid and who is still active. */
   async refresh(current: SessionUser): Promise<LoginResponse> {
     const state = await this.states.get(current.id);
-    if (!state?.active) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    if (!state?.active) throw new AppError('TOKEN_INVALID', 'User is no longer active', { key: 'userInactive' });
     return this.issue(state);
   }
 
   async verify(token: string | undefined): Promise<VerifiedToken> {
     const claims = TokenClaimsSchema.safeParse(await this.claimsOf(token));
-    if (!claims.success) throw new AppError('TOKEN_INVALID', 'Token is invalid');
+    if (!claims.success) throw new AppError('TOKEN_INVALID', 'Token is invalid', { key: 'tokenInvalid' });
     const { sub, tv, exp } = claims.data;
     const state = await this.current(sub, tv);
     return { user: toSessionUser(state), expiresAt: exp * 1000 };
@@ -151,11 +151,12 @@ export class AuthService {
       .addSelect('user.passwordHash')
       .where('user.id = :id AND user.active', { id: user.id })
       .getOne();
-    if (!row) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    if (!row) throw new AppError('TOKEN_INVALID', 'User is no longer active', { key: 'userInactive' });
     if (!(await verifyPassword(row.passwordHash, currentPassword))) {
       await this.security.failed(attempt, 'INVALID_CREDENTIALS', user.id);
       throw new AppError('CURRENT_PASSWORD_INVALID', 'currentPassword: is not your current password', {
-        issues: [{ path: 'currentPassword', message: 'is not your current password' }],
+        key: 'currentPasswordWrong',
+        issues: [fieldIssue('currentPassword', 'is not your current password')],
       });
     }
     await this.security.neutral(attempt);
@@ -163,7 +164,7 @@ export class AuthService {
     if (problems.length > 0) throw fieldError('newPassword', problems);
     await this.accounts.changeOwnPassword(user.id, await hashPassword(newPassword));
     const state = await this.states.get(user.id);
-    if (!state?.active) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    if (!state?.active) throw new AppError('TOKEN_INVALID', 'User is no longer active', { key: 'userInactive' });
     return this.issue(state);
   }
 
@@ -192,29 +193,33 @@ export class AuthService {
     if (access.success) return this.current(access.data.sub, access.data.tv);
     const enrollment = EnrollmentClaimsSchema.safeParse(claims);
     if (enrollment.success) return this.current(enrollment.data.sub, enrollment.data.tv);
-    throw new AppError('TOKEN_INVALID', 'Token is invalid');
+    throw new AppError('TOKEN_INVALID', 'Token is invalid', { key: 'tokenInvalid' });
   }
 
   /** The user's state if the token (its version) still stands for it. */
   private async current(userId: string, tokenVersion: number): Promise<UserState> {
     const state = await this.states.get(userId);
-    if (!state || !state.active) throw new AppError('TOKEN_INVALID', 'Your account is deactivated');
+    if (!state || !state.active)
+      throw new AppError('TOKEN_INVALID', 'Your account is deactivated', { key: 'accountDeactivated' });
     if (state.tokenVersion !== tokenVersion) {
       throw new AppError(
         'TOKEN_INVALID',
         'You were signed out (password, role or second factor changed); sign in again',
+        { key: 'signedOutChanged' },
       );
     }
     return state;
   }
 
   private async claimsOf(token: string | undefined): Promise<unknown> {
-    if (!token) throw new AppError('TOKEN_INVALID', 'Missing bearer token');
+    if (!token) throw new AppError('TOKEN_INVALID', 'Missing bearer token', { key: 'tokenMissing' });
     try {
       return await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
     } catch (error) {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
-      throw new AppError('TOKEN_INVALID', expired ? 'Token has expired' : 'Token is invalid');
+      throw expired
+        ? new AppError('TOKEN_INVALID', 'Token has expired', { key: 'tokenExpired' })
+        : new AppError('TOKEN_INVALID', 'Token is invalid', { key: 'tokenInvalid' });
     }
   }
 
@@ -233,7 +238,7 @@ export class AuthService {
   /** The signed-in user's language, remembered for the next sign-in on any machine. */
   async setPreferences(user: SessionUser, preferences: Preferences): Promise<Preferences> {
     const result = await this.users.update({ id: user.id, active: true }, { locale: preferences.locale });
-    if (!result.affected) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    if (!result.affected) throw new AppError('TOKEN_INVALID', 'User is no longer active', { key: 'userInactive' });
     return { locale: preferences.locale };
   }
 
@@ -260,10 +265,9 @@ export class AuthService {
 }
 
 function totpRefused(check: 'invalid' | 'replayed'): AppError {
-  return new AppError(
-    'TOTP_INVALID',
-    check === 'replayed' ? 'This code was used already; wait for the next one' : 'Invalid second-factor code',
-  );
+  return check === 'replayed'
+    ? new AppError('TOTP_INVALID', 'This code was used already; wait for the next one', { key: 'totpReplayed' })
+    : new AppError('TOTP_INVALID', 'Invalid second-factor code', { key: 'totpInvalid' });
 }
 
 function toState(user: UserEntity): UserState {

@@ -58,7 +58,10 @@ export class CaseAckService implements OnApplicationBootstrap, OnModuleDestroy {
     const change = await this.dataSource.transaction(async (m): Promise<CaseChange | null> => {
       const row = await this.handling.lockCase(m, caseId);
       if (row.status !== 'ACCEPTED' || row.held_by_user_id !== user.id) {
-        throw new AppError('NOT_HOLDER', `Case ${row.case_no} is not held by you; only its holder acknowledges it`);
+        throw new AppError('NOT_HOLDER', `Case ${row.case_no} is not held by you; only its holder acknowledges it`, {
+          key: 'notHolder',
+          params: { caseNo: row.case_no },
+        });
       }
       if (!row.awaiting_ack) return null;
       await this.handling.acknowledgeHeld(m, caseId, user.id, 'holder');

@@ -1,4 +1,5 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseTitleKey, CaseTitleParams } from '@arc/shared/case-title';
 
 /** What the case lifecycle takes in and reports back (inputs of openOrAppendMany, its changes). */
 export interface OpenOrAppendInput {
@@ -7,7 +8,11 @@ export interface OpenOrAppendInput {
   account: string;
   category: AlarmCategory;
   priority: number;
+  /** The English title, and its key and arguments for other languages (@arc/shared/case-title). */
   title: string;
+  /** Null only for a title stored before titles had keys (a deferred alarm from then). */
+  titleKey: CaseTitleKey | null;
+  titleParams: CaseTitleParams | null;
   unknownTransmitter: boolean;
   /** A transmitter of the case sends more than the runaway threshold. */
   runaway?: boolean;

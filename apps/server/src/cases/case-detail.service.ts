@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type AlarmCategory } from '@arc/shared/alarm';
 import { type SessionUser } from '@arc/shared/auth';
 import { type CaseSummary } from '@arc/shared/case';
+import { type CaseTitleParams } from '@arc/shared/case-title';
 import {
   type CaseDetail,
   type CaseHistoryEntry,
@@ -230,6 +231,8 @@ interface EarlierRow {
   case_no: string;
   category: AlarmCategory;
   title: string;
+  title_key: string | null;
+  title_params: CaseTitleParams | null;
   queued_at: Date;
   closed_at: Date | null;
   result: CaseResult | null;
@@ -239,7 +242,7 @@ interface EarlierRow {
 async function earlierCases(db: Db, row: DetailCaseRow): Promise<EarlierCase[]> {
   const found = await rows<EarlierRow>(
     db,
-    `SELECT id, case_no, category, title, queued_at, closed_at, result FROM cases
+    `SELECT id, case_no, category, title, title_key, title_params, queued_at, closed_at, result FROM cases
       WHERE id <> $1 AND ${row.site_id ? 'site_id = $2' : 'site_id IS NULL AND account = $2'}
       ORDER BY queued_at DESC, id DESC LIMIT $3`,
     [row.id, row.site_id ?? row.account, EARLIER_CASES_LIMIT],
@@ -249,6 +252,8 @@ async function earlierCases(db: Db, row: DetailCaseRow): Promise<EarlierCase[]> 
     caseNo: c.case_no,
     category: c.category,
     title: c.title,
+    titleKey: c.title_key,
+    titleParams: c.title_params,
     queuedAt: iso(c.queued_at),
     closedAt: isoOrNull(c.closed_at),
     result: c.result,

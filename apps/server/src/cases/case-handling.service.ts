@@ -112,7 +112,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
    */
   async takeNext(user: SessionUser, becomeAvailable = false): Promise<string | null> {
     const worker = this.worker;
-    if (!worker) throw new AppError('STORAGE_UNAVAILABLE', 'The queue is not ready yet');
+    if (!worker) throw new AppError('STORAGE_UNAVAILABLE', 'The queue is not ready yet', { key: 'queueNotReady' });
     await this.ensureAvailable(user, becomeAvailable);
     const token = `operator-${user.id}`;
     for (let i = 0; i < MAX_STALE_JOBS; i += 1) {
@@ -153,6 +153,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       throw new AppError(
         'OPERATOR_NOT_AVAILABLE',
         `You are Away (${own.reason ?? 'no reason'}): become available to take a case ({"becomeAvailable":true})`,
+        own.reason ? { key: 'operatorAway', params: { reason: own.reason } } : { key: 'operatorAwayNoReason' },
       );
     }
   }
@@ -172,18 +173,32 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     const [target] = (await this.dataSource.query(`SELECT id, display_name FROM users WHERE id = $1 AND active`, [
       userId,
     ])) as { id: string; display_name: string }[];
-    if (!target) throw new AppError('UNPROCESSABLE', 'userId: no such active user');
+    if (!target) throw new AppError('UNPROCESSABLE', 'userId: no such active user', { key: 'noSuchActiveUser' });
     // Out of the queue first (a waiting job can be removed; an active one is being taken right now).
     await this.queue.remove(caseJobId(caseId)).catch(() => 0);
     const change = await this.dataSource.transaction(async (m) => {
       const row = await this.lockCase(m, caseId);
-      if (row.status === 'CLOSED') throw new AppError('CONFLICT', `Case ${row.case_no} is closed`);
-      if (row.held_by_user_id === userId)
-        throw new AppError('CONFLICT', `Case ${row.case_no} is already held by ${target.display_name}`);
+      if (row.status === 'CLOSED') {
+        throw new AppError('CONFLICT', `Case ${row.case_no} is closed`, {
+          key: 'caseClosed',
+          params: { caseNo: row.case_no },
+        });
+      }
+      if (row.held_by_user_id === userId) {
+        throw new AppError('CONFLICT', `Case ${row.case_no} is already held by ${target.display_name}`, {
+          key: 'caseAlreadyHeldBy',
+          params: { caseNo: row.case_no, name: target.display_name },
+        });
+      }
       if (row.status === 'ACCEPTED')
         await this.release(m, caseId, 'ASSIGNED', `Assigned to ${target.display_name}`, supervisor.id);
       const claimed = await this.claim(m, caseId, userId, 'ASSIGNED', supervisor.id, userId !== supervisor.id);
-      if (!claimed) throw new AppError('CONFLICT', `Case ${row.case_no} could not be assigned; try again`);
+      if (!claimed) {
+        throw new AppError('CONFLICT', `Case ${row.case_no} could not be assigned; try again`, {
+          key: 'caseNotAssigned',
+          params: { caseNo: row.case_no },
+        });
+      }
       return claimed;
     });
     await this.effects.afterCommit([change]);
@@ -194,7 +209,12 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
   async moveToTop(supervisor: SessionUser, caseId: string): Promise<CaseSummary> {
     const change = await this.dataSource.transaction(async (m) => {
       const row = await this.lockCase(m, caseId);
-      if (row.status !== 'QUEUED') throw new AppError('CONFLICT', `Case ${row.case_no} is not waiting in the queue`);
+      if (row.status !== 'QUEUED') {
+        throw new AppError('CONFLICT', `Case ${row.case_no} is not waiting in the queue`, {
+          key: 'caseNotQueued',
+          params: { caseNo: row.case_no },
+        });
+      }
       await m.query(`UPDATE cases SET moved_to_top_at = now(), version = version + 1 WHERE id = $1`, [caseId]);
       await this.event(m, caseId, 'MOVED_TO_TOP', supervisor.id, {});
       return { caseId, created: false, priority: Number(row.priority) };
@@ -236,10 +256,23 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     user: SessionUser,
   ): Promise<{ id: string; caseNo: string; category: string; siteId: string | null }> {
     const row = await this.lockCase(manager, caseId);
-    if (row.status === 'CLOSED') throw new AppError('CONFLICT', `Case ${row.case_no} is closed`);
-    if (row.status === 'QUEUED') throw new AppError('CONFLICT', `Case ${row.case_no} is not taken; take it first`);
+    const caseNo = row.case_no;
+    if (row.status === 'CLOSED')
+      throw new AppError('CONFLICT', `Case ${caseNo} is closed`, { key: 'caseClosed', params: { caseNo } });
+    if (row.status === 'QUEUED') {
+      throw new AppError('CONFLICT', `Case ${caseNo} is not taken; take it first`, {
+        key: 'caseNotTaken',
+        params: { caseNo },
+      });
+    }
     if (row.held_by_user_id !== user.id) {
-      throw new AppError('CONFLICT', `Case ${row.case_no} is held by ${row.held_by_name ?? 'another operator'}`);
+      throw new AppError(
+        'CONFLICT',
+        `Case ${caseNo} is held by ${row.held_by_name ?? 'another operator'}`,
+        row.held_by_name
+          ? { key: 'caseHeldBy', params: { caseNo, name: row.held_by_name } }
+          : { key: 'caseHeldByAnother', params: { caseNo } },
+      );
     }
     // Any work on a case given to the operator acknowledges it.
     if (row.awaiting_ack) await this.acknowledgeHeld(manager, caseId, user.id, 'work');
@@ -314,7 +347,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
         WHERE c.id = $1 FOR UPDATE OF c`,
       [caseId],
     )) as Awaited<ReturnType<CaseHandlingService['lockCase']>>[];
-    if (!row) throw new AppError('NOT_FOUND', `No case ${caseId}`);
+    if (!row) throw new AppError('NOT_FOUND', `No case ${caseId}`, { key: 'noCase', params: { caseId } });
     return row;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AlarmCategory } from '@arc/shared/alarm';
 import { type CaseResult } from '@arc/shared/case-handling';
+import { type CaseTitleParams } from '@arc/shared/case-title';
 import {
   closedCasePeriod,
   type ClosedCasePage,
@@ -9,7 +10,7 @@ import {
   type ClosedCaseSummary,
 } from '@arc/shared/case-history';
 import type { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, fieldIssue } from '../common/app-error.js';
 import { returnedRows } from '../database/sql-kit.js';
 
 interface ClosedRow {
@@ -17,6 +18,8 @@ interface ClosedRow {
   case_no: string;
   category: AlarmCategory;
   title: string;
+  title_key: string | null;
+  title_params: CaseTitleParams | null;
   account: string;
   site_id: string | null;
   site_name: string | null;
@@ -46,7 +49,12 @@ export class CaseHistoryService {
   async closed(query: ClosedCaseQuery, now = new Date()): Promise<ClosedCasePage> {
     const period = closedCasePeriod(query, now);
     // The schema checked the period already; this only guards a direct caller.
-    if ('problem' in period) throw new AppError('VALIDATION', `${period.field}: ${period.problem}`);
+    if ('problem' in period) {
+      throw new AppError('VALIDATION', `${period.field}: ${period.problem}`, {
+        key: 'invalidInput',
+        issues: [fieldIssue(period.field, period.problem)],
+      });
+    }
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -77,7 +85,7 @@ export class CaseHistoryService {
                 CASE WHEN s.id IS NULL THEN NULL
                      ELSE s.street || ', ' || s.postcode || ' ' || s.city || ' (' || s.municipality || ')' END AS site_address,
                 c.unknown_transmitter, c.queued_at, c.closed_at, c.result, c.closed_by_user_id,
-                u.display_name AS closed_by_name, c.signal_count
+                u.display_name AS closed_by_name, c.signal_count, c.title_key, c.title_params
            FROM cases c LEFT JOIN sites s ON s.id = c.site_id LEFT JOIN users u ON u.id = c.closed_by_user_id
           WHERE ${conditions}
           ORDER BY c.closed_at DESC, c.id DESC
@@ -106,6 +114,8 @@ function toClosedSummary(row: ClosedRow): ClosedCaseSummary {
     caseNo: row.case_no,
     category: row.category,
     title: row.title,
+    titleKey: row.title_key,
+    titleParams: row.title_params,
     account: row.account,
     siteId: row.site_id,
     siteName: row.site_name,

@@ -44,13 +44,16 @@ export class CaseLifecycleService {
       site_held: boolean;
     }[] = await manager.query(
       `INSERT INTO cases (case_key, site_id, account, category, priority, status, title, unknown_transmitter,
-                            signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed)
+                            signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed, title_key,
+                            title_params)
          SELECT case_key, site_id, account, category, priority, 'QUEUED', title, unknown_transmitter,
-                signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed
+                signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed, title_key, title_params
            FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::boolean[],
-                       $8::int[], $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[])
+                       $8::int[], $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[], $13::text[],
+                       $14::jsonb[])
                 WITH ORDINALITY AS t(case_key, site_id, account, category, priority, title, unknown_transmitter,
-                                     signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed, ord)
+                                     signal_count, queued_at, last_signal_at, runaway, unencrypted_from_keyed,
+                                     title_key, title_params, ord)
           ORDER BY ord
          ON CONFLICT (case_key, category) WHERE status <> 'CLOSED'
          DO UPDATE SET signal_count = cases.signal_count + EXCLUDED.signal_count,
@@ -74,6 +77,8 @@ export class CaseLifecycleService {
         ordered.map((group) => new Date(Math.max(...group.map((a) => a.receivedAt.getTime())))),
         ordered.map((group) => group.some((a) => a.runaway === true)),
         ordered.map((group) => group.some((a) => a.unencryptedFromKeyed === true)),
+        first.map((a) => a.titleKey),
+        first.map((a) => (a.titleParams ? JSON.stringify(a.titleParams) : null)),
       ],
     );
     const byKey = new Map(rows.map((row) => [`${row.case_key}\u0000${row.category}`, row]));
@@ -96,7 +101,10 @@ export class CaseLifecycleService {
           caseId: row.id,
           type: 'CREATED',
           signalId: head.signalId,
-          data: JSON.stringify({ title: head.title, ...(head.note ? { [head.note.type]: head.note.data } : {}) }),
+          data: JSON.stringify({
+            ...titleData(head),
+            ...(head.note ? { [head.note.type]: head.note.data } : {}),
+          }),
         });
       }
       for (const input of rest) {
@@ -105,7 +113,7 @@ export class CaseLifecycleService {
             caseId: row.id,
             type: input.note.type,
             signalId: input.signalId,
-            data: JSON.stringify({ title: input.title, ...input.note.data }),
+            data: JSON.stringify({ ...titleData(input), ...input.note.data }),
           });
         }
       }
@@ -281,6 +289,13 @@ export class CaseLifecycleService {
       JSON.stringify(data),
     ]);
   }
+}
+
+/** How a history entry names the title: the English, and its key and arguments when it has them. */
+function titleData(input: OpenOrAppendInput): Record<string, unknown> {
+  return input.titleKey && input.titleParams
+    ? { title: input.title, titleKey: input.titleKey, titleParams: input.titleParams }
+    : { title: input.title };
 }
 
 /** A new case not yet given to an operator or queued. */

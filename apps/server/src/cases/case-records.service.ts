@@ -63,11 +63,17 @@ export class CaseRecordsService {
           `SELECT site_id, routes FROM contacts WHERE id = $1 FOR KEY SHARE`,
           [input.contactId],
         );
-        if (!contact) throw new AppError('UNPROCESSABLE', `contactId: contact ${input.contactId} does not exist`);
+        if (!contact) {
+          throw new AppError('UNPROCESSABLE', `contactId: contact ${input.contactId} does not exist`, {
+            key: 'notFound',
+            params: { entity: 'contact', id: input.contactId },
+          });
+        }
         if (contact.site_id !== row.site_id) {
           throw new AppError(
             'UNPROCESSABLE',
             `contactId: contact ${input.contactId} is not a contact of the site of case ${row.case_no}`,
+            { key: 'contactNotOfCaseSite', params: { contactId: input.contactId, caseNo: row.case_no } },
           );
         }
         // The outcome was checked against routeKind; the kind must be the route's real one.
@@ -75,6 +81,10 @@ export class CaseRecordsService {
           throw new AppError(
             'VALIDATION',
             `routeValue: ${input.routeKind} ${input.routeValue} is not a route of contact ${input.contactId}`,
+            {
+              key: 'routeNotOfContact',
+              params: { routeKind: input.routeKind, routeValue: input.routeValue, contactId: input.contactId },
+            },
           );
         }
       }
@@ -129,6 +139,7 @@ export class CaseRecordsService {
         throw new AppError(
           'UNPROCESSABLE',
           `step ${stepId} is not a step of the ${row.category} action plan of the site of case ${row.case_no}`,
+          { key: 'stepNotInPlan', params: { stepId, category: row.category, caseNo: row.case_no } },
         );
       }
       const label = labelOf(planStep, await stepNames(m, [planStep]));
@@ -149,6 +160,12 @@ export class CaseRecordsService {
         throw new AppError(
           'CONFLICT',
           `Step ${planStep.position} "${label}" was already ticked${earlier ? ` by ${earlier.name} at ${iso(earlier.at)}` : ''}`,
+          earlier
+            ? {
+                key: 'stepAlreadyTickedBy',
+                params: { position: planStep.position, label, name: earlier.name, at: iso(earlier.at) },
+              }
+            : { key: 'stepAlreadyTicked', params: { position: planStep.position, label } },
         );
       }
       await m.query(`UPDATE cases SET version = version + 1 WHERE id = $1`, [caseId]);
@@ -203,7 +220,7 @@ export class CaseRecordsService {
     const row = await this.dataSource.transaction(async (m) => {
       const row = await this.lockHeld(m, caseId, user);
       const problem = closeResultProblem(row.category, input.result);
-      if (problem) throw new AppError('UNPROCESSABLE', problem);
+      if (problem) throw new AppError('UNPROCESSABLE', problem, { key: 'holdupNotCancelledByCaller' });
       const planSteps = await planStepsFor(m, row.site_id, row.category);
       const steps = (await stepsOfCase(m, caseId, planSteps)) ?? [];
       const open = steps.filter((s) => s.mandatory && s.ticked === null);
@@ -214,6 +231,7 @@ export class CaseRecordsService {
           'UNPROCESSABLE',
           `${open.length} mandatory ${open.length === 1 ? 'step is' : 'steps are'} not done: ` +
             `${openLabels.join('; ')}; give a reason to close anyway`,
+          { key: 'mandatoryStepsOpen', params: { count: open.length, steps: openLabels.join('; ') } },
         );
       }
       await closeCase(m, caseId, user.id, {

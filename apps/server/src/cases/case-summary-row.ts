@@ -1,5 +1,6 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
 import type { CaseStatus, CaseSummary } from '@arc/shared/case';
+import type { CaseTitleParams } from '@arc/shared/case-title';
 
 /** How a case summary (the queue's row, the socket's change) is read from PostgreSQL. */
 export interface SummaryRow {
@@ -9,6 +10,8 @@ export interface SummaryRow {
   priority: number;
   status: CaseStatus;
   title: string;
+  title_key: string | null;
+  title_params: CaseTitleParams | null;
   account: string;
   site_id: string | null;
   site_name: string | null;
@@ -35,7 +38,7 @@ export const SUMMARY_SELECT = `
               ELSE s.street || ', ' || s.postcode || ' ' || s.city || ' (' || s.municipality || ')' END AS site_address,
          c.unknown_transmitter, c.runaway, c.unencrypted_from_keyed, c.signal_count, c.queued_at, c.last_signal_at, c.version,
          c.held_by_user_id, u.display_name AS held_by_name, c.returned_count, c.return_reason, c.moved_to_top_at,
-         c.ack_due_at
+         c.ack_due_at, c.title_key, c.title_params
     FROM cases c
     LEFT JOIN sites s ON s.id = c.site_id
     LEFT JOIN users u ON u.id = c.held_by_user_id`;
@@ -51,6 +54,8 @@ export function toSummary(row: SummaryRow): CaseSummary {
     priority: Number(row.priority),
     status: row.status,
     title: row.title,
+    titleKey: row.title_key,
+    titleParams: row.title_params,
     account: row.account,
     siteId: row.site_id,
     siteName: row.site_name,

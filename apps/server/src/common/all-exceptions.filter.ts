@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiError } from '@arc/shared/auth';
 import type { Request, Response } from 'express';
-import { AppError, httpStatusOf } from './app-error.js';
+import type { MessageParams, ServerMessageKey } from '@arc/shared/i18n';
+import { AppError, fieldIssue, httpStatusOf, keyOf } from './app-error.js';
 import { drainOrClose } from './request-body.js';
 
 const REASON: Record<number, string> = {
@@ -44,7 +45,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         error: REASON[statusCode] ?? 'Error',
         message: exception.message,
         code: exception.code,
+        messageKey: exception.details.key,
       };
+      if (exception.details.params && Object.keys(exception.details.params).length > 0) {
+        result.params = exception.details.params;
+      }
       if (exception.details.issues) result.issues = exception.details.issues;
       if (exception.details.retryAfterSeconds !== undefined) {
         result.retryAfterSeconds = exception.details.retryAfterSeconds;
@@ -53,7 +58,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       if (exception.cause instanceof SyntaxError && exception.getStatus() === 400) {
-        return { statusCode: 400, error: REASON[400]!, message: 'Request body is not valid JSON', code: 'VALIDATION' };
+        return {
+          statusCode: 400,
+          error: REASON[400]!,
+          message: 'Request body is not valid JSON',
+          code: 'VALIDATION',
+          messageKey: 'invalidJson',
+        };
       }
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
@@ -63,14 +74,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         statusCode,
         error: REASON[statusCode] ?? 'Error',
         message: messages.join('; '),
+        ...httpMessageKey(exception, statusCode, messages[0] ?? ''),
       };
       if (statusCode === 400) result.code = 'VALIDATION';
       if (Array.isArray(raw)) {
         result.issues = messages.map((message) => {
           const colon = message.indexOf(': ');
-          return colon > 0
-            ? { path: message.slice(0, colon), message: message.slice(colon + 2) }
-            : { path: '', message };
+          return colon > 0 ? fieldIssue(message.slice(0, colon), message.slice(colon + 2)) : fieldIssue('', message);
         });
       }
       return result;
@@ -79,14 +89,53 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown; type?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: unknown }).type;
-      const message =
-        type === 'entity.parse.failed'
-          ? 'Request body is not valid JSON'
-          : type === 'entity.too.large'
-            ? 'Request body is too large'
-            : ((exception as Error).message ?? 'Bad request');
-      return { statusCode: status, error: REASON[status] ?? 'Error', message };
+      if (type === 'entity.parse.failed') {
+        return {
+          statusCode: status,
+          error: REASON[status] ?? 'Error',
+          message: 'Request body is not valid JSON',
+          messageKey: 'invalidJson',
+        };
+      }
+      if (type === 'entity.too.large') {
+        return {
+          statusCode: status,
+          error: REASON[status] ?? 'Error',
+          message: 'Request body is too large',
+          messageKey: 'bodyTooLargeUnsized',
+        };
+      }
+      return {
+        statusCode: status,
+        error: REASON[status] ?? 'Error',
+        message: (exception as Error).message ?? 'Bad request',
+        messageKey: 'requestRefused',
+        params: { status },
+      };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASON[500]!, message: 'Internal server error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: REASON[500]!,
+      message: 'Internal server error',
+      messageKey: 'internal',
+    };
   }
+}
+
+/**
+ * The catalogue key of a Nest HttpException: the one `keyed` gave it (request-body.ts), else a
+ * route that does not exist, else the status.
+ */
+function httpMessageKey(
+  exception: HttpException,
+  statusCode: number,
+  message: string,
+): { messageKey: ServerMessageKey; params?: MessageParams } {
+  const keyed = keyOf(exception);
+  if (keyed) return { messageKey: keyed.key, ...(keyed.params ? { params: keyed.params } : {}) };
+  const route = statusCode === 404 ? /^Cannot (\w+) (.+)$/.exec(message) : null;
+  if (route) return { messageKey: 'routeNotFound', params: { method: route[1]!, path: route[2]! } };
+  if (statusCode === 400) return { messageKey: 'invalidInput' };
+  if (statusCode >= 500) return { messageKey: 'internal' };
+  return { messageKey: 'requestRefused', params: { status: statusCode } };
 }

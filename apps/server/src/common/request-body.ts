@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import getRawBody from 'raw-body';
+import { keyed } from './app-error.js';
 
 /**
  * What a caller can make the server hold before anyone knows who they are. Every body is read
@@ -59,11 +60,15 @@ export function jsonBodies(): RequestHandler {
         request,
         response,
         next,
-        new UnsupportedMediaTypeException(
-          unsupported === 'media'
-            ? 'Request body must be JSON (Content-Type: application/json)'
-            : 'Request body must be UTF-8 JSON without content encoding',
-        ),
+        unsupported === 'media'
+          ? keyed(
+              new UnsupportedMediaTypeException('Request body must be JSON (Content-Type: application/json)'),
+              'bodyNotJson',
+            )
+          : keyed(
+              new UnsupportedMediaTypeException('Request body must be UTF-8 JSON without content encoding'),
+              'bodyEncoding',
+            ),
       );
       return;
     }
@@ -140,7 +145,15 @@ async function readBody(request: Request, limit: number, timeoutMs: number | nul
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         request.pause();
-        reject(new RequestTimeoutException(`Request body did not arrive within ${timeoutMs / 1000} s`));
+        reject(
+          keyed(
+            new RequestTimeoutException(`Request body did not arrive within ${timeoutMs / 1000} s`),
+            'bodyTimeout',
+            {
+              seconds: timeoutMs / 1000,
+            },
+          ),
+        );
       }, timeoutMs);
     });
     return await Promise.race([reading, timeout]);
@@ -148,24 +161,27 @@ async function readBody(request: Request, limit: number, timeoutMs: number | nul
     const type = (error as { type?: unknown }).type;
     if (type === 'entity.too.large') throw tooLarge(limit);
     if (error instanceof HttpException) throw error;
-    throw new BadRequestException('Request body could not be read (aborted or shorter than its Content-Length)');
+    throw keyed(
+      new BadRequestException('Request body could not be read (aborted or shorter than its Content-Length)'),
+      'bodyUnreadable',
+    );
   } finally {
     clearTimeout(timer);
   }
 }
 
 function parseJson(bytes: Buffer): unknown {
-  if (!isUtf8(bytes)) throw new BadRequestException('Request body is not valid UTF-8');
+  if (!isUtf8(bytes)) throw keyed(new BadRequestException('Request body is not valid UTF-8'), 'bodyNotUtf8');
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
-    throw new BadRequestException('Request body is not valid JSON');
+    throw keyed(new BadRequestException('Request body is not valid JSON'), 'invalidJson');
   }
 }
 
 function tooLarge(limit: number): PayloadTooLargeException {
   const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MB` : `${limit / 1024} kB`;
-  return new PayloadTooLargeException(`Request body is larger than ${size}`);
+  return keyed(new PayloadTooLargeException(`Request body is larger than ${size}`), 'bodyTooLarge', { size });
 }
 
 function refuseBody(request: Request, response: Response, next: NextFunction, error: unknown): void {

@@ -15,6 +15,9 @@ import { CaseAssignAck1765100000000 } from './migrations/1765100000000-case-assi
 import { SiteKnowledge1765300000000 } from './migrations/1765300000000-site-knowledge.js';
 import { ShiftLog1765500000000 } from './migrations/1765500000000-shift-log.js';
 import { UserLocale1765600000000 } from './migrations/1765600000000-user-locale.js';
+import { RosterSwaps1765700000000 } from './migrations/1765700000000-roster-swaps.js';
+import { AuditFilters1765800000000 } from './migrations/1765800000000-audit-filters.js';
+import { CaseTitleRef1765900000000 } from './migrations/1765900000000-case-title-ref.js';
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -34,6 +37,9 @@ export const MIGRATIONS = [
   SiteKnowledge1765300000000,
   ShiftLog1765500000000,
   UserLocale1765600000000,
+  RosterSwaps1765700000000,
+  AuditFilters1765800000000,
+  CaseTitleRef1765900000000,
 ];
 
 /**

@@ -67,14 +67,51 @@ export function combineStatements(steps: SqlPart[], main: SqlPart): SqlPart {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-export function throwNotFound(entity: string, id: string): never {
-  throw new AppError('NOT_FOUND', `${entity} ${id} does not exist`);
+/** What can be missing, in the English of the messages, with its code in the catalogue (errors:server.notFound). */
+const ENTITIES = {
+  case: 'caseRecord',
+  'block window': 'blockWindow',
+  'service mode': 'serviceMode',
+  'service company': 'serviceCompany',
+  approval: 'approval',
+  person: 'person',
+  site: 'siteRecord',
+  contact: 'contact',
+  'on-call roster': 'onCallRoster',
+  'authorization list': 'authorizationList',
+  transmitter: 'transmitterRecord',
+  'site note': 'siteNote',
+  contract: 'contract',
+  customer: 'customer',
+  call: 'call',
+  'shift log note': 'shiftNote',
+  message: 'message',
+  verification: 'verification',
+  swap: 'swap',
+} as const;
+export type EntityName = keyof typeof ENTITIES;
+
+/** A 404 (or 422, with `code`) "site 123 does not exist", keyed errors:server.notFound. */
+export function notFoundError(
+  entity: EntityName,
+  id: string,
+  code: 'NOT_FOUND' | 'UNPROCESSABLE' = 'NOT_FOUND',
+  field?: string,
+): AppError {
+  return new AppError(code, `${field ? `${field}: ` : ''}${entity} ${id} does not exist`, {
+    key: 'notFound',
+    params: { entity: ENTITIES[entity], id },
+  });
+}
+
+export function throwNotFound(entity: EntityName, id: string): never {
+  throw notFoundError(entity, id);
 }
 
 /** 422 naming the input field that points at something missing. */
-export async function requireRow(db: Db, table: string, id: string, field: string, what: string): Promise<void> {
+export async function requireRow(db: Db, table: string, id: string, field: string, what: EntityName): Promise<void> {
   const found = await first(db, `SELECT 1 FROM ${table} WHERE id = $1`, [id]);
-  if (!found) throw new AppError('UNPROCESSABLE', `${field}: ${what} ${id} does not exist`);
+  if (!found) throw notFoundError(what, id, 'UNPROCESSABLE', field);
 }
 
 /** True when the error is PostgreSQL's unique violation of that constraint. */

@@ -27,9 +27,7 @@ export class ActionPlansService {
   }
 
   async get(siteId: string, category: AlarmCategory): Promise<ActionPlan> {
-    return (
-      (await findPlan(this.dataSource, siteId, category)) ?? throwNotFound(`${category} action plan of site`, siteId)
-    );
+    return (await findPlan(this.dataSource, siteId, category)) ?? throwPlanNotFound(category, siteId);
   }
 
   /** Replaces the plan's steps; position is the array order, 1-based. */
@@ -67,7 +65,7 @@ export class ActionPlansService {
   async remove(user: SessionUser, siteId: string, category: AlarmCategory): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await lockSite(m, siteId);
-      const before = (await findPlan(m, siteId, category)) ?? throwNotFound(`${category} action plan of site`, siteId);
+      const before = (await findPlan(m, siteId, category)) ?? throwPlanNotFound(category, siteId);
       await m.query(`DELETE FROM action_plans WHERE id = $1`, [before.id]);
       await this.audit.record(m, {
         actorUserId: user.id,
@@ -100,16 +98,30 @@ async function checkStepReferences(db: Db, siteId: string, input: PlanData): Pro
     if (step.contactId) {
       const owner = contactSite.get(step.contactId);
       if (!owner)
-        throw new AppError('UNPROCESSABLE', `steps.${index}.contactId: contact ${step.contactId} does not exist`);
+        throw new AppError('UNPROCESSABLE', `steps.${index}.contactId: contact ${step.contactId} does not exist`, {
+          key: 'stepContactMissing',
+          params: { step: index + 1, contactId: step.contactId },
+        });
       if (owner !== siteId) {
         throw new AppError(
           'UNPROCESSABLE',
           `steps.${index}.contactId: contact ${step.contactId} is a contact of another site`,
+          { key: 'stepContactOtherSite', params: { step: index + 1, contactId: step.contactId } },
         );
       }
     }
     if (step.rosterId && !rosters.has(step.rosterId)) {
-      throw new AppError('UNPROCESSABLE', `steps.${index}.rosterId: on-call roster ${step.rosterId} does not exist`);
+      throw new AppError('UNPROCESSABLE', `steps.${index}.rosterId: on-call roster ${step.rosterId} does not exist`, {
+        key: 'stepRosterMissing',
+        params: { step: index + 1, rosterId: step.rosterId },
+      });
     }
   }
+}
+
+function throwPlanNotFound(category: AlarmCategory, siteId: string): never {
+  throw new AppError('NOT_FOUND', `${category} action plan of site ${siteId} does not exist`, {
+    key: 'actionPlanNotFound',
+    params: { category, siteId },
+  });
 }

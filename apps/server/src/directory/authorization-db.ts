@@ -12,7 +12,12 @@ export async function requireSites(db: Db, siteIds: string[], field: string): Pr
   const found = await rows<{ id: string }>(db, `SELECT id FROM sites WHERE id = ANY($1::uuid[])`, [siteIds]);
   const known = new Set(found.map((r) => r.id));
   const index = siteIds.findIndex((id) => !known.has(id));
-  if (index >= 0) throw new AppError('UNPROCESSABLE', `${field}.${index}: site ${siteIds[index]} does not exist`);
+  if (index >= 0) {
+    throw new AppError('UNPROCESSABLE', `${field}.${index}: site ${siteIds[index]} does not exist`, {
+      key: 'notFound',
+      params: { entity: 'siteRecord', id: siteIds[index]! },
+    });
+  }
 }
 
 export async function linkSites(

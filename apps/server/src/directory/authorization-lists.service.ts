@@ -92,6 +92,7 @@ export class AuthorizationListsService {
         throw new AppError(
           'CONFLICT',
           `authorization list ${before.name} belongs to a service company; delete the company instead`,
+          { key: 'listOfCompany', params: { name: before.name } },
         );
       }
       const persons = await personsOfList(m, id);

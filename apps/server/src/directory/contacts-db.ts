@@ -1,4 +1,5 @@
 import { onCallNow, type Contact, type OnCallRoster } from '@arc/shared/directory';
+import { centreTimeZone } from '../common/centre-time.js';
 import { type Db, first, rows } from '../database/sql-kit.js';
 
 /** The SQL read models of contacts and on-call rosters. */
@@ -48,13 +49,26 @@ export interface RosterRow {
   name: string;
   rotation_start: string;
   members: OnCallRoster['members'];
+  swaps: OnCallRoster['swaps'];
 }
 
-export const ROSTER_COLUMNS = 'id, name, rotation_start::text AS rotation_start, members';
+/** A roster's columns with its swaps (on_call_swaps) by week; the FROM names on_call_rosters unaliased. */
+export const ROSTER_COLUMNS = `id, name, rotation_start::text AS rotation_start, members,
+  (SELECT coalesce(json_agg(json_build_object('id', s.id, 'weekStart', s.week_start::text,
+            'standIn', json_build_object('name', s.stand_in_name, 'phone', s.stand_in_phone),
+            'outside', s.outside) ORDER BY s.week_start), '[]'::json)
+     FROM on_call_swaps s WHERE s.roster_id = on_call_rosters.id) AS swaps`;
 
-export function toRoster(row: RosterRow, now: Date): OnCallRoster {
-  const roster = { id: row.id, name: row.name, rotationStart: row.rotation_start, members: row.members };
-  return { ...roster, onCallNow: onCallNow(roster, now) };
+/** The roster with who is on call at `now`: weeks start Monday 00:00 in `timeZone` (the centre's). */
+export function toRoster(row: RosterRow, now: Date, timeZone: string): OnCallRoster {
+  const roster = {
+    id: row.id,
+    name: row.name,
+    rotationStart: row.rotation_start,
+    members: row.members,
+    swaps: row.swaps,
+  };
+  return { ...roster, onCallNow: onCallNow(roster, now, timeZone) };
 }
 
 export async function findRoster(db: Db, id: string, lock = false): Promise<OnCallRoster | undefined> {
@@ -63,15 +77,21 @@ export async function findRoster(db: Db, id: string, lock = false): Promise<OnCa
     `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [id],
   );
-  return row && toRoster(row, new Date());
+  return row && toRoster(row, new Date(), centreTimeZone());
 }
 
-export async function rostersByIds(db: Db, ids: string[], now: Date): Promise<OnCallRoster[]> {
+/** The rosters with who is on call at `now` in the centre's time zone (CENTRE_TIME_ZONE) unless told another. */
+export async function rostersByIds(
+  db: Db,
+  ids: string[],
+  now: Date,
+  timeZone: string = centreTimeZone(),
+): Promise<OnCallRoster[]> {
   if (ids.length === 0) return [];
   const found = await rows<RosterRow>(
     db,
     `SELECT ${ROSTER_COLUMNS} FROM on_call_rosters WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
     [ids],
   );
-  return found.map((row) => toRoster(row, now));
+  return found.map((row) => toRoster(row, now, timeZone));
 }

@@ -5,6 +5,7 @@ import {
   ActionPlanInputSchema,
   ContactInputSchema,
   OnCallRosterInputSchema,
+  OnCallSwapInputSchema,
   PageQuerySchema,
   ReorderInputSchema,
   type ActionPlan,
@@ -154,5 +155,26 @@ export class OnCallRostersController {
   @HttpCode(204)
   remove(@CurrentUser() user: SessionUser, @IdParam() id: string): Promise<void> {
     return this.contacts.removeRoster(user, id);
+  }
+
+  @AdminOnly()
+  @Post(':id/swaps')
+  addSwap(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @Body({ schema: OnCallSwapInputSchema }) body: z.output<typeof OnCallSwapInputSchema>,
+  ): Promise<OnCallRoster> {
+    return this.contacts.addSwap(user, id, body);
+  }
+
+  @AdminOnly()
+  @Delete(':id/swaps/:swapId')
+  @HttpCode(204)
+  removeSwap(
+    @CurrentUser() user: SessionUser,
+    @IdParam() id: string,
+    @IdParam('swapId') swapId: string,
+  ): Promise<void> {
+    return this.contacts.removeSwap(user, id, swapId);
   }
 }

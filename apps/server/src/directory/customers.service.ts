@@ -110,7 +110,10 @@ export class CustomersService {
       const before = (await findCustomer(m, id, true)) ?? throwNotFound('customer', id);
       const contracts = await count(m, `SELECT count(*) AS n FROM contracts WHERE customer_id = $1`, [id]);
       if (contracts > 0) {
-        throw new AppError('CONFLICT', `customer ${before.customerNo} still has ${contracts} contract(s)`);
+        throw new AppError('CONFLICT', `customer ${before.customerNo} still has ${contracts} contract(s)`, {
+          key: 'customerHasContracts',
+          params: { customerNo: before.customerNo, count: contracts },
+        });
       }
       await m.query(`DELETE FROM customers WHERE id = $1`, [id]);
       await this.audit.record(m, {
@@ -192,7 +195,12 @@ export class CustomersService {
     await this.dataSource.transaction(async (m) => {
       const before = (await findContract(m, id, true)) ?? throwNotFound('contract', id);
       const sites = await count(m, `SELECT count(*) AS n FROM sites WHERE contract_id = $1`, [id]);
-      if (sites > 0) throw new AppError('CONFLICT', `contract ${before.contractNo} is still used by ${sites} site(s)`);
+      if (sites > 0) {
+        throw new AppError('CONFLICT', `contract ${before.contractNo} is still used by ${sites} site(s)`, {
+          key: 'contractHasSites',
+          params: { contractNo: before.contractNo, count: sites },
+        });
+      }
       await m.query(`DELETE FROM contracts WHERE id = $1`, [id]);
       await this.audit.record(m, {
         actorUserId: user.id,
@@ -209,7 +217,10 @@ export class CustomersService {
       return await work();
     } catch (error) {
       if (isUniqueViolation(error, 'customers_customer_no_key')) {
-        throw new AppError('CONFLICT', `customerNo: ${input.customerNo} is already used by another customer`);
+        throw new AppError('CONFLICT', `customerNo: ${input.customerNo} is already used by another customer`, {
+          key: 'customerNoTaken',
+          params: { customerNo: input.customerNo },
+        });
       }
       throw error;
     }
@@ -220,7 +231,10 @@ export class CustomersService {
       return await work();
     } catch (error) {
       if (isUniqueViolation(error, 'contracts_contract_no_key')) {
-        throw new AppError('CONFLICT', `contractNo: ${input.contractNo} is already used by another contract`);
+        throw new AppError('CONFLICT', `contractNo: ${input.contractNo} is already used by another contract`, {
+          key: 'contractNoTaken',
+          params: { contractNo: input.contractNo },
+        });
       }
       throw error;
     }

@@ -9,7 +9,7 @@ import { hashPassword } from '../common/auth/password.js';
 import { AppError } from '../common/app-error.js';
 import { first, requireRow, throwNotFound } from '../database/sql-kit.js';
 import { findPerson } from './authorization-db.js';
-import { passwordRequesterProblem, type Requester } from './directory-rules.js';
+import { passwordRequesterRefusal, passwordRequesterText, type Requester } from './directory-rules.js';
 
 type PersonData = z.output<typeof PersonInputSchema>;
 type PasswordData = z.output<typeof SetPasswordInputSchema>;
@@ -92,8 +92,9 @@ export class PersonsService {
         `SELECT list_id AS "listId", level, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM persons WHERE id = $1`,
         [input.requestedByPersonId],
       );
-      const problem = passwordRequesterProblem(requester, person.listId, input.requestDate);
-      if (problem) throw new AppError('UNPROCESSABLE', `requestedByPersonId: ${problem}`);
+      const problem = passwordRequesterRefusal(requester, person.listId, input.requestDate);
+      if (problem)
+        throw new AppError('UNPROCESSABLE', `requestedByPersonId: ${passwordRequesterText(problem)}`, problem);
       await m.query(`UPDATE persons SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
       await this.audit.record(m, {
         actorUserId: user.id,

@@ -125,6 +125,7 @@ export class ServiceCompaniesService {
           throw new AppError(
             'UNPROCESSABLE',
             `personId: ${input.personId} is not an installer on ${company.name}'s authorization list`,
+            { key: 'notAnInstaller', params: { personId: input.personId, company: company.name } },
           );
       }
       const [row] = (await m.query(

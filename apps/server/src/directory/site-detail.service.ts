@@ -4,6 +4,7 @@ import type { AuditEntry, AuditQuerySchema, Page, SiteDetail } from '@arc/shared
 import type { AlarmEventCount, SignalLogEntry, SignalLogQuerySchema } from '@arc/shared/rules';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
+import { centreTimeZone } from '../common/centre-time.js';
 import { Filter, iso, pageOf, throwNotFound } from '../database/sql-kit.js';
 import { plansOfSite } from './action-plans-db.js';
 import { alarmEventsOfContract, currentUtcYear } from './alarm-events.js';
@@ -57,7 +58,7 @@ export class SiteDetailService {
         ),
         contacts: await contactsOfSite(m, siteId),
         actionPlans,
-        onCallRosters: await rostersByIds(m, rosterIds, new Date()),
+        onCallRosters: await rostersByIds(m, rosterIds, new Date(), centreTimeZone()),
         serviceModes: await this.windows.serviceModesOfSite(m, siteId),
         blockWindows: await this.windows.blockWindowsOfSite(m, siteId),
         alarmEvents: contract ? ((await alarmEventsOfContract(m, contract.id, currentUtcYear())) ?? null) : null,
@@ -79,10 +80,19 @@ export class SiteDetailService {
     );
   }
 
+  /**
+   * Newest first, filtered by who (actor), what (action, entity, entity id) and when (from
+   * inclusive, to exclusive). Indexes: audit_log_actor_idx, audit_log_action_idx,
+   * audit_log_entity_idx, audit_log_at_idx.
+   */
   audit(query: AuditQuery): Promise<Page<AuditEntry>> {
     const filter = new Filter();
+    if (query.actor) filter.add('a.actor_user_id = ?', query.actor);
+    if (query.action) filter.add('a.action = ?', query.action);
     if (query.entity) filter.add('a.entity = ?', query.entity);
     if (query.entityId) filter.add('a.entity_id = ?', query.entityId);
+    if (query.from) filter.add('a.at >= ?::timestamptz', query.from);
+    if (query.to) filter.add('a.at < ?::timestamptz', query.to);
     return pageOf(
       this.dataSource,
       {

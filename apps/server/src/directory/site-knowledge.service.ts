@@ -110,7 +110,12 @@ export class SiteKnowledgeService {
         [siteId],
       );
       if (!site) throwNotFound('site', siteId);
-      if (site.archived) throw new AppError('UNPROCESSABLE', `site ${siteId} is archived`);
+      if (site.archived) {
+        throw new AppError('UNPROCESSABLE', `site ${siteId} is archived`, {
+          key: 'siteArchived',
+          params: { siteName: siteId },
+        });
+      }
       const [row] = await rows<{ id: string }>(
         m,
         `INSERT INTO site_notes (site_id, text, valid_from, valid_until, author_user_id)
@@ -119,7 +124,7 @@ export class SiteKnowledgeService {
          RETURNING id`,
         [siteId, input.text, input.validFrom, input.validUntil, user.id],
       );
-      if (!row) throw new AppError('VALIDATION', 'validUntil: must be in the future');
+      if (!row) throw new AppError('VALIDATION', 'validUntil: must be in the future', { key: 'validUntilFuture' });
       const note = (await findSiteNote(m, siteId, row.id))!;
       await this.audit.record(m, {
         actorUserId: user.id,

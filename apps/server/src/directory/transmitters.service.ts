@@ -145,6 +145,7 @@ export class TransmittersService {
         throw new AppError(
           'CONFLICT',
           `transmitter ${before.account} has ${signals} stored signal(s) and cannot be deleted`,
+          { key: 'transmitterHasSignals', params: { account: before.account, count: signals } },
         );
       }
       await m.query(`DELETE FROM transmitters WHERE id = $1`, [id]);
@@ -168,7 +169,10 @@ export class TransmittersService {
       return await work();
     } catch (error) {
       if (isUniqueViolation(error, 'transmitters_account_key')) {
-        throw new AppError('CONFLICT', `account: ${input.account} is already used by another transmitter`);
+        throw new AppError('CONFLICT', `account: ${input.account} is already used by another transmitter`, {
+          key: 'accountTaken',
+          params: { account: input.account },
+        });
       }
       throw error;
     }
@@ -181,6 +185,7 @@ function requireKeyFor(requireEncryption: boolean, hasKey: boolean): void {
     throw new AppError(
       'UNPROCESSABLE',
       'requireEncryption: needs a key; give encryptionKey, or set requireEncryption to false',
+      { key: 'encryptionNeedsKey' },
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
+import type { CaseTitleKey, CaseTitleParams } from '@arc/shared/case-title';
 import type { EntityManager } from 'typeorm';
 import type { RestoreInput } from '../cases/index.js';
 import { returnedRows } from '../database/sql-kit.js';
@@ -12,7 +13,10 @@ export interface Deferral {
   caseKey: string;
   family: string;
   category: AlarmCategory;
+  /** The title of the case it raises (English, and its key and arguments). */
   title: string;
+  titleKey: CaseTitleKey;
+  titleParams: CaseTitleParams;
   receivedAt: Date;
   dueAt: Date;
 }
@@ -26,9 +30,9 @@ export interface PendingRestore extends RestoreInput {
 export async function insertDeferrals(manager: EntityManager, deferrals: Deferral[]): Promise<void> {
   await manager.query(
     `INSERT INTO deferred_alarms (signal_id, account, transmitter_id, site_id, case_key, family, category, title,
-                                  received_at, due_at)
+                                  received_at, due_at, title_key, title_params)
      SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::timestamptz[], $10::timestamptz[])
+                          $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::jsonb[])
      ON CONFLICT (signal_id) DO NOTHING`,
     [
       deferrals.map((d) => d.signalId),
@@ -41,6 +45,8 @@ export async function insertDeferrals(manager: EntityManager, deferrals: Deferra
       deferrals.map((d) => d.title),
       deferrals.map((d) => d.receivedAt),
       deferrals.map((d) => d.dueAt),
+      deferrals.map((d) => d.titleKey),
+      deferrals.map((d) => JSON.stringify(d.titleParams)),
     ],
   );
 }

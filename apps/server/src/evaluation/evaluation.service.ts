@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseSummary } from '@arc/shared/case';
+import { runawaySignalReason } from '@arc/shared/case-title';
 import type { SignalDecision } from '@arc/shared/rules';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseBatchWriter, CaseEffectsService, type CaseBatch, type CaseChange } from '../cases/index.js';
@@ -100,7 +101,7 @@ export class EvaluationService {
       switch (decision.action) {
         case 'OPEN_OR_APPEND':
           outcome.decision = 'APPENDED';
-          outcome.reason = decision.runaway ? `${decision.title} (runaway transmitter)` : decision.title;
+          outcome.reason = decision.runaway ? runawaySignalReason(decision.title) : decision.title;
           if (writes.mustWaitForAlarm(decision.caseKey, decision.category)) await flush();
           writes.addAlarm({
             caseKey: decision.caseKey,
@@ -109,6 +110,8 @@ export class EvaluationService {
             category: decision.category,
             priority: decision.priority,
             title: decision.title,
+            titleKey: decision.titleKey,
+            titleParams: decision.titleParams,
             unknownTransmitter: decision.unknownTransmitter,
             runaway: decision.runaway,
             unencryptedFromKeyed: row.unencrypted_from_keyed,
@@ -150,6 +153,8 @@ export class EvaluationService {
             family: decision.family,
             category: decision.category,
             title: decision.title,
+            titleKey: decision.titleKey,
+            titleParams: decision.titleParams,
             receivedAt: row.received_at,
             dueAt: decision.dueAt,
           });

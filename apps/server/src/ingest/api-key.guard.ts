@@ -19,12 +19,12 @@ export class ApiKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const header = context.switchToHttp().getRequest<Request>().headers['x-api-key'];
     if (typeof header !== 'string' || header.length === 0) {
-      throw new AppError('API_KEY_INVALID', 'Missing X-Api-Key header');
+      throw new AppError('API_KEY_INVALID', 'Missing X-Api-Key header', { key: 'apiKeyMissing' });
     }
     // Compare digests in constant time so the key cannot be guessed byte by byte.
     const given = digest(header);
     const match = this.keys.reduce((found, key) => timingSafeEqual(key, given) || found, false);
-    if (!match) throw new AppError('API_KEY_INVALID', 'Invalid API key');
+    if (!match) throw new AppError('API_KEY_INVALID', 'Invalid API key', { key: 'apiKeyInvalid' });
     return true;
   }
 }

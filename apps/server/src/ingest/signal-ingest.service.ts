@@ -30,7 +30,12 @@ export class SignalIngestService {
   async ingestHttp(request: IngestSignalRequest): Promise<IngestSignalResponse> {
     const event = classifyEventCode(request.code);
     // Over HTTP the caller can fix its request, so an unknown code is refused before anything is stored.
-    if (!event) throw new AppError('UNKNOWN_EVENT_CODE', `Unknown event code "${request.code}"`);
+    if (!event) {
+      throw new AppError('UNKNOWN_EVENT_CODE', `Unknown event code "${request.code}"`, {
+        key: 'unknownEventCode',
+        params: { code: request.code },
+      });
+    }
 
     const transmitter = await this.directory.find(request.account);
     const stored = await this.writer.store({

@@ -106,7 +106,9 @@ export class SignalWriterService {
       if (this.healthy) this.logger.error({ err: error }, 'Could not store signals: no acknowledgement is sent');
       this.healthy = false;
       this.lastError = (error as Error).message;
-      const failure = new AppError('STORAGE_UNAVAILABLE', 'The signal could not be stored; retry later');
+      const failure = new AppError('STORAGE_UNAVAILABLE', 'The signal could not be stored; retry later', {
+        key: 'signalNotStored',
+      });
       // Signals already committed by an earlier part of the batch stay resolved.
       for (const pending of batch) pending.reject(failure);
     } finally {
@@ -145,7 +147,9 @@ export class SignalWriterService {
         { err: again, account, sqlState: sqlState(again) },
         'not stored even without its details, so not acknowledged',
       );
-      pending.reject(new AppError('UNPROCESSABLE', 'The signal could not be stored as sent'));
+      pending.reject(
+        new AppError('UNPROCESSABLE', 'The signal could not be stored as sent', { key: 'signalNotStorable' }),
+      );
     }
   }
 

@@ -4,7 +4,7 @@ import { type AlarmCategory } from '@arc/shared/alarm';
 import { type SessionUser } from '@arc/shared/auth';
 import {
   allowedActions,
-  intakeActionProblem,
+  intakeActionRefusal,
   type CallerFacts,
   type IntakeAction,
   type VerificationAttempt,
@@ -12,14 +12,23 @@ import {
   type VerificationResult,
   type VerifyCallerInputSchema,
 } from '@arc/shared/intake';
-import { windowRequesterProblem, type Requester } from '@arc/shared/rules';
+import {
+  intakeRefusalRef,
+  intakeRefusalText,
+  requesterRefusalRef,
+  requesterRefusalText,
+  type MessageParams,
+  type ServerMessageKey,
+  type VerificationMessageKey,
+} from '@arc/shared/i18n';
+import { windowRequesterRefusal, type Requester } from '@arc/shared/rules';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { verifyPassword } from '../common/auth/password.js';
 import { AppError } from '../common/app-error.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
-import { type Db, first, iso, isoOrNull } from '../database/sql-kit.js';
+import { type Db, first, iso, isoOrNull, notFoundError } from '../database/sql-kit.js';
 import { installerCompanyOf, passwordHashOfPerson } from '../directory/index.js';
 import { loadRequester } from '../rules/index.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
@@ -65,11 +74,13 @@ export class CallerVerificationService {
     const { outcome, failed } = await this.dataSource.transaction(async (m) => {
       const call = await lockCall(m, callId, user);
       if (!call.siteId) {
-        throw new AppError('UNPROCESSABLE', 'The call has no site yet: find the site before verifying the caller');
+        throw new AppError('UNPROCESSABLE', 'The call has no site yet: find the site before verifying the caller', {
+          key: 'callHasNoSite',
+        });
       }
       const siteId = call.siteId;
       const loaded = await loadRequester(m, input.personId, siteId);
-      if (!loaded) throw new AppError('UNPROCESSABLE', `personId: person ${input.personId} does not exist`);
+      if (!loaded) throw notFoundError('person', input.personId, 'UNPROCESSABLE', 'personId');
       const { requester, facts } = loaded;
       const personId = requester.personId!;
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`caller-verification:${personId}`]);
@@ -98,12 +109,15 @@ export class CallerVerificationService {
       const refused = (
         attempt: VerificationAttempt,
         message: string,
+        text: { key: VerificationMessageKey; params: MessageParams },
         failedAttempts: number,
         answer: VerificationResult = attempt.result,
       ) => ({
         outcome: {
           result: answer,
           message,
+          messageKey: text.key,
+          params: text.params,
           verificationId: null,
           expiresAt: null,
           person: null,
@@ -115,10 +129,15 @@ export class CallerVerificationService {
       });
 
       // Not on a list of this site (or not valid today): the password is not the question.
-      const notAuthorized = windowRequesterProblem(facts, false, false);
+      const notAuthorized = windowRequesterRefusal(facts, false, false);
       if (notAuthorized) {
         const { attempt } = await record('NOT_AUTHORIZED');
-        return refused(attempt, `${requester.name} ${notAuthorized}`, 0);
+        return refused(
+          attempt,
+          `${requester.name} ${requesterRefusalText(notAuthorized)}`,
+          { key: 'notAuthorized', params: { name: requester.name, reason: requesterRefusalRef(notAuthorized) } },
+          0,
+        );
       }
 
       const state = (await first<{ failures: string; locked_until: Date | null }>(
@@ -139,6 +158,10 @@ export class CallerVerificationService {
           attempt,
           `${requester.name} is locked after ${maxFailures} wrong passwords until ` +
             `${centreMinuteNamed(state.locked_until)}; the password was not checked`,
+          {
+            key: 'locked',
+            params: { name: requester.name, max: maxFailures, until: centreMinuteNamed(state.locked_until) },
+          },
           failures,
         );
       }
@@ -149,6 +172,7 @@ export class CallerVerificationService {
         return refused(
           attempt,
           `${requester.name} has no authority password; an administrator must set one first`,
+          { key: 'noPassword', params: { name: requester.name } },
           failures,
         );
       }
@@ -164,6 +188,10 @@ export class CallerVerificationService {
             attempt,
             `Wrong password, ${count} within ${windowMinutes} minutes: ${requester.name} is locked until ` +
               `${centreMinuteNamed(until!.at)}`,
+            {
+              key: 'lockedNow',
+              params: { count, minutes: windowMinutes, name: requester.name, until: centreMinuteNamed(until!.at) },
+            },
             count,
             'LOCKED',
           );
@@ -172,6 +200,7 @@ export class CallerVerificationService {
         return refused(
           attempt,
           `Wrong password (${count} of ${maxFailures} allowed within ${windowMinutes} minutes)`,
+          { key: 'wrongPassword', params: { count, max: maxFailures, minutes: windowMinutes } },
           count,
         );
       }
@@ -188,6 +217,7 @@ export class CallerVerificationService {
         message:
           `${requester.name} (level ${requester.level}${company ? `, installer of ${company.name}` : ''}) is verified ` +
           `for ${call.siteName ?? 'the site'} until ${centreMinuteNamed(expiresAt!)}`,
+        ...verifiedText(requester, company?.name ?? null, call.siteName, centreMinuteNamed(expiresAt!)),
         verificationId: verified.id,
         expiresAt: iso(expiresAt!),
         person: { id: personId, name: requester.name, level: requester.level, installerOf: company?.name ?? null },
@@ -231,23 +261,45 @@ export class CallerVerificationService {
          FROM caller_verifications WHERE id = $1`,
       [verificationId],
     );
-    const forbidden = (why: string) => new AppError('FORBIDDEN_ROLE', `verificationId: ${why}`);
-    if (!v) throw forbidden(`verification ${verificationId} does not exist`);
-    if (v.operator_user_id !== user.id) throw forbidden('the verification was made by another operator');
-    if (v.result !== 'VERIFIED') throw forbidden(`the caller was not verified (${v.result}); verify again`);
-    if (v.call_id !== call.id) throw forbidden('the verification belongs to another call');
+    const forbidden = (why: string, key: ServerMessageKey, params?: MessageParams) =>
+      new AppError('FORBIDDEN_ROLE', `verificationId: ${why}`, { key, params });
+    if (!v) {
+      throw forbidden(`verification ${verificationId} does not exist`, 'verificationMissing', { id: verificationId });
+    }
+    if (v.operator_user_id !== user.id) {
+      throw forbidden('the verification was made by another operator', 'verificationOtherOperator');
+    }
+    if (v.result !== 'VERIFIED') {
+      throw forbidden(`the caller was not verified (${v.result}); verify again`, 'verificationNotVerified', {
+        result: v.result,
+      });
+    }
+    if (v.call_id !== call.id) throw forbidden('the verification belongs to another call', 'verificationOtherCall');
     if (v.expired) {
-      throw forbidden(`verification expired at ${centreMinuteNamed(v.expires_at!)}; verify the caller again`);
+      const at = centreMinuteNamed(v.expires_at!);
+      throw forbidden(`verification expired at ${at}; verify the caller again`, 'verificationExpired', { at });
     }
     const target = siteId === undefined ? call.siteId : siteId;
     if (!v.site_id || v.site_id !== call.siteId || v.site_id !== target) {
-      throw forbidden('verification is for another site');
+      throw forbidden('verification is for another site', 'verificationOtherSite');
     }
-    if (!v.person_id) throw forbidden(`${v.person_name} was removed from the directory; verify the caller again`);
+    const removed = () =>
+      forbidden(
+        `${v.person_name} was removed from the directory; verify the caller again`,
+        'verificationPersonRemoved',
+        { name: v.person_name },
+      );
+    if (!v.person_id) throw removed();
     const loaded = await loadRequester(m, v.person_id, v.site_id);
-    if (!loaded) throw forbidden(`${v.person_name} was removed from the directory; verify the caller again`);
-    const problem = windowRequesterProblem(loaded.facts, false, false);
-    if (problem) throw forbidden(`${loaded.requester.name} ${problem} any more`);
+    if (!loaded) throw removed();
+    const problem = windowRequesterRefusal(loaded.facts, false, false);
+    if (problem) {
+      throw forbidden(
+        `${loaded.requester.name} ${requesterRefusalText(problem)} any more`,
+        'verificationNoLongerAllowed',
+        { name: loaded.requester.name, reason: requesterRefusalRef(problem) },
+      );
+    }
     return {
       call,
       verificationId,
@@ -268,11 +320,16 @@ export function requireAuthority(
   categories: readonly AlarmCategory[],
 ): void {
   for (const category of categories) {
-    const reason = intakeActionProblem(caller.facts, action, category);
-    if (reason) {
+    const refusal = intakeActionRefusal(caller.facts, action, category);
+    if (refusal) {
+      const { name, level } = caller.requester;
       throw new AppError(
         'UNPROCESSABLE',
-        `Refused for ${caller.requester.name} (level ${caller.requester.level}), ${category}: ${reason}`,
+        `Refused for ${name} (level ${level}), ${category}: ${intakeRefusalText(refusal)}`,
+        {
+          key: 'authorityRefused',
+          params: { name, level, category, reason: intakeRefusalRef(refusal) },
+        },
       );
     }
   }
@@ -281,4 +338,18 @@ export function requireAuthority(
 /** "Anna Berg (level B)" for the call's record. */
 export function callerName(caller: VerifiedCaller): string {
   return `${caller.requester.name} (level ${caller.requester.level})`;
+}
+
+/** "Anna Berg (level B, installer of Larmservice AB) is verified for Storgatan 5 until …" as a catalogue text. */
+function verifiedText(
+  requester: Requester,
+  company: string | null,
+  siteName: string | null,
+  until: string,
+): { messageKey: VerificationMessageKey; params: MessageParams } {
+  const params = { name: requester.name, level: requester.level, until };
+  if (company && siteName) return { messageKey: 'verifiedInstaller', params: { ...params, company, siteName } };
+  if (company) return { messageKey: 'verifiedInstallerNoSite', params: { ...params, company } };
+  if (siteName) return { messageKey: 'verified', params: { ...params, siteName } };
+  return { messageKey: 'verifiedNoSite', params };
 }

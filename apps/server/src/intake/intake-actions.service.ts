@@ -167,7 +167,12 @@ export class IntakeActionsService {
     const { priority, wasQueued } = await this.dataSource.transaction(async (m) => {
       const target = await requireCase(m, input.caseId, true);
       const caller = await this.verification.requireVerified(m, user, callId, input.verificationId, target.site_id);
-      if (target.status === 'CLOSED') throw new AppError('CONFLICT', `Case ${target.case_no} is already closed`);
+      if (target.status === 'CLOSED') {
+        throw new AppError('CONFLICT', `Case ${target.case_no} is already closed`, {
+          key: 'caseAlreadyClosed',
+          params: { caseNo: target.case_no },
+        });
+      }
       requireAuthority(caller, 'CANCEL_FALSE_ALARM', [target.category]);
       const note =
         `Cancelled by ${caller.requester.name} (level ${caller.requester.level}) by phone` +

@@ -8,7 +8,7 @@ import {
   type VerificationResult,
 } from '@arc/shared/intake';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, isoOrNull, rows } from '../database/sql-kit.js';
+import { type Db, first, iso, isoOrNull, notFoundError, rows } from '../database/sql-kit.js';
 import { centreMinute, centreMinuteNamed } from '../common/centre-time.js';
 import { inputCategoriesOfSite, siteNameAndArchive } from '../directory/index.js';
 
@@ -109,19 +109,36 @@ export async function lockCall(db: Db, id: string, user: SessionUser): Promise<L
       WHERE c.id = $1 FOR UPDATE OF c`,
     [id],
   );
-  if (!row) throw new AppError('NOT_FOUND', `call ${id} does not exist`);
+  if (!row) throw notFoundError('call', id);
   if (row.operator_user_id !== user.id) {
-    throw new AppError('FORBIDDEN_ROLE', `Only the operator who started the call (${row.operator_name}) may change it`);
+    throw new AppError(
+      'FORBIDDEN_ROLE',
+      `Only the operator who started the call (${row.operator_name}) may change it`,
+      {
+        key: 'callNotYours',
+        params: { name: row.operator_name },
+      },
+    );
   }
-  if (row.ended_at) throw new AppError('CONFLICT', `The call ended at ${centreMinuteNamed(row.ended_at)}`);
+  if (row.ended_at) {
+    throw new AppError('CONFLICT', `The call ended at ${centreMinuteNamed(row.ended_at)}`, {
+      key: 'callEnded',
+      params: { at: centreMinuteNamed(row.ended_at) },
+    });
+  }
   return { id: row.id, siteId: row.site_id, siteName: row.site_name };
 }
 
 /** 422 unless the site exists and is monitored (not archived); returns its name. */
 export async function requireSite(db: Db, siteId: string): Promise<string> {
   const site = await siteNameAndArchive(db, siteId);
-  if (!site) throw new AppError('UNPROCESSABLE', `siteId: site ${siteId} does not exist`);
-  if (site.archived_at) throw new AppError('UNPROCESSABLE', `siteId: site ${site.name} is archived`);
+  if (!site) throw notFoundError('site', siteId, 'UNPROCESSABLE', 'siteId');
+  if (site.archived_at) {
+    throw new AppError('UNPROCESSABLE', `siteId: site ${site.name} is archived`, {
+      key: 'siteArchived',
+      params: { siteName: site.name },
+    });
+  }
   return site.name;
 }
 

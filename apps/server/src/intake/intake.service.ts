@@ -83,6 +83,7 @@ export class IntakeService {
       throw new AppError(
         'FORBIDDEN_ROLE',
         'Only the operator who took the call, supervisors and administrators see it',
+        { key: 'callHidden' },
       );
     }
     return call;

@@ -5,7 +5,7 @@ import type { ManagerMessageEntry } from '@arc/shared/intake';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/index.js';
 import { AppError } from '../common/app-error.js';
-import { type Db, first, iso, rows } from '../database/sql-kit.js';
+import { type Db, first, iso, notFoundError, rows } from '../database/sql-kit.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 
 interface MessageRow {
@@ -108,11 +108,14 @@ export class ManagerMessagesService {
           WHERE m.id = $1 FOR UPDATE OF m`,
         [id],
       );
-      if (!before) throw new AppError('NOT_FOUND', `message ${id} does not exist`);
+      if (!before) throw notFoundError('message', id);
       if (before.forwarded_at) {
         throw new AppError(
           'CONFLICT',
           `The message was already passed on by ${before.name ?? 'someone'} at ${centreMinuteNamed(before.forwarded_at)}`,
+          before.name
+            ? { key: 'messageForwarded', params: { name: before.name, at: centreMinuteNamed(before.forwarded_at) } }
+            : { key: 'messageForwardedUnknown', params: { at: centreMinuteNamed(before.forwarded_at) } },
         );
       }
       await m.query(

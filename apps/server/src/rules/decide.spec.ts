@@ -44,6 +44,14 @@ describe('decide: alarms open or join a case', () => {
       category: 'FIRE',
       priority: 1,
       title: 'Fire alarm, zone 012',
+      titleKey: 'alarmInZone',
+      titleParams: {
+        unknownTransmitter: false,
+        eventCode: 'FA',
+        event: 'Fire alarm',
+        unknownEvent: false,
+        zone: '012',
+      },
       unknownTransmitter: false,
       runaway: false,
     });
@@ -183,6 +191,15 @@ describe('decide: AC loss waits for its restore', () => {
       category: 'SERVICE',
       family: code === 'AT' ? 'SIA:AT' : 'CID:301',
       title: 'AC power loss (not restored within 15 min)',
+      titleKey: 'notRestored',
+      titleParams: {
+        unknownTransmitter: false,
+        eventCode: code,
+        event: 'AC power loss',
+        unknownEvent: false,
+        delay: 15,
+        unit: 'min',
+      },
       dueAt: at(900),
       reason: 'AC power loss: a case is raised at 2026-11-22 11:15 (Europe/Stockholm) unless it is restored before',
     });

@@ -1,4 +1,13 @@
 import { priorityOf, type AlarmCategory } from '@arc/shared/alarm';
+import {
+  activeAtEndTitle,
+  alarmTitle,
+  notRestoredTitle,
+  type CaseTitleKey,
+  type CaseTitleParams,
+  type TitleEvent,
+  unknownEventCodeText,
+} from '@arc/shared/case-title';
 import { classifyEventCode } from '@arc/shared/event-codes';
 import { isWithin } from '@arc/shared/rules';
 import { DELAYED_FAMILIES, restoreFamilyOf } from './restore-family.js';
@@ -46,7 +55,10 @@ export type Decision =
       caseKey: string;
       category: AlarmCategory;
       priority: number;
+      /** The English title; `titleKey` and `titleParams` say it in any language (@arc/shared/case-title). */
       title: string;
+      titleKey: CaseTitleKey;
+      titleParams: CaseTitleParams;
       unknownTransmitter: boolean;
       runaway: boolean;
     }
@@ -69,6 +81,8 @@ export type Decision =
       category: AlarmCategory;
       family: string;
       title: string;
+      titleKey: CaseTitleKey;
+      titleParams: CaseTitleParams;
       dueAt: Date;
       reason: string;
     }
@@ -92,9 +106,7 @@ export function caseKeyOf(facts: Pick<SignalFacts, 'account' | 'siteId'>): strin
 export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settings: RuleSettings): Decision {
   const event = classifyEventCode(facts.code);
   const caseKey = caseKeyOf(facts);
-  const zone = facts.zone ? `, zone ${facts.zone}` : '';
   const unknownTransmitter = facts.siteId === null;
-  const prefix = unknownTransmitter ? 'Unknown transmitter: ' : '';
   const runaway = snapshot.recentSignals > settings.runawayThreshold;
 
   if (event?.kind === 'LOG') return { action: 'LOG_ONLY', reason: event.description };
@@ -112,7 +124,14 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
 
   // An alarm, or a code the centre does not know (a human must look at it, as a technical case).
   const category = event ? event.category! : UNKNOWN_CODE_CATEGORY;
-  const description = event ? event.description : `Unknown event code ${facts.code}`;
+  // The title names the event (or the code the centre does not know), the zone and the transmitter.
+  const titled: TitleEvent = {
+    eventCode: facts.code,
+    description: event ? event.description : null,
+    zone: facts.zone,
+    unknownTransmitter,
+  };
+  const description = event ? event.description : unknownEventCodeText(facts.code);
   const suppression = activeSuppression(snapshot.suppressions, category, facts.receivedAt);
   if (suppression && !suppression.finished) {
     return { action: 'SUPPRESS', suppression, category, reason: suppressionReason(suppression) };
@@ -120,13 +139,13 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
   if (suppression) {
     // Received during the window but evaluated after its end check (a signal still in flight
     // when the window was ended early): it can no longer be restored in time, so raise it now.
-    const what = suppression.kind === 'SERVICE_MODE' ? 'service mode' : 'block window';
+    const ended = suppression.kind === 'SERVICE_MODE' ? 'serviceMode' : 'blockWindow';
     return {
       action: 'OPEN_OR_APPEND',
       caseKey,
       category,
       priority: priorityOf(category),
-      title: `${prefix}Active at end of ${what}: ${description}${zone}`,
+      ...activeAtEndTitle({ ...titled, ended }),
       unknownTransmitter,
       runaway,
     };
@@ -139,7 +158,7 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
       caseKey,
       category,
       family,
-      title: `${prefix}${description}${zone} (not restored within ${formatDuration(settings.acLossDelaySeconds)})`,
+      ...notRestoredTitle({ ...titled, delaySeconds: settings.acLossDelaySeconds }),
       dueAt,
       reason: `${description}: a case is raised at ${clock(dueAt)} unless it is restored before`,
     };
@@ -149,7 +168,7 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
     caseKey,
     category,
     priority: priorityOf(category),
-    title: `${prefix}${description}${zone}`,
+    ...alarmTitle(titled),
     unknownTransmitter,
     runaway,
   };
@@ -173,10 +192,4 @@ function suppressionReason(s: Suppression): string {
 /** "2026-12-01 15:05 (Europe/Stockholm)": the text is stored with the signal, so it names its zone. */
 export function clock(at: Date): string {
   return centreMinuteNamed(at);
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  if (seconds % 60 === 0) return `${seconds / 60} min`;
-  return `${seconds} s`;
 }

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { priorityOf, type AlarmCategory } from '@arc/shared/alarm';
+import { activeAtEndTitle, type CaseTitleKey, type CaseTitleParams } from '@arc/shared/case-title';
 import { classifyEventCode } from '@arc/shared/event-codes';
 import { type Job, type Queue, Worker } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -279,18 +280,23 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
         alarms.map((a) => ({ id: String(a.id), code: a.code, zone: a.zone })),
         restores.map((r) => ({ id: String(r.id), code: r.code, zone: r.zone })),
       );
-      const what = table === 'service_modes' ? 'service mode' : 'block window';
+      const ended = table === 'service_modes' ? 'serviceMode' : 'blockWindow';
       const inputs: OpenOrAppendInput[] = active.map((alarm) => {
         const event = classifyEventCode(alarm.code)!;
         const category = event.category as AlarmCategory;
-        const zone = alarm.zone ? `, zone ${alarm.zone}` : '';
         return {
           caseKey: `site:${window.site_id}`,
           siteId: window.site_id,
           account: window.account,
           category,
           priority: priorityOf(category),
-          title: `Active at end of ${what}: ${event.description}${zone}`,
+          ...activeAtEndTitle({
+            eventCode: alarm.code,
+            description: event.description,
+            zone: alarm.zone,
+            unknownTransmitter: false,
+            ended,
+          }),
           unknownTransmitter: false,
           signalId: alarm.id,
           receivedAt: new Date(),
@@ -321,9 +327,12 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
           case_key: string;
           category: AlarmCategory;
           title: string;
+          title_key: CaseTitleKey | null;
+          title_params: CaseTitleParams | null;
           received_at: Date;
         }[] = await manager.query(
-          `SELECT signal_id, account, site_id, case_key, category, title, received_at FROM deferred_alarms
+          `SELECT signal_id, account, site_id, case_key, category, title, title_key, title_params, received_at
+             FROM deferred_alarms
             WHERE settled_at IS NULL AND due_at <= now()
             ORDER BY due_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
         );
@@ -337,6 +346,8 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
             category: d.category,
             priority: priorityOf(d.category),
             title: d.title,
+            titleKey: d.title_key,
+            titleParams: d.title_params,
             unknownTransmitter: d.site_id === null,
             signalId: String(d.signal_id),
             receivedAt: d.received_at,

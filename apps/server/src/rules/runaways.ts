@@ -1,4 +1,5 @@
 import { priorityOf } from '@arc/shared/alarm';
+import { runawayTransmitterTitle } from '@arc/shared/case-title';
 import type { OpenOrAppendInput } from '../cases/index.js';
 import type { RuleSettings } from './decide.js';
 
@@ -64,7 +65,6 @@ export function runawayMarks(
     .filter((t) => !t.runaway_until || t.runaway_until.getTime() < renewBefore);
   if (renew.length === 0) return null;
   const fresh = renew.filter((t) => t.runaway_until === null || t.runaway_until < span.from);
-  const windowText = `${settings.runawayWindowSeconds} s`;
   return {
     transmitterIds: renew.map((t) => t.id),
     until,
@@ -74,7 +74,7 @@ export function runawayMarks(
       account: m.account,
       category: 'TECHNICAL' as const,
       priority: RUNAWAY_PRIORITY,
-      title: `Runaway transmitter ${m.account}: more than ${settings.runawayThreshold} signals in ${windowText}`,
+      ...runawayTransmitterTitle(m.account, settings.runawayThreshold, settings.runawayWindowSeconds),
       unknownTransmitter: false,
       runaway: true,
       signalId: null,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { testMissingTitle } from '@arc/shared/case-title';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CaseEffectsService, CaseLifecycleService, type CaseChange, type OpenOrAppendInput } from '../cases/index.js';
@@ -179,7 +180,7 @@ export class SupervisionService implements OnApplicationBootstrap, OnApplication
           account: row.account,
           category: 'TECHNICAL',
           priority: 4,
-          title: `Test signal missing from ${row.account} (last heard ${row.last_seen_at ? clock(row.last_seen_at) : 'never'})`,
+          ...testMissingTitle(row.account, row.last_seen_at ? clock(row.last_seen_at) : null),
           unknownTransmitter: false,
           signalId: null,
           receivedAt: now,

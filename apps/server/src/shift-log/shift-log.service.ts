@@ -113,7 +113,7 @@ export class ShiftLogService {
       const exists = await rows<{ author_user_id: string }>(m, `SELECT author_user_id FROM shift_notes WHERE id = $1`, [
         id,
       ]);
-      if (exists.length === 0) throw new AppError('NOT_FOUND', `Shift log note ${id} does not exist`);
+      if (exists.length === 0) throw shiftNoteNotFound(id);
       const inserted = await rows<{ read_at: Date }>(
         m,
         `INSERT INTO shift_note_reads (note_id, user_id) VALUES ($1, $2)
@@ -135,7 +135,7 @@ export class ShiftLogService {
 
   private async get(db: Db, user: SessionUser, id: string): Promise<ShiftNote> {
     const found = await rows<NoteRow>(db, `${NOTE_SELECT} WHERE n.id = $2`, [user.id, id]);
-    if (found.length === 0) throw new AppError('NOT_FOUND', `Shift log note ${id} does not exist`);
+    if (found.length === 0) throw shiftNoteNotFound(id);
     return (await this.withReaders(db, user, found))[0]!;
   }
 
@@ -183,4 +183,11 @@ export class ShiftLogService {
       };
     });
   }
+}
+
+function shiftNoteNotFound(id: string): AppError {
+  return new AppError('NOT_FOUND', `Shift log note ${id} does not exist`, {
+    key: 'notFound',
+    params: { entity: 'shiftNote', id },
+  });
 }

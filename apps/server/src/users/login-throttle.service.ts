@@ -165,7 +165,12 @@ function accountKey(username: string): string {
 function refusal(error: unknown, code: 'ACCOUNT_LOCKED' | 'LOGIN_THROTTLED', message: string): Error {
   if (!(error instanceof RateLimiterRes)) return error as Error;
   const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-  return new AppError(code, `${message} (try again in ${describe(retryAfterSeconds)})`, { retryAfterSeconds });
+  const wait = describe(retryAfterSeconds);
+  return new AppError(code, `${message} (try again in ${wait})`, {
+    key: code === 'ACCOUNT_LOCKED' ? 'accountLocked' : 'addressThrottled',
+    params: { wait },
+    retryAfterSeconds,
+  });
 }
 
 function describe(seconds: number): string {

@@ -43,11 +43,12 @@ export class TotpService {
       `SELECT username, totp_secret_sealed IS NOT NULL AS enrolled FROM users WHERE id = $1 AND active`,
       [userId],
     );
-    if (!row) throw new AppError('TOKEN_INVALID', 'User is no longer active');
+    if (!row) throw new AppError('TOKEN_INVALID', 'User is no longer active', { key: 'userInactive' });
     if (row.enrolled) {
       throw new AppError(
         'TOTP_ALREADY_ENROLLED',
         'A second factor is already set up; an administrator must reset it before a new one',
+        { key: 'totpAlreadyEnrolledReset' },
       );
     }
     const secret = generateSecret();
@@ -63,9 +64,14 @@ export class TotpService {
            FROM users WHERE id = $1 FOR UPDATE`,
         [userId],
       );
-      if (row?.enrolled) throw new AppError('TOTP_ALREADY_ENROLLED', 'A second factor is already set up');
+      if (row?.enrolled)
+        throw new AppError('TOTP_ALREADY_ENROLLED', 'A second factor is already set up', {
+          key: 'totpAlreadyEnrolled',
+        });
       if (!row?.pending) {
-        throw new AppError('TOTP_NOT_STARTED', 'No second factor is being set up; start the enrolment first');
+        throw new AppError('TOTP_NOT_STARTED', 'No second factor is being set up; start the enrolment first', {
+          key: 'totpNotStarted',
+        });
       }
       const step = await verify(this.box.open(row.pending), code);
       if (step === null) return 'invalid';

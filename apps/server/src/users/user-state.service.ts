@@ -90,7 +90,9 @@ export class UserStateService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       if (cached && Date.now() - cached.at < this.staleMs) return cached.state;
       this.logger.warn({ err: error }, 'Could not read a user state');
-      throw new AppError('STORAGE_UNAVAILABLE', 'User accounts cannot be checked right now; try again shortly');
+      throw new AppError('STORAGE_UNAVAILABLE', 'User accounts cannot be checked right now; try again shortly', {
+        key: 'accountsUnavailable',
+      });
     }
     if ((this.generations.get(id) ?? 0) === generation) this.cache.set(id, { state, at: Date.now() });
     return state;

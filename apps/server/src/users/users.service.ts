@@ -66,7 +66,12 @@ export class UsersService {
         [input.username, input.displayName, input.role, hash],
       );
       const created = inserted[0];
-      if (!created) throw new AppError('CONFLICT', `The username "${input.username}" is taken`);
+      if (!created) {
+        throw new AppError('CONFLICT', `The username "${input.username}" is taken`, {
+          key: 'usernameTaken',
+          params: { username: input.username },
+        });
+      }
       await this.audit.record(manager, {
         actorUserId,
         action: 'CREATE',
@@ -143,7 +148,9 @@ export class UsersService {
 
   async deactivate(actorUserId: string, id: string): Promise<UserAccount> {
     if (actorUserId === id) {
-      throw new AppError('SELF_DEACTIVATION', 'You cannot deactivate your own account; ask another administrator');
+      throw new AppError('SELF_DEACTIVATION', 'You cannot deactivate your own account; ask another administrator', {
+        key: 'selfDeactivation',
+      });
     }
     await this.setActive(actorUserId, id, false);
     return this.get(id);
@@ -234,6 +241,7 @@ export class UsersService {
       throw new AppError(
         'LAST_ADMIN',
         `This is the last active administrator; make another user an administrator before you ${what} this one`,
+        { key: 'lastAdmin', params: { what } },
       );
     }
   }
@@ -273,5 +281,5 @@ function iso(value: Date | null): string | null {
 }
 
 function notFound(): AppError {
-  return new AppError('NOT_FOUND', 'No user with this id');
+  return new AppError('NOT_FOUND', 'No user with this id', { key: 'userNotFound' });
 }

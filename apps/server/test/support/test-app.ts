@@ -4,6 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { type CaseChange } from '@arc/shared/case';
+import { errorAnswerProblems, type KeyedErrorAnswer } from '@arc/shared/i18n';
 import {
   SOCKET_EVENTS,
   SOCKET_PROTOCOL,
@@ -53,6 +54,21 @@ export async function expectStatus<T>(answer: Promise<ApiAnswer<T>>, status: num
   const { status: got, body } = await answer;
   if (got !== status) throw new Error(`expected ${status}, got ${got}: ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * Every error answer must be wordable in every language (docs/i18n.md, "Server errors"): it has
+ * a messageKey, and that key, its issues' keys and their params' keys exist in the en and sv
+ * catalogues with every argument they use. Checked on every answer `call` gets.
+ */
+export function checkErrorAnswer(what: string, status: number, body: unknown): void {
+  const answer = body as KeyedErrorAnswer | undefined;
+  const problems = answer?.messageKey === undefined ? ['no messageKey'] : errorAnswerProblems(answer);
+  if (problems.length > 0) {
+    throw new Error(
+      `${what} answered ${status} with a text the console cannot word: ${problems.join('; ')}\n${JSON.stringify(body)}`,
+    );
+  }
 }
 
 /** Each test file gets its own database and Redis prefix, removed again by `destroy`. */
@@ -123,7 +139,9 @@ export class TestEnvironment {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
+    const parsed = (text ? JSON.parse(text) : undefined) as T;
+    if (response.status >= 400) checkErrorAnswer(`${method} ${path}`, response.status, parsed);
+    return { status: response.status, body: parsed, text };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
 import type { CaseStatus } from '@arc/shared/case';
+import type { CaseTitleParams } from '@arc/shared/case-title';
 import type { CaseResult, ContactAttempt } from '@arc/shared/case-handling';
 import type { ActionStep } from '@arc/shared/directory';
 import type { SiteStatus } from '@arc/shared/intake';
@@ -184,11 +185,13 @@ export async function openCasesOfSite(db: Db, siteId: string): Promise<SiteStatu
     case_no: string;
     category: AlarmCategory;
     title: string;
+    title_key: string | null;
+    title_params: CaseTitleParams | null;
     status: string;
     queued_at: Date;
   }>(
     db,
-    `SELECT c.id, c.case_no, c.category, c.title, c.status, c.queued_at FROM cases c
+    `SELECT c.id, c.case_no, c.category, c.title, c.title_key, c.title_params, c.status, c.queued_at FROM cases c
       WHERE c.site_id = $1 AND c.status <> 'CLOSED' ORDER BY ${QUEUE_ORDER}`,
     [siteId],
   );
@@ -197,6 +200,8 @@ export async function openCasesOfSite(db: Db, siteId: string): Promise<SiteStatu
     caseNo: c.case_no,
     category: c.category,
     title: c.title,
+    titleKey: c.title_key,
+    titleParams: c.title_params,
     status: c.status,
     queuedAt: iso(c.queued_at),
   }));

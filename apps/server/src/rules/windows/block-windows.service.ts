@@ -74,11 +74,17 @@ export class BlockWindowsService {
     const endsAt = Date.parse(input.endsAt);
     const now = Date.now();
     // The plain route's schema refuses this already; other callers' schemas may not.
-    if (endsAt <= startsAt) throw new AppError('UNPROCESSABLE', 'endsAt: must be after startsAt');
-    if (endsAt <= now) throw new AppError('UNPROCESSABLE', 'endsAt: must be in the future');
-    if (startsAt < now - PAST_TOLERANCE_MS) throw new AppError('UNPROCESSABLE', 'startsAt: must not be in the past');
+    if (endsAt <= startsAt) {
+      throw new AppError('UNPROCESSABLE', 'endsAt: must be after startsAt', { key: 'endsBeforeStart' });
+    }
+    if (endsAt <= now) throw new AppError('UNPROCESSABLE', 'endsAt: must be in the future', { key: 'endsInPast' });
+    if (startsAt < now - PAST_TOLERANCE_MS) {
+      throw new AppError('UNPROCESSABLE', 'startsAt: must not be in the past', { key: 'startsInPast' });
+    }
     if (endsAt - startsAt > MAX_LENGTH_MS) {
-      throw new AppError('UNPROCESSABLE', 'endsAt: a block window may last at most 366 days');
+      throw new AppError('UNPROCESSABLE', 'endsAt: a block window may last at most 366 days', {
+        key: 'blockWindowTooLong',
+      });
     }
 
     let account = '';
@@ -129,13 +135,24 @@ export class BlockWindowsService {
     return this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, id);
       if (before.cancelledAt) {
-        throw new AppError('CONFLICT', `Block window ${before.reference} was cancelled; there is nothing to confirm`);
+        throw new AppError('CONFLICT', `Block window ${before.reference} was cancelled; there is nothing to confirm`, {
+          key: 'blockWindowCancelled',
+          params: { reference: before.reference },
+        });
       }
       if (before.confirmation) {
         throw new AppError(
           'CONFLICT',
           `Block window ${before.reference} was already confirmed at ${centreMinuteNamed(before.confirmation.at)} ` +
             `to ${before.confirmation.sentTo}`,
+          {
+            key: 'blockWindowConfirmed',
+            params: {
+              reference: before.reference,
+              at: centreMinuteNamed(before.confirmation.at),
+              sentTo: before.confirmation.sentTo,
+            },
+          },
         );
       }
       await m.query(
@@ -166,7 +183,10 @@ export class BlockWindowsService {
     const endedEarly = await this.dataSource.transaction(async (m) => {
       const before = await this.lock(m, id);
       if (before.cancelledAt) {
-        throw new AppError('CONFLICT', `Block window ${before.reference} is already cancelled`);
+        throw new AppError('CONFLICT', `Block window ${before.reference} is already cancelled`, {
+          key: 'blockWindowAlreadyCancelled',
+          params: { reference: before.reference },
+        });
       }
       const timing = (await first<{ not_started: boolean; ended: boolean }>(
         m,
@@ -177,6 +197,7 @@ export class BlockWindowsService {
         throw new AppError(
           'CONFLICT',
           `Block window ${before.reference} already ended at ${centreMinuteNamed(before.endsAt)}`,
+          { key: 'blockWindowEnded', params: { reference: before.reference, at: centreMinuteNamed(before.endsAt) } },
         );
       }
       if (timing.not_started) {
@@ -230,11 +251,18 @@ export class BlockWindowsService {
       [input.transmitterId, input.startsAt, input.endsAt],
     );
     // The one in the way may have been cancelled meanwhile; still a conflict at the time asked.
-    if (!existing) return new AppError('CONFLICT', `Transmitter ${account} already has a block window in that period`);
+    if (!existing) {
+      return new AppError('CONFLICT', `Transmitter ${account} already has a block window in that period`, {
+        key: 'blockWindowOverlap',
+        params: { account },
+      });
+    }
+    const from = centreMinute(existing.starts_at);
+    const to = centreMinuteNamed(existing.ends_at);
     return new AppError(
       'CONFLICT',
-      `Transmitter ${account} already has a block window ${centreMinute(existing.starts_at)} – ` +
-        `${centreMinuteNamed(existing.ends_at)} (ref. ${existing.reference})`,
+      `Transmitter ${account} already has a block window ${from} – ${to} (ref. ${existing.reference})`,
+      { key: 'blockWindowOverlapAt', params: { account, from, to, reference: existing.reference } },
     );
   }
 }

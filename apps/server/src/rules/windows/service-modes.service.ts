@@ -9,6 +9,7 @@ import {
   type ServiceModeInputSchema,
   type ServiceModeListQuerySchema,
 } from '@arc/shared/rules';
+import { durationRef } from '@arc/shared/i18n';
 import { minutesInWords } from '@arc/shared/settings';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -91,7 +92,19 @@ export class ServiceModesService {
       throw new AppError(
         'UNPROCESSABLE',
         `The duration must be at most ${minutesInWords(serviceModeMaxMinutes)}, the longest service mode allowed`,
-        { issues: [{ path: 'durationMinutes', message: `must be at most ${minutesInWords(serviceModeMaxMinutes)}` }] },
+        {
+          key: 'serviceModeTooLong',
+          params: { limit: durationRef(serviceModeMaxMinutes) },
+          issues: [
+            {
+              path: 'durationMinutes',
+              message: `must be at most ${minutesInWords(serviceModeMaxMinutes)}`,
+              code: 'too_big',
+              messageKey: 'schema.maxDuration',
+              params: { maximum: serviceModeMaxMinutes, limit: durationRef(serviceModeMaxMinutes) },
+            },
+          ],
+        },
       );
     }
 
@@ -112,6 +125,14 @@ export class ServiceModesService {
           'CONFLICT',
           `Transmitter ${transmitter.account} is already in service mode (${clash.category ?? 'all categories'}) ` +
             `until ${centreWhenNamed(clash.ends_at)}; end it first`,
+          {
+            key: 'serviceModeActive',
+            params: {
+              account: transmitter.account,
+              category: clash.category ?? 'ALL',
+              until: centreWhenNamed(clash.ends_at),
+            },
+          },
         );
       }
       const [row] = (await m.query(
@@ -177,6 +198,7 @@ export class ServiceModesService {
         throw new AppError(
           'CONFLICT',
           `The service mode of transmitter ${row.account} already ended at ${centreMinuteNamed(row.ends_at)}`,
+          { key: 'serviceModeEnded', params: { account: row.account, at: centreMinuteNamed(row.ends_at) } },
         );
       }
       await m.query(

@@ -1,8 +1,9 @@
 import { type ApprovalKind } from '@arc/shared/authority';
-import { type Requester, type RequesterFacts, windowRequesterProblem } from '@arc/shared/rules';
+import { requesterRefusalRef, requesterRefusalText } from '@arc/shared/i18n';
+import { type Requester, type RequesterFacts, windowRequesterRefusal } from '@arc/shared/rules';
 import { AppError } from '../../common/app-error.js';
 import { centreTimeZone } from '../../common/centre-time.js';
-import { type Db, first } from '../../database/sql-kit.js';
+import { type Db, first, notFoundError } from '../../database/sql-kit.js';
 
 /**
  * Who asked for a service mode or block window, checked against docs/domain.md section 3. The facts
@@ -20,9 +21,14 @@ export async function checkedRequester(
   covers: { fire: boolean; intrusion: boolean },
 ): Promise<Requester> {
   const loaded = await loadRequester(db, personId, siteId);
-  if (!loaded) throw new AppError('UNPROCESSABLE', `requestedByPersonId: person ${personId} does not exist`);
-  const problem = windowRequesterProblem(loaded.facts, covers.fire, covers.intrusion);
-  if (problem) throw new AppError('UNPROCESSABLE', `Requester ${loaded.requester.name} ${problem}`);
+  if (!loaded) throw notFoundError('person', personId, 'UNPROCESSABLE', 'requestedByPersonId');
+  const refusal = windowRequesterRefusal(loaded.facts, covers.fire, covers.intrusion);
+  if (refusal) {
+    throw new AppError('UNPROCESSABLE', `Requester ${loaded.requester.name} ${requesterRefusalText(refusal)}`, {
+      key: 'requesterRefused',
+      params: { name: loaded.requester.name, reason: requesterRefusalRef(refusal) },
+    });
+  }
   return loaded.requester;
 }
 

@@ -2,7 +2,7 @@ import type { AlarmCategory } from '@arc/shared/alarm';
 import type { AuthorityLevel } from '@arc/shared/authority';
 import type { BlockWindow, BlockWindowState, ServiceMode } from '@arc/shared/rules';
 import { AppError } from '../../common/app-error.js';
-import { type Db, first, iso, isoOrNull, rows } from '../../database/sql-kit.js';
+import { type Db, first, iso, isoOrNull, notFoundError, rows } from '../../database/sql-kit.js';
 
 /**
  * Read models of service modes and block windows. The window services and the site detail
@@ -253,11 +253,12 @@ export async function lockWindowTransmitter(db: Db, id: string): Promise<WindowT
       WHERE t.id = $1 FOR NO KEY UPDATE OF t`,
     [id],
   );
-  if (!row) throw new AppError('NOT_FOUND', `transmitter ${id} does not exist`);
+  if (!row) throw notFoundError('transmitter', id);
   if (row.archived_at) {
     throw new AppError(
       'UNPROCESSABLE',
       `transmitterId: the site ${row.site_name} of transmitter ${row.account} is archived`,
+      { key: 'transmitterSiteArchived', params: { siteName: row.site_name, account: row.account } },
     );
   }
   return { id: row.id, account: row.account, siteId: row.site_id, inputCategory: row.input_category };

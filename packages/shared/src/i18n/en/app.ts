@@ -1,2 +1,55 @@
-/** The app namespace (see docs/i18n.md). */
-export const app = {} as const;
+/** The app namespace (see docs/i18n.md): the shell, its header and navigation, connection and theme. */
+export const app = {
+  shell: {
+    title: 'ARC',
+    loadingDirectory: 'Loading directory…',
+    loadingIntake: 'Loading intake…',
+    loadingSupervisor: 'Loading supervisor view…',
+    resync: 'Resync',
+    resyncTitle: 'Reload the queue from the server',
+  },
+  nav: {
+    label: 'Main',
+    queue: 'Queue',
+    case: 'Case {caseNo}',
+    intake: 'Intake (F2)',
+    history: 'History',
+    supervisor: 'Supervisor',
+    directory: 'Directory',
+    shiftLog: 'Shift log',
+    admin: 'Admin',
+  },
+  users: {
+    refused: 'Only administrators can manage users.',
+    loading: 'Loading users…',
+  },
+  given: {
+    label: 'Cases given to you',
+    urgent: 'More urgent than your open case:',
+    plain: 'Given to you:',
+    at: 'at',
+    unknownTransmitter: 'unknown transmitter {account}',
+    secondsLeft: '{seconds} s left to open it, then it goes back to the queue',
+    open: 'Open',
+    keep: 'Keep for later',
+    keepTitle: 'Keep it in your cases without opening it now',
+    ackFailed: 'Acknowledging failed',
+  },
+  connection: {
+    outdated: 'This console is out of date and gets no live alarms. Reload the page (F5).',
+    lost: 'Connection lost — reconnecting…',
+    idle: 'Offline',
+    connecting: 'Connecting…',
+    connected: 'Live',
+    disconnected: 'Reconnecting…',
+    outdatedShort: 'Out of date: reload',
+  },
+  theme: {
+    toDay: 'Switch to the day theme',
+    toDark: 'Switch to the dark theme',
+    toDayTitle: 'Switch to the day theme (kept in this browser)',
+    toDarkTitle: 'Switch to the dark theme (kept in this browser)',
+    day: 'Day theme',
+    dark: 'Dark theme',
+  },
+} as const;

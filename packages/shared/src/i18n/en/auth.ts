@@ -1,2 +1,61 @@
 /** The auth namespace (see docs/i18n.md). */
-export const auth = {} as const;
+export const auth = {
+  login: {
+    username: 'Username',
+    password: 'Password',
+    enterUsername: 'Enter your username.',
+    enterPassword: 'Enter your password.',
+    codePrompt: 'Signing in as {username}. Enter the 6-digit code from your authenticator app.',
+    code: 'Code',
+    codeFormat: 'must be 6 digits',
+    signingIn: 'Signing in…',
+    confirmCode: 'Confirm code',
+    signIn: 'Sign in',
+  },
+  enroll: {
+    heading: 'Set up a second factor',
+    intro:
+      'Your role must sign in with a second factor. Scan the code with an authenticator app (or type the key), then enter the 6-digit code it shows. This finishes signing in.',
+    expired: 'The set-up took too long. Sign in again to start it anew.',
+    cancel: 'Cancel and sign in as someone else',
+    formLabel: 'Confirm the second factor',
+    asking: 'Asking the server for a new key…',
+    codeLabel: 'Code from the app',
+    codeHint: '6 digits; a new one every 30 seconds',
+    checking: 'Checking…',
+  },
+  qr: {
+    alt: 'QR code to scan with an authenticator app',
+    failed: 'The QR code could not be drawn; type the key below.',
+    drawing: 'Drawing the QR code…',
+    typeKey: 'Or type this key into the app (time-based, 6 digits):',
+    showUri: 'Show the whole setup address',
+  },
+  account: {
+    heading: 'My account',
+    loadFailed: 'Could not load your account: {reason}',
+    lastSignIn: ', last signed in {when}',
+    changePassword: 'Change password',
+    secondFactor: 'Second factor',
+    totpOn:
+      'A second factor is set up: you sign in with a code from your authenticator app. To replace it (a lost phone), ask an administrator to reset it.',
+    totpRequired: 'Your role must sign in with a second factor. Set it up now.',
+    totpOptional: 'No second factor. With one, a stolen password alone does not get into your account.',
+    setUp: 'Set up a second factor',
+  },
+  password: {
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'At least 12 characters, not containing your username, not a common password',
+    repeat: 'Repeat new password',
+    mismatch: 'does not match the new password',
+    notCurrent: 'is not your current password',
+    done: 'Password changed. Other sessions of yours have been signed out.',
+    change: 'Change password',
+  },
+  menu: {
+    title: '{name} ({role})',
+    account: 'My account',
+    logout: 'Log out',
+  },
+} as const;

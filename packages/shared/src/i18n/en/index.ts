@@ -1,4 +1,5 @@
 import { admin } from './admin.js';
+import { caseTitles } from './case-titles.js';
 import { access } from './access.js';
 import { windows } from './windows.js';
 import { customers } from './customers.js';
@@ -41,6 +42,7 @@ export const en = {
   serviceCompanies,
   events,
   authority,
+  caseTitles,
   admin,
   errors,
 } as const;

@@ -1,2 +1,24 @@
-/** The shiftLog namespace (see docs/i18n.md). */
-export const shiftLog = {} as const;
+/** The shiftLog namespace: handover notes between shifts (see docs/i18n.md). */
+export const shiftLog = {
+  title: 'Shift log',
+  loading: 'Loading the shift log…',
+  empty: 'No notes yet.',
+  newer: 'Newer',
+  older: 'Older',
+  pageOf: 'Page {page} of {pages}',
+  form: 'Write a shift log note',
+  noteLabel: 'Note for the next shift',
+  important: 'Important',
+  add: 'Add note',
+  importantTag: 'IMPORTANT',
+  markRead: 'Mark as read',
+  readBy: 'Read by:',
+  nobodyYet: 'nobody yet',
+  readerAt: '{name} ({at})',
+  notReadBy: '· Not read by: {names}',
+  unreadCount: '{count} unread',
+  dialogTitle: 'Shift log: {count, plural, one {# note} other {# notes}} you have not read',
+  markFailed: 'Could not mark the notes as read; try again',
+  marking: 'Marking…',
+  later: 'Later',
+} as const;

@@ -1,4 +1,46 @@
 import type { Shape } from '../shape.js';
 import type { history as en } from '../en/history.js';
 
-export const history: Shape<typeof en> = {};
+export const history: Shape<typeof en> = {
+  title: 'Ärendehistorik',
+  form: 'Sök stängda ärenden',
+  site: 'Objekt',
+  sitePlaceholder: 'namn eller adress',
+  account: 'Larmsändare',
+  from: 'Från',
+  to: 'Till',
+  category: 'Kategori',
+  result: 'Resultat',
+  any: 'Alla',
+  operator: 'Operatör',
+  anyone: 'Alla',
+  mine: 'Bara ärenden jag har arbetat med',
+  clear: 'Rensa',
+  period: 'Stängda {from} – {to}: {total, plural, one {# ärende} other {# ärenden}}',
+  defaultPeriod: 'Stängda ärenden de senaste 7 dagarna om ingen period anges.',
+  searching: '· söker…',
+  empty: 'Inget stängt ärende matchar.',
+  pages: 'Sidor',
+  newer: 'Nyare',
+  older: 'Äldre',
+  pageOf: 'Sida {page} av {pages}',
+  column: {
+    case: 'Ärende',
+    category: 'Kategori',
+    site: 'Objekt',
+    account: 'Larmsändare',
+    opened: 'Öppnat',
+    closed: 'Stängt',
+    result: 'Resultat',
+    closedBy: 'Stängt av',
+    signals: 'Signaler',
+  },
+  unknownTransmitter: 'Okänd larmsändare',
+  problem: {
+    account: 'Ett larmsändarnummer har 3 till 16 tecken, 0–9 och A–F.',
+    firstDay: 'Första dagen är inget datum.',
+    lastDay: 'Sista dagen är inget datum.',
+    order: 'Första dagen får inte vara efter sista dagen.',
+    searchFailed: 'Sökningen misslyckades',
+  },
+};

@@ -1,6 +1,7 @@
 import type { Shape } from '../shape.js';
 import type { en } from '../en/index.js';
 import { admin } from './admin.js';
+import { caseTitles } from './case-titles.js';
 import { access } from './access.js';
 import { windows } from './windows.js';
 import { customers } from './customers.js';
@@ -43,6 +44,7 @@ export const sv: Shape<typeof en> = {
   serviceCompanies,
   events,
   authority,
+  caseTitles,
   admin,
   errors,
 };

@@ -1,4 +1,90 @@
 import type { Shape } from '../shape.js';
 import type { users as en } from '../en/users.js';
 
-export const users: Shape<typeof en> = {};
+export const users: Shape<typeof en> = {
+  heading: 'Användare',
+  search: 'Sök användare',
+  searchPlaceholder: 'Namn eller användarnamn',
+  filterRole: 'Filtrera på roll',
+  allRoles: 'Alla roller',
+  filterStatus: 'Filtrera på status',
+  status: {
+    all: 'Alla',
+    active: 'Aktiva',
+    deactivated: 'Inaktiverade',
+    locked: 'Spärrade',
+  },
+  newUser: 'Ny användare',
+  created: '{name} ({username}) har skapats.',
+  loading: 'Laddar användare…',
+  count: '{count, plural, one {# användare} other {# användare}}',
+  countFiltered: '{shown} av {count, plural, one {# användare} other {# användare}}',
+  column: {
+    name: 'Namn',
+    username: 'Användarnamn',
+    role: 'Roll',
+    active: 'Aktiv',
+    lastSignIn: 'Senaste inloggning',
+    failedSignIns: 'Misslyckade inloggningar',
+    locked: 'Spärrad',
+    secondFactor: 'Tvåfaktorsinloggning',
+    actions: 'Åtgärder',
+  },
+  refused: 'Nekades',
+  deactivated: 'Inaktiverad',
+  lockedUntil: 'till {time}',
+  deactivate: {
+    question: 'Inaktivera {name}? Personen loggas ut direkt och kan inte logga in.',
+    label: 'Inaktivera',
+    done: '{name} är inaktiverad.',
+    button: 'Inaktivera {username}',
+  },
+  activate: {
+    question: 'Aktivera {name} igen? Personen kan då logga in med sitt lösenord.',
+    label: 'Aktivera igen',
+    done: '{name} är aktiv igen.',
+    button: 'Aktivera {username} igen',
+  },
+  resetTotp: {
+    question:
+      'Ta bort tvåfaktorsinloggningen för {name}? Personen loggar då in med enbart lösenordet{required, select, yes { och måste aktivera en ny} other {}}.',
+    label: 'Ta bort tvåfaktorsinloggning',
+    done: 'Tvåfaktorsinloggningen för {name} har tagits bort.',
+    button: 'Återställ tvåfaktorsinloggningen för {username}',
+    action: 'Återställ tvåfaktor',
+  },
+  resetPassword: {
+    button: 'Återställ lösenord för {username}',
+    action: 'Återställ lösenord',
+    done: '{name} har fått ett nytt lösenord och har loggats ut.',
+    formLabel: 'Nytt lösenord för {name}',
+    intro: '{name} loggas ut överallt och loggar in med det nya lösenordet. Lämna över det personligen.',
+    save: 'Spara nytt lösenord',
+  },
+  unlock: {
+    button: 'Lås upp {username}',
+    action: 'Lås upp',
+    done: '{name} är upplåst.',
+  },
+  totp: {
+    setUp: 'Aktiverad',
+    requiredNotSetUp: 'Krävs, ej aktiverad',
+  },
+  form: {
+    label: 'Ny användare',
+    username: 'Användarnamn',
+    name: 'Visningsnamn',
+    role: 'Roll',
+    initialPassword: 'Startlösenord',
+    newPassword: 'Nytt lösenord',
+    repeatPassword: 'Upprepa lösenordet',
+    passwordHint: 'Minst 12 tecken, utan användarnamnet och inte ett vanligt lösenord',
+    mismatch: 'stämmer inte med lösenordet',
+    create: 'Skapa användare',
+  },
+  security: {
+    title: 'Inloggningssäkerhet',
+    requireTotp: 'Kräv tvåfaktorsinloggning för arbetsledare och administratörer',
+    hint: 'Den som saknar tvåfaktorsinloggning aktiverar den vid nästa inloggning. Ett konto spärras i {accountLock} min efter {accountMax} misslyckade inloggningar inom {accountWindow} min; en dator (adress) i {addressLock} min efter {addressMax} inom {addressWindow} min.',
+  },
+};

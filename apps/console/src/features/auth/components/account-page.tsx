@@ -1,5 +1,6 @@
 import { ChangeOwnPasswordInputSchema, passwordProblems, type OwnAccount } from '@arc/shared/users';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError, TextField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';
 import { describeRequestError, type FieldErrors } from '../../../utils/form-errors';
@@ -8,9 +9,19 @@ import { changingToken, useSessionStore } from '../store/session-store';
 import { describeLoginError } from '../utils/auth-messages';
 import { TotpEnrollmentForm } from './totp-enrollment-form';
 import { formatDateTime } from '../../../utils/time';
+import { i18n } from '../../../lib/i18n/i18n';
+
+const IDS = {
+  loadError: 'account-load-error',
+  current: 'own-current',
+  new: 'own-new',
+  repeat: 'own-repeat',
+  error: 'own-password-error',
+} as const;
 
 /** Every user's own account: change the password, set up a second factor. */
 export function AccountPage() {
+  const { t } = useTranslation('auth');
   const [account, setAccount] = useState<OwnAccount | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
@@ -26,30 +37,29 @@ export function AccountPage() {
 
   return (
     <section className="account" aria-labelledby="account-heading" data-testid="account-page">
-      <h2 id="account-heading">My account</h2>
-      {loadError && <FormError message={`Could not load your account: ${loadError}`} testId="account-load-error" />}
+      <h2 id="account-heading">{t('account.heading')}</h2>
+      {loadError && <FormError message={t('account.loadFailed', { reason: loadError })} testId={IDS.loadError} />}
       {account && (
         <p className="muted" data-testid="account-summary">
           {account.displayName} ({account.username})
-          {account.lastLoginAt ? `, last signed in ${formatDateTime(account.lastLoginAt)}` : ''}
+          {account.lastLoginAt ? t('account.lastSignIn', { when: formatDateTime(account.lastLoginAt) }) : ''}
         </p>
       )}
 
       <section className="detail-section" aria-labelledby="own-password-title">
         <h3 className="detail-section__title" id="own-password-title">
-          Change password
+          {t('account.changePassword')}
         </h3>
         <ChangePasswordForm username={account?.username ?? ''} />
       </section>
 
       <section className="detail-section" aria-labelledby="own-totp-title" data-testid="own-totp">
         <h3 className="detail-section__title" id="own-totp-title">
-          Second factor
+          {t('account.secondFactor')}
         </h3>
         {!account ? null : account.totpEnrolled || enrolled ? (
           <p data-testid="totp-state" data-enrolled="true">
-            A second factor is set up: you sign in with a code from your authenticator app. To replace it (a lost
-            phone), ask an administrator to reset it.
+            {t('account.totpOn')}
           </p>
         ) : enrolling ? (
           <TotpEnrollmentForm
@@ -62,9 +72,7 @@ export function AccountPage() {
         ) : (
           <>
             <p data-testid="totp-state" data-enrolled="false">
-              {account.totpRequired
-                ? 'Your role must sign in with a second factor. Set it up now.'
-                : 'No second factor. With one, a stolen password alone does not get into your account.'}
+              {account.totpRequired ? t('account.totpRequired') : t('account.totpOptional')}
             </p>
             <button
               className="button button--primary"
@@ -72,7 +80,7 @@ export function AccountPage() {
               onClick={() => setEnrolling(true)}
               data-testid="totp-start"
             >
-              Set up a second factor
+              {t('account.setUp')}
             </button>
           </>
         )}
@@ -83,6 +91,7 @@ export function AccountPage() {
 
 /** Current password, new password twice; the policy's messages next to the new password. */
 export function ChangePasswordForm({ username }: { username: string }) {
+  const { t } = useTranslation(['auth', 'common']);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -101,7 +110,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
     }
     const problems = passwordProblems(next, username);
     if (problems.length > 0) found.newPassword = problems.join('; ');
-    if (repeat !== next) found.repeat = 'does not match the new password';
+    if (repeat !== next) found.repeat = t('password.mismatch');
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
 
@@ -128,10 +137,10 @@ export function ChangePasswordForm({ username }: { username: string }) {
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Change password">
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('password.change')}>
       <TextField
-        label="Current password"
-        testId="own-current"
+        label={t('password.current')}
+        testId={IDS.current}
         type="password"
         autoComplete="current-password"
         value={current}
@@ -140,18 +149,18 @@ export function ChangePasswordForm({ username }: { username: string }) {
       />
       <div className="edit-form__row">
         <TextField
-          label="New password"
-          testId="own-new"
+          label={t('password.new')}
+          testId={IDS.new}
           type="password"
           autoComplete="new-password"
           value={next}
           onChange={setNext}
           error={errors.newPassword}
-          hint="At least 12 characters, not containing your username, not a common password"
+          hint={t('password.newHint')}
         />
         <TextField
-          label="Repeat new password"
-          testId="own-repeat"
+          label={t('password.repeat')}
+          testId={IDS.repeat}
           type="password"
           autoComplete="new-password"
           value={repeat}
@@ -159,15 +168,15 @@ export function ChangePasswordForm({ username }: { username: string }) {
           error={errors.repeat}
         />
       </div>
-      <FormError message={formError} testId="own-password-error" />
+      <FormError message={formError} testId={IDS.error} />
       {done && (
         <p role="status" data-testid="own-password-done">
-          Password changed. Other sessions of yours have been signed out.
+          {t('password.done')}
         </p>
       )}
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={pending} data-testid="own-password-save">
-          {pending ? 'Saving…' : 'Change password'}
+          {pending ? t('common:action.saving') : t('password.change')}
         </button>
       </div>
     </form>
@@ -178,7 +187,7 @@ function describeOwnPasswordError(error: unknown): { message: string | null; fie
   const described = describeRequestError(error);
   const code = error instanceof ApiRequestError ? error.body?.code : undefined;
   if (code === 'CURRENT_PASSWORD_INVALID') {
-    return { message: null, fields: { currentPassword: 'is not your current password' } };
+    return { message: null, fields: { currentPassword: i18n.t('auth:password.notCurrent') } };
   }
   if (code === 'ACCOUNT_LOCKED') {
     return { message: describeLoginError(error), fields: {} };

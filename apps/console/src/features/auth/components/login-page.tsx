@@ -1,8 +1,10 @@
 import { isSignedIn, LoginRequestSchema, type LoginResponse } from '@arc/shared/auth';
 import { TotpCodeSchema } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
 import { LanguageSelect } from '../../../components/language-select';
+import { richMessage } from '../../../components/rich-message';
 import { chooseBeforeSignIn, useLocale } from '../../../lib/i18n/locale';
 import { ApiRequestError } from '../../../lib/api';
 import { login } from '../api/auth-api';
@@ -12,12 +14,15 @@ import { TotpEnrollmentForm } from './totp-enrollment-form';
 
 type Step = { kind: 'password' } | { kind: 'code' } | { kind: 'enroll'; enrollmentToken: string };
 
+const IDS = { code: 'login-code' } as const;
+
 /**
  * Sign-in: username and password, then, when the account has one, the code of its second
  * factor; or, when the role requires a second factor the user has not set up, its enrolment.
  * Refusals are shown in words with the wait (throttled, locked), never as codes.
  */
 export function LoginPage() {
+  const { t } = useTranslation(['auth', 'common']);
   const notice = useSessionStore((state) => state.notice);
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [username, setUsername] = useState('');
@@ -46,13 +51,13 @@ export function LoginPage() {
     if (step.kind === 'code') {
       const checked = TotpCodeSchema.safeParse(code);
       if (!checked.success) {
-        setCodeError(checked.error.issues[0]?.message ?? 'must be 6 digits');
+        setCodeError(checked.error.issues[0]?.message ?? t('login.codeFormat'));
         return;
       }
     }
     const parsed = LoginRequestSchema.safeParse({ username, password, ...(totpCode ? { totpCode } : {}) });
     if (!parsed.success) {
-      setError(`Enter your ${parsed.error.issues[0]?.path[0] === 'password' ? 'password' : 'username'}.`);
+      setError(parsed.error.issues[0]?.path[0] === 'password' ? t('login.enterPassword') : t('login.enterUsername'));
       return;
     }
     setPending(true);
@@ -93,19 +98,16 @@ export function LoginPage() {
       <main className="login">
         <section className="login__form login__form--wide" aria-labelledby="login-heading">
           <h1 id="login-heading" className="login__heading">
-            Set up a second factor
+            {t('enroll.heading')}
           </h1>
-          <p>
-            Your role must sign in with a second factor. Scan the code with an authenticator app (or type the key), then
-            enter the 6-digit code it shows. This finishes signing in.
-          </p>
+          <p>{t('enroll.intro')}</p>
           <TotpEnrollmentForm
             enrollmentToken={step.enrollmentToken}
             onConfirmed={signIn}
-            onExpired={() => startOver('The set-up took too long. Sign in again to start it anew.')}
+            onExpired={() => startOver(t('enroll.expired'))}
           />
           <button className="button" type="button" onClick={() => startOver()} data-testid="login-back">
-            Cancel and sign in as someone else
+            {t('enroll.cancel')}
           </button>
         </section>
       </main>
@@ -119,7 +121,7 @@ export function LoginPage() {
       </div>
       <form className="login__form" onSubmit={onSubmit} aria-labelledby="login-heading" noValidate>
         <h1 id="login-heading" className="login__heading">
-          ARC Operator Console
+          {t('common:appName')}
         </h1>
         {notice && (
           <p className="login__notice" role="alert" data-testid="signed-out-notice">
@@ -129,7 +131,7 @@ export function LoginPage() {
         {step.kind === 'password' ? (
           <>
             <label className="field">
-              <span className="field__label">Username</span>
+              <span className="field__label">{t('login.username')}</span>
               <input
                 className="field__input"
                 data-testid="login-username"
@@ -143,7 +145,7 @@ export function LoginPage() {
               />
             </label>
             <label className="field">
-              <span className="field__label">Password</span>
+              <span className="field__label">{t('login.password')}</span>
               <input
                 className="field__input"
                 data-testid="login-password"
@@ -160,9 +162,11 @@ export function LoginPage() {
         ) : (
           <>
             <p data-testid="login-code-prompt">
-              Signing in as <strong>{username}</strong>. Enter the 6-digit code from your authenticator app.
+              {richMessage((m) => t('login.codePrompt', { username: m.username }), {
+                username: <strong>{username}</strong>,
+              })}
             </p>
-            <FormField label="Code" error={codeError ?? undefined} testId="login-code">
+            <FormField label={t('login.code')} error={codeError ?? undefined} testId={IDS.code}>
               {({ id, describedBy, invalid }) => (
                 <input
                   id={id}
@@ -190,11 +194,11 @@ export function LoginPage() {
           </p>
         )}
         <button className="button button--primary" type="submit" data-testid="login-submit" disabled={pending}>
-          {pending ? 'Signing in…' : step.kind === 'code' ? 'Confirm code' : 'Sign in'}
+          {pending ? t('login.signingIn') : step.kind === 'code' ? t('login.confirmCode') : t('login.signIn')}
         </button>
         {step.kind === 'code' && (
           <button className="button" type="button" onClick={() => startOver()} data-testid="login-back">
-            Back
+            {t('common:action.back')}
           </button>
         )}
       </form>

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface OtpauthQrProps {
   /** The `otpauth://totp/…` URI the server issued for enrolment. */
@@ -11,6 +12,7 @@ export interface OtpauthQrProps {
  * for typing in by hand. The code is drawn as SVG: no canvas, so it renders in every browser.
  */
 export function OtpauthQr({ uri }: OtpauthQrProps) {
+  const { t } = useTranslation('auth');
   const [svg, setSvg] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -36,24 +38,22 @@ export function OtpauthQr({ uri }: OtpauthQrProps) {
         <img
           className="otpauth__qr"
           src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-          alt="QR code to scan with an authenticator app"
+          alt={t('qr.alt')}
           width={200}
           height={200}
           data-testid="otpauth-qr"
         />
       ) : (
-        <p className="muted">
-          {failed ? 'The QR code could not be drawn; type the key below.' : 'Drawing the QR code…'}
-        </p>
+        <p className="muted">{failed ? t('qr.failed') : t('qr.drawing')}</p>
       )}
       <p>
-        Or type this key into the app (time-based, 6 digits):{' '}
+        {t('qr.typeKey')}{' '}
         <code className="otpauth__secret" data-testid="otpauth-secret">
           {secret ? groupInFours(secret) : uri}
         </code>
       </p>
       <details>
-        <summary>Show the whole setup address</summary>
+        <summary>{t('qr.showUri')}</summary>
         <code className="otpauth__uri" data-testid="otpauth-uri">
           {uri}
         </code>

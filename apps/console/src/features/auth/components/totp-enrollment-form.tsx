@@ -1,6 +1,7 @@
 import { type LoginResponse } from '@arc/shared/auth';
 import { TotpCodeSchema, type TotpEnrollment } from '@arc/shared/users';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError, FormField } from '../../../components/form-field';
 import { ApiRequestError } from '../../../lib/api';
 import { confirmTotp, startTotpEnrollment } from '../api/auth-api';
@@ -21,7 +22,10 @@ export interface TotpEnrollmentFormProps {
  * Enrols a TOTP second factor: asks the server for a new secret (shown this once, as a QR code
  * and as text), then confirms it with a code from the app.
  */
+const IDS = { code: 'totp-code', error: 'totp-error' } as const;
+
 export function TotpEnrollmentForm({ enrollmentToken, onConfirmed, onExpired }: TotpEnrollmentFormProps) {
+  const { t } = useTranslation(['auth', 'common']);
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | null>(null);
@@ -42,7 +46,7 @@ export function TotpEnrollmentForm({ enrollmentToken, onConfirmed, onExpired }: 
   const submit = async () => {
     const parsed = TotpCodeSchema.safeParse(code);
     if (!parsed.success) {
-      setCodeError(parsed.error.issues[0]?.message ?? 'must be 6 digits');
+      setCodeError(parsed.error.issues[0]?.message ?? t('login.codeFormat'));
       return;
     }
     setPending(true);
@@ -72,18 +76,14 @@ export function TotpEnrollmentForm({ enrollmentToken, onConfirmed, onExpired }: 
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Confirm the second factor">
-      {enrollment ? (
-        <OtpauthQr uri={enrollment.otpauthUri} />
-      ) : (
-        !error && <p className="muted">Asking the server for a new key…</p>
-      )}
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('enroll.formLabel')}>
+      {enrollment ? <OtpauthQr uri={enrollment.otpauthUri} /> : !error && <p className="muted">{t('enroll.asking')}</p>}
       {enrollment && (
         <FormField
-          label="Code from the app"
+          label={t('enroll.codeLabel')}
           error={codeError ?? undefined}
-          hint="6 digits; a new one every 30 seconds"
-          testId="totp-code"
+          hint={t('enroll.codeHint')}
+          testId={IDS.code}
         >
           {({ id, describedBy, invalid }) => (
             <input
@@ -102,11 +102,11 @@ export function TotpEnrollmentForm({ enrollmentToken, onConfirmed, onExpired }: 
           )}
         </FormField>
       )}
-      <FormError message={error} testId="totp-error" />
+      <FormError message={error} testId={IDS.error} />
       {enrollment && (
         <div className="form-actions">
           <button className="button button--primary" type="submit" disabled={pending} data-testid="totp-confirm">
-            {pending ? 'Checking…' : 'Confirm'}
+            {pending ? t('enroll.checking') : t('common:action.confirm')}
           </button>
         </div>
       )}

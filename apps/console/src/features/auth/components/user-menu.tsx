@@ -1,5 +1,5 @@
-import type { Role } from '@arc/shared/auth';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSessionStore } from '../store/session-store';
 
@@ -15,6 +15,7 @@ export interface UserMenuProps {
  * the role, the own account, the extra items and the way out. Esc or a click elsewhere closes it.
  */
 export function UserMenu({ onOpenAccount, children }: UserMenuProps) {
+  const { t } = useTranslation(['auth', 'common']);
   const { displayName, role, logout } = useSessionStore(
     useShallow((state) => ({ displayName: state.user?.displayName, role: state.user?.role, logout: state.logout })),
   );
@@ -49,7 +50,7 @@ export function UserMenu({ onOpenAccount, children }: UserMenuProps) {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((value) => !value)}
-        title={`${displayName} (${roleLabel(role)})`}
+        title={t('menu.title', { name: displayName, role: t(`common:role.${role}`) })}
         data-testid="user-menu"
       >
         <span className="user-menu__name" data-testid="user-name">
@@ -62,7 +63,7 @@ export function UserMenu({ onOpenAccount, children }: UserMenuProps) {
       {open && (
         <div className="user-menu__panel" id={menuId} data-testid="user-menu-panel">
           <span className="user-menu__role" data-testid="user-role">
-            {roleLabel(role)}
+            {t(`common:role.${role}`)}
           </span>
           <button
             className="button"
@@ -73,29 +74,14 @@ export function UserMenu({ onOpenAccount, children }: UserMenuProps) {
             }}
             data-testid="open-account"
           >
-            My account
+            {t('menu.account')}
           </button>
           {children}
           <button className="button" type="button" onClick={logout} data-testid="logout">
-            Log out
+            {t('menu.logout')}
           </button>
         </div>
       )}
     </div>
   );
-}
-
-function roleLabel(role: Role): string {
-  switch (role) {
-    case 'operator':
-      return 'Operator';
-    case 'supervisor':
-      return 'Supervisor';
-    case 'admin':
-      return 'Administrator';
-    default: {
-      const unexpected: never = role;
-      return String(unexpected);
-    }
-  }
 }

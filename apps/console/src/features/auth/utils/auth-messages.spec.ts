@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatWait, signedOutNotice, tryAgainIn } from './auth-messages';
+import { ApiRequestError } from '../../../lib/api';
+import { applyLocale } from '../../../lib/i18n/locale';
+import { describeLoginError, formatWait, signedOutNotice, tryAgainIn } from './auth-messages';
 
 describe('auth messages', () => {
   it('rounds a wait up, in seconds under a minute and in minutes above', () => {
@@ -23,5 +25,27 @@ describe('auth messages', () => {
       'You were signed out (password, role or second factor changed); sign in again.',
     );
     expect(signedOutNotice(undefined)).toBe('You have been signed out. Sign in again.');
+  });
+});
+
+describe('auth messages in Swedish', () => {
+  it('word a refused sign-in and a signed-out notice without English', () => {
+    applyLocale('sv');
+    const locked = new ApiRequestError(429, 'Too many failed sign-ins for this account; it is locked…', {
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Too many failed sign-ins for this account; it is locked…',
+      code: 'ACCOUNT_LOCKED',
+      retryAfterSeconds: 840,
+    });
+    expect(describeLoginError(locked)).toBe(
+      'Kontot är låst efter för många misslyckade inloggningar. Försök igen om 14 minuter.',
+    );
+    expect(describeLoginError(new ApiRequestError(0, 'x'))).toBe(
+      'Servern går inte att nå. Kontrollera anslutningen och försök igen.',
+    );
+    expect(signedOutNotice('Your account is deactivated')).toBe('Ditt konto har inaktiverats.');
+    expect(signedOutNotice('Token is invalid')).toBe('Du har loggats ut. Logga in igen.');
+    expect(formatWait(61)).toBe('2 minuter');
   });
 });

@@ -1,63 +1,71 @@
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
+import { inEnglish, issueMessage } from '../../../utils/form-words';
 
 /**
- * A refused sign-in (or second-factor step) in words, with the wait when there is one. The
- * server's machine-readable codes never reach the screen.
+ * A refused sign-in (or second-factor step) in words, with the wait when there is one, in the
+ * language in force. The server's machine-readable codes never reach the screen.
  */
 export function describeLoginError(error: unknown): string {
-  if (!(error instanceof ApiRequestError)) return 'Sign-in failed. Try again.';
-  if (error.status === 0) return 'Cannot reach the server. Check the connection and try again.';
+  if (!(error instanceof ApiRequestError)) return i18n.t('errors:login.failed');
+  if (error.status === 0) return i18n.t('errors:login.unreachable');
   const wait = error.body?.retryAfterSeconds;
   switch (error.body?.code ?? '') {
     case 'INVALID_CREDENTIALS':
-      return 'Invalid username or password.';
+      return i18n.t('errors:login.invalidCredentials');
     case 'TOTP_INVALID':
-      return 'That code is wrong or has expired. Enter the code the authenticator app shows now.';
+      return i18n.t('errors:login.totpInvalid');
     case 'ACCOUNT_LOCKED':
-      return `This account is locked after too many failed sign-ins. ${tryAgainIn(wait)}`;
+      return i18n.t('errors:login.accountLocked', { wait: tryAgainIn(wait) });
     case 'LOGIN_THROTTLED':
-      return `Too many failed sign-ins from this computer. ${tryAgainIn(wait)}`;
+      return i18n.t('errors:login.throttled', { wait: tryAgainIn(wait) });
     case 'STORAGE_UNAVAILABLE':
-      return 'The server cannot check sign-ins right now. Try again in a moment.';
+      return i18n.t('errors:login.storage');
     case 'TOKEN_INVALID':
-      return 'This sign-in has expired. Start again with your username and password.';
+      return i18n.t('errors:login.tokenInvalid');
     case 'TOTP_ALREADY_ENROLLED':
-      return 'A second factor is already set up for this account. An administrator can reset it.';
+      return i18n.t('errors:login.totpEnrolled');
     case 'TOTP_NOT_STARTED':
-      return 'Start the set-up again: the key shown has not been issued for this account.';
+      return i18n.t('errors:login.totpNotStarted');
     case 'VALIDATION': {
-      const first = error.body?.issues?.[0]?.message;
-      return first ? `Check the form: ${first}.` : 'Check the form.';
+      const first = error.body?.issues?.[0];
+      if (!first) return i18n.t('errors:login.checkForm');
+      // The issue's own words (not beside a field here): its text in the language in force.
+      return i18n.t('errors:login.checkFormWith', { problem: issueMessage(first.path, first, true) });
     }
     default:
-      if (error.status === 429) return `Too many attempts. ${tryAgainIn(wait)}`;
-      if (error.status >= 500) return 'The server could not sign you in right now. Try again in a moment.';
-      return 'Sign-in failed. Try again.';
+      if (error.status === 429) return i18n.t('errors:login.tooMany', { wait: tryAgainIn(wait) });
+      if (error.status >= 500) return i18n.t('errors:login.serverDown');
+      return i18n.t('errors:login.failed');
   }
 }
 
 /** "Try again in 14 minutes." from a wait in seconds (rounded up, so the user is never early). */
 export function tryAgainIn(seconds: number | undefined): string {
-  if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return 'Try again later.';
-  return `Try again in ${formatWait(seconds)}.`;
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return i18n.t('errors:login.tryAgainLater');
+  return i18n.t('errors:login.tryAgainIn', { wait: formatWait(seconds) });
 }
 
 export function formatWait(seconds: number): string {
   const s = Math.ceil(seconds);
-  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
-  const minutes = Math.ceil(s / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  if (s < 60) return i18n.t('errors:login.seconds', { count: s });
+  return i18n.t('errors:login.minutes', { count: Math.ceil(s / 60) });
 }
 
 /**
  * What the login page says after the server ended the session (deactivated, password reset,
- * token refused). `reason` is the server's message, when it gave one.
+ * token refused). `reason` is the server's message, when it gave one (English from the socket,
+ * or already in words from a refused request).
  */
 export function signedOutNotice(reason: string | null | undefined): string {
   const text = (reason ?? '').replace(/^UNAUTHORIZED:?\s*/u, '').trim();
-  if (/deactivated/iu.test(text)) return 'Your account has been deactivated.';
-  if (text === '') return 'You have been signed out. Sign in again.';
+  if (/deactivated|inaktiverat/iu.test(text)) return i18n.t('errors:login.deactivated');
+  if (text === '') return i18n.t('errors:login.signedOut');
   // The server's own sentence already says it ("You were signed out (password … changed)").
-  if (/^you (were|have been) signed out/iu.test(text)) return `${text.replace(/\.$/u, '')}.`;
-  return `You have been signed out: ${text.replace(/\.$/u, '')}.`;
+  if (/^you (were|have been) signed out/iu.test(text)) {
+    return inEnglish() ? `${text.replace(/\.$/u, '')}.` : i18n.t('errors:login.signedOutChanged');
+  }
+  // Any other reason is the server's English: quoted in English, not shown in Swedish.
+  if (inEnglish()) return i18n.t('errors:login.signedOutBecause', { reason: text.replace(/\.$/u, '') });
+  return i18n.t('errors:login.signedOut');
 }

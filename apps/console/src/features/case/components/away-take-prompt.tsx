@@ -1,12 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Dialog } from '../../../components/dialog';
 import { useCaseStore } from '../store/case-store';
+
+/** The question is a paragraph, not a heading: the dialog has no title of its own. */
+const TITLE_AS = 'p';
 
 /**
  * Take next was refused because the operator is away: "You are Away (Break). Become available and
  * take the next case?" Enter (the focused button) confirms, Escape cancels.
  */
 export function AwayTakePrompt() {
+  const { t } = useTranslation(['case', 'common']);
   const { question, takeNext, cancel } = useCaseStore(
     useShallow((state) => ({
       question: state.awayPrompt,
@@ -18,7 +23,7 @@ export function AwayTakePrompt() {
   return (
     <Dialog
       title={question}
-      titleAs="p"
+      titleAs={TITLE_AS}
       role="alertdialog"
       className="panel-dialog away-prompt"
       onEscape={cancel}
@@ -32,10 +37,10 @@ export function AwayTakePrompt() {
           onClick={() => void takeNext(true)}
           data-testid="away-prompt-confirm"
         >
-          Become available and take
+          {t('away.confirm')}
         </button>
         <button className="button" type="button" onClick={cancel} data-testid="away-prompt-cancel">
-          Cancel <kbd>Esc</kbd>
+          {t('common:action.cancel')} <kbd>{t('key.esc')}</kbd>
         </button>
       </div>
     </Dialog>

@@ -1,26 +1,31 @@
 import type { CaseDetail, CaseTimes } from '@arc/shared/case-handling';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatDelta, formatTime } from '../utils/labels';
 import { useReadOnlyCaseStore } from '../store/read-only-case-store';
 import { CaseSection } from './case-section';
+import { caseTitle } from '../../../utils/case-title';
+import { eventLabel } from '../../../utils/event-label';
 import { resultLabel } from '../../../utils/labels';
 
-const TIME_ROWS: readonly { key: keyof CaseTimes; label: string }[] = [
-  { key: 'signalReceivedAt', label: 'Received' },
-  { key: 'queuedAt', label: 'Queued' },
-  { key: 'firstPresentedAt', label: 'Presented' },
-  { key: 'acceptedAt', label: 'Accepted' },
-  { key: 'firstContactAt', label: 'First contact' },
-  { key: 'closedAt', label: 'Closed' },
+/** The times in the order they happen; each is labelled by its own key (case:times.<key>). */
+const TIME_ROWS: readonly (keyof CaseTimes)[] = [
+  'signalReceivedAt',
+  'queuedAt',
+  'firstPresentedAt',
+  'acceptedAt',
+  'firstContactAt',
+  'closedAt',
 ];
 
 /** The times reported to the customer (ZR0001/ZR0002), each with its distance from the first signal. */
 export function CaseTimesSection({ times }: { times: CaseTimes }) {
+  const { t } = useTranslation(['case', 'queue']);
   return (
-    <CaseSection title="Times" testId="case-times">
+    <CaseSection title={t('times.title')} data-testid="case-times">
       <dl className="facts case-times">
-        {TIME_ROWS.map(({ key, label }) => (
+        {TIME_ROWS.map((key) => (
           <div key={key} className="case-times__row" data-testid={`time-${key}`} data-time={times[key] ?? undefined}>
-            <dt>{label}</dt>
+            <dt>{t(`times.${key}`)}</dt>
             <dd>
               {formatDateTime(times[key])}
               {key !== 'signalReceivedAt' && times[key] && (
@@ -35,23 +40,24 @@ export function CaseTimesSection({ times }: { times: CaseTimes }) {
 }
 
 export function SiteSection({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation(['case', 'queue']);
   const { site, transmitters, summary } = detail;
   return (
-    <CaseSection title="Site" testId="case-site">
+    <CaseSection title={t('site.title')} data-testid="case-site">
       {site ? (
         <dl className="facts">
-          <dt>Site</dt>
+          <dt>{t('site.site')}</dt>
           <dd data-testid="case-site-name">{site.name}</dd>
-          <dt>Address</dt>
+          <dt>{t('site.address')}</dt>
           <dd data-testid="case-site-address">
             {site.street}, {site.postcode} {site.city}
             {site.addressRef && <span className="muted"> · {site.addressRef}</span>}
           </dd>
-          <dt>Municipality</dt>
+          <dt>{t('site.municipality')}</dt>
           <dd>{site.municipality}</dd>
           {site.customerName && (
             <>
-              <dt>Customer</dt>
+              <dt>{t('site.customer')}</dt>
               <dd>
                 {site.customerName}
                 {site.customerNo && <span className="muted"> ({site.customerNo})</span>}
@@ -60,18 +66,22 @@ export function SiteSection({ detail }: { detail: CaseDetail }) {
           )}
         </dl>
       ) : (
-        <p className="site--unknown">Unknown transmitter {summary.account}: no site is registered for it.</p>
+        <p className="site--unknown">{t('site.unknown', { account: summary.account })}</p>
       )}
       {transmitters.length > 0 && (
-        <ul className="plain-list" aria-label="Transmitters" data-testid="case-transmitters">
+        <ul className="plain-list" aria-label={t('site.transmitters')} data-testid="case-transmitters">
           {transmitters.map((transmitter) => (
             <li key={transmitter.id} data-testid="case-transmitter">
               <span className="mono">{transmitter.account}</span> {transmitter.protocol}
-              {transmitter.inputCategory && <span className="muted"> · {transmitter.inputCategory}</span>}
-              {transmitter.encrypted && (
-                <span className="tag">{transmitter.requireEncryption ? 'ENCRYPTION REQUIRED' : 'ENCRYPTED'}</span>
+              {transmitter.inputCategory && (
+                <span className="muted"> · {t(`queue:badge.${transmitter.inputCategory}`)}</span>
               )}
-              {transmitter.runawayUntil && <span className="tag tag--danger">RUNAWAY</span>}
+              {transmitter.encrypted && (
+                <span className="tag">
+                  {transmitter.requireEncryption ? t('site.encryptionRequired') : t('site.encrypted')}
+                </span>
+              )}
+              {transmitter.runawayUntil && <span className="tag tag--danger">{t('site.runaway')}</span>}
             </li>
           ))}
         </ul>
@@ -81,17 +91,18 @@ export function SiteSection({ detail }: { detail: CaseDetail }) {
 }
 
 export function SignalsSection({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation(['case', 'queue']);
   return (
-    <CaseSection title={`Signals (${detail.signals.length})`} testId="case-signals">
+    <CaseSection title={t('signals.title', { count: detail.signals.length })} data-testid="case-signals">
       <table className="detail-table">
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Account</th>
-            <th scope="col">Code</th>
-            <th scope="col">Zone</th>
-            <th scope="col">Text</th>
-            <th scope="col">Description</th>
+            <th scope="col">{t('signals.time')}</th>
+            <th scope="col">{t('signals.account')}</th>
+            <th scope="col">{t('signals.code')}</th>
+            <th scope="col">{t('signals.zone')}</th>
+            <th scope="col">{t('signals.text')}</th>
+            <th scope="col">{t('signals.description')}</th>
           </tr>
         </thead>
         <tbody>
@@ -121,14 +132,14 @@ export function SignalsSection({ detail }: { detail: CaseDetail }) {
               </td>
               <td>{signal.text ?? ''}</td>
               <td>
-                {signal.description}
+                {eventLabel(signal.code, signal.description)}
                 {signal.unencryptedFromKeyed && (
                   <span
                     className="tag tag--danger"
                     data-testid="case-signal-unencrypted"
-                    title="Unencrypted message from an encrypted transmitter"
+                    title={t('signals.unencryptedTitle')}
                   >
-                    UNENCRYPTED
+                    {t('signals.unencrypted')}
                   </span>
                 )}
               </td>
@@ -141,19 +152,20 @@ export function SignalsSection({ detail }: { detail: CaseDetail }) {
 }
 
 export function EarlierCasesSection({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation(['case', 'queue']);
   return (
-    <CaseSection title="Earlier cases of the site" testId="case-earlier">
+    <CaseSection title={t('earlier.title')} data-testid="case-earlier">
       {detail.earlierCases.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('earlier.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Category</th>
-              <th scope="col">Alarm</th>
-              <th scope="col">Queued</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('earlier.case')}</th>
+              <th scope="col">{t('earlier.category')}</th>
+              <th scope="col">{t('earlier.alarm')}</th>
+              <th scope="col">{t('earlier.queued')}</th>
+              <th scope="col">{t('earlier.result')}</th>
             </tr>
           </thead>
           <tbody>
@@ -164,7 +176,7 @@ export function EarlierCasesSection({ detail }: { detail: CaseDetail }) {
                     <button
                       type="button"
                       className="link-button mono"
-                      title="Open this closed case read-only"
+                      title={t('earlier.openReadOnly')}
                       data-testid="earlier-case-open"
                       onClick={() => void useReadOnlyCaseStore.getState().open(earlier.id, 'case')}
                     >
@@ -176,12 +188,18 @@ export function EarlierCasesSection({ detail }: { detail: CaseDetail }) {
                 </td>
                 <td>
                   <span className="category-badge category-badge--small" data-category={earlier.category}>
-                    {earlier.category}
+                    {t(`queue:badge.${earlier.category}`)}
                   </span>
                 </td>
-                <td>{earlier.title}</td>
+                <td>{caseTitle(earlier)}</td>
                 <td>{formatDateTime(earlier.queuedAt)}</td>
-                <td>{earlier.result ? resultLabel(earlier.result) : earlier.closedAt ? 'closed' : 'open'}</td>
+                <td>
+                  {earlier.result
+                    ? resultLabel(earlier.result)
+                    : earlier.closedAt
+                      ? t('earlier.closed')
+                      : t('earlier.open')}
+                </td>
               </tr>
             ))}
           </tbody>

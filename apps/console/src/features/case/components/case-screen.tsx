@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseResult, ContactOutcome } from '@arc/shared/case-handling';
 import type { SiteNote } from '@arc/shared/site-knowledge';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { useStepWork } from '../hooks/use-step-work';
@@ -16,10 +17,12 @@ import { CASE_SHORTCUTS, ShortcutHelp } from './shortcut-help';
 import { SiteKnowledgeSection, SiteNotesPopup } from './site-knowledge';
 import { StepsChecklist } from './steps-checklist';
 import { TickOffer } from './tick-offer';
+import { caseTitle } from '../../../utils/case-title';
 import { resultLabel } from '../../../utils/labels';
 
 /** The open case: everything the operator needs to work it, keyboard first. */
 export function CaseScreen() {
+  const { t } = useTranslation(['case', 'common', 'queue']);
   const { detail, status, error, userId, reload } = useCaseStore(
     useShallow((state) => ({
       detail: state.detail,
@@ -33,13 +36,13 @@ export function CaseScreen() {
   if (!detail) {
     return status === 'error' ? (
       <div className="form-error" role="alert" data-testid="case-load-error">
-        Could not load the case: {error}{' '}
+        {t('screen.loadFailed', { error })}{' '}
         <button className="button button--small" type="button" onClick={() => void reload()}>
-          Try again
+          {t('common:action.retry')}
         </button>
       </div>
     ) : (
-      <p className="muted">Loading case…</p>
+      <p className="muted">{t('screen.loading')}</p>
     );
   }
   // Keyed by case: a new case starts with no form open and the first number selected.
@@ -57,6 +60,7 @@ interface CaseWorkProps {
 }
 
 function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
+  const { t } = useTranslation(['case', 'common', 'queue']);
   const finish = useCaseStore((state) => state.finish);
   const reload = useCaseStore((state) => state.reload);
   const steps = useStepWork(detail);
@@ -67,6 +71,7 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
     setSeenNotes((seen) => new Set([...seen, ...notes.map((n) => n.id)]));
   const targets = useMemo(() => callTargets(detail), [detail]);
   const [panel, setPanel] = useState<Panel>('none');
+  const closePanel = () => setPanel('none');
   const [recording, setRecording] = useState<RecordingState | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const selected = targets.find((t) => t.key === selectedKey) ?? targets[0] ?? null;
@@ -137,32 +142,32 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
     >
       <header className="case-header">
         <span className="category-badge" data-category={summary.category}>
-          {summary.category}
+          {t(`queue:badge.${summary.category}`)}
         </span>
         <div className="case-header__what">
           <h2 id="case-heading" className="case-header__title">
-            <span className="mono muted">{summary.caseNo}</span> {summary.title}
+            <span className="mono muted">{summary.caseNo}</span> {caseTitle(summary)}
           </h2>
           <p className="case-header__site" data-testid="case-header-site">
-            {summary.siteName ?? `Unknown transmitter ${summary.account}`}
+            {summary.siteName ?? t('screen.unknownTransmitter', { account: summary.account })}
             {summary.siteAddress && <span className="muted"> · {summary.siteAddress}</span>}
           </p>
           {summary.unencryptedFromKeyed && (
             <p className="tag tag--danger" data-testid="case-unencrypted" role="note">
-              UNENCRYPTED · Unencrypted message from an encrypted transmitter: anyone who knows the account could have
-              sent it. Verify before acting.
+              {t('screen.unencrypted')}
             </p>
           )}
           {summary.returned && (
             <span className="tag tag--returned">
-              RETURNED{summary.returnReason ? ` · ${summary.returnReason}` : ''}
+              {t('screen.returned')}
+              {summary.returnReason ? ` · ${summary.returnReason}` : ''}
             </span>
           )}
         </div>
         {mine && (
           <div className="case-header__actions">
             <button className="button" type="button" onClick={() => setPanel('put-back')} data-testid="put-back">
-              Put back <kbd>P</kbd>
+              {t('screen.putBack')} <kbd>P</kbd>
             </button>
             <button
               className="button button--primary"
@@ -170,7 +175,7 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
               onClick={() => setPanel('close')}
               data-testid="close-case"
             >
-              Close <kbd>C</kbd>
+              {t('screen.close')} <kbd>C</kbd>
             </button>
           </div>
         )}
@@ -178,24 +183,26 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
 
       {unseenNotes.length > 0 && <SiteNotesPopup notes={unseenNotes} onClose={() => markSeen(unseenNotes)} />}
       {mine && <ShortcutHelp shortcuts={CASE_SHORTCUTS} />}
-      {!mine && <NotYoursBanner detail={detail} onLeave={() => finish(`Left case ${summary.caseNo}.`)} />}
+      {!mine && <NotYoursBanner detail={detail} onLeave={() => finish(t('screen.left', { caseNo: summary.caseNo }))} />}
       {loadError && (
         <p className="form-error" role="alert" data-testid="case-reload-error">
-          Could not refresh the case: {loadError}
+          {t('screen.reloadFailed', { error: loadError })}
         </p>
       )}
       {mine && panel === 'close' && (
         <CloseDialog
           detail={detail}
-          onCancel={() => setPanel('none')}
-          onClosed={(result: CaseResult) => finish(`Case ${summary.caseNo} closed: ${resultLabel(result)}.`)}
+          onCancel={closePanel}
+          onClosed={(result: CaseResult) =>
+            finish(t('screen.closedNotice', { caseNo: summary.caseNo, result: resultLabel(result) }))
+          }
         />
       )}
       {mine && panel === 'put-back' && (
         <PutBackDialog
           detail={detail}
-          onCancel={() => setPanel('none')}
-          onPutBack={() => finish(`Case ${summary.caseNo} is back in the queue.`)}
+          onCancel={closePanel}
+          onPutBack={() => finish(t('screen.putBackNotice', { caseNo: summary.caseNo }))}
         />
       )}
 
@@ -253,18 +260,21 @@ function CaseWork({ detail, mine, loadError }: CaseWorkProps) {
 }
 
 function NotYoursBanner({ detail, onLeave }: { detail: CaseDetail; onLeave: () => void }) {
+  const { t } = useTranslation(['case', 'common', 'queue']);
   const { summary, result } = detail;
   const why =
     summary.status === 'CLOSED'
-      ? `It is closed${result ? ` (${resultLabel(result.code)}, by ${result.by.name})` : ''}.`
+      ? result
+        ? t('notYours.closedWithResult', { result: resultLabel(result.code), name: result.by.name })
+        : t('notYours.closed')
       : summary.status === 'QUEUED'
-        ? 'It went back to the queue.'
-        : `${summary.heldBy?.name ?? 'Another operator'} has it now.`;
+        ? t('notYours.queued')
+        : t('notYours.heldBy', { name: summary.heldBy?.name ?? t('notYours.anotherOperator') });
   return (
     <div className="case-banner" role="alert" data-testid="case-not-yours">
-      This case is no longer yours: {why}{' '}
+      {t('notYours.text', { why })}{' '}
       <button className="button button--small" type="button" onClick={onLeave} data-testid="case-leave">
-        Back to the queue
+        {t('notYours.back')}
       </button>
     </div>
   );

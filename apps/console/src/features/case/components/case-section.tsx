@@ -2,12 +2,13 @@ import { useId, type ReactNode } from 'react';
 
 export interface CaseSectionProps {
   title: string;
-  testId: string;
+  /** Put on the section element. */
+  'data-testid': string;
   actions?: ReactNode;
   children: ReactNode;
 }
 
-export function CaseSection({ title, testId, actions, children }: CaseSectionProps) {
+export function CaseSection({ title, 'data-testid': testId, actions, children }: CaseSectionProps) {
   const headingId = useId();
   return (
     <section className="detail-section" aria-labelledby={headingId} data-testid={testId}>

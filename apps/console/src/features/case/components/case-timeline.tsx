@@ -1,5 +1,6 @@
 import type { CaseDetail } from '@arc/shared/case-handling';
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatTime } from '../../../utils/time';
 import { buildTimeline } from '../utils/timeline';
 import { CaseSection } from './case-section';
@@ -10,7 +11,10 @@ import { CaseSection } from './case-section';
  * line as the case changes, unless the operator scrolled up to read.
  */
 export function CaseTimeline({ detail }: { detail: CaseDetail }) {
-  const entries = useMemo(() => buildTimeline(detail), [detail]);
+  const { t, i18n } = useTranslation('case');
+  // Worded in the language in force: built again when it changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is read by buildTimeline through i18n
+  const entries = useMemo(() => buildTimeline(detail), [detail, i18n.language]);
   const box = useRef<HTMLOListElement>(null);
   const pinned = useRef(true);
   const firstDay = entries[0] ? formatDate(entries[0].at) : '';
@@ -26,11 +30,11 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   };
 
   return (
-    <CaseSection title={`Timeline (${entries.length})`} testId="case-timeline">
+    <CaseSection title={t('timeline.title', { count: entries.length })} data-testid="case-timeline">
       {entries.length === 0 ? (
-        <p className="muted">Nothing has happened yet.</p>
+        <p className="muted">{t('timeline.empty')}</p>
       ) : (
-        <ol className="timeline" ref={box} onScroll={onScroll} aria-label="Timeline of the case">
+        <ol className="timeline" ref={box} onScroll={onScroll} aria-label={t('timeline.label')}>
           {entries.map((entry) => (
             <li
               key={entry.key}

@@ -5,11 +5,14 @@ import {
   type CaseDetail,
   type CaseResult,
 } from '@arc/shared/case-handling';
+import type { AlarmCategory } from '@arc/shared/alarm';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
 import { closeCase } from '../api/case-api';
 import { openMandatorySteps } from '../utils/call-targets';
 import { messageOf } from '../../../utils/request-state';
+import { i18n } from '../../../lib/i18n/i18n';
 import { resultLabel } from '../../../utils/labels';
 
 export interface CloseDialogProps {
@@ -24,6 +27,7 @@ export interface CloseDialogProps {
  * result the category may not use (hold-up cancelled by caller) is offered but disabled, with why.
  */
 export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
+  const { t } = useTranslation(['case', 'common']);
   const [result, setResult] = useState<CaseResult | ''>('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
@@ -31,20 +35,20 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
   const [pending, setPending] = useState(false);
   const category = detail.summary.category;
   const openSteps = openMandatorySteps(detail.steps);
-  const refusals = CASE_RESULTS.map((code) => closeResultProblem(category, code)).filter((p) => p !== null);
+  const refusals = CASE_RESULTS.map((code) => resultProblem(category, code)).filter((p) => p !== null);
 
   const submit = async () => {
     if (result === '') {
-      setErrors({ result: 'Choose a result' });
+      setErrors({ result: t('close.resultRequired') });
       return;
     }
-    const problem = closeResultProblem(category, result);
+    const problem = resultProblem(category, result);
     if (problem) {
       setErrors({ result: problem });
       return;
     }
     if (openSteps.length > 0 && reason.trim() === '') {
-      setErrors({ reason: `Give a reason: ${countSteps(openSteps.length)} not done` });
+      setErrors({ reason: t('close.reasonRequired', { count: openSteps.length }) });
       return;
     }
     const parsed = CloseCaseInputSchema.safeParse({
@@ -54,7 +58,7 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setErrors({ form: issue ? `${issue.path.join('.')}: ${issue.message}` : 'Check the form' });
+      setErrors({ form: issue ? `${issue.path.join('.')}: ${issue.message}` : t('close.checkForm') });
       return;
     }
     setPending(true);
@@ -64,20 +68,20 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
       onClosed(result);
     } catch (caught) {
       // The server has the last word (e.g. a step was un-ticked, or a rule the console lacks).
-      setErrors({ form: messageOf(caught, 'Closing failed') });
+      setErrors({ form: messageOf(caught, t('close.failed')) });
       setPending(false);
     }
   };
 
   return (
     <Dialog
-      title={`Close ${detail.summary.caseNo}`}
+      title={t('close.title', { caseNo: detail.summary.caseNo })}
       onEscape={onCancel}
       onSubmit={() => void submit()}
       data-testid="close-dialog"
     >
       <label className="field">
-        <span className="field__label">Result</span>
+        <span className="field__label">{t('close.result')}</span>
         <select
           className="field__input"
           value={result}
@@ -86,13 +90,12 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
           autoFocus
           data-testid="close-result"
         >
-          <option value="">Choose a result…</option>
+          <option value="">{t('close.chooseResult')}</option>
           {CASE_RESULTS.map((code) => {
-            const problem = closeResultProblem(category, code);
+            const problem = resultProblem(category, code);
             return (
               <option key={code} value={code} disabled={problem !== null} title={problem ?? undefined}>
-                {resultLabel(code)}
-                {problem ? ' (not allowed)' : ''}
+                {problem ? t('close.resultNotAllowed', { result: resultLabel(code) }) : resultLabel(code)}
               </option>
             );
           })}
@@ -109,7 +112,7 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
         </p>
       )}
       <label className="field">
-        <span className="field__label">Note</span>
+        <span className="field__label">{t('close.note')}</span>
         <textarea
           className="field__input"
           rows={2}
@@ -120,9 +123,7 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
       </label>
       {openSteps.length > 0 && (
         <label className="field">
-          <span className="field__label">
-            Why {countSteps(openSteps.length)} {openSteps.length === 1 ? 'is' : 'are'} not done
-          </span>
+          <span className="field__label">{t('close.reasonLabel', { count: openSteps.length })}</span>
           <input
             className="field__input"
             value={reason}
@@ -144,18 +145,25 @@ export function CloseDialog({ detail, onCancel, onClosed }: CloseDialogProps) {
       )}
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={pending} data-testid="close-save">
-          {pending ? 'Closing…' : 'Close case'}
+          {pending ? t('close.closing') : t('close.save')}
         </button>
         <button className="button" type="button" onClick={onCancel} disabled={pending} data-testid="close-cancel">
-          Cancel <kbd>Esc</kbd>
+          {t('common:action.cancel')} <kbd>{t('key.esc')}</kbd>
         </button>
       </div>
     </Dialog>
   );
 }
 
-function countSteps(count: number): string {
-  return count === 1 ? '1 mandatory step' : `${count} mandatory steps`;
+/**
+ * Why a result may not close a case of this category (closeResultProblem's rule), in the language in
+ * force; null when it may.
+ */
+function resultProblem(category: AlarmCategory, result: CaseResult): string | null {
+  const problem = closeResultProblem(category, result);
+  if (problem === null) return null;
+  if (category === 'HOLDUP' && result === 'CANCELLED_BY_CALLER') return i18n.t('case:close.holdupNotCancelled');
+  return problem;
 }
 
 function capitalise(text: string): string {

@@ -5,6 +5,7 @@ import {
   type ContactOutcome,
 } from '@arc/shared/case-handling';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { recordAttempt } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import type { CallTarget } from '../utils/call-targets';
@@ -42,12 +43,13 @@ export function ContactsPanel({
   onRecorded,
   editable,
 }: ContactsPanelProps) {
+  const { t } = useTranslation(['case', 'common']);
   return (
-    <CaseSection title="Contacts" testId="case-contacts">
+    <CaseSection title={t('contacts.title')} data-testid="case-contacts">
       {targets.length === 0 ? (
-        <p className="muted">No contacts and nobody on call for this site.</p>
+        <p className="muted">{t('contacts.none')}</p>
       ) : (
-        <ol className="call-list" aria-label="Numbers to call">
+        <ol className="call-list" aria-label={t('contacts.list')}>
           {targets.map((target, index) => {
             const selected = target.key === selectedKey;
             const first = index === 0 || targets[index - 1]?.name !== target.name;
@@ -69,7 +71,7 @@ export function ContactsPanel({
                 >
                   <span className="call-target__name">
                     {first ? target.name : ''}
-                    {target.contactId === null && <span className="tag">ON CALL</span>}
+                    {target.contactId === null && <span className="tag">{t('contacts.onCall')}</span>}
                   </span>
                   <span className="call-target__route">
                     <span className="muted">{routeKindLabel(target.routeKind)}</span>{' '}
@@ -91,7 +93,7 @@ export function ContactsPanel({
                     }}
                     data-testid="record-call"
                   >
-                    {target.routeKind === 'PHONE' ? 'Record call' : 'Record message'}
+                    {target.routeKind === 'PHONE' ? t('contacts.recordCall') : t('contacts.recordMessage')}
                   </button>
                 )}
                 {editable && recording?.targetKey === target.key && (
@@ -110,12 +112,12 @@ export function ContactsPanel({
       )}
       {detail.onCall.some((o) => !o.member) && (
         <p className="muted">
-          Nobody on call now for{' '}
-          {detail.onCall
-            .filter((o) => !o.member)
-            .map((o) => o.rosterName)
-            .join(', ')}
-          .
+          {t('contacts.nobodyOnCall', {
+            rosters: detail.onCall
+              .filter((o) => !o.member)
+              .map((o) => o.rosterName)
+              .join(', '),
+          })}
         </p>
       )}
     </CaseSection>
@@ -132,6 +134,7 @@ interface RecordCallFormProps {
 
 /** Outcome (the digit keys pick it too; a phone's call outcomes, an SMS's or e-mail's "sent") and a note; Enter saves, Esc cancels. */
 export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }: RecordCallFormProps) {
+  const { t } = useTranslation(['case', 'common']);
   const mutate = useCaseStore((state) => state.mutate);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +151,7 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setError(issue ? `${issue.path.join('.') || 'call'}: ${issue.message}` : 'Check the call');
+      setError(issue ? `${issue.path.join('.') || t('record.callField')}: ${issue.message}` : t('record.checkCall'));
       return;
     }
     setPending(true);
@@ -157,7 +160,7 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
       await mutate((caseId) => recordAttempt(caseId, parsed.data));
       onSaved(outcome);
     } catch (caught) {
-      setError(messageOf(caught, 'Recording the call failed'));
+      setError(messageOf(caught, t('record.failed')));
       setPending(false);
     }
   };
@@ -177,11 +180,15 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
       className="inline-form record-call"
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
-      aria-label={`Record ${target.routeKind === 'PHONE' ? 'call' : 'message'} to ${target.name}`}
+      aria-label={
+        target.routeKind === 'PHONE'
+          ? t('record.callTo', { name: target.name })
+          : t('record.messageTo', { name: target.name })
+      }
       data-testid="record-call-form"
     >
       <fieldset className="outcomes">
-        <legend className="field__label">Outcome</legend>
+        <legend className="field__label">{t('record.outcome')}</legend>
         {outcomesFor(target).map((option) => (
           <label key={option} className="outcome" data-outcome={option}>
             <input
@@ -198,18 +205,22 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
       </fieldset>
       <input
         className="field__input"
-        placeholder="Note (optional)"
-        aria-label="Note"
+        placeholder={t('record.notePlaceholder')}
+        aria-label={t('record.note')}
         value={note}
         onChange={(event) => setNote(event.target.value)}
         autoFocus
         data-testid="record-note"
       />
       <button className="button button--primary" type="submit" disabled={pending} data-testid="record-save">
-        {pending ? 'Saving…' : target.routeKind === 'PHONE' ? 'Save call' : 'Save'}
+        {pending
+          ? t('common:action.saving')
+          : target.routeKind === 'PHONE'
+            ? t('record.saveCall')
+            : t('common:action.save')}
       </button>
       <button className="button" type="button" onClick={onCancel} disabled={pending} data-testid="record-cancel">
-        Cancel <kbd>Esc</kbd>
+        {t('common:action.cancel')} <kbd>{t('key.esc')}</kbd>
       </button>
       {error && (
         <p className="form-error" role="alert" data-testid="record-error">
@@ -221,20 +232,21 @@ export function RecordCallForm({ target, outcome, onOutcome, onCancel, onSaved }
 }
 
 export function AttemptsSection({ attempts }: { attempts: readonly ContactAttempt[] }) {
+  const { t } = useTranslation(['case', 'common']);
   return (
-    <CaseSection title={`Calls (${attempts.length})`} testId="case-attempts">
+    <CaseSection title={t('attempts.title', { count: attempts.length })} data-testid="case-attempts">
       {attempts.length === 0 ? (
-        <p className="muted">No calls yet.</p>
+        <p className="muted">{t('attempts.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Called</th>
-              <th scope="col">Route</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Note</th>
-              <th scope="col">By</th>
+              <th scope="col">{t('attempts.time')}</th>
+              <th scope="col">{t('attempts.called')}</th>
+              <th scope="col">{t('attempts.route')}</th>
+              <th scope="col">{t('attempts.outcome')}</th>
+              <th scope="col">{t('attempts.note')}</th>
+              <th scope="col">{t('attempts.by')}</th>
             </tr>
           </thead>
           <tbody>

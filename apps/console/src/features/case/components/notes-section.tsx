@@ -1,5 +1,6 @@
 import { CaseNoteInputSchema, type CaseNote } from '@arc/shared/case-handling';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addNote } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import { formatTime } from '../utils/labels';
@@ -7,6 +8,7 @@ import { messageOf } from '../../../utils/request-state';
 import { CaseSection } from './case-section';
 
 export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; editable: boolean }) {
+  const { t } = useTranslation(['case', 'common']);
   const mutate = useCaseStore((state) => state.mutate);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +17,8 @@ export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; 
   const submit = async () => {
     const parsed = CaseNoteInputSchema.safeParse({ text });
     if (!parsed.success) {
-      setError(`Note ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      const message = parsed.error.issues[0]?.message;
+      setError(message ? t('notes.withMessage', { message }) : t('notes.invalid'));
       return;
     }
     setPending(true);
@@ -24,7 +27,7 @@ export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; 
       await mutate((caseId) => addNote(caseId, parsed.data));
       setText('');
     } catch (caught) {
-      setError(messageOf(caught, 'Saving the note failed'));
+      setError(messageOf(caught, t('notes.failed')));
     } finally {
       setPending(false);
     }
@@ -42,7 +45,7 @@ export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; 
   };
 
   return (
-    <CaseSection title={`Notes (${notes.length})`} testId="case-notes">
+    <CaseSection title={t('notes.title', { count: notes.length })} data-testid="case-notes">
       {notes.length > 0 && (
         <ul className="plain-list notes">
           {notes.map((note) => (
@@ -56,19 +59,19 @@ export function NotesSection({ notes, editable }: { notes: readonly CaseNote[]; 
         </ul>
       )}
       {editable && (
-        <form className="inline-form" onSubmit={onSubmit} aria-label="Add note">
+        <form className="inline-form" onSubmit={onSubmit} aria-label={t('notes.form')}>
           <textarea
             className="field__input notes__input"
             rows={2}
-            placeholder="Add a note (Ctrl+Enter saves)"
-            aria-label="New note"
+            placeholder={t('notes.placeholder')}
+            aria-label={t('notes.newNote')}
             value={text}
             onChange={(event) => setText(event.target.value)}
             onKeyDown={onKeyDown}
             data-testid="note-text"
           />
           <button className="button" type="submit" disabled={pending} data-testid="note-save">
-            {pending ? 'Saving…' : 'Add note'}
+            {pending ? t('common:action.saving') : t('notes.add')}
           </button>
           {error && (
             <span className="field__error" role="alert" data-testid="note-error">

@@ -1,5 +1,6 @@
 import { PutBackInputSchema, type CaseDetail } from '@arc/shared/case-handling';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
 import { putBackCase } from '../api/case-api';
 import { messageOf } from '../../../utils/request-state';
@@ -12,6 +13,7 @@ export interface PutBackDialogProps {
 
 /** Gives the case back to the queue with a reason the next operator sees. */
 export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProps) {
+  const { t } = useTranslation(['case', 'common']);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -19,7 +21,8 @@ export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProp
   const submit = async () => {
     const parsed = PutBackInputSchema.safeParse({ reason });
     if (!parsed.success) {
-      setError(`Reason ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      const message = parsed.error.issues[0]?.message;
+      setError(message ? t('putBack.reasonWithMessage', { message }) : t('putBack.reasonInvalid'));
       return;
     }
     setPending(true);
@@ -28,20 +31,20 @@ export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProp
       await putBackCase(detail.summary.id, parsed.data);
       onPutBack();
     } catch (caught) {
-      setError(messageOf(caught, 'Putting back failed'));
+      setError(messageOf(caught, t('putBack.failed')));
       setPending(false);
     }
   };
 
   return (
     <Dialog
-      title={`Put ${detail.summary.caseNo} back in the queue`}
+      title={t('putBack.title', { caseNo: detail.summary.caseNo })}
       onEscape={onCancel}
       onSubmit={() => void submit()}
       data-testid="put-back-dialog"
     >
       <label className="field">
-        <span className="field__label">Reason</span>
+        <span className="field__label">{t('putBack.reason')}</span>
         <input
           className="field__input"
           value={reason}
@@ -57,10 +60,10 @@ export function PutBackDialog({ detail, onCancel, onPutBack }: PutBackDialogProp
       )}
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={pending} data-testid="put-back-save">
-          {pending ? 'Putting back…' : 'Put back'}
+          {pending ? t('putBack.putting') : t('putBack.save')}
         </button>
         <button className="button" type="button" onClick={onCancel} disabled={pending} data-testid="put-back-cancel">
-          Cancel <kbd>Esc</kbd>
+          {t('common:action.cancel')} <kbd>{t('key.esc')}</kbd>
         </button>
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
 import type { CaseDetail } from '@arc/shared/case-handling';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CaseTimesSection, SignalsSection, SiteSection } from './case-facts';
 import { CaseTimeline } from './case-timeline';
@@ -8,6 +9,7 @@ import { NotesSection } from './notes-section';
 import { StepsChecklist } from './steps-checklist';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { useReadOnlyCaseStore } from '../store/read-only-case-store';
+import { caseTitle } from '../../../utils/case-title';
 import { categoryLabel, resultLabel } from '../../../utils/labels';
 import { formatDateTime } from '../../../utils/time';
 
@@ -16,6 +18,7 @@ import { formatDateTime } from '../../../utils/time';
  * no actions. "Back" returns to the case being worked or to the search results.
  */
 export function ReadOnlyCase({ workingCaseNo }: { workingCaseNo: string | null }) {
+  const { t } = useTranslation(['case', 'common', 'queue']);
   const { detail, status, error, origin, caseId, open, close } = useReadOnlyCaseStore(
     useShallow((s) => ({
       detail: s.detail,
@@ -34,13 +37,13 @@ export function ReadOnlyCase({ workingCaseNo }: { workingCaseNo: string | null }
   });
   const backLabel =
     origin === 'case' && workingCaseNo
-      ? `Back to case ${workingCaseNo}`
+      ? t('readOnly.backToCase', { caseNo: workingCaseNo })
       : origin === 'case'
-        ? 'Back'
-        : 'Back to the results';
+        ? t('common:action.back')
+        : t('readOnly.backToResults');
   const back = (
     <button className="button" type="button" onClick={close} data-testid="read-only-back">
-      {backLabel} <kbd>Esc</kbd>
+      {backLabel} <kbd>{t('key.esc')}</kbd>
     </button>
   );
   if (!detail) {
@@ -49,15 +52,15 @@ export function ReadOnlyCase({ workingCaseNo }: { workingCaseNo: string | null }
         <div className="read-only-banner">{back}</div>
         {status === 'error' ? (
           <p className="form-error" role="alert">
-            Could not load the case: {error}{' '}
+            {t('screen.loadFailed', { error })}{' '}
             {caseId && (
               <button className="button button--small" type="button" onClick={() => void open(caseId, origin)}>
-                Try again
+                {t('common:action.retry')}
               </button>
             )}
           </p>
         ) : (
-          <p className="muted">Loading case…</p>
+          <p className="muted">{t('screen.loading')}</p>
         )}
       </div>
     );
@@ -66,6 +69,7 @@ export function ReadOnlyCase({ workingCaseNo }: { workingCaseNo: string | null }
 }
 
 function ReadOnlyDetail({ detail, back }: { detail: CaseDetail; back: ReactNode }) {
+  const { t } = useTranslation(['case', 'common', 'queue']);
   const { summary, result } = detail;
   const closed = summary.status === 'CLOSED';
   return (
@@ -77,25 +81,31 @@ function ReadOnlyDetail({ detail, back }: { detail: CaseDetail; back: ReactNode 
       data-status={summary.status}
     >
       <div className="read-only-banner" role="status" data-testid="read-only-banner">
-        <strong>{closed ? 'Closed case — read only' : 'Case in progress — read only'}</strong>
+        <strong>{closed ? t('readOnly.closedBanner') : t('readOnly.openBanner')}</strong>
         {back}
       </div>
       <header className="case-header">
         <span className="category-badge" data-category={summary.category} title={categoryLabel(summary.category)}>
-          {summary.category}
+          {t(`queue:badge.${summary.category}`)}
         </span>
         <div className="case-header__what">
           <h2 id="read-only-heading" className="case-header__title">
-            <span className="mono muted">{summary.caseNo}</span> {summary.title}
+            <span className="mono muted">{summary.caseNo}</span> {caseTitle(summary)}
           </h2>
           <p className="case-header__site">
-            {summary.siteName ?? `Unknown transmitter ${summary.account}`}
+            {summary.siteName ?? t('screen.unknownTransmitter', { account: summary.account })}
             {summary.siteAddress && <span className="muted"> · {summary.siteAddress}</span>}
           </p>
           {result && (
             <p data-testid="read-only-result">
-              {resultLabel(result.code)} <span className="muted">· closed by {result.by.name}</span>
-              {detail.times.closedAt && <span className="muted"> at {formatDateTime(detail.times.closedAt)}</span>}
+              {resultLabel(result.code)}{' '}
+              <span className="muted">{t('readOnly.closedBy', { name: result.by.name })}</span>
+              {detail.times.closedAt && (
+                <span className="muted">
+                  {' '}
+                  {t('readOnly.closedAt', { time: formatDateTime(detail.times.closedAt) })}
+                </span>
+              )}
               {result.note && <span> · {result.note}</span>}
             </p>
           )}

@@ -1,5 +1,6 @@
 import type { CaseSiteKnowledge, SiteNote } from '@arc/shared/site-knowledge';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AddSiteNoteForm, NoteLine } from '../../../components/site-note';
 import { CaseSection } from './case-section';
 
@@ -8,6 +9,7 @@ import { CaseSection } from './case-section';
  * it (Enter or Esc, or the button) before working the case. Focus stays on its button.
  */
 export function SiteNotesPopup({ notes, onClose }: { notes: readonly SiteNote[]; onClose: () => void }) {
+  const { t } = useTranslation('case');
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -25,7 +27,7 @@ export function SiteNotesPopup({ notes, onClose }: { notes: readonly SiteNote[];
         data-testid="site-notes-popup"
       >
         <h2 id="site-notes-popup-title" className="site-notes-popup__title">
-          Site notes — read before you act
+          {t('knowledge.popupTitle')}
         </h2>
         <ul id="site-notes-popup-list" className="plain-list site-notes">
           {notes.map((note) => (
@@ -39,7 +41,7 @@ export function SiteNotesPopup({ notes, onClose }: { notes: readonly SiteNote[];
           onClick={onClose}
           data-testid="site-notes-ack"
         >
-          Read, continue <kbd>Enter</kbd>
+          {t('knowledge.acknowledge')} <kbd>{t('key.enter')}</kbd>
         </button>
       </div>
     </div>
@@ -57,12 +59,13 @@ export interface SiteKnowledgeSectionProps {
 
 /** Instructions, hazards and notes in force, above everything else in the case's column. */
 export function SiteKnowledgeSection({ siteId, knowledge, canAddNote, onNoteAdded }: SiteKnowledgeSectionProps) {
+  const { t } = useTranslation('case');
   const { instructions, hazards, notes } = knowledge;
   return (
-    <CaseSection title="Site instructions" testId="case-site-knowledge">
+    <CaseSection title={t('knowledge.title')} data-testid="case-site-knowledge">
       {hazards && (
         <p className="site-hazards" role="note" data-testid="case-hazards">
-          <strong>HAZARDS</strong> {hazards}
+          <strong>{t('knowledge.hazards')}</strong> {hazards}
         </p>
       )}
       {instructions ? (
@@ -70,11 +73,11 @@ export function SiteKnowledgeSection({ siteId, knowledge, canAddNote, onNoteAdde
           {instructions}
         </p>
       ) : (
-        !hazards && <p className="muted">No instructions for this site.</p>
+        !hazards && <p className="muted">{t('knowledge.noInstructions')}</p>
       )}
       {notes.length > 0 && (
         <>
-          <h4 className="site-notes__heading">Notes in force</h4>
+          <h4 className="site-notes__heading">{t('knowledge.notesInForce')}</h4>
           <ul className="plain-list site-notes" data-testid="case-site-notes">
             {notes.map((note) => (
               <NoteLine key={note.id} note={note} />

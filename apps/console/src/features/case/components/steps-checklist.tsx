@@ -1,9 +1,11 @@
 import { StepTickInputSchema, type CaseDetail, type CaseStep } from '@arc/shared/case-handling';
 import { DEFAULT_EMERGENCY_NUMBERS } from '@arc/shared/site-knowledge';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import { formatTime } from '../utils/labels';
+import { i18n } from '../../../lib/i18n/i18n';
 import { messageOf } from '../../../utils/request-state';
 import { stepTypeLabel } from '../../../utils/labels';
 import { CaseSection } from './case-section';
@@ -18,12 +20,13 @@ export interface StepsChecklistProps {
 
 /** The site's action plan for the category, ticked off one step at a time, each with an optional note. */
 export function StepsChecklist({ detail, editable, selectedStepId = null }: StepsChecklistProps) {
+  const { t } = useTranslation(['case', 'common']);
   const steps = detail.steps;
   return (
-    <CaseSection title="Action plan" testId="case-steps">
+    <CaseSection title={t('steps.title')} data-testid="case-steps">
       {steps === null || steps.length === 0 ? (
         <p className="muted" data-testid="no-plan">
-          No action plan for {detail.summary.category} at this site: follow the centre&apos;s general instructions.
+          {t('steps.noPlan', { category: detail.summary.category })}
         </p>
       ) : (
         <ol className="checklist">
@@ -52,6 +55,7 @@ interface StepItemProps {
 }
 
 function StepItem({ step, detail, editable, selected }: StepItemProps) {
+  const { t } = useTranslation(['case', 'common']);
   const [ticking, setTicking] = useState(false);
   const number = emergencyNumberOf(step, detail);
   return (
@@ -72,21 +76,21 @@ function StepItem({ step, detail, editable, selected }: StepItemProps) {
         <div>
           <strong>{stepTypeLabel(step.type)}</strong> {stepTarget(step, detail)}
           {step.mandatory && (
-            <span className="tag tag--warn" title="Must be done, or a reason given when closing">
-              MANDATORY
+            <span className="tag tag--warn" title={t('steps.mandatoryTitle')}>
+              {t('steps.mandatory')}
             </span>
           )}
         </div>
         {number && (
           <p className="step-number" data-testid="step-number">
-            Call <span className="mono step-number__value">{number.main}</span>
+            {t('steps.call')} <span className="mono step-number__value">{number.main}</span>
             {number.note && <span className="muted"> {number.note}</span>}
           </p>
         )}
         {step.instruction && <p className="checklist__instruction">{step.instruction}</p>}
         {step.ticked ? (
           <p className="muted" data-testid="step-ticked">
-            Done {formatTime(step.ticked.at)} by {step.ticked.by.name}
+            {t('steps.done', { time: formatTime(step.ticked.at), name: step.ticked.by.name })}
             {step.ticked.note && <> · {step.ticked.note}</>}
           </p>
         ) : ticking ? (
@@ -99,13 +103,13 @@ function StepItem({ step, detail, editable, selected }: StepItemProps) {
               onClick={() => setTicking(true)}
               data-testid="step-tick"
             >
-              Tick…
+              {t('steps.tick')}
             </button>
           )
         )}
         {selected && !step.ticked && !ticking && (
           <span className="muted step-key-hint">
-            <kbd>T</kbd> tick
+            <kbd>T</kbd> {t('steps.tickHint')}
           </span>
         )}
       </div>
@@ -114,6 +118,7 @@ function StepItem({ step, detail, editable, selected }: StepItemProps) {
 }
 
 function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
+  const { t } = useTranslation(['case', 'common']);
   const mutate = useCaseStore((state) => state.mutate);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -122,7 +127,7 @@ function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
   const submit = async () => {
     const parsed = StepTickInputSchema.safeParse({ note });
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the note');
+      setError(parsed.error.issues[0]?.message ?? t('steps.checkNote'));
       return;
     }
     setPending(true);
@@ -131,7 +136,7 @@ function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
       await mutate((caseId) => tickStep(caseId, stepId, parsed.data));
       onDone();
     } catch (caught) {
-      setError(messageOf(caught, 'Ticking failed'));
+      setError(messageOf(caught, t('steps.failed')));
       setPending(false);
     }
   };
@@ -147,21 +152,21 @@ function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
   };
 
   return (
-    <form className="inline-form" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Tick step">
+    <form className="inline-form" onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label={t('steps.tickForm')}>
       <input
         className="field__input"
-        placeholder="Note (optional)"
-        aria-label="Note"
+        placeholder={t('steps.notePlaceholder')}
+        aria-label={t('steps.note')}
         value={note}
         onChange={(event) => setNote(event.target.value)}
         autoFocus
         data-testid="step-note"
       />
       <button className="button button--small button--primary" type="submit" disabled={pending} data-testid="step-save">
-        {pending ? 'Saving…' : 'Done'}
+        {pending ? t('common:action.saving') : t('steps.save')}
       </button>
       <button className="button button--small" type="button" onClick={onDone} disabled={pending}>
-        Cancel
+        {t('common:action.cancel')}
       </button>
       {error && (
         <span className="field__error" role="alert" data-testid="step-error">
@@ -175,12 +180,13 @@ function TickForm({ stepId, onDone }: { stepId: string; onDone: () => void }) {
 export function stepTarget(step: CaseStep, detail: CaseDetail): string {
   if (step.contactId) {
     const contact = detail.contacts.find((c) => c.id === step.contactId);
-    return contact ? `— ${contact.name}` : '— (contact removed)';
+    return contact ? `— ${contact.name}` : i18n.t('case:steps.contactRemoved');
   }
   if (step.rosterId) {
     const onCall = detail.onCall.find((o) => o.rosterId === step.rosterId);
     if (!onCall) return '';
-    return `— ${onCall.rosterName}: ${onCall.member ? `${onCall.member.name}, ${onCall.member.phone}` : 'nobody on call'}`;
+    const who = onCall.member ? `${onCall.member.name}, ${onCall.member.phone}` : i18n.t('case:steps.nobodyOnCall');
+    return `— ${onCall.rosterName}: ${who}`;
   }
   return '';
 }
@@ -196,11 +202,13 @@ export function emergencyNumberOf(step: CaseStep, detail: CaseDetail): { main: s
   if (step.type === 'ALERT_POLICE') {
     return {
       main: emergency.police,
-      note: `${emergency.policeFromSite ? "(site's number) " : ''}· not urgent: ${emergency.policeNonUrgent}`,
+      note: i18n.t(emergency.policeFromSite ? 'case:steps.policeNoteFromSite' : 'case:steps.policeNote', {
+        number: emergency.policeNonUrgent,
+      }),
     };
   }
   if (step.type === 'ALERT_RESCUE_SERVICE') {
-    return { main: emergency.rescue, note: emergency.rescueFromSite ? "(site's number)" : '' };
+    return { main: emergency.rescue, note: emergency.rescueFromSite ? i18n.t('case:steps.siteNumber') : '' };
   }
   return null;
 }

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useCaseStore } from '../store/case-store';
 
 /** Takes the top case of the queue (also key N) and opens it. */
 export function TakeNextButton() {
+  const { t } = useTranslation('case');
   const taking = useCaseStore((state) => state.taking);
   const takeNext = useCaseStore((state) => state.takeNext);
   return (
@@ -13,13 +15,14 @@ export function TakeNextButton() {
       disabled={taking}
       data-testid="take-next"
     >
-      {taking ? 'Taking…' : 'Take next'} <kbd>N</kbd>
+      {taking ? t('takeNext.taking') : t('takeNext.take')} <kbd>N</kbd>
     </button>
   );
 }
 
 /** What happened to the operator's last case action: the queue was empty, a case was closed, … */
 export function CaseNotice() {
+  const { t } = useTranslation('case');
   const { notice, dismissNotice } = useCaseStore(
     useShallow((state) => ({ notice: state.notice, dismissNotice: state.dismissNotice })),
   );
@@ -28,7 +31,7 @@ export function CaseNotice() {
     <p className="case-notice" role="status" data-testid="case-notice">
       {notice}{' '}
       <button className="button button--small" type="button" onClick={dismissNotice}>
-        OK
+        {t('takeNext.ok')}
       </button>
     </p>
   );

@@ -1,4 +1,5 @@
 import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
+import { useTranslation } from 'react-i18next';
 import { stepTypeLabel } from '../../../utils/labels';
 import { stepTarget } from './steps-checklist';
 
@@ -12,14 +13,15 @@ export interface TickOfferProps {
 
 /** After a call to a person the plan names: "Tick that step?" — T (or the button) ticks it, Esc not. */
 export function TickOffer({ step, detail, pending, onTick, onDismiss }: TickOfferProps) {
+  const { t } = useTranslation('case');
   return (
     <div className="tick-offer" role="status" data-testid="tick-offer" data-step-id={step.id}>
       <span>
-        Tick the step{' '}
+        {t('tickOffer.before')}{' '}
         <strong>
           {stepTypeLabel(step.type)} {stepTarget(step, detail)}
         </strong>
-        ?
+        {t('tickOffer.after')}
       </span>
       <button
         className="button button--small button--primary"
@@ -28,10 +30,10 @@ export function TickOffer({ step, detail, pending, onTick, onDismiss }: TickOffe
         onClick={onTick}
         data-testid="tick-offer-yes"
       >
-        Tick <kbd>T</kbd>
+        {t('tickOffer.tick')} <kbd>T</kbd>
       </button>
       <button className="button button--small" type="button" onClick={onDismiss} data-testid="tick-offer-no">
-        Not now <kbd>Esc</kbd>
+        {t('tickOffer.notNow')} <kbd>{t('key.esc')}</kbd>
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseStep } from '@arc/shared/case-handling';
 import { useState } from 'react';
+import { i18n } from '../../../lib/i18n/i18n';
 import { tickStep } from '../api/case-api';
 import { useCaseStore } from '../store/case-store';
 import { messageOf } from '../../../utils/request-state';
@@ -44,7 +45,7 @@ export function useStepWork(detail: CaseDetail): StepWork {
         setOffer((current) => (current?.stepId === stepId ? null : current));
         setChosenId(null);
       })
-      .catch((caught: unknown) => setError(messageOf(caught, 'Ticking failed')))
+      .catch((caught: unknown) => setError(messageOf(caught, i18n.t('case:steps.failed'))))
       .finally(() => setPending(false));
   };
 

@@ -2,6 +2,7 @@ import { type CaseSummary } from '@arc/shared/case';
 import { OPERATOR_NOT_AVAILABLE, type CaseDetail } from '@arc/shared/case-handling';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
 import { getCase, getOwnOperatorState, listMyCases, takeNextCase } from '../api/case-api';
 import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 
@@ -85,7 +86,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
       if (becomeAvailable) set({ awayPrompt: null });
       // One case at a time: the one on screen is finished (closed or put back) first.
       if (detail && isHeldBy(detail, userId)) {
-        set({ notice: `Finish case ${detail.summary.caseNo} first: close it (C) or put it back (P).` });
+        set({ notice: i18n.t('case:store.finishFirst', { caseNo: detail.summary.caseNo }) });
         return;
       }
       set({ taking: true, notice: null });
@@ -93,7 +94,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
         const detail = await takeNextCase(becomeAvailable);
         if (becomeAvailable) set({ becameAvailableAt: Date.now() });
         if (!detail) {
-          set({ taking: false, notice: 'No case is waiting.' });
+          set({ taking: false, notice: i18n.t('case:store.noneWaiting') });
           return;
         }
         caseRead.cancel();
@@ -103,7 +104,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
           set({ taking: false, awayPrompt: await awayQuestion() });
           return;
         }
-        set({ taking: false, notice: `Could not take a case: ${messageOf(error)}` });
+        set({ taking: false, notice: i18n.t('case:store.takeFailed', { error: messageOf(error) }) });
       }
     },
 
@@ -140,7 +141,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
         const pick = mine.find((summary) => summary.id === preferredId) ?? mine[0];
         if (pick) await get().open(pick.id);
       } catch (error) {
-        set({ notice: `Could not check which cases you hold: ${messageOf(error)}` });
+        set({ notice: i18n.t('case:store.restoreFailed', { error: messageOf(error) }) });
       }
     },
 
@@ -153,7 +154,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
       // A supervisor gave this operator a case: open it unless another one is on screen.
       const givenToMe = summary.status === 'ACCEPTED' && userId !== null && summary.heldBy?.userId === userId;
       if (givenToMe && caseId === null && !taking) {
-        set({ notice: `Case ${summary.caseNo} was given to you.` });
+        set({ notice: i18n.t('case:store.givenToYou', { caseNo: summary.caseNo }) });
         void get().open(summary.id);
       }
     },
@@ -168,7 +169,7 @@ export const useCaseStore = create<CaseState>()((set, get) => {
 
     mutate: async (write) => {
       const { caseId } = get();
-      if (caseId === null) throw new Error('No case is open');
+      if (caseId === null) throw new Error(i18n.t('case:store.noCaseOpen'));
       const result = await write(caseId);
       await get().reload();
       return result;
@@ -191,14 +192,16 @@ export const useCaseStore = create<CaseState>()((set, get) => {
 
 /** "You are Away (Break). Become available and take the next case?" */
 async function awayQuestion(): Promise<string> {
-  const question = 'Become available and take the next case?';
+  const question = i18n.t('case:away.question');
   try {
     const own = await getOwnOperatorState();
-    if (own.state === 'AWAY') return `You are Away (${own.reason ?? 'no reason given'}). ${question}`;
+    if (own.state === 'AWAY') {
+      return i18n.t('case:away.withReason', { reason: own.reason ?? i18n.t('case:away.noReason'), question });
+    }
   } catch {
     // Worded without the reason.
   }
-  return `You are Away. ${question}`;
+  return i18n.t('case:away.plain', { question });
 }
 
 /** The open case is the operator's to work: accepted and held by them. */

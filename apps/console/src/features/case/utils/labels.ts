@@ -1,41 +1,16 @@
 import type { ContactOutcome } from '@arc/shared/case-handling';
 import type { ContactRouteKind } from '@arc/shared/directory';
+import { i18n } from '../../../lib/i18n/i18n';
 import { formatDateTime as centreDateTime, formatTime as centreTime } from '../../../utils/time';
 
+/** A contact attempt's outcome in words, in the language in force. */
 export function outcomeLabel(outcome: ContactOutcome): string {
-  switch (outcome) {
-    case 'ANSWERED':
-      return 'Answered';
-    case 'NO_ANSWER':
-      return 'No answer';
-    case 'BUSY':
-      return 'Busy';
-    case 'WRONG_NUMBER':
-      return 'Wrong number';
-    case 'VOICEMAIL':
-      return 'Voicemail';
-    case 'SENT':
-      return 'Sent';
-    default: {
-      const unexpected: never = outcome;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`case:outcome.${outcome}`, { defaultValue: String(outcome) });
 }
 
+/** Phone, SMS or e-mail, in the language in force. */
 export function routeKindLabel(kind: ContactRouteKind): string {
-  switch (kind) {
-    case 'PHONE':
-      return 'Phone';
-    case 'SMS':
-      return 'SMS';
-    case 'EMAIL':
-      return 'E-mail';
-    default: {
-      const unexpected: never = kind;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`case:route.${kind}`, { defaultValue: String(kind) });
 }
 
 /** Date and time as the centre writes them (2026-01-01 10:00:05). */

@@ -1,6 +1,10 @@
 import type { CaseDetail, CaseHistoryEntry, CaseResult, CaseSignal, ContactOutcome } from '@arc/shared/case-handling';
+import { CaseTitleParamsSchema } from '@arc/shared/case-title';
 import type { ContactRouteKind } from '@arc/shared/directory';
 import { outcomeLabel, routeKindLabel } from './labels';
+import { i18n } from '../../../lib/i18n/i18n';
+import { caseTitle } from '../../../utils/case-title';
+import { eventLabel } from '../../../utils/event-label';
 import { resultLabel } from '../../../utils/labels';
 
 /** What a line of the timeline is about (its colour and marker). */
@@ -20,20 +24,33 @@ export interface TimelineEntry {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
 
+/** The case title a history entry records (opened, raised by the centre), in the language in force. */
+function titleText(data: CaseHistoryEntry['data']): string | null {
+  const title = text(data.title);
+  if (!title) return null;
+  const params = CaseTitleParamsSchema.safeParse(data.titleParams);
+  return caseTitle({
+    title,
+    titleKey: typeof data.titleKey === 'string' ? data.titleKey : null,
+    titleParams: params.success ? params.data : null,
+  });
+}
+
 function signalEntry(signal: CaseSignal): TimelineEntry {
   const restore = signal.decision === 'RESTORE';
   const parts = [
     `${signal.code}`,
-    signal.zone ? `zone ${signal.zone}` : null,
+    signal.zone ? i18n.t('case:timeline.zone', { zone: signal.zone }) : null,
     signal.text ? `"${signal.text}"` : null,
-    `account ${signal.account}`,
-    signal.unencryptedFromKeyed ? 'UNENCRYPTED from an encrypted transmitter' : null,
+    i18n.t('case:timeline.account', { account: signal.account }),
+    signal.unencryptedFromKeyed ? i18n.t('case:timeline.unencrypted') : null,
   ].filter(Boolean);
+  const description = eventLabel(signal.code, signal.description);
   return {
     key: `signal-${signal.id}`,
     at: signal.receivedAt,
     kind: restore ? 'restore' : 'signal',
-    title: restore ? `Restore: ${signal.description}` : signal.description,
+    title: restore ? i18n.t('case:timeline.restore', { description }) : description,
     detail: parts.join(' · '),
     by: null,
   };
@@ -41,8 +58,9 @@ function signalEntry(signal: CaseSignal): TimelineEntry {
 
 /** The name of the user a history entry's `data.to` names, from the case's holds. */
 function userName(detail: CaseDetail, userId: unknown): string {
-  if (typeof userId !== 'string') return 'another operator';
-  return detail.holds.find((h) => h.by.userId === userId)?.by.name ?? 'another operator';
+  const someone = i18n.t('case:timeline.anotherOperator');
+  if (typeof userId !== 'string') return someone;
+  return detail.holds.find((h) => h.by.userId === userId)?.by.name ?? someone;
 }
 
 /** One history entry in words; null for entries the signals already show. */
@@ -58,76 +76,102 @@ function historyEntry(detail: CaseDetail, entry: CaseHistoryEntry, signalIds: Se
   switch (entry.type) {
     case 'CREATED': {
       const why = data.SUPERVISION_MISSED
-        ? 'raised by the centre: test signal missing'
+        ? i18n.t('case:timeline.raisedSupervision')
         : data.RUNAWAY_DETECTED
-          ? 'raised by the centre: runaway transmitter'
+          ? i18n.t('case:timeline.raisedRunaway')
           : data.ACTIVE_AT_END
-            ? 'raised by the centre: still active at the end of a service mode or block window'
+            ? i18n.t('case:timeline.raisedActiveAtEnd')
             : data.DEFERRED_RAISED
-              ? 'raised by the centre: not restored in time'
+              ? i18n.t('case:timeline.raisedDeferred')
               : null;
-      return make('system', 'Case opened', [text(data.title), why].filter(Boolean).join(' · ') || null);
+      return make('system', i18n.t('case:timeline.opened'), [titleText(data), why].filter(Boolean).join(' · ') || null);
     }
     case 'SIGNALS_APPENDED':
       // Each signal is a line of its own; only signals beyond the newest shown need a word.
       return entry.signalId && signalIds.has(entry.signalId)
         ? null
-        : make('signal', `${typeof data.count === 'number' ? data.count : 'More'} signal(s) added`);
+        : make(
+            'signal',
+            typeof data.count === 'number'
+              ? i18n.t('case:timeline.signalsAdded', { count: data.count })
+              : i18n.t('case:timeline.moreSignalsAdded'),
+          );
     case 'RESTORE_RECEIVED':
       if (entry.signalId && signalIds.has(entry.signalId)) return null;
-      return make('restore', `Restore: ${text(data.description) ?? 'restored'}`);
+      return make(
+        'restore',
+        i18n.t('case:timeline.restore', {
+          description: text(data.description)
+            ? eventLabel(null, text(data.description)!)
+            : i18n.t('case:timeline.restored'),
+        }),
+      );
     case 'SUPERVISION_MISSED':
-      return make('system', 'Test signal missing', text(data.title));
+      return make('system', i18n.t('case:timeline.supervisionMissed'), titleText(data));
     case 'RUNAWAY_DETECTED':
-      return make('system', 'Runaway transmitter', text(data.title));
+      return make('system', i18n.t('case:timeline.runaway'), titleText(data));
     case 'ACTIVE_AT_END':
       return make(
         'system',
-        data.serviceModeId ? 'Still active at the end of a service mode' : 'Still active at the end of a block window',
-        text(data.title),
+        data.serviceModeId
+          ? i18n.t('case:timeline.activeAtEndServiceMode')
+          : i18n.t('case:timeline.activeAtEndBlockWindow'),
+        titleText(data),
       );
     case 'DEFERRED_RAISED':
-      return make('system', 'Not restored in time: case raised', text(data.title));
+      return make('system', i18n.t('case:timeline.deferredRaised'), titleText(data));
     case 'TAKEN':
       return data.by === 'site sticks to the operator'
-        ? make('handling', 'Given to the operator working the site')
-        : make('handling', 'Taken');
+        ? make('handling', i18n.t('case:timeline.givenBySite'))
+        : make('handling', i18n.t('case:timeline.taken'));
     case 'ASSIGNED':
-      return make('handling', `Assigned to ${userName(detail, data.to)}`);
+      return make('handling', i18n.t('case:timeline.assigned', { name: userName(detail, data.to) }));
     case 'REASSIGNED':
-      return make('handling', 'Handed over by a supervisor', text(data.reason));
+      return make('handling', i18n.t('case:timeline.reassigned'), text(data.reason));
     case 'PUT_BACK':
-      return make('handling', 'Put back in the queue', text(data.reason));
+      return make('handling', i18n.t('case:timeline.putBack'), text(data.reason));
     case 'RETURNED':
-      return make('handling', 'Returned to the queue', text(data.reason));
+      return make('handling', i18n.t('case:timeline.returned'), text(data.reason));
     case 'MOVED_TO_TOP':
-      return make('handling', 'Moved to the top of the queue');
+      return make('handling', i18n.t('case:timeline.movedToTop'));
     case 'CONTACT_ATTEMPT': {
       const route = typeof data.routeKind === 'string' ? `${routeKindLabel(data.routeKind as ContactRouteKind)} ` : '';
       const outcome = typeof data.outcome === 'string' ? outcomeLabel(data.outcome as ContactOutcome) : null;
+      const name = text(data.name) ?? i18n.t('case:timeline.aContact');
       return make(
         'contact',
-        `Called ${text(data.name) ?? 'a contact'}${outcome ? `: ${outcome}` : ''}`,
+        outcome
+          ? i18n.t('case:timeline.calledWithOutcome', { name, outcome })
+          : i18n.t('case:timeline.called', { name }),
         [`${route}${text(data.routeValue) ?? ''}`.trim() || null, text(data.note)].filter(Boolean).join(' · ') || null,
       );
     }
     case 'STEP_TICKED': {
-      const position = typeof data.position === 'number' ? `Step ${data.position}` : 'Step';
-      return make('step', `${position} done: ${text(data.label) ?? ''}`.trim(), text(data.note));
+      const label = text(data.label) ?? '';
+      const title =
+        typeof data.position === 'number'
+          ? i18n.t('case:timeline.stepNumberDone', { position: data.position, label })
+          : i18n.t('case:timeline.stepDone', { label });
+      return make('step', title.trim(), text(data.note));
     }
     case 'NOTE_ADDED':
-      return make('note', 'Note', text(data.text));
+      return make('note', i18n.t('case:timeline.note'), text(data.text));
     case 'CLOSED': {
-      const result = typeof data.result === 'string' ? resultLabel(data.result as CaseResult) : 'closed';
+      const result =
+        typeof data.result === 'string'
+          ? resultLabel(data.result as CaseResult)
+          : i18n.t('case:timeline.closedNoResult');
       const cancelledBy =
         data.cancelledBy && typeof data.cancelledBy === 'object' && 'name' in data.cancelledBy
-          ? `cancelled on the phone by ${String((data.cancelledBy as { name: unknown }).name)}`
+          ? i18n.t('case:timeline.cancelledBy', { name: String((data.cancelledBy as { name: unknown }).name) })
           : null;
       const open = text(data.openStepsReason);
       return make(
         'closed',
-        `Closed: ${result}`,
-        [text(data.note), cancelledBy, open ? `steps left open: ${open}` : null].filter(Boolean).join(' · ') || null,
+        i18n.t('case:timeline.closed', { result }),
+        [text(data.note), cancelledBy, open ? i18n.t('case:timeline.stepsLeftOpen', { reason: open }) : null]
+          .filter(Boolean)
+          .join(' · ') || null,
       );
     }
     default:

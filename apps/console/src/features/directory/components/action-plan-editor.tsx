@@ -9,6 +9,8 @@ import {
   type StepType,
 } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sortByText } from '../../../lib/i18n/format';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';
 import { stepTypeLabel } from '../../../utils/labels';
@@ -33,11 +35,11 @@ interface StepDraft {
   mandatory: boolean;
 }
 
-const TYPE_OPTIONS = STEP_TYPES.map((type) => ({ value: type, label: stepTypeLabel(type) }));
 let nextStepKey = 1;
 
 /** Edits one category's plan; Save replaces the stored steps with these, in this order. */
 export function ActionPlanEditor({ category, steps, contacts, rosters, onSave, onCancel }: ActionPlanEditorProps) {
+  const { t } = useTranslation('directory');
   const [drafts, setDrafts] = useState<StepDraft[]>(() => steps.map(toDraft));
   const form = useSchemaForm(ActionPlanInputSchema, onSave);
 
@@ -50,8 +52,13 @@ export function ActionPlanEditor({ category, steps, contacts, rosters, onSave, o
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={`Action plan ${category}`}>
-      {drafts.length === 0 && <p className="muted">No steps. An operator gets no guidance for this category.</p>}
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('planEditor.label', { category: t(`categoryCode.${category}`) })}
+    >
+      {drafts.length === 0 && <p className="muted">{t('planEditor.noSteps')}</p>}
       <ol className="step-list">
         {drafts.map((step, index) => (
           <li key={step.key} className="step-list__item" data-testid="step-editor-row" data-type={step.type}>
@@ -67,14 +74,14 @@ export function ActionPlanEditor({ category, steps, contacts, rosters, onSave, o
             <MoveButtons
               index={index}
               count={drafts.length}
-              label={`step ${index + 1}`}
+              label={t('planEditor.step', { n: String(index + 1) })}
               testIdPrefix={`step-${index}`}
               onMove={(direction) => setDrafts((current) => moveItem(current, index, direction))}
             />
             <button
               className="button button--small"
               type="button"
-              aria-label={`Remove step ${index + 1}`}
+              aria-label={t('planEditor.removeStep', { n: String(index + 1) })}
               data-testid={`step-${index}-remove`}
               onClick={() => setDrafts((current) => current.filter((_, i) => i !== index))}
             >
@@ -89,7 +96,7 @@ export function ActionPlanEditor({ category, steps, contacts, rosters, onSave, o
         data-testid="step-add"
         onClick={() => setDrafts((current) => [...current, emptyStep()])}
       >
-        Add step
+        {t('planEditor.addStep')}
       </button>
       <FormError message={form.formError} />
       <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="plan" />
@@ -107,44 +114,59 @@ interface StepFieldsProps {
 }
 
 function StepFields({ index, step, contacts, rosters, errors, onChange }: StepFieldsProps) {
-  const contactOptions = [{ value: '', label: '— choose —' }, ...contacts.map((c) => ({ value: c.id, label: c.name }))];
-  const rosterOptions = [{ value: '', label: '— choose —' }, ...rosters.map((r) => ({ value: r.id, label: r.name }))];
+  const { t } = useTranslation('directory');
+  const typeOptions = STEP_TYPES.map((type) => ({ value: type, label: stepTypeLabel(type) }));
+  // Contacts in call order; rosters by name, as the language sorts.
+  const contactOptions = [
+    { value: '', label: t('planEditor.choose') },
+    ...contacts.map((c) => ({ value: c.id, label: c.name })),
+  ];
+  const rosterOptions = [
+    { value: '', label: t('planEditor.choose') },
+    ...sortByText(rosters, (r) => r.name).map((r) => ({ value: r.id, label: r.name })),
+  ];
+  const error = {
+    type: errors('type'),
+    contactId: errors('contactId'),
+    rosterId: errors('rosterId'),
+    instruction: errors('instruction'),
+  };
   return (
     <div className="step-list__fields">
       <SelectField
-        label="Step"
+        label={t('planEditor.stepType')}
         testId={`step-${index}-type`}
-        options={TYPE_OPTIONS}
+        options={typeOptions}
         value={step.type}
         onChange={(type) => onChange({ type: type as StepType })}
-        error={errors('type')}
+        error={error.type}
       />
       {step.type === 'CALL_CONTACT' && (
         <SelectField
-          label="Contact"
+          label={t('planEditor.contact')}
           testId={`step-${index}-contact`}
           options={contactOptions}
           value={step.contactId}
           onChange={(contactId) => onChange({ contactId })}
-          error={errors('contactId')}
+          error={error.contactId}
         />
       )}
       {step.type === 'CALL_ON_CALL' && (
         <SelectField
-          label="On-call roster"
+          label={t('planEditor.roster')}
           testId={`step-${index}-roster`}
           options={rosterOptions}
           value={step.rosterId}
           onChange={(rosterId) => onChange({ rosterId })}
-          error={errors('rosterId')}
+          error={error.rosterId}
         />
       )}
       <TextField
-        label={step.type === 'INSTRUCTION' ? 'Instruction' : 'Note (optional)'}
+        label={step.type === 'INSTRUCTION' ? t('planEditor.instruction') : t('planEditor.note')}
         testId={`step-${index}-instruction`}
         value={step.instruction}
         onChange={(instruction) => onChange({ instruction })}
-        error={errors('instruction')}
+        error={error.instruction}
       />
       <label className="checkbox">
         <input
@@ -153,7 +175,7 @@ function StepFields({ index, step, contacts, rosters, errors, onChange }: StepFi
           data-testid={`step-${index}-mandatory`}
           onChange={(event) => onChange({ mandatory: event.target.checked })}
         />
-        Mandatory
+        {t('planEditor.mandatory')}
       </label>
     </div>
   );

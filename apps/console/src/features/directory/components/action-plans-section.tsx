@@ -1,6 +1,8 @@
 import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
 import { type ActionPlan, type ActionStep, type SiteDetail } from '@arc/shared/directory';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../lib/i18n/i18n';
 import { deleteActionPlan, saveActionPlan } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { stepTypeLabel } from '../../../utils/labels';
@@ -14,9 +16,10 @@ export interface ActionPlansSectionProps {
 
 /** One plan per alarm category, in priority order. */
 export function ActionPlansSection({ detail, canEdit }: ActionPlansSectionProps) {
+  const { t } = useTranslation('directory');
   const [editing, setEditing] = useState<AlarmCategory | null>(null);
   return (
-    <DetailSection title="Action plans" testId="detail-action-plans">
+    <DetailSection title={t('plans.title')} testId="detail-action-plans">
       {ALARM_CATEGORIES.map((category) => {
         const plan = detail.actionPlans.find((p) => p.category === category);
         return editing === category ? (
@@ -51,13 +54,14 @@ interface PlanViewProps {
 }
 
 function PlanView({ detail, category, plan, canEdit, onEdit }: PlanViewProps) {
+  const { t } = useTranslation('directory');
   const mutate = useDirectoryStore((state) => state.mutate);
   const steps = [...(plan?.steps ?? [])].sort((a, b) => a.position - b.position);
   return (
     <div className="plan" data-testid={`plan-${category}`} data-category={category}>
       <div className="plan__header">
         <span className="category-badge" data-category={category}>
-          {category}
+          {t(`categoryCode.${category}`)}
         </span>
         {canEdit && (
           <span className="row-actions">
@@ -67,12 +71,12 @@ function PlanView({ detail, category, plan, canEdit, onEdit }: PlanViewProps) {
               onClick={onEdit}
               data-testid={`plan-edit-${category}`}
             >
-              {plan ? 'Edit plan' : 'Create plan'}
+              {plan ? t('plans.edit') : t('plans.create')}
             </button>
             {plan && (
               <ConfirmButton
-                label="Delete plan"
-                confirmLabel="Delete plan"
+                label={t('plans.delete')}
+                confirmLabel={t('plans.delete')}
                 onConfirm={() => mutate(() => deleteActionPlan(detail.site.id, category))}
                 testId={`plan-delete-${category}`}
               />
@@ -81,13 +85,13 @@ function PlanView({ detail, category, plan, canEdit, onEdit }: PlanViewProps) {
         )}
       </div>
       {steps.length === 0 ? (
-        <p className="muted">No plan.</p>
+        <p className="muted">{t('plans.none')}</p>
       ) : (
         <ol className="plan__steps">
           {steps.map((step) => (
             <li key={step.id} data-testid="plan-step" data-type={step.type}>
               {describeStep(step, detail)}
-              {step.mandatory && <span className="tag tag--warn">mandatory</span>}
+              {step.mandatory && <span className="tag tag--warn">{t('plans.mandatory')}</span>}
             </li>
           ))}
         </ol>
@@ -105,6 +109,7 @@ interface PlanEditorContainerProps {
 
 /** The editor with its pick lists: this site's contacts and every on-call roster. */
 function PlanEditorContainer({ detail, category, plan, onDone }: PlanEditorContainerProps) {
+  const { t } = useTranslation('directory');
   const rosters = useDirectoryStore((state) => state.rosters);
   const mutate = useDirectoryStore((state) => state.mutate);
   useEffect(() => {
@@ -115,7 +120,7 @@ function PlanEditorContainer({ detail, category, plan, onDone }: PlanEditorConta
 
   return (
     <div className="plan" data-testid={`plan-${category}`} data-category={category}>
-      <h4 className="plan__title">{category} — editing</h4>
+      <h4 className="plan__title">{t('plans.editing', { category: t(`categoryCode.${category}`) })}</h4>
       <ActionPlanEditor
         category={category}
         steps={steps}
@@ -134,8 +139,10 @@ function PlanEditorContainer({ detail, category, plan, onDone }: PlanEditorConta
 function describeStep(step: ActionStep, detail: SiteDetail): string {
   const label = stepTypeLabel(step.type);
   const extra: string[] = [];
-  if (step.contactId) extra.push(detail.contacts.find((c) => c.id === step.contactId)?.name ?? 'unknown contact');
-  if (step.rosterId) extra.push(detail.onCallRosters.find((r) => r.id === step.rosterId)?.name ?? 'roster');
+  if (step.contactId)
+    extra.push(detail.contacts.find((c) => c.id === step.contactId)?.name ?? i18n.t('directory:plans.unknownContact'));
+  if (step.rosterId)
+    extra.push(detail.onCallRosters.find((r) => r.id === step.rosterId)?.name ?? i18n.t('directory:plans.roster'));
   if (step.instruction) extra.push(step.instruction);
   return extra.length > 0 ? `${label}: ${extra.join(' — ')}` : label;
 }

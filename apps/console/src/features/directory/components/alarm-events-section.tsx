@@ -1,17 +1,20 @@
 import type { SiteDetail } from '@arc/shared/directory';
 import type { AlarmEventCount } from '@arc/shared/rules';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/i18n/format';
 import { DetailSection } from './detail-section';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
 /** The contract's alarm events this year against its yearly quota (docs/domain.md section 4). */
 export function AlarmEventsSection({ detail }: { detail: SiteDetail }) {
+  const { t } = useTranslation('directory');
   const events = detail.alarmEvents;
   return (
-    <DetailSection title="Alarm events" testId="detail-alarm-events">
+    <DetailSection title={t('alarmEvents.title')} testId="detail-alarm-events">
       {events === null ? (
         <p className="muted" data-testid="ae-none">
-          No contract: alarm events are not counted.
+          {t('alarmEvents.noContract')}
         </p>
       ) : (
         <AlarmEventCountView events={events} />
@@ -21,25 +24,25 @@ export function AlarmEventsSection({ detail }: { detail: SiteDetail }) {
 }
 
 function AlarmEventCountView({ events }: { events: AlarmEventCount }) {
+  const { t } = useTranslation('directory');
+  const year = String(events.year);
   return (
     <>
       <p className="alarm-events__total">
-        <span data-testid="ae-count">
-          {events.count} of {events.quota}
-        </span>{' '}
-        alarm events in {events.year} on contract {events.contractNo}
+        <span data-testid="ae-count">{t('alarmEvents.count', { count: events.count, quota: events.quota })}</span>{' '}
+        {t('alarmEvents.total', { year, contractNo: events.contractNo })}
         {events.overQuota && (
           <span className="tag tag--danger" data-testid="ae-over-quota">
-            over quota by {events.count - events.quota}
+            {t('alarmEvents.overQuota', { excess: events.count - events.quota })}
           </span>
         )}
       </p>
-      <table className="detail-table alarm-events__months" aria-label={`Alarm events per month in ${events.year}`}>
+      <table className="detail-table alarm-events__months" aria-label={t('alarmEvents.perMonth', { year })}>
         <thead>
           <tr>
             {MONTHS.map((month) => (
               <th key={month} scope="col">
-                {month}
+                {t(`alarmEvents.month.${month}`)}
               </th>
             ))}
           </tr>
@@ -48,7 +51,7 @@ function AlarmEventCountView({ events }: { events: AlarmEventCount }) {
           <tr>
             {MONTHS.map((month, index) => (
               <td key={month} data-testid="ae-month">
-                {events.byMonth[index] ?? 0}
+                {formatNumber(events.byMonth[index] ?? 0)}
               </td>
             ))}
           </tr>

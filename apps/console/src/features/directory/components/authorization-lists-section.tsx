@@ -1,5 +1,6 @@
 import type { Person, SiteDetail } from '@arc/shared/directory';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   createAuthorizationList,
   createPerson,
@@ -11,6 +12,7 @@ import { useDirectoryStore } from '../store/directory-store';
 import { formatPeriod, yesNo } from '../utils/labels';
 import { ConfirmButton, DetailSection } from './detail-section';
 import { FormActions, TextField } from '../../../components/form-field';
+import { messageOf } from '../../../utils/request-state';
 import { PasswordForm } from './password-form';
 import { PersonForm } from './person-form';
 
@@ -21,18 +23,27 @@ export interface AuthorizationListsSectionProps {
 
 type ListList = SiteDetail['authorizationLists'];
 
+/** Test ids: code, not text. */
+const IDS = {
+  section: 'detail-authorization-lists',
+  personDelete: 'person-delete',
+  listName: 'list-name',
+  listPrefix: 'list',
+} as const;
+
 /** Who may speak for the site. Passwords are never shown, only whether one is set. */
 export function AuthorizationListsSection({ detail, canEdit }: AuthorizationListsSectionProps) {
+  const { t } = useTranslation('access');
   const [adding, setAdding] = useState(false);
   const actions = canEdit && !adding && (
     <button className="button button--small" type="button" onClick={() => setAdding(true)} data-testid="list-add">
-      New list
+      {t('lists.newList')}
     </button>
   );
   return (
-    <DetailSection title="Authorization lists" testId="detail-authorization-lists" actions={actions}>
+    <DetailSection title={t('lists.title')} testId={IDS.section} actions={actions}>
       {adding && <NewListForm siteId={detail.site.id} onDone={() => setAdding(false)} />}
-      {detail.authorizationLists.length === 0 && <p className="muted">No authorization list covers this site.</p>}
+      {detail.authorizationLists.length === 0 && <p className="muted">{t('lists.none')}</p>}
       {detail.authorizationLists.map((list) => (
         <AuthorizationListView key={list.id} list={list} canEdit={canEdit} />
       ))}
@@ -44,6 +55,7 @@ export function AuthorizationListsSection({ detail, canEdit }: AuthorizationList
 type ListEdit = { kind: 'add' } | { kind: 'edit'; person: Person } | { kind: 'password'; person: Person } | null;
 
 function AuthorizationListView({ list, canEdit }: { list: ListList[number]; canEdit: boolean }) {
+  const { t } = useTranslation(['access', 'common']);
   const [edit, setEdit] = useState<ListEdit>(null);
   const mutate = useDirectoryStore((state) => state.mutate);
   const done = () => setEdit(null);
@@ -59,7 +71,7 @@ function AuthorizationListView({ list, canEdit }: { list: ListList[number]; canE
             onClick={() => setEdit({ kind: 'add' })}
             data-testid="person-add"
           >
-            Add person
+            {t('lists.addPerson')}
           </button>
         )}
       </div>
@@ -76,7 +88,7 @@ function AuthorizationListView({ list, canEdit }: { list: ListList[number]; canE
                     onClick={() => setEdit({ kind: 'edit', person })}
                     data-testid="person-edit"
                   >
-                    Edit
+                    {t('common:action.edit')}
                   </button>
                   <button
                     className="button button--small"
@@ -84,13 +96,13 @@ function AuthorizationListView({ list, canEdit }: { list: ListList[number]; canE
                     onClick={() => setEdit({ kind: 'password', person })}
                     data-testid="person-set-password"
                   >
-                    Set password
+                    {t('lists.setPassword')}
                   </button>
                   <ConfirmButton
-                    label="Remove"
-                    confirmLabel="Remove person"
+                    label={t('common:action.remove')}
+                    confirmLabel={t('lists.removePerson')}
                     onConfirm={() => mutate(() => deletePerson(person.id))}
-                    testId="person-delete"
+                    testId={IDS.personDelete}
                   />
                 </>
               )
@@ -160,17 +172,18 @@ export interface PersonTableProps {
 
 /** Persons of a list; also used for a service company's installers. */
 export function PersonTable({ persons, actions }: PersonTableProps) {
-  if (persons.length === 0) return <p className="muted">Nobody on this list.</p>;
+  const { t } = useTranslation('access');
+  if (persons.length === 0) return <p className="muted">{t('persons.empty')}</p>;
   return (
     <table className="detail-table">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Level</th>
-          <th scope="col">Valid</th>
-          <th scope="col">Password set</th>
-          {actions && <th scope="col">Actions</th>}
+          <th scope="col">{t('persons.name')}</th>
+          <th scope="col">{t('persons.phone')}</th>
+          <th scope="col">{t('persons.level')}</th>
+          <th scope="col">{t('persons.valid')}</th>
+          <th scope="col">{t('persons.passwordSet')}</th>
+          {actions && <th scope="col">{t('persons.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -192,6 +205,7 @@ export function PersonTable({ persons, actions }: PersonTableProps) {
 }
 
 function NewListForm({ siteId, onDone }: { siteId: string; onDone: () => void }) {
+  const { t } = useTranslation('access');
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
@@ -199,7 +213,7 @@ function NewListForm({ siteId, onDone }: { siteId: string; onDone: () => void })
 
   const save = async () => {
     if (name.trim() === '') {
-      setError('is required');
+      setError(t('lists.nameRequired'));
       return;
     }
     setPending(true);
@@ -207,7 +221,7 @@ function NewListForm({ siteId, onDone }: { siteId: string; onDone: () => void })
       await mutate(() => createAuthorizationList({ name, siteIds: [siteId] }));
       onDone();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Saving failed');
+      setError(messageOf(caught, t('lists.saveFailed')));
       setPending(false);
     }
   };
@@ -217,9 +231,9 @@ function NewListForm({ siteId, onDone }: { siteId: string; onDone: () => void })
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="New authorization list">
-      <TextField label="List name" testId="list-name" value={name} onChange={setName} error={error} />
-      <FormActions pending={pending} onCancel={onDone} testIdPrefix="list" />
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('lists.newListForm')}>
+      <TextField label={t('lists.listName')} testId={IDS.listName} value={name} onChange={setName} error={error} />
+      <FormActions pending={pending} onCancel={onDone} testIdPrefix={IDS.listPrefix} />
     </form>
   );
 }

@@ -8,21 +8,40 @@ import {
   type BlockWindowInput,
 } from '@arc/shared/rules';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cancelBlockWindow, confirmBlockWindow, createBlockWindow } from '../api/directory-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useDirectoryStore } from '../store/directory-store';
+import { windowCategoryLabel } from '../utils/access-labels';
 import { formatDateTime } from '../utils/labels';
 import { ConfirmButton, DetailSection } from './detail-section';
 import { FormActions, FormError, FormField, SelectField, TextField } from '../../../components/form-field';
 import {
   localToday,
-  REQUESTER_REQUIRED,
   RequesterField,
   RequesterVerdict,
   requesterCandidates,
   type RequesterCandidate,
 } from './requester-field';
 import { centreInputToIso } from '../../../utils/time';
+
+/** Test ids: code, not text. */
+const IDS = {
+  section: 'detail-block-windows',
+  cancel: 'bw-cancel',
+  transmitter: 'bw-transmitter',
+  starts: 'bw-starts',
+  ends: 'bw-ends',
+  requester: 'bw-requester',
+  verdict: 'bw-verdict',
+  requestDate: 'bw-request-date',
+  reference: 'bw-reference',
+  reason: 'bw-reason',
+  prefix: 'bw',
+  sentTo: 'bwc-sent-to',
+  note: 'bwc-note',
+  confirmPrefix: 'bwc',
+} as const;
 
 export interface BlockWindowsSectionProps {
   detail: SiteDetail;
@@ -38,9 +57,11 @@ type Editing = { kind: 'new' } | { kind: 'confirm'; blockWindow: BlockWindow } |
  * section 3), with the completion confirmation (klarrapport) sent back to the requester.
  */
 export function BlockWindowsSection({ detail, today = localToday() }: BlockWindowsSectionProps) {
+  const { t } = useTranslation('windows');
   const [editing, setEditing] = useState<Editing>(null);
   const mutate = useDirectoryStore((state) => state.mutate);
   const done = () => setEditing(null);
+  const startConfirm = (blockWindow: BlockWindow) => setEditing({ kind: 'confirm', blockWindow });
 
   const actions = editing === null && detail.transmitters.length > 0 && (
     <button
@@ -49,12 +70,12 @@ export function BlockWindowsSection({ detail, today = localToday() }: BlockWindo
       onClick={() => setEditing({ kind: 'new' })}
       data-testid="bw-add"
     >
-      New block window
+      {t('blockWindows.new')}
     </button>
   );
 
   return (
-    <DetailSection title="Block windows" testId="detail-block-windows" actions={actions}>
+    <DetailSection title={t('blockWindows.title')} testId={IDS.section} actions={actions}>
       {editing?.kind === 'new' && (
         <BlockWindowForm
           transmitters={detail.transmitters}
@@ -78,19 +99,19 @@ export function BlockWindowsSection({ detail, today = localToday() }: BlockWindo
         />
       )}
       {detail.blockWindows.length === 0 ? (
-        <p className="muted">No block windows.</p>
+        <p className="muted">{t('blockWindows.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th scope="col">Transmitter</th>
-              <th scope="col">State</th>
-              <th scope="col">From</th>
-              <th scope="col">Until</th>
-              <th scope="col">Requested by</th>
-              <th scope="col">Request</th>
-              <th scope="col">Confirmation</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('blockWindows.column.transmitter')}</th>
+              <th scope="col">{t('blockWindows.column.state')}</th>
+              <th scope="col">{t('blockWindows.column.from')}</th>
+              <th scope="col">{t('blockWindows.column.until')}</th>
+              <th scope="col">{t('blockWindows.column.requestedBy')}</th>
+              <th scope="col">{t('blockWindows.column.request')}</th>
+              <th scope="col">{t('blockWindows.column.confirmation')}</th>
+              <th scope="col">{t('blockWindows.column.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -99,7 +120,7 @@ export function BlockWindowsSection({ detail, today = localToday() }: BlockWindo
                 key={blockWindow.id}
                 blockWindow={blockWindow}
                 canAct={editing === null}
-                onConfirm={() => setEditing({ kind: 'confirm', blockWindow })}
+                onConfirm={() => startConfirm(blockWindow)}
                 onCancelWindow={() => mutate(() => cancelBlockWindow(blockWindow.id)).then(() => undefined)}
               />
             ))}
@@ -118,19 +139,20 @@ interface BlockWindowRowProps {
 }
 
 function BlockWindowRow({ blockWindow, canAct, onConfirm, onCancelWindow }: BlockWindowRowProps) {
+  const { t } = useTranslation('windows');
   const open = blockWindow.state === 'SCHEDULED' || blockWindow.state === 'ACTIVE';
   return (
     <tr data-testid="bw-row" data-block-window-id={blockWindow.id} data-state={blockWindow.state}>
       <td className="mono">{blockWindow.account}</td>
       <td>
         <span className="state-badge" data-state={blockWindow.state} data-testid="bw-state">
-          {blockWindow.state}
+          {t(`blockWindows.state.${blockWindow.state}`)}
         </span>
       </td>
       <td>{formatDateTime(blockWindow.startsAt)}</td>
       <td>
         {formatDateTime(blockWindow.endsAt)}
-        {blockWindow.endedEarlyAt && <span className="muted"> (ended early)</span>}
+        {blockWindow.endedEarlyAt && <span className="muted"> {t('blockWindows.endedEarly')}</span>}
       </td>
       <td>
         {blockWindow.requestedBy.name} ({blockWindow.requestedBy.level})
@@ -142,28 +164,31 @@ function BlockWindowRow({ blockWindow, canAct, onConfirm, onCancelWindow }: Bloc
       <td data-testid="bw-confirmation">
         {blockWindow.confirmation ? (
           <span>
-            sent to {blockWindow.confirmation.sentTo}, {formatDateTime(blockWindow.confirmation.at)} by{' '}
-            {blockWindow.confirmation.by.name}
+            {t('blockWindows.sentTo', {
+              sentTo: blockWindow.confirmation.sentTo,
+              at: formatDateTime(blockWindow.confirmation.at),
+              name: blockWindow.confirmation.by.name,
+            })}
             {blockWindow.confirmation.note && <span className="muted"> · {blockWindow.confirmation.note}</span>}
           </span>
         ) : blockWindow.state === 'CANCELLED' ? (
           <span className="muted">—</span>
         ) : (
-          <span className="tag tag--warn">not sent</span>
+          <span className="tag tag--warn">{t('blockWindows.notSent')}</span>
         )}
       </td>
       <td className="row-actions">
         {canAct && open && !blockWindow.confirmation && (
           <button className="button button--small" type="button" onClick={onConfirm} data-testid="bw-confirm">
-            Confirm…
+            {t('blockWindows.confirm')}
           </button>
         )}
         {canAct && open && (
           <ConfirmButton
-            label="Cancel window"
-            confirmLabel="Cancel block window"
+            label={t('blockWindows.cancel')}
+            confirmLabel={t('blockWindows.cancelConfirm')}
             onConfirm={onCancelWindow}
-            testId="bw-cancel"
+            testId={IDS.cancel}
           />
         )}
       </td>
@@ -180,6 +205,7 @@ export interface BlockWindowFormProps {
 }
 
 export function BlockWindowForm({ transmitters, candidates, today, onSave, onCancel }: BlockWindowFormProps) {
+  const { t } = useTranslation(['windows', 'access']);
   const [values, setValues] = useState({
     transmitterId: transmitters[0]?.id ?? '',
     startsAt: '',
@@ -195,7 +221,20 @@ export function BlockWindowForm({ transmitters, candidates, today, onSave, onCan
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
     error: form.errors[key],
   });
-  const transmitter = transmitters.find((t) => t.id === values.transmitterId);
+  const fields = {
+    transmitterId: field('transmitterId'),
+    startsAt: field('startsAt'),
+    endsAt: field('endsAt'),
+    requestedByPersonId: field('requestedByPersonId'),
+    requestDate: field('requestDate'),
+    reference: field('reference'),
+    reason: field('reason'),
+  };
+  const transmitterOptions = transmitters.map((tx) => ({
+    value: tx.id,
+    label: tx.inputCategory ? `${tx.account} (${windowCategoryLabel(tx.inputCategory)})` : tx.account,
+  }));
+  const transmitter = transmitters.find((tx) => tx.id === values.transmitterId);
   const candidate = candidates.find((c) => c.person.id === values.requestedByPersonId);
 
   const onSubmit = (event: FormEvent) => {
@@ -209,39 +248,41 @@ export function BlockWindowForm({ transmitters, candidates, today, onSave, onCan
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="New block window">
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('blockWindows.formLabel')}>
       <SelectField
-        label="Transmitter"
-        testId="bw-transmitter"
-        options={transmitters.map((t) => ({
-          value: t.id,
-          label: t.inputCategory ? `${t.account} (${t.inputCategory})` : t.account,
-        }))}
-        {...field('transmitterId')}
+        label={t('blockWindows.transmitter')}
+        testId={IDS.transmitter}
+        options={transmitterOptions}
+        {...fields.transmitterId}
       />
       <div className="edit-form__row">
-        <DateTimeField label="From (local time)" testId="bw-starts" {...field('startsAt')} />
-        <DateTimeField label="Until (local time)" testId="bw-ends" {...field('endsAt')} />
+        <DateTimeField label={t('blockWindows.from')} testId={IDS.starts} {...fields.startsAt} />
+        <DateTimeField label={t('blockWindows.until')} testId={IDS.ends} {...fields.endsAt} />
       </div>
       <RequesterField
         candidates={candidates}
-        testId="bw-requester"
+        testId={IDS.requester}
         value={values.requestedByPersonId}
-        onChange={field('requestedByPersonId').onChange}
-        error={form.errors.requestedByPersonId ? REQUESTER_REQUIRED : undefined}
+        onChange={fields.requestedByPersonId.onChange}
+        error={form.errors.requestedByPersonId ? t('access:requester.required') : undefined}
       />
       <RequesterVerdict
         candidate={candidate}
         covers={windowCovers(null, transmitter?.inputCategory ?? null)}
-        testId="bw-verdict"
+        testId={IDS.verdict}
       />
       <div className="edit-form__row">
-        <TextField label="Request date" testId="bw-request-date" type="date" {...field('requestDate')} />
-        <TextField label="Reference (letter, e-mail, order)" testId="bw-reference" {...field('reference')} />
+        <TextField label={t('blockWindows.requestDate')} testId={IDS.requestDate} type="date" {...fields.requestDate} />
+        <TextField label={t('blockWindows.reference')} testId={IDS.reference} {...fields.reference} />
       </div>
-      <TextField label="Reason" testId="bw-reason" {...field('reason')} />
+      <TextField label={t('blockWindows.reason')} testId={IDS.reason} {...fields.reason} />
       <FormError message={form.formError} />
-      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="bw" saveLabel="Create block window" />
+      <FormActions
+        pending={form.pending}
+        onCancel={onCancel}
+        testIdPrefix={IDS.prefix}
+        saveLabel={t('blockWindows.create')}
+      />
     </form>
   );
 }
@@ -254,6 +295,7 @@ interface ConfirmFormProps {
 
 /** Records that the completion confirmation (klarrapport) went to the requester. */
 function ConfirmForm({ blockWindow, onSave, onCancel }: ConfirmFormProps) {
+  const { t } = useTranslation('windows');
   const [sentTo, setSentTo] = useState('');
   const [note, setNote] = useState('');
   const form = useSchemaForm(BlockWindowConfirmInputSchema, onSave);
@@ -266,24 +308,39 @@ function ConfirmForm({ blockWindow, onSave, onCancel }: ConfirmFormProps) {
       className="edit-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label={`Confirmation of the block window on ${blockWindow.account}`}
+      aria-label={t('blockWindows.confirmFormLabel', { account: blockWindow.account })}
     >
       <p className="muted">
-        Block blockWindow on {blockWindow.account}, {formatDateTime(blockWindow.startsAt)} –{' '}
-        {formatDateTime(blockWindow.endsAt)}, asked by {blockWindow.requestedBy.name}.
+        {t('blockWindows.summary', {
+          account: blockWindow.account,
+          from: formatDateTime(blockWindow.startsAt),
+          until: formatDateTime(blockWindow.endsAt),
+          name: blockWindow.requestedBy.name,
+        })}
       </p>
       <div className="edit-form__row">
         <TextField
-          label="Confirmation sent to"
-          testId="bwc-sent-to"
+          label={t('blockWindows.sentToLabel')}
+          testId={IDS.sentTo}
           value={sentTo}
           onChange={setSentTo}
           error={form.errors.sentTo}
         />
-        <TextField label="Note" testId="bwc-note" value={note} onChange={setNote} error={form.errors.note} />
+        <TextField
+          label={t('blockWindows.note')}
+          testId={IDS.note}
+          value={note}
+          onChange={setNote}
+          error={form.errors.note}
+        />
       </div>
       <FormError message={form.formError} />
-      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="bwc" saveLabel="Record confirmation" />
+      <FormActions
+        pending={form.pending}
+        onCancel={onCancel}
+        testIdPrefix={IDS.confirmPrefix}
+        saveLabel={t('blockWindows.record')}
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import {
   type ContactRouteKind,
 } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { moveItem } from '../utils/move-item';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
@@ -23,10 +24,11 @@ interface RouteDraft {
   value: string;
 }
 
-const KIND_OPTIONS = CONTACT_ROUTE_KINDS.map((kind) => ({ value: kind, label: kind }));
 let nextRouteKey = 1;
 
 export function ContactForm({ initial, onSave, onCancel }: ContactFormProps) {
+  const { t } = useTranslation('directory');
+  const kindOptions = CONTACT_ROUTE_KINDS.map((kind) => ({ value: kind, label: t(`routeKind.${kind}`) }));
   const [name, setName] = useState(initial?.name ?? '');
   const [note, setNote] = useState(initial?.note ?? '');
   const [routes, setRoutes] = useState<RouteDraft[]>(() =>
@@ -43,24 +45,41 @@ export function ContactForm({ initial, onSave, onCancel }: ContactFormProps) {
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={initial ? 'Edit contact' : 'New contact'}>
-      <TextField label="Name" testId="contact-name" value={name} onChange={setName} error={form.errors.name} />
-      <TextField label="Note" testId="contact-note" value={note} onChange={setNote} error={form.errors.note} />
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={initial ? t('contactForm.edit') : t('contactForm.new')}
+    >
+      <TextField
+        label={t('contactForm.name')}
+        testId="contact-name"
+        value={name}
+        onChange={setName}
+        error={form.errors.name}
+      />
+      <TextField
+        label={t('contactForm.note')}
+        testId="contact-note"
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+      />
       <fieldset className="edit-form__group">
-        <legend>Routes, tried in this order</legend>
+        <legend>{t('contactForm.routes')}</legend>
         {form.errors.routes && <span className="field__error">{form.errors.routes}</span>}
         <ol className="route-list">
           {routes.map((route, index) => (
             <li key={route.key} className="route-list__item" data-testid="contact-route">
               <SelectField
-                label={`Route ${index + 1} kind`}
+                label={t('contactForm.routeKind', { n: String(index + 1) })}
                 testId={`contact-route-kind-${index}`}
-                options={KIND_OPTIONS}
+                options={kindOptions}
                 value={route.kind}
                 onChange={(kind) => updateRoute(index, { kind: kind as ContactRouteKind })}
               />
               <TextField
-                label={`Route ${index + 1} number or address`}
+                label={t('contactForm.routeValue', { n: String(index + 1) })}
                 testId={`contact-route-value-${index}`}
                 value={route.value}
                 onChange={(value) => updateRoute(index, { value })}
@@ -69,14 +88,14 @@ export function ContactForm({ initial, onSave, onCancel }: ContactFormProps) {
               <MoveButtons
                 index={index}
                 count={routes.length}
-                label={`route ${index + 1}`}
+                label={t('contactForm.route', { n: String(index + 1) })}
                 testIdPrefix={`contact-route-${index}`}
                 onMove={(direction) => setRoutes((current) => moveItem(current, index, direction))}
               />
               <button
                 className="button button--small"
                 type="button"
-                aria-label={`Remove route ${index + 1}`}
+                aria-label={t('contactForm.removeRoute', { n: String(index + 1) })}
                 onClick={() => setRoutes((current) => current.filter((_, i) => i !== index))}
               >
                 ✕
@@ -90,7 +109,7 @@ export function ContactForm({ initial, onSave, onCancel }: ContactFormProps) {
           data-testid="contact-add-route"
           onClick={() => setRoutes((current) => [...current, { key: nextRouteKey++, kind: 'PHONE', value: '' }])}
         >
-          Add route
+          {t('contactForm.addRoute')}
         </button>
       </fieldset>
       <FormError message={form.formError} />

@@ -1,5 +1,7 @@
 import type { Contact, SiteDetail } from '@arc/shared/directory';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../../utils/request-state';
 import { createContact, deleteContact, reorderContacts, updateContact } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { moveItem } from '../utils/move-item';
@@ -14,6 +16,7 @@ export interface ContactsSectionProps {
 
 /** Alarm contacts in call order; moving one saves the new order at once. */
 export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
+  const { t } = useTranslation(['directory', 'common']);
   const [editing, setEditing] = useState<string | null>(null);
   const [reordering, setReordering] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
       const ids = moveItem(contacts, index, direction).map((c) => c.id);
       await mutate(() => reorderContacts(siteId, ids));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Reordering failed');
+      setError(messageOf(caught, t('contacts.reorderFailed')));
     } finally {
       setReordering(false);
     }
@@ -37,12 +40,12 @@ export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
 
   const actions = canEdit && editing === null && (
     <button className="button button--small" type="button" onClick={() => setEditing('new')} data-testid="contact-add">
-      Add contact
+      {t('contacts.add')}
     </button>
   );
 
   return (
-    <DetailSection title="Alarm contacts" testId="detail-contacts" actions={actions}>
+    <DetailSection title={t('contacts.title')} testId="detail-contacts" actions={actions}>
       {editing !== null && (
         <ContactForm
           key={editing}
@@ -60,7 +63,7 @@ export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
         </p>
       )}
       {contacts.length === 0 ? (
-        <p className="muted">No alarm contacts.</p>
+        <p className="muted">{t('contacts.none')}</p>
       ) : (
         <ol className="contact-list">
           {contacts.map((contact, index) => (
@@ -82,11 +85,11 @@ export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
                     onClick={() => setEditing(contact.id)}
                     data-testid="contact-edit"
                   >
-                    Edit
+                    {t('common:action.edit')}
                   </button>
                   <ConfirmButton
-                    label="Remove"
-                    confirmLabel="Remove contact"
+                    label={t('common:action.remove')}
+                    confirmLabel={t('contacts.removeConfirm')}
                     onConfirm={() => mutate(() => deleteContact(contact.id))}
                     testId="contact-delete"
                   />
@@ -101,15 +104,16 @@ export function ContactsSection({ detail, canEdit }: ContactsSectionProps) {
 }
 
 function ContactSummary({ contact, order }: { contact: Contact; order: number }) {
+  const { t } = useTranslation(['directory', 'common']);
   return (
     <span className="contact-list__summary">
       <span className="step-list__number">{order}</span>
       <strong data-testid="contact-row-name">{contact.name}</strong>
       {contact.note && <span className="muted"> — {contact.note}</span>}
-      <ol className="inline-list" aria-label={`Routes of ${contact.name}`}>
+      <ol className="inline-list" aria-label={t('contacts.routesOf', { name: contact.name })}>
         {contact.routes.map((route, i) => (
           <li key={i}>
-            <span className="tag">{route.kind}</span> {route.value}
+            <span className="tag">{t(`routeKind.${route.kind}`)}</span> {route.value}
           </li>
         ))}
       </ol>

@@ -1,4 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../../utils/request-state';
 
 export interface DetailSectionProps {
   title: string;
@@ -32,6 +34,7 @@ export interface ConfirmButtonProps {
 
 /** Two-step destructive button: the first click asks, the second does it. */
 export function ConfirmButton({ label, confirmLabel, onConfirm, testId }: ConfirmButtonProps) {
+  const { t } = useTranslation(['directory', 'common']);
   const [armed, setArmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +44,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, testId }: Confir
     try {
       await onConfirm();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Failed');
+      setError(messageOf(caught, t('failed')));
     } finally {
       setBusy(false);
       setArmed(false);
@@ -73,7 +76,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, testId }: Confir
         {confirmLabel}
       </button>
       <button className="button button--small" type="button" disabled={busy} onClick={() => setArmed(false)}>
-        Cancel
+        {t('common:action.cancel')}
       </button>
     </span>
   );

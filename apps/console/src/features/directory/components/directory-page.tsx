@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createSite } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { DirectorySearch } from './directory-search';
@@ -13,6 +14,7 @@ export interface DirectoryPageProps {
 export function DirectoryPage({ canEdit }: DirectoryPageProps) {
   const siteOpen = useDirectoryStore((state) => state.siteId !== null);
   const [creating, setCreating] = useState(false);
+  const { t } = useTranslation('directory');
 
   if (siteOpen) return <SiteDetailView canEdit={canEdit} />;
 
@@ -26,13 +28,13 @@ export function DirectoryPage({ canEdit }: DirectoryPageProps) {
             onClick={() => setCreating(true)}
             data-testid="new-site"
           >
-            New site
+            {t('page.newSite')}
           </button>
         )}
       </div>
       {creating && (
-        <section className="detail-section" aria-label="New site">
-          <h3 className="detail-section__title">New site</h3>
+        <section className="detail-section" aria-label={t('page.newSite')}>
+          <h3 className="detail-section__title">{t('page.newSite')}</h3>
           <SiteFormContainer
             onCancel={() => setCreating(false)}
             onSave={async (input) => {

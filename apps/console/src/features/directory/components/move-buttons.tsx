@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 export interface MoveButtonsProps {
   index: number;
   count: number;
@@ -10,12 +12,13 @@ export interface MoveButtonsProps {
 
 /** Keyboard-reachable reordering: up and down buttons instead of drag and drop. */
 export function MoveButtons({ index, count, onMove, label, testIdPrefix, disabled = false }: MoveButtonsProps) {
+  const { t } = useTranslation('directory');
   return (
     <span className="move-buttons">
       <button
         className="button button--small"
         type="button"
-        aria-label={`Move ${label} up`}
+        aria-label={t('move.up', { label })}
         disabled={disabled || index === 0}
         onClick={() => onMove(-1)}
         data-testid={`${testIdPrefix}-up`}
@@ -25,7 +28,7 @@ export function MoveButtons({ index, count, onMove, label, testIdPrefix, disable
       <button
         className="button button--small"
         type="button"
-        aria-label={`Move ${label} down`}
+        aria-label={t('move.down', { label })}
         disabled={disabled || index === count - 1}
         onClick={() => onMove(1)}
         data-testid={`${testIdPrefix}-down`}

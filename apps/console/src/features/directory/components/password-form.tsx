@@ -1,5 +1,6 @@
 import { SetPasswordInputSchema, type Person, type SetPasswordInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import { centreToday } from '../../../utils/time';
@@ -14,10 +15,19 @@ export interface PasswordFormProps {
   today?: string;
 }
 
-const REQUESTER_REQUIRED = 'is required: the A-level person whose written request this is';
+/** Test ids: code, not text. */
+const IDS = {
+  password: 'pw-password',
+  confirm: 'pw-confirm',
+  requester: 'pw-requester',
+  date: 'pw-date',
+  reference: 'pw-reference',
+  prefix: 'pw',
+} as const;
 
 /** Sets a person's authority password on the written request of an A-level person (docs/domain.md section 3). */
 export function PasswordForm({ person, listPersons, onSave, onCancel, today = isoToday() }: PasswordFormProps) {
+  const { t } = useTranslation('access');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [requester, setRequester] = useState('');
@@ -28,8 +38,8 @@ export function PasswordForm({ person, listPersons, onSave, onCancel, today = is
 
   const requesters = listPersons.filter((p) => p.level === 'A');
   const requesterOptions = [
-    { value: '', label: '— choose the requester —' },
-    ...requesters.map((p) => ({ value: p.id, label: `${p.name} (A)` })),
+    { value: '', label: t('password.chooseRequester') },
+    ...requesters.map((p) => ({ value: p.id, label: t('password.requesterOption', { name: p.name }) })),
   ];
 
   const onSubmit = (event: FormEvent) => {
@@ -41,16 +51,21 @@ export function PasswordForm({ person, listPersons, onSave, onCancel, today = is
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={`Set password of ${person.name}`}>
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t('password.formLabel', { name: person.name })}
+    >
       {requesters.length === 0 && (
         <p className="form-error" role="alert">
-          This list has no A-level person, so nobody can request a password change.
+          {t('password.noRequester')}
         </p>
       )}
       <div className="edit-form__row">
         <TextField
-          label="New password"
-          testId="pw-password"
+          label={t('password.newPassword')}
+          testId={IDS.password}
           type="password"
           autoComplete="new-password"
           value={password}
@@ -58,42 +73,47 @@ export function PasswordForm({ person, listPersons, onSave, onCancel, today = is
           error={form.errors.password}
         />
         <TextField
-          label="Repeat password"
-          testId="pw-confirm"
+          label={t('password.repeat')}
+          testId={IDS.confirm}
           type="password"
           autoComplete="new-password"
           value={confirm}
           onChange={setConfirm}
-          error={mismatch ? 'does not match the new password' : undefined}
+          error={mismatch ? t('password.mismatch') : undefined}
         />
       </div>
       <SelectField
-        label="Requested in writing by"
-        testId="pw-requester"
+        label={t('password.requestedBy')}
+        testId={IDS.requester}
         options={requesterOptions}
         value={requester}
         onChange={setRequester}
-        error={form.errors.requestedByPersonId ? REQUESTER_REQUIRED : undefined}
+        error={form.errors.requestedByPersonId ? t('password.requesterRequired') : undefined}
       />
       <div className="edit-form__row">
         <TextField
-          label="Request date"
-          testId="pw-date"
+          label={t('password.requestDate')}
+          testId={IDS.date}
           type="date"
           value={requestDate}
           onChange={setRequestDate}
           error={form.errors.requestDate}
         />
         <TextField
-          label="Request reference (letter, e-mail, case)"
-          testId="pw-reference"
+          label={t('password.reference')}
+          testId={IDS.reference}
           value={reference}
           onChange={setReference}
           error={form.errors.requestReference}
         />
       </div>
       <FormError message={form.formError} />
-      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="pw" saveLabel="Set password" />
+      <FormActions
+        pending={form.pending}
+        onCancel={onCancel}
+        testIdPrefix={IDS.prefix}
+        saveLabel={t('password.save')}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { AUTHORITY_LEVELS } from '@arc/shared/authority';
 import { PersonInputSchema, type Person, type PersonInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 
@@ -11,9 +12,19 @@ export interface PersonFormProps {
   onCancel: () => void;
 }
 
-const LEVEL_OPTIONS = AUTHORITY_LEVELS.map((level) => ({ value: level, label: `Level ${level}` }));
+/** Test ids: code, not text. */
+const IDS = {
+  name: 'person-name',
+  phone: 'person-phone',
+  level: 'person-level',
+  validFrom: 'person-valid-from',
+  validTo: 'person-valid-to',
+  prefix: 'person',
+} as const;
 
 export function PersonForm({ listId, initial, onSave, onCancel }: PersonFormProps) {
+  const { t } = useTranslation('access');
+  const levelOptions = AUTHORITY_LEVELS.map((level) => ({ value: level, label: t('persons.levelOption', { level }) }));
   const [values, setValues] = useState({
     name: initial?.name ?? '',
     phone: initial?.phone ?? '',
@@ -27,6 +38,13 @@ export function PersonForm({ listId, initial, onSave, onCancel }: PersonFormProp
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
     error: form.errors[key],
   });
+  const fields = {
+    name: field('name'),
+    phone: field('phone'),
+    level: field('level'),
+    validFrom: field('validFrom'),
+    validTo: field('validTo'),
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,18 +52,23 @@ export function PersonForm({ listId, initial, onSave, onCancel }: PersonFormProp
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={initial ? 'Edit person' : 'New person'}>
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={initial ? t('persons.editForm') : t('persons.newForm')}
+    >
       <div className="edit-form__row">
-        <TextField label="Name" testId="person-name" {...field('name')} />
-        <TextField label="Phone" testId="person-phone" type="tel" {...field('phone')} />
-        <SelectField label="Level" testId="person-level" options={LEVEL_OPTIONS} {...field('level')} />
+        <TextField label={t('persons.name')} testId={IDS.name} {...fields.name} />
+        <TextField label={t('persons.phone')} testId={IDS.phone} type="tel" {...fields.phone} />
+        <SelectField label={t('persons.level')} testId={IDS.level} options={levelOptions} {...fields.level} />
       </div>
       <div className="edit-form__row">
-        <TextField label="Valid from" testId="person-valid-from" type="date" {...field('validFrom')} />
-        <TextField label="Valid to" testId="person-valid-to" type="date" {...field('validTo')} />
+        <TextField label={t('persons.validFrom')} testId={IDS.validFrom} type="date" {...fields.validFrom} />
+        <TextField label={t('persons.validTo')} testId={IDS.validTo} type="date" {...fields.validTo} />
       </div>
       <FormError message={form.formError} />
-      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="person" />
+      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix={IDS.prefix} />
     </form>
   );
 }

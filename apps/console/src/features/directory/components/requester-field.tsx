@@ -1,6 +1,9 @@
 import { type Person, type SiteDetail } from '@arc/shared/directory';
-import { windowRequesterProblem, type RequesterFacts } from '@arc/shared/rules';
+import { type RequesterFacts } from '@arc/shared/rules';
+import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
+import { i18n } from '../../../lib/i18n/i18n';
+import { requesterProblemText } from '../../../utils/error-text';
 import { centreToday } from '../../../utils/time';
 
 /** A person who may be named as the one who asked for a service mode or a block window. */
@@ -32,7 +35,7 @@ export function requesterCandidates(detail: SiteDetail, today: string): Requeste
   const installers = detail.serviceCompanies.flatMap((company) =>
     company.installers.map((person) => ({
       person,
-      source: `${company.name} (service company)`,
+      source: i18n.t('access:requester.serviceCompany', { name: company.name }),
       facts: {
         level: person.level,
         listCoversSite: true,
@@ -56,12 +59,13 @@ export interface RequesterFieldProps {
 
 /** The requester picker, grouped by list and service company; keyboard-usable as a plain select. */
 export function RequesterField({ candidates, value, onChange, error, testId }: RequesterFieldProps) {
+  const { t } = useTranslation('access');
   const groups = new Map<string, RequesterCandidate[]>();
   for (const candidate of candidates) {
     groups.set(candidate.source, [...(groups.get(candidate.source) ?? []), candidate]);
   }
   return (
-    <FormField label="Requested by" error={error} testId={testId}>
+    <FormField label={t('requester.label')} error={error} testId={testId}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}
@@ -72,7 +76,7 @@ export function RequesterField({ candidates, value, onChange, error, testId }: R
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="">— choose the person who asked —</option>
+          <option value="">{t('requester.choose')}</option>
           {[...groups].map(([source, members]) => (
             <optgroup key={source} label={source}>
               {members.map(({ person }) => (
@@ -99,8 +103,9 @@ export interface RequesterVerdictProps {
  * the server checks again and decides.
  */
 export function RequesterVerdict({ candidate, covers, testId }: RequesterVerdictProps) {
+  const { t } = useTranslation('access');
   if (!candidate) return null;
-  const problem = windowRequesterProblem(candidate.facts, covers.fire, covers.intrusion);
+  const problem = requesterProblemText(candidate.facts, covers.fire, covers.intrusion);
   const name = candidate.person.name;
   return (
     <p
@@ -110,13 +115,11 @@ export function RequesterVerdict({ candidate, covers, testId }: RequesterVerdict
       aria-live="polite"
     >
       {problem
-        ? `${name} ${problem}. The server will most likely refuse this request.`
-        : `${name} (level ${candidate.person.level}) may ask for this.`}
+        ? t('requester.refused', { name, problem })
+        : t('requester.allowed', { name, level: candidate.person.level })}
     </p>
   );
 }
-
-export const REQUESTER_REQUIRED = 'is required: the person who asked';
 
 /** Today in the centre's time zone as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {

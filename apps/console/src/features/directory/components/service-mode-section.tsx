@@ -1,17 +1,17 @@
 import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
 import { type SiteDetail, type Transmitter } from '@arc/shared/directory';
 import { ServiceModeInputSchema, windowCovers, type ServiceMode, type ServiceModeInput } from '@arc/shared/rules';
-import { minutesInWords } from '@arc/shared/settings';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { endServiceMode, startServiceMode } from '../api/directory-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useDirectoryStore } from '../store/directory-store';
+import { durationInWords, windowCategoryLabel } from '../utils/access-labels';
 import { formatDateTime } from '../utils/labels';
 import { DetailSection } from './detail-section';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 import {
   localToday,
-  REQUESTER_REQUIRED,
   RequesterField,
   RequesterVerdict,
   requesterCandidates,
@@ -19,6 +19,19 @@ import {
 } from './requester-field';
 import { useCentreSettings } from '../../../lib/settings/settings-store';
 import { serviceModeCheck } from '../../../utils/service-mode-limits';
+import { messageOf } from '../../../utils/request-state';
+
+/** Test ids: code, not text. */
+const IDS = {
+  section: 'detail-service-mode',
+  transmitter: 'sm-transmitter-select',
+  category: 'sm-category',
+  requester: 'sm-requester',
+  verdict: 'sm-verdict',
+  duration: 'sm-duration',
+  reason: 'sm-reason',
+  prefix: 'sm',
+} as const;
 
 export interface ServiceModeSectionProps {
   detail: SiteDetail;
@@ -31,6 +44,7 @@ export interface ServiceModeSectionProps {
  * until it ends. Any operator may set one on a caller's request; the server checks who asked.
  */
 export function ServiceModeSection({ detail, today = localToday() }: ServiceModeSectionProps) {
+  const { t } = useTranslation('windows');
   const [adding, setAdding] = useState(false);
   const mutate = useDirectoryStore((state) => state.mutate);
   const candidates = requesterCandidates(detail, today);
@@ -38,12 +52,12 @@ export function ServiceModeSection({ detail, today = localToday() }: ServiceMode
 
   const actions = !adding && detail.transmitters.length > 0 && (
     <button className="button button--small" type="button" onClick={() => setAdding(true)} data-testid="sm-add">
-      Set service mode
+      {t('serviceMode.set')}
     </button>
   );
 
   return (
-    <DetailSection title="Service mode" testId="detail-service-mode" actions={actions}>
+    <DetailSection title={t('serviceMode.title')} testId={IDS.section} actions={actions}>
       {adding && (
         <ServiceModeForm
           transmitters={detail.transmitters}
@@ -56,9 +70,9 @@ export function ServiceModeSection({ detail, today = localToday() }: ServiceMode
         />
       )}
       {detail.transmitters.length === 0 ? (
-        <p className="muted">No transmitters.</p>
+        <p className="muted">{t('serviceMode.noTransmitters')}</p>
       ) : (
-        <ul className="plain-list service-modes" aria-label="Service mode per transmitter">
+        <ul className="plain-list service-modes" aria-label={t('serviceMode.perTransmitter')}>
           {detail.transmitters.map((transmitter) => (
             <TransmitterServiceMode
               key={transmitter.id}
@@ -81,14 +95,15 @@ interface TransmitterServiceModeProps {
 }
 
 function TransmitterServiceMode({ transmitter, modes, onEnd }: TransmitterServiceModeProps) {
+  const { t } = useTranslation('windows');
   return (
     <li className="service-modes__transmitter" data-testid="sm-transmitter" data-account={transmitter.account}>
       <span className="mono">{transmitter.account}</span>
-      {transmitter.inputCategory && <span className="muted"> ({transmitter.inputCategory})</span>}
+      {transmitter.inputCategory && <span className="muted"> ({windowCategoryLabel(transmitter.inputCategory)})</span>}
       {modes.length === 0 ? (
         <span className="muted" data-testid="sm-none">
           {' '}
-          — normal operation
+          {t('serviceMode.normal')}
         </span>
       ) : (
         <ul className="plain-list">
@@ -102,6 +117,7 @@ function TransmitterServiceMode({ transmitter, modes, onEnd }: TransmitterServic
 }
 
 function ActiveServiceMode({ mode, onEnd }: { mode: ServiceMode; onEnd: () => Promise<unknown> }) {
+  const { t } = useTranslation('windows');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const end = async () => {
@@ -110,20 +126,28 @@ function ActiveServiceMode({ mode, onEnd }: { mode: ServiceMode; onEnd: () => Pr
     try {
       await onEnd();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : 'Ending failed');
+      setError(messageOf(caught, t('serviceMode.endFailed')));
       setBusy(false);
     }
   };
   return (
     <li className="service-mode" data-testid="sm-active" data-service-mode-id={mode.id}>
-      <span className="tag tag--service">IN SERVICE MODE</span>
-      <span data-testid="sm-active-scope">{mode.category ?? 'all categories'}</span> until{' '}
+      <span className="tag tag--service">{t('serviceMode.inServiceMode')}</span>
+      <span data-testid="sm-active-scope">
+        {mode.category ? windowCategoryLabel(mode.category) : t('serviceMode.allCategories')}
+      </span>{' '}
+      {t('serviceMode.until')}{' '}
       <time dateTime={mode.endsAt} data-testid="sm-active-until">
         {formatDateTime(mode.endsAt)}
       </time>
       <span className="muted" data-testid="sm-active-who">
         {' '}
-        · asked by {mode.requestedBy.name} ({mode.requestedBy.level}) · set by {mode.setBy.name} · {mode.reason}
+        {t('serviceMode.who', {
+          name: mode.requestedBy.name,
+          level: mode.requestedBy.level,
+          setBy: mode.setBy.name,
+          reason: mode.reason,
+        })}
       </span>{' '}
       <button
         className="button button--small"
@@ -132,7 +156,7 @@ function ActiveServiceMode({ mode, onEnd }: { mode: ServiceMode; onEnd: () => Pr
         onClick={() => void end()}
         data-testid="sm-end"
       >
-        {busy ? 'Ending…' : 'End now'}
+        {busy ? t('serviceMode.ending') : t('serviceMode.endNow')}
       </button>
       {error && (
         <span className="field__error" role="alert" data-testid="sm-end-error">
@@ -144,30 +168,36 @@ function ActiveServiceMode({ mode, onEnd }: { mode: ServiceMode; onEnd: () => Pr
 }
 
 function RecentServiceModes({ modes }: { modes: ServiceMode[] }) {
+  const { t } = useTranslation('windows');
   return (
-    <table className="detail-table" aria-label="Service modes of the last 7 days">
-      <caption className="detail-table__caption">Ended in the last 7 days</caption>
+    <table className="detail-table" aria-label={t('serviceMode.recentLabel')}>
+      <caption className="detail-table__caption">{t('serviceMode.recentCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Transmitter</th>
-          <th scope="col">Category</th>
-          <th scope="col">From</th>
-          <th scope="col">Until</th>
-          <th scope="col">Asked by</th>
-          <th scope="col">Set by</th>
-          <th scope="col">Reason</th>
+          <th scope="col">{t('serviceMode.column.transmitter')}</th>
+          <th scope="col">{t('serviceMode.column.category')}</th>
+          <th scope="col">{t('serviceMode.column.from')}</th>
+          <th scope="col">{t('serviceMode.column.until')}</th>
+          <th scope="col">{t('serviceMode.column.askedBy')}</th>
+          <th scope="col">{t('serviceMode.column.setBy')}</th>
+          <th scope="col">{t('serviceMode.column.reason')}</th>
         </tr>
       </thead>
       <tbody>
         {modes.map((mode) => (
           <tr key={mode.id} data-testid="sm-recent" data-service-mode-id={mode.id}>
             <td className="mono">{mode.account}</td>
-            <td>{mode.category ?? 'all'}</td>
+            <td>{mode.category ? windowCategoryLabel(mode.category) : t('serviceMode.all')}</td>
             <td>{formatDateTime(mode.startsAt)}</td>
             <td>
               {formatDateTime(mode.endsAt)}
               {mode.endedEarlyAt && (
-                <span className="muted"> (ended early{mode.endedEarlyBy ? ` by ${mode.endedEarlyBy.name}` : ''})</span>
+                <span className="muted">
+                  {' '}
+                  {mode.endedEarlyBy
+                    ? t('serviceMode.endedEarlyBy', { name: mode.endedEarlyBy.name })
+                    : t('serviceMode.endedEarly')}
+                </span>
               )}
             </td>
             <td>
@@ -182,11 +212,6 @@ function RecentServiceModes({ modes }: { modes: ServiceMode[] }) {
   );
 }
 
-const CATEGORY_OPTIONS = [
-  { value: '', label: 'Whole transmitter (all categories)' },
-  ...ALARM_CATEGORIES.map((category) => ({ value: category, label: category })),
-];
-
 export interface ServiceModeFormProps {
   transmitters: readonly Transmitter[];
   candidates: readonly RequesterCandidate[];
@@ -195,6 +220,15 @@ export interface ServiceModeFormProps {
 }
 
 export function ServiceModeForm({ transmitters, candidates, onSave, onCancel }: ServiceModeFormProps) {
+  const { t } = useTranslation(['windows', 'access']);
+  const categoryOptions = [
+    { value: '', label: t('serviceMode.wholeTransmitter') },
+    ...ALARM_CATEGORIES.map((category) => ({ value: category, label: windowCategoryLabel(category) })),
+  ];
+  const transmitterOptions = transmitters.map((tx) => ({
+    value: tx.id,
+    label: tx.inputCategory ? `${tx.account} (${windowCategoryLabel(tx.inputCategory)})` : tx.account,
+  }));
   // The server's default and maximum (GET /settings), not a copy of them.
   const limits = useCentreSettings().serviceMode;
   const [values, setValues] = useState({
@@ -210,8 +244,15 @@ export function ServiceModeForm({ transmitters, candidates, onSave, onCancel }: 
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
     error: form.errors[key],
   });
+  const fields = {
+    transmitterId: field('transmitterId'),
+    category: field('category'),
+    requestedByPersonId: field('requestedByPersonId'),
+    durationMinutes: field('durationMinutes'),
+    reason: field('reason'),
+  };
 
-  const transmitter = transmitters.find((t) => t.id === values.transmitterId);
+  const transmitter = transmitters.find((tx) => tx.id === values.transmitterId);
   const category = values.category === '' ? null : (values.category as AlarmCategory);
   const candidate = candidates.find((c) => c.person.id === values.requestedByPersonId);
 
@@ -228,51 +269,58 @@ export function ServiceModeForm({ transmitters, candidates, onSave, onCancel }: 
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Set service mode">
-      <p className="muted">Check the caller&apos;s password before you set service mode.</p>
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('serviceMode.set')}>
+      <p className="muted">{t('serviceMode.checkPassword')}</p>
       {candidates.length === 0 && (
         <p className="form-error" role="alert">
-          Nobody on an authorization list or service company of this site can ask for service mode.
+          {t('serviceMode.noRequesters')}
         </p>
       )}
       <div className="edit-form__row">
         <SelectField
-          label="Transmitter"
-          testId="sm-transmitter-select"
-          options={transmitters.map((t) => ({
-            value: t.id,
-            label: t.inputCategory ? `${t.account} (${t.inputCategory})` : t.account,
-          }))}
-          {...field('transmitterId')}
+          label={t('serviceMode.transmitter')}
+          testId={IDS.transmitter}
+          options={transmitterOptions}
+          {...fields.transmitterId}
         />
-        <SelectField label="Category" testId="sm-category" options={CATEGORY_OPTIONS} {...field('category')} />
+        <SelectField
+          label={t('serviceMode.category')}
+          testId={IDS.category}
+          options={categoryOptions}
+          {...fields.category}
+        />
       </div>
       <RequesterField
         candidates={candidates}
-        testId="sm-requester"
+        testId={IDS.requester}
         value={values.requestedByPersonId}
-        onChange={field('requestedByPersonId').onChange}
-        error={form.errors.requestedByPersonId ? REQUESTER_REQUIRED : undefined}
+        onChange={fields.requestedByPersonId.onChange}
+        error={form.errors.requestedByPersonId ? t('access:requester.required') : undefined}
       />
       <RequesterVerdict
         candidate={candidate}
         covers={windowCovers(category, transmitter?.inputCategory ?? null)}
-        testId="sm-verdict"
+        testId={IDS.verdict}
       />
       <div className="edit-form__row">
         <TextField
-          label="Duration (minutes)"
-          testId="sm-duration"
+          label={t('serviceMode.duration')}
+          testId={IDS.duration}
           type="number"
           min={1}
           max={limits.maxMinutes}
-          hint={`At most ${minutesInWords(limits.maxMinutes)}`}
-          {...field('durationMinutes')}
+          hint={t('serviceMode.atMost', { duration: durationInWords(limits.maxMinutes) })}
+          {...fields.durationMinutes}
         />
-        <TextField label="Reason" testId="sm-reason" {...field('reason')} />
+        <TextField label={t('serviceMode.reason')} testId={IDS.reason} {...fields.reason} />
       </div>
       <FormError message={form.formError} />
-      <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="sm" saveLabel="Set service mode" />
+      <FormActions
+        pending={form.pending}
+        onCancel={onCancel}
+        testIdPrefix={IDS.prefix}
+        saveLabel={t('serviceMode.save')}
+      />
     </form>
   );
 }

@@ -1,5 +1,8 @@
 import type { SignalLogEntry } from '@arc/shared/rules';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../lib/i18n/i18n';
+import { eventLabel } from '../../../utils/event-label';
 import { messageOf } from '../../../utils/request-state';
 import { listSiteSignals } from '../api/directory-api';
 import { formatDateTime } from '../utils/labels';
@@ -26,6 +29,7 @@ interface LogState {
  * that raised no case (service mode, block window, tests), as report ZR0034 lists them.
  */
 export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE_SIZE }: SignalLogSectionProps) {
+  const { t } = useTranslation(['directory', 'common']);
   const [state, setState] = useState<LogState>({ entries: [], status: 'loading', error: null, hasMore: false });
   const [reloads, setReloads] = useState(0);
   // Older pages requested before a reload must not be appended to the newer list.
@@ -42,7 +46,11 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
       },
       (error: unknown) => {
         if (!controller.signal.aborted && current === generation.current) {
-          setState((s) => ({ ...s, status: 'error', error: messageOf(error, 'Loading the signal log failed') }));
+          setState((s) => ({
+            ...s,
+            status: 'error',
+            error: messageOf(error, i18n.t('directory:signalLog.loadFailed')),
+          }));
         }
       },
     );
@@ -70,19 +78,19 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
       }));
     } catch (error) {
       if (current === generation.current)
-        setState((s) => ({ ...s, status: 'error', error: messageOf(error, 'Loading the signal log failed') }));
+        setState((s) => ({ ...s, status: 'error', error: messageOf(error, t('signalLog.loadFailed')) }));
     }
   };
 
   const busy = state.status === 'loading' || state.status === 'loading-older';
   const actions = (
     <button className="button button--small" type="button" onClick={refresh} disabled={busy} data-testid="sl-refresh">
-      Refresh
+      {t('signalLog.refresh')}
     </button>
   );
 
   return (
-    <DetailSection title="Signal log" testId="detail-signal-log" actions={actions}>
+    <DetailSection title={t('signalLog.title')} testId="detail-signal-log" actions={actions}>
       {state.error && (
         <p className="form-error" role="alert" data-testid="sl-error">
           {state.error}
@@ -90,20 +98,20 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
       )}
       {state.entries.length === 0 ? (
         <p className="muted" data-testid="sl-empty">
-          {state.status === 'loading' ? 'Loading signals…' : 'No signals received.'}
+          {state.status === 'loading' ? t('signalLog.loading') : t('signalLog.none')}
         </p>
       ) : (
         <table className="detail-table signal-log" aria-busy={busy}>
           <thead>
             <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Account</th>
-              <th scope="col">Code</th>
-              <th scope="col">Zone</th>
-              <th scope="col">Description</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Case</th>
+              <th scope="col">{t('signalLog.received')}</th>
+              <th scope="col">{t('signalLog.account')}</th>
+              <th scope="col">{t('signalLog.code')}</th>
+              <th scope="col">{t('signalLog.zone')}</th>
+              <th scope="col">{t('signalLog.description')}</th>
+              <th scope="col">{t('signalLog.decision')}</th>
+              <th scope="col">{t('signalLog.reason')}</th>
+              <th scope="col">{t('signalLog.case')}</th>
             </tr>
           </thead>
           <tbody>
@@ -122,7 +130,7 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
             disabled={busy}
             data-testid="sl-older"
           >
-            {state.status === 'loading-older' ? 'Loading…' : 'Load older'}
+            {state.status === 'loading-older' ? t('common:state.loading') : t('signalLog.loadOlder')}
           </button>
         </div>
       )}
@@ -131,6 +139,7 @@ export function SignalLogSection({ siteId, reloadKey, pageSize = SIGNAL_LOG_PAGE
 }
 
 function SignalRow({ entry }: { entry: SignalLogEntry }) {
+  const { t } = useTranslation(['directory', 'common']);
   return (
     <tr
       data-testid="signal-row"
@@ -147,23 +156,19 @@ function SignalRow({ entry }: { entry: SignalLogEntry }) {
       <td>
         {entry.category && (
           <span className="category-badge category-badge--small" data-category={entry.category}>
-            {entry.category}
+            {t(`categoryCode.${entry.category}`)}
           </span>
         )}{' '}
-        {entry.description}
+        {eventLabel(entry.code, entry.description)}
         {entry.unencryptedFromKeyed && (
-          <span
-            className="tag tag--danger"
-            data-testid="signal-unencrypted"
-            title="Unencrypted message from an encrypted transmitter: anyone who knows the account could have sent it"
-          >
-            UNENCRYPTED
+          <span className="tag tag--danger" data-testid="signal-unencrypted" title={t('signalLog.unencryptedTitle')}>
+            {t('signalLog.unencrypted')}
           </span>
         )}
       </td>
       <td>
         <span className="decision-badge" data-decision={entry.decision ?? 'PENDING'} data-testid="signal-decision">
-          {entry.decision ?? 'PENDING'}
+          {t(`decision.${entry.decision ?? 'PENDING'}`)}
         </span>
       </td>
       <td data-testid="signal-reason">{entry.decisionReason ?? ''}</td>

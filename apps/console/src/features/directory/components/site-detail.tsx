@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useDirectoryStore } from '../store/directory-store';
 import { ActionPlansSection } from './action-plans-section';
@@ -20,6 +21,7 @@ export interface SiteDetailViewProps {
 
 /** Everything an operator needs about one site, on one page. */
 export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
+  const { t } = useTranslation('directory');
   const { detail, status, error, closeSite, reloadDetail } = useDirectoryStore(
     useShallow((state) => ({
       detail: state.detail,
@@ -34,10 +36,10 @@ export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
     <article className="site-detail" data-testid="site-detail" aria-busy={status === 'loading'}>
       <div className="site-detail__bar">
         <button className="button" type="button" onClick={closeSite} data-testid="detail-back">
-          ← Back to search
+          {t('detail.back')}
         </button>
         <button className="button" type="button" onClick={() => void reloadDetail()} data-testid="detail-reload">
-          Reload
+          {t('detail.reload')}
         </button>
       </div>
       {error && (
@@ -46,14 +48,14 @@ export function SiteDetailView({ canEdit }: SiteDetailViewProps) {
         </p>
       )}
       {detail === null ? (
-        status === 'loading' && <p className="muted">Loading site…</p>
+        status === 'loading' && <p className="muted">{t('detail.loading')}</p>
       ) : (
         <>
           <h2 className="site-detail__title" data-testid="detail-title">
             {detail.site.name}
             {detail.site.archivedAt && (
               <span className="tag tag--warn" data-testid="detail-archived">
-                archived
+                {t('detail.archived')}
               </span>
             )}
           </h2>

@@ -1,5 +1,6 @@
 import { SiteInputSchema, type Contract, type Site, type SiteInput } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 
@@ -11,6 +12,7 @@ export interface SiteFormProps {
 }
 
 export function SiteForm({ initial, contracts, onSave, onCancel }: SiteFormProps) {
+  const { t } = useTranslation('directory');
   const [values, setValues] = useState({
     name: initial?.name ?? '',
     street: initial?.street ?? '',
@@ -26,6 +28,15 @@ export function SiteForm({ initial, contracts, onSave, onCancel }: SiteFormProps
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
     error: form.errors[key],
   });
+  const fields = {
+    name: field('name'),
+    street: field('street'),
+    postcode: field('postcode'),
+    city: field('city'),
+    municipality: field('municipality'),
+    addressRef: field('addressRef'),
+    contractId: field('contractId'),
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -33,21 +44,31 @@ export function SiteForm({ initial, contracts, onSave, onCancel }: SiteFormProps
   };
 
   const contractOptions = [
-    { value: '', label: '— no contract —' },
+    { value: '', label: t('siteForm.noContract') },
     ...contracts.map((c) => ({ value: c.id, label: `${c.contractNo} · ${c.customerNo} ${c.customerName}` })),
   ];
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={initial ? 'Edit site' : 'New site'}>
-      <TextField label="Site name" testId="site-name" {...field('name')} />
-      <TextField label="Street" testId="site-street" {...field('street')} />
+    <form
+      className="edit-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={initial ? t('siteForm.edit') : t('siteForm.new')}
+    >
+      <TextField label={t('siteForm.name')} testId="site-name" {...fields.name} />
+      <TextField label={t('siteForm.street')} testId="site-street" {...fields.street} />
       <div className="edit-form__row">
-        <TextField label="Postcode" testId="site-postcode" placeholder="722 15" {...field('postcode')} />
-        <TextField label="City" testId="site-city" {...field('city')} />
+        <TextField label={t('siteForm.postcode')} testId="site-postcode" placeholder="722 15" {...fields.postcode} />
+        <TextField label={t('siteForm.city')} testId="site-city" {...fields.city} />
       </div>
-      <TextField label="Municipality" testId="site-municipality" {...field('municipality')} />
-      <TextField label="Address reference" testId="site-address-ref" {...field('addressRef')} />
-      <SelectField label="Contract" testId="site-contract" options={contractOptions} {...field('contractId')} />
+      <TextField label={t('siteForm.municipality')} testId="site-municipality" {...fields.municipality} />
+      <TextField label={t('siteForm.addressRef')} testId="site-address-ref" {...fields.addressRef} />
+      <SelectField
+        label={t('siteForm.contract')}
+        testId="site-contract"
+        options={contractOptions}
+        {...fields.contractId}
+      />
       <FormError message={form.formError} />
       <FormActions pending={form.pending} onCancel={onCancel} testIdPrefix="site" />
     </form>

@@ -1,21 +1,23 @@
 import { SiteKnowledgeInputSchema, type SiteKnowledge, type SiteNote } from '@arc/shared/site-knowledge';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AddSiteNoteForm, NoteLine } from '../../../components/site-note';
 import { deleteSiteNote, getSiteKnowledge, listSiteNotes, putSiteKnowledge } from '../api/site-knowledge-api';
 import { messageOf } from '../../../utils/request-state';
 import { ConfirmButton, DetailSection } from './detail-section';
 
-const KNOWLEDGE_LABELS: Record<string, string> = {
-  instructions: 'Instructions',
-  hazards: 'Hazards',
-  policePhone: 'Police number',
-  rescuePhone: 'Rescue-service number',
-};
+const KNOWLEDGE_FIELDS = ['instructions', 'hazards', 'policePhone', 'rescuePhone'] as const;
+type KnowledgeField = (typeof KNOWLEDGE_FIELDS)[number];
+
+function isKnowledgeField(value: unknown): value is KnowledgeField {
+  return (KNOWLEDGE_FIELDS as readonly unknown[]).includes(value);
+}
 
 // ---- instructions, hazards and numbers -----------------------------------------------------
 
 /** The site's instructions, hazards and own emergency numbers; admins edit them. */
 export function SiteInstructionsSection({ siteId, canEdit }: { siteId: string; canEdit: boolean }) {
+  const { t } = useTranslation(['directory', 'common']);
   const [knowledge, setKnowledge] = useState<SiteKnowledge | null>(null);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,12 +25,12 @@ export function SiteInstructionsSection({ siteId, canEdit }: { siteId: string; c
     let live = true;
     getSiteKnowledge(siteId).then(
       (k) => live && setKnowledge(k),
-      (caught: unknown) => live && setError(messageOf(caught, 'Loading the instructions failed')),
+      (caught: unknown) => live && setError(messageOf(caught, t('knowledge.loadFailed'))),
     );
     return () => {
       live = false;
     };
-  }, [siteId]);
+  }, [siteId, t]);
 
   const actions = canEdit && knowledge && !editing && (
     <button
@@ -37,11 +39,11 @@ export function SiteInstructionsSection({ siteId, canEdit }: { siteId: string; c
       onClick={() => setEditing(true)}
       data-testid="knowledge-edit"
     >
-      Edit
+      {t('common:action.edit')}
     </button>
   );
   return (
-    <DetailSection title="Instructions and hazards" testId="detail-site-knowledge" actions={actions}>
+    <DetailSection title={t('knowledge.title')} testId="detail-site-knowledge" actions={actions}>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -59,14 +61,14 @@ export function SiteInstructionsSection({ siteId, canEdit }: { siteId: string; c
       ) : (
         knowledge && (
           <dl className="facts" data-testid="knowledge-view">
-            <dt>Instructions</dt>
+            <dt>{t('knowledge.instructions')}</dt>
             <dd className="site-instructions">{knowledge.instructions ?? '—'}</dd>
-            <dt>Hazards</dt>
+            <dt>{t('knowledge.hazards')}</dt>
             <dd>{knowledge.hazards ?? '—'}</dd>
-            <dt>Police</dt>
-            <dd className="mono">{knowledge.policePhone ?? "centre's default"}</dd>
-            <dt>Rescue service</dt>
-            <dd className="mono">{knowledge.rescuePhone ?? "centre's default"}</dd>
+            <dt>{t('knowledge.police')}</dt>
+            <dd className="mono">{knowledge.policePhone ?? t('knowledge.centreDefault')}</dd>
+            <dt>{t('knowledge.rescue')}</dt>
+            <dd className="mono">{knowledge.rescuePhone ?? t('knowledge.centreDefault')}</dd>
           </dl>
         )
       )}
@@ -83,6 +85,7 @@ function KnowledgeForm({
   onCancel: () => void;
   onSaved: (saved: SiteKnowledge) => void;
 }) {
+  const { t } = useTranslation(['directory', 'common']);
   const [values, setValues] = useState({
     instructions: knowledge.instructions ?? '',
     hazards: knowledge.hazards ?? '',
@@ -103,7 +106,13 @@ function KnowledgeForm({
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setError(`${KNOWLEDGE_LABELS[String(issue?.path[0])] ?? 'A field'} ${issue?.message ?? 'is not valid'}`);
+      const field = issue?.path[0];
+      setError(
+        t('knowledge.fieldIssue', {
+          field: t(`knowledge.field.${isKnowledgeField(field) ? field : 'other'}`),
+          message: issue?.message ?? t('knowledge.notValid'),
+        }),
+      );
       return;
     }
     setPending(true);
@@ -111,7 +120,7 @@ function KnowledgeForm({
     try {
       onSaved(await putSiteKnowledge(knowledge.siteId, parsed.data));
     } catch (caught) {
-      setError(messageOf(caught, 'Saving failed'));
+      setError(messageOf(caught, t('knowledge.saveFailed')));
       setPending(false);
     }
   };
@@ -119,11 +128,11 @@ function KnowledgeForm({
     <form
       className="form"
       onSubmit={(e) => void submit(e)}
-      aria-label="Instructions and hazards"
+      aria-label={t('knowledge.title')}
       data-testid="knowledge-form"
     >
       <label className="field">
-        <span className="field__label">Instructions (keys, access, entry)</span>
+        <span className="field__label">{t('knowledge.instructionsInput')}</span>
         <textarea
           className="field__input"
           rows={3}
@@ -133,7 +142,7 @@ function KnowledgeForm({
         />
       </label>
       <label className="field">
-        <span className="field__label">Hazards (gas bottles, dogs, asbestos …)</span>
+        <span className="field__label">{t('knowledge.hazardsInput')}</span>
         <textarea
           className="field__input"
           rows={2}
@@ -143,7 +152,7 @@ function KnowledgeForm({
         />
       </label>
       <label className="field">
-        <span className="field__label">Police number (empty: the centre&apos;s default, 112)</span>
+        <span className="field__label">{t('knowledge.policeInput')}</span>
         <input
           className="field__input"
           value={values.policePhone}
@@ -152,7 +161,7 @@ function KnowledgeForm({
         />
       </label>
       <label className="field">
-        <span className="field__label">Rescue-service number (empty: the centre&apos;s default, 112)</span>
+        <span className="field__label">{t('knowledge.rescueInput')}</span>
         <input
           className="field__input"
           value={values.rescuePhone}
@@ -167,10 +176,10 @@ function KnowledgeForm({
       )}
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={pending} data-testid="knowledge-save">
-          {pending ? 'Saving…' : 'Save'}
+          {pending ? t('common:action.saving') : t('common:action.save')}
         </button>
         <button className="button" type="button" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t('common:action.cancel')}
         </button>
       </div>
     </form>
@@ -181,6 +190,7 @@ function KnowledgeForm({
 
 /** Temporary site notes: anyone on duty adds one, admins delete; expired ones on request. */
 export function SiteNotesSection({ siteId, canDelete }: { siteId: string; canDelete: boolean }) {
+  const { t } = useTranslation(['directory', 'common']);
   // The notes with the time they were read, to mark expired and coming ones.
   const [loaded, setLoaded] = useState<{ notes: SiteNote[]; at: number }>({ notes: [], at: 0 });
   const [includeExpired, setIncludeExpired] = useState(false);
@@ -188,31 +198,31 @@ export function SiteNotesSection({ siteId, canDelete }: { siteId: string; canDel
   const load = useCallback(() => {
     listSiteNotes(siteId, includeExpired).then(
       (notes) => setLoaded({ notes, at: Date.now() }),
-      (caught: unknown) => setError(messageOf(caught, 'Loading the site notes failed')),
+      (caught: unknown) => setError(messageOf(caught, t('notes.loadFailed'))),
     );
-  }, [siteId, includeExpired]);
+  }, [siteId, includeExpired, t]);
   useEffect(load, [load]);
   const { notes, at: now } = loaded;
 
   return (
-    <DetailSection title="Temporary site notes" testId="detail-site-notes">
+    <DetailSection title={t('notes.title')} testId="detail-site-notes">
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       {notes.length === 0 ? (
-        <p className="muted">No notes.</p>
+        <p className="muted">{t('notes.none')}</p>
       ) : (
         <ul className="plain-list site-notes">
           {notes.map((note) => (
             <NoteLine key={note.id} note={note}>
-              {Date.parse(note.validUntil) <= now && <span className="tag">EXPIRED</span>}
-              {Date.parse(note.validFrom) > now && <span className="tag">COMING</span>}
+              {Date.parse(note.validUntil) <= now && <span className="tag">{t('notes.expired')}</span>}
+              {Date.parse(note.validFrom) > now && <span className="tag">{t('notes.coming')}</span>}
               {canDelete && (
                 <ConfirmButton
-                  label="Delete"
-                  confirmLabel="Delete note"
+                  label={t('common:action.delete')}
+                  confirmLabel={t('notes.deleteConfirm')}
                   testId="site-note-delete"
                   onConfirm={async () => {
                     await deleteSiteNote(siteId, note.id);
@@ -231,7 +241,7 @@ export function SiteNotesSection({ siteId, canDelete }: { siteId: string; canDel
           onChange={(event) => setIncludeExpired(event.target.checked)}
           data-testid="site-notes-expired"
         />{' '}
-        Show expired notes
+        {t('notes.showExpired')}
       </label>
       <AddSiteNoteForm siteId={siteId} onAdded={load} />
     </DetailSection>

@@ -1,5 +1,6 @@
 import type { SiteDetail } from '@arc/shared/directory';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { deleteSite, unarchiveSite, updateSite } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { ConfirmButton, DetailSection } from './detail-section';
@@ -12,6 +13,7 @@ export interface SiteSummarySectionProps {
 
 /** Site, address, contract, customer and contract manager. */
 export function SiteSummarySection({ detail, canEdit }: SiteSummarySectionProps) {
+  const { t } = useTranslation('directory');
   const [editing, setEditing] = useState(false);
   const { site, contract, customer } = detail;
   const mutate = useDirectoryStore((state) => state.mutate);
@@ -26,7 +28,7 @@ export function SiteSummarySection({ detail, canEdit }: SiteSummarySectionProps)
   const actions = canEdit && !editing && (
     <span className="detail-section__actions">
       <button className="button button--small" type="button" onClick={() => setEditing(true)} data-testid="site-edit">
-        Edit site
+        {t('summary.edit')}
       </button>
       {site.archivedAt ? (
         <button
@@ -35,12 +37,12 @@ export function SiteSummarySection({ detail, canEdit }: SiteSummarySectionProps)
           onClick={() => void mutate(() => unarchiveSite(site.id))}
           data-testid="site-unarchive"
         >
-          Unarchive
+          {t('summary.unarchive')}
         </button>
       ) : (
         <ConfirmButton
-          label="Delete / archive…"
-          confirmLabel="Delete (archive if it has history)"
+          label={t('summary.delete')}
+          confirmLabel={t('summary.deleteConfirm')}
           onConfirm={remove}
           testId="site-delete"
         />
@@ -49,7 +51,7 @@ export function SiteSummarySection({ detail, canEdit }: SiteSummarySectionProps)
   );
 
   return (
-    <DetailSection title="Site" testId="detail-site" actions={actions}>
+    <DetailSection title={t('summary.title')} testId="detail-site" actions={actions}>
       {editing ? (
         <SiteFormContainer
           initial={site}
@@ -61,23 +63,25 @@ export function SiteSummarySection({ detail, canEdit }: SiteSummarySectionProps)
         />
       ) : (
         <dl className="facts">
-          <dt>Address</dt>
+          <dt>{t('summary.address')}</dt>
           <dd data-testid="detail-address">
             {site.street}, {site.postcode} {site.city}
           </dd>
-          <dt>Municipality</dt>
+          <dt>{t('summary.municipality')}</dt>
           <dd data-testid="detail-municipality">{site.municipality}</dd>
-          <dt>Address reference</dt>
+          <dt>{t('summary.addressRef')}</dt>
           <dd>{site.addressRef ?? '—'}</dd>
-          <dt>Contract</dt>
+          <dt>{t('summary.contract')}</dt>
           <dd data-testid="detail-contract">
-            {contract ? `${contract.contractNo} (quota ${contract.yearlyEventQuota} events/year)` : 'none'}
+            {contract
+              ? t('summary.contractValue', { contractNo: contract.contractNo, quota: contract.yearlyEventQuota })
+              : t('summary.noContract')}
           </dd>
-          <dt>Customer</dt>
+          <dt>{t('summary.customer')}</dt>
           <dd data-testid="detail-customer">
             {customer ? `${customer.customerNo} ${customer.name}${customer.orgNo ? ` · ${customer.orgNo}` : ''}` : '—'}
           </dd>
-          <dt>Contract manager</dt>
+          <dt>{t('summary.contractManager')}</dt>
           <dd>
             {contract
               ? [contract.managerName, contract.managerPhone, contract.managerEmail].filter(Boolean).join(' · ')

@@ -1,6 +1,7 @@
 import { type Transmitter } from '@arc/shared/directory';
 import { TransmitterZonesInputSchema, type TransmitterZone } from '@arc/shared/site-knowledge';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { getZones, putZones } from '../api/site-knowledge-api';
 import { messageOf } from '../../../utils/request-state';
 import { DetailSection } from './detail-section';
@@ -13,17 +14,19 @@ interface ZoneRow {
 
 /** The zone names of each transmitter of the site; admins edit a transmitter's list. */
 export function ZonesSection({ transmitters, canEdit }: { transmitters: readonly Transmitter[]; canEdit: boolean }) {
+  const { t } = useTranslation(['directory', 'common']);
   if (transmitters.length === 0) return null;
   return (
-    <DetailSection title="Zone names" testId="detail-zones">
-      {transmitters.map((t) => (
-        <TransmitterZones key={t.id} transmitter={t} canEdit={canEdit} />
+    <DetailSection title={t('zones.title')} testId="detail-zones">
+      {transmitters.map((tx) => (
+        <TransmitterZones key={tx.id} transmitter={tx} canEdit={canEdit} />
       ))}
     </DetailSection>
   );
 }
 
 function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; canEdit: boolean }) {
+  const { t } = useTranslation(['directory', 'common']);
   const [zones, setZones] = useState<TransmitterZone[] | null>(null);
   const [rows, setRows] = useState<ZoneRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +35,12 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
     let live = true;
     getZones(transmitter.id).then(
       (z) => live && setZones(z),
-      (caught: unknown) => live && setError(messageOf(caught, 'Loading the zones failed')),
+      (caught: unknown) => live && setError(messageOf(caught, t('zones.loadFailed'))),
     );
     return () => {
       live = false;
     };
-  }, [transmitter.id]);
+  }, [transmitter.id, t]);
 
   const edit = () => setRows((zones ?? []).map((z) => ({ zone: z.zone, name: z.name, location: z.location ?? '' })));
   const change = (index: number, field: keyof ZoneRow, value: string) =>
@@ -51,9 +54,10 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const row = typeof issue?.path[1] === 'number' ? `Row ${issue.path[1] + 1}: ` : '';
-      const field = issue?.path[2] === 'name' ? 'name ' : issue?.path[2] === 'zone' ? 'zone ' : '';
-      setError(`${row}${field}${issue?.message ?? 'is not valid'}`);
+      const field = issue?.path[2] === 'name' || issue?.path[2] === 'zone' ? issue.path[2] : 'other';
+      const text = t('zones.issue', { field, message: issue?.message ?? t('zones.notValid') });
+      const row = issue?.path[1];
+      setError(typeof row === 'number' ? t('zones.rowIssue', { row: String(row + 1), issue: text }) : text);
       return;
     }
     setPending(true);
@@ -62,7 +66,7 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
       setZones(await putZones(transmitter.id, parsed.data));
       setRows(null);
     } catch (caught) {
-      setError(messageOf(caught, 'Saving the zones failed'));
+      setError(messageOf(caught, t('zones.saveFailed')));
     } finally {
       setPending(false);
     }
@@ -71,10 +75,10 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
   return (
     <div className="transmitter-zones" data-testid="transmitter-zones" data-account={transmitter.account}>
       <h4 className="site-notes__heading">
-        Transmitter <span className="mono">{transmitter.account}</span>
+        {t('zones.transmitter')} <span className="mono">{transmitter.account}</span>
         {canEdit && rows === null && zones && (
           <button className="button button--small" type="button" onClick={edit} data-testid="zones-edit">
-            Edit zones
+            {t('zones.edit')}
           </button>
         )}
       </h4>
@@ -85,7 +89,7 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
       )}
       {rows === null ? (
         zones && zones.length === 0 ? (
-          <p className="muted">No zone names.</p>
+          <p className="muted">{t('zones.none')}</p>
         ) : (
           <ul className="plain-list">
             {(zones ?? []).map((z) => (
@@ -97,14 +101,18 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
           </ul>
         )
       ) : (
-        <form onSubmit={(e) => void save(e)} aria-label={`Zones of ${transmitter.account}`} data-testid="zones-form">
+        <form
+          onSubmit={(e) => void save(e)}
+          aria-label={t('zones.formLabel', { account: transmitter.account })}
+          data-testid="zones-form"
+        >
           <table className="detail-table zone-table">
             <thead>
               <tr>
-                <th scope="col">Zone</th>
-                <th scope="col">Name</th>
-                <th scope="col">Location / notes</th>
-                <th scope="col">Remove</th>
+                <th scope="col">{t('zones.zone')}</th>
+                <th scope="col">{t('zones.name')}</th>
+                <th scope="col">{t('zones.location')}</th>
+                <th scope="col">{t('common:action.remove')}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,7 +121,7 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
                   <td>
                     <input
                       className="field__input mono"
-                      aria-label={`Zone ${index + 1} number`}
+                      aria-label={t('zones.zoneNumber', { n: String(index + 1) })}
                       value={row.zone}
                       onChange={(e) => change(index, 'zone', e.target.value)}
                       data-testid="zone-number"
@@ -122,7 +130,7 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
                   <td>
                     <input
                       className="field__input"
-                      aria-label={`Zone ${index + 1} name`}
+                      aria-label={t('zones.zoneName', { n: String(index + 1) })}
                       value={row.name}
                       onChange={(e) => change(index, 'name', e.target.value)}
                       data-testid="zone-name"
@@ -131,7 +139,7 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
                   <td>
                     <input
                       className="field__input"
-                      aria-label={`Zone ${index + 1} location`}
+                      aria-label={t('zones.zoneLocation', { n: String(index + 1) })}
                       value={row.location}
                       onChange={(e) => change(index, 'location', e.target.value)}
                       data-testid="zone-location"
@@ -142,9 +150,9 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
                       className="button button--small"
                       type="button"
                       onClick={() => setRows(rows.filter((_, i) => i !== index))}
-                      aria-label={`Remove zone ${index + 1}`}
+                      aria-label={t('zones.removeZone', { n: String(index + 1) })}
                     >
-                      Remove
+                      {t('common:action.remove')}
                     </button>
                   </td>
                 </tr>
@@ -158,13 +166,13 @@ function TransmitterZones({ transmitter, canEdit }: { transmitter: Transmitter; 
               onClick={() => setRows([...rows, { zone: '', name: '', location: '' }])}
               data-testid="zone-add"
             >
-              Add zone
+              {t('zones.add')}
             </button>
             <button className="button button--primary" type="submit" disabled={pending} data-testid="zones-save">
-              {pending ? 'Saving…' : 'Save zones'}
+              {pending ? t('common:action.saving') : t('zones.save')}
             </button>
             <button className="button" type="button" onClick={() => setRows(null)} disabled={pending}>
-              Cancel
+              {t('common:action.cancel')}
             </button>
           </div>
         </form>

@@ -6,6 +6,8 @@ import {
   type TransmitterInput,
 } from '@arc/shared/directory';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { FormActions, FormError, SelectField, TextField } from '../../../components/form-field';
 
@@ -19,19 +21,22 @@ export interface TransmitterFormProps {
 /** What happens to the stored key: the key itself is write-only and never comes back. */
 type KeyAction = 'keep' | 'replace' | 'remove';
 
-const PROTOCOL_OPTIONS = TRANSMITTER_PROTOCOLS.map((p) => ({ value: p, label: p }));
+type DirectoryT = TFunction<'directory'>;
+
+const protocolOptions = (t: DirectoryT) => TRANSMITTER_PROTOCOLS.map((p) => ({ value: p, label: t(`protocol.${p}`) }));
 /** No default: a 32-character key of hex digits is a valid key in either format, with other bytes. */
-const KEY_FORMAT_OPTIONS = [
-  { value: '', label: '— choose —' },
-  { value: 'hex', label: 'Hex digits (32, 48 or 64)' },
-  { value: 'text', label: 'Text (16, 24 or 32 characters)' },
+const keyFormatOptions = (t: DirectoryT) => [
+  { value: '', label: t('transmitterForm.choose') },
+  { value: 'hex', label: t('transmitterForm.keyFormatHex') },
+  { value: 'text', label: t('transmitterForm.keyFormatText') },
 ];
-const CATEGORY_OPTIONS = [
-  { value: '', label: '— not set —' },
-  ...ALARM_CATEGORIES.map((c) => ({ value: c, label: c })),
+const categoryOptions = (t: DirectoryT) => [
+  { value: '', label: t('transmitterForm.notSet') },
+  ...ALARM_CATEGORIES.map((c) => ({ value: c, label: t(`categoryCode.${c}`) })),
 ];
 
 export function TransmitterForm({ siteId, initial, onSave, onCancel }: TransmitterFormProps) {
+  const { t } = useTranslation('directory');
   const [account, setAccount] = useState(initial?.account ?? '');
   const [protocol, setProtocol] = useState<string>(initial?.protocol ?? 'ANY');
   const [interval, setIntervalText] = useState(initial?.supervisionIntervalSeconds?.toString() ?? '');
@@ -60,20 +65,20 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
       className="edit-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label={initial ? 'Edit transmitter' : 'New transmitter'}
+      aria-label={initial ? t('transmitterForm.edit') : t('transmitterForm.new')}
     >
       <div className="edit-form__row">
         <TextField
-          label="Account"
+          label={t('transmitterForm.account')}
           testId="tx-account"
           value={account}
           onChange={setAccount}
           error={form.errors.account}
         />
         <SelectField
-          label="Protocol"
+          label={t('transmitterForm.protocol')}
           testId="tx-protocol"
-          options={PROTOCOL_OPTIONS}
+          options={protocolOptions(t)}
           value={protocol}
           onChange={setProtocol}
           error={form.errors.protocol}
@@ -81,7 +86,7 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
       </div>
       <div className="edit-form__row">
         <TextField
-          label="Supervision interval (s)"
+          label={t('transmitterForm.interval')}
           testId="tx-interval"
           type="number"
           value={interval}
@@ -89,9 +94,9 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
           error={form.errors.supervisionIntervalSeconds}
         />
         <SelectField
-          label="Input category"
+          label={t('transmitterForm.inputCategory')}
           testId="tx-category"
-          options={CATEGORY_OPTIONS}
+          options={categoryOptions(t)}
           value={category}
           onChange={setCategory}
           error={form.errors.inputCategory}
@@ -115,11 +120,11 @@ export function TransmitterForm({ siteId, initial, onSave, onCancel }: Transmitt
           data-testid="tx-require-encryption"
           onChange={(event) => setRequireEncryption(event.target.checked)}
         />
-        Require encryption: refuse unencrypted messages (DUH) instead of storing them marked
+        {t('transmitterForm.requireEncryption')}
       </label>
       {form.errors.requireEncryption && (
         <span className="field__error" data-testid="tx-require-encryption-error">
-          requireEncryption {form.errors.requireEncryption}
+          {t('transmitterForm.requireEncryptionError', { message: form.errors.requireEncryption })}
         </span>
       )}
       <FormError message={form.formError} />
@@ -173,20 +178,21 @@ function KeyControl({
   error,
   formatError,
 }: KeyControlProps) {
+  const { t } = useTranslation('directory');
   if (encrypted && action !== 'replace') {
     return (
       <div className="key-control" data-testid="tx-key-status">
-        <span>{action === 'remove' ? 'Key will be removed on save' : 'AES key stored'}</span>
+        <span>{action === 'remove' ? t('transmitterForm.keyRemoved') : t('transmitterForm.keyStored')}</span>
         <button className="button" type="button" onClick={() => onAction('replace')} data-testid="tx-replace-key">
-          Replace key
+          {t('transmitterForm.replaceKey')}
         </button>
         {action === 'remove' ? (
           <button className="button" type="button" onClick={() => onAction('keep')} data-testid="tx-keep-key">
-            Keep key
+            {t('transmitterForm.keepKey')}
           </button>
         ) : (
           <button className="button" type="button" onClick={() => onAction('remove')} data-testid="tx-remove-key">
-            Remove key
+            {t('transmitterForm.removeKey')}
           </button>
         )}
       </div>
@@ -195,7 +201,7 @@ function KeyControl({
   return (
     <div className="edit-form__row">
       <TextField
-        label={encrypted ? 'New AES key (leave empty to keep the stored one)' : 'AES key (optional)'}
+        label={encrypted ? t('transmitterForm.newKey') : t('transmitterForm.key')}
         testId="tx-key"
         type="password"
         autoComplete="off"
@@ -204,9 +210,9 @@ function KeyControl({
         error={error}
       />
       <SelectField
-        label="Key format"
+        label={t('transmitterForm.keyFormat')}
         testId="tx-key-format"
-        options={KEY_FORMAT_OPTIONS}
+        options={keyFormatOptions(t)}
         value={format}
         onChange={onFormat}
         error={formatError}

@@ -1,5 +1,6 @@
 import type { SiteDetail, Transmitter } from '@arc/shared/directory';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createTransmitter, deleteTransmitter, updateTransmitter } from '../api/directory-api';
 import { useDirectoryStore } from '../store/directory-store';
 import { formatDateTime, yesNo } from '../utils/labels';
@@ -12,21 +13,22 @@ export interface TransmittersSectionProps {
 }
 
 export function TransmittersSection({ detail, canEdit }: TransmittersSectionProps) {
+  const { t } = useTranslation(['directory', 'common']);
   /** 'new', a transmitter id, or null. */
   const [editing, setEditing] = useState<string | null>(null);
   const mutate = useDirectoryStore((state) => state.mutate);
   const siteId = detail.site.id;
-  const editedTransmitter = detail.transmitters.find((t) => t.id === editing);
+  const editedTransmitter = detail.transmitters.find((tx) => tx.id === editing);
   const now = useClock();
 
   const actions = canEdit && editing === null && (
     <button className="button button--small" type="button" onClick={() => setEditing('new')} data-testid="tx-add">
-      Add transmitter
+      {t('transmitters.add')}
     </button>
   );
 
   return (
-    <DetailSection title="Transmitters" testId="detail-transmitters" actions={actions}>
+    <DetailSection title={t('transmitters.title')} testId="detail-transmitters" actions={actions}>
       {editing !== null && (
         <TransmitterForm
           key={editing}
@@ -42,19 +44,19 @@ export function TransmittersSection({ detail, canEdit }: TransmittersSectionProp
         />
       )}
       {detail.transmitters.length === 0 ? (
-        <p className="muted">No transmitters.</p>
+        <p className="muted">{t('transmitters.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">Encrypted</th>
-              <th scope="col">Supervision</th>
-              <th scope="col">Input category</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Status</th>
-              {canEdit && <th scope="col">Actions</th>}
+              <th scope="col">{t('transmitters.account')}</th>
+              <th scope="col">{t('transmitters.protocol')}</th>
+              <th scope="col">{t('transmitters.encrypted')}</th>
+              <th scope="col">{t('transmitters.supervision')}</th>
+              <th scope="col">{t('transmitters.inputCategory')}</th>
+              <th scope="col">{t('transmitters.lastSeen')}</th>
+              <th scope="col">{t('transmitters.status')}</th>
+              {canEdit && <th scope="col">{t('transmitters.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -85,45 +87,51 @@ interface TransmitterRowProps {
 }
 
 function TransmitterRow({ transmitter, now, canEdit, onEdit, onDelete }: TransmitterRowProps) {
+  const { t } = useTranslation(['directory', 'common']);
   const runaway = transmitter.runawayUntil !== null && Date.parse(transmitter.runawayUntil) > now;
   return (
     <tr data-testid="transmitter-row" data-account={transmitter.account}>
       <td className="mono">{transmitter.account}</td>
-      <td>{transmitter.protocol}</td>
+      <td>{t(`protocol.${transmitter.protocol}`)}</td>
       <td data-testid="transmitter-encrypted">
-        {transmitter.encrypted ? 'yes (key stored)' : yesNo(false)}
+        {transmitter.encrypted ? t('transmitters.encryptedYes') : yesNo(false)}
         {transmitter.requireEncryption && (
-          <span
-            className="tag"
-            data-testid="transmitter-require-encryption"
-            title="Unencrypted messages from this transmitter are refused (DUH) and not stored"
-          >
-            REQUIRED
+          <span className="tag" data-testid="transmitter-require-encryption" title={t('transmitters.requiredTitle')}>
+            {t('transmitters.required')}
           </span>
         )}
       </td>
-      <td>{transmitter.supervisionIntervalSeconds ? `${transmitter.supervisionIntervalSeconds} s` : 'none'}</td>
-      <td>{transmitter.inputCategory ?? '—'}</td>
+      <td>
+        {transmitter.supervisionIntervalSeconds
+          ? t('transmitters.seconds', { seconds: transmitter.supervisionIntervalSeconds })
+          : t('transmitters.noSupervision')}
+      </td>
+      <td>{transmitter.inputCategory ? t(`categoryCode.${transmitter.inputCategory}`) : '—'}</td>
       <td>{formatDateTime(transmitter.lastSeenAt)}</td>
       <td data-testid="transmitter-status">
         {runaway && (
           <span className="tag tag--danger" data-testid="transmitter-runaway">
-            RUNAWAY until {formatDateTime(transmitter.runawayUntil)}
+            {t('transmitters.runaway', { time: formatDateTime(transmitter.runawayUntil) })}
           </span>
         )}
         {transmitter.supervisionFailedAt && (
           <span className="tag tag--warn" data-testid="transmitter-supervision-failed">
-            test signal missing since {formatDateTime(transmitter.supervisionFailedAt)}
+            {t('transmitters.supervisionFailed', { time: formatDateTime(transmitter.supervisionFailedAt) })}
           </span>
         )}
-        {!runaway && !transmitter.supervisionFailedAt && <span className="muted">ok</span>}
+        {!runaway && !transmitter.supervisionFailedAt && <span className="muted">{t('transmitters.ok')}</span>}
       </td>
       {canEdit && (
         <td className="row-actions">
           <button className="button button--small" type="button" onClick={onEdit} data-testid="tx-edit">
-            Edit
+            {t('common:action.edit')}
           </button>
-          <ConfirmButton label="Remove" confirmLabel="Remove transmitter" onConfirm={onDelete} testId="tx-delete" />
+          <ConfirmButton
+            label={t('common:action.remove')}
+            confirmLabel={t('transmitters.removeConfirm')}
+            onConfirm={onDelete}
+            testId="tx-delete"
+          />
         </td>
       )}
     </tr>

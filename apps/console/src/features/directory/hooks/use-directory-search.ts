@@ -1,5 +1,6 @@
 import type { DirectorySearchHit } from '@arc/shared/directory';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { i18n } from '../../../lib/i18n/i18n';
 import { messageOf, type LoadStatus } from '../../../utils/request-state';
 import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import { searchDirectory } from '../api/directory-api';
@@ -34,7 +35,8 @@ export function useDirectorySearch(query: string): DirectorySearchResult {
     placeholderData: keepPreviousData,
   });
   if (!enabled) return { hits: NO_HITS, status: 'idle', error: null };
-  if (result.isError) return { hits: NO_HITS, status: 'error', error: messageOf(result.error, 'Request failed') };
+  if (result.isError)
+    return { hits: NO_HITS, status: 'error', error: messageOf(result.error, i18n.t('directory:requestFailed')) };
   return {
     hits: result.data ?? NO_HITS,
     status: result.isFetching || result.isPlaceholderData ? 'loading' : result.isSuccess ? 'ready' : 'loading',

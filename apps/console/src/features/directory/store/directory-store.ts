@@ -1,5 +1,6 @@
 import type { Contract, OnCallRoster, SiteDetail } from '@arc/shared/directory';
 import { create } from 'zustand';
+import { i18n } from '../../../lib/i18n/i18n';
 import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 import { getSiteDetail, listContracts, listRosters } from '../api/directory-api';
 
@@ -63,7 +64,8 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     set({ detailStatus: 'loading', detailError: null });
     await detailRead.run((signal) => getSiteDetail(siteId, signal), {
       ok: (detail) => set({ detail, detailStatus: 'ready' }),
-      failed: (error) => set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') }),
+      failed: (error) =>
+        set({ detailStatus: 'error', detailError: messageOf(error, i18n.t('directory:requestFailed')) }),
     });
   },
 
@@ -77,7 +79,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ contracts: await listContracts() });
     } catch (error) {
-      console.warn(`[directory] contracts not loaded: ${messageOf(error, 'Request failed')}`);
+      console.warn(`[directory] contracts not loaded: ${messageOf(error, i18n.t('directory:requestFailed'))}`);
       set({ contracts: [] });
     }
   },
@@ -86,7 +88,7 @@ export const useDirectoryStore = create<DirectoryState>()((set, get) => ({
     try {
       set({ rosters: await listRosters() });
     } catch (error) {
-      console.warn(`[directory] rosters not loaded: ${messageOf(error, 'Request failed')}`);
+      console.warn(`[directory] rosters not loaded: ${messageOf(error, i18n.t('directory:requestFailed'))}`);
       set({ rosters: [] });
     }
   },

@@ -3,7 +3,10 @@ import { type Role } from '@arc/shared/auth';
 import { CASE_RESULTS } from '@arc/shared/case-handling';
 import { type ClosedCaseSummary } from '@arc/shared/case-history';
 import { useEffect, useId, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { formatNumber } from '../../../lib/i18n/format';
+import { caseTitle } from '../../../utils/case-title';
 import { categoryLabel, resultLabel } from '../../../utils/labels';
 import { formatDateTimeShort } from '../../../utils/time';
 import { EMPTY_FILTERS, useHistoryStore, type HistoryFilters } from '../store/history-store';
@@ -17,6 +20,7 @@ export interface HistorySearchProps {
 
 /** The closed-case search of the "History" view. */
 export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) {
+  const { t } = useTranslation(['history', 'common']);
   const { filters, page, status, error, operators, setFilters, search, loadOperators } = useHistoryStore(
     useShallow((s) => ({
       filters: s.filters,
@@ -49,22 +53,22 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
   return (
     <section className="history" aria-labelledby={`${id}-title`} data-testid="history">
       <h2 id={`${id}-title`} className="history__title">
-        Case history
+        {t('title')}
       </h2>
-      <form className="history__filters" onSubmit={onSubmit} aria-label="Search closed cases">
+      <form className="history__filters" onSubmit={onSubmit} aria-label={t('form')}>
         <label className="field">
-          <span className="field__label">Site</span>
+          <span className="field__label">{t('site')}</span>
           <input
             className="field__input"
             value={filters.site}
             maxLength={100}
-            placeholder="name or address"
+            placeholder={t('sitePlaceholder')}
             onChange={(e) => set({ site: e.target.value })}
             data-testid="history-site"
           />
         </label>
         <label className="field">
-          <span className="field__label">Account</span>
+          <span className="field__label">{t('account')}</span>
           <input
             className="field__input mono"
             value={filters.account}
@@ -74,7 +78,7 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
           />
         </label>
         <label className="field">
-          <span className="field__label">From</span>
+          <span className="field__label">{t('from')}</span>
           <input
             className="field__input"
             type="date"
@@ -84,7 +88,7 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
           />
         </label>
         <label className="field">
-          <span className="field__label">To</span>
+          <span className="field__label">{t('to')}</span>
           <input
             className="field__input"
             type="date"
@@ -94,14 +98,14 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
           />
         </label>
         <label className="field">
-          <span className="field__label">Category</span>
+          <span className="field__label">{t('category')}</span>
           <select
             className="field__input"
             value={filters.category}
             onChange={(e) => set({ category: e.target.value as HistoryFilters['category'] })}
             data-testid="history-category"
           >
-            <option value="">Any</option>
+            <option value="">{t('any')}</option>
             {ALARM_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {categoryLabel(c)}
@@ -110,14 +114,14 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
           </select>
         </label>
         <label className="field">
-          <span className="field__label">Result</span>
+          <span className="field__label">{t('result')}</span>
           <select
             className="field__input"
             value={filters.result}
             onChange={(e) => set({ result: e.target.value as HistoryFilters['result'] })}
             data-testid="history-result"
           >
-            <option value="">Any</option>
+            <option value="">{t('any')}</option>
             {CASE_RESULTS.map((r) => (
               <option key={r} value={r}>
                 {resultLabel(r)}
@@ -127,14 +131,14 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
         </label>
         {supervises ? (
           <label className="field">
-            <span className="field__label">Operator</span>
+            <span className="field__label">{t('operator')}</span>
             <select
               className="field__input"
               value={filters.operatorId}
               onChange={(e) => set({ operatorId: e.target.value })}
               data-testid="history-operator"
             >
-              <option value="">Anyone</option>
+              <option value="">{t('anyone')}</option>
               {operators.map((o) => (
                 <option key={o.userId} value={o.userId}>
                   {o.name}
@@ -150,12 +154,12 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
               onChange={(e) => set({ operatorId: e.target.checked && userId ? userId : '' })}
               data-testid="history-mine"
             />{' '}
-            Only cases I worked
+            {t('mine')}
           </label>
         )}
         <div className="history__buttons">
           <button className="button button--primary" type="submit" data-testid="history-search">
-            Search
+            {t('common:action.search')}
           </button>
           <button
             className="button"
@@ -165,15 +169,19 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
               void search();
             }}
           >
-            Clear
+            {t('clear')}
           </button>
         </div>
       </form>
       <p className="muted history__period" data-testid="history-period">
         {page
-          ? `Closed ${formatDateTimeShort(page.from)} – ${formatDateTimeShort(page.to)}: ${page.total} case${page.total === 1 ? '' : 's'}`
-          : 'Closed cases of the last 7 days unless a period is given.'}
-        {status === 'loading' && ' · searching…'}
+          ? t('period', {
+              from: formatDateTimeShort(page.from),
+              to: formatDateTimeShort(page.to),
+              total: page.total,
+            })
+          : t('defaultPeriod')}
+        {status === 'loading' && ` ${t('searching')}`}
       </p>
       {status === 'error' && (
         <p className="form-error" role="alert" data-testid="history-error">
@@ -182,23 +190,21 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
       )}
       {page && page.items.length === 0 && status !== 'loading' && (
         <p className="muted" data-testid="history-empty">
-          No closed case matches.
+          {t('empty')}
         </p>
       )}
       {page && page.items.length > 0 && <ResultTable items={page.items} onOpenCase={onOpenCase} />}
       {page && lastPage > 1 && (
-        <nav className="history__pages" aria-label="Pages">
+        <nav className="history__pages" aria-label={t('pages')}>
           <button
             className="button button--small"
             type="button"
             disabled={page.page <= 1}
             onClick={() => void search(page.page - 1)}
           >
-            Newer
+            {t('newer')}
           </button>
-          <span className="muted">
-            Page {page.page} of {lastPage}
-          </span>
+          <span className="muted">{t('pageOf', { page: page.page, pages: lastPage })}</span>
           <button
             className="button button--small"
             type="button"
@@ -206,7 +212,7 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
             onClick={() => void search(page.page + 1)}
             data-testid="history-next"
           >
-            Older
+            {t('older')}
           </button>
         </nav>
       )}
@@ -215,19 +221,20 @@ export function HistorySearch({ role, userId, onOpenCase }: HistorySearchProps) 
 }
 
 function ResultTable({ items, onOpenCase }: { items: ClosedCaseSummary[]; onOpenCase: (caseId: string) => void }) {
+  const { t } = useTranslation('history');
   return (
     <table className="detail-table history__results">
       <thead>
         <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Category</th>
-          <th scope="col">Site</th>
-          <th scope="col">Account</th>
-          <th scope="col">Opened</th>
-          <th scope="col">Closed</th>
-          <th scope="col">Result</th>
-          <th scope="col">Closed by</th>
-          <th scope="col">Signals</th>
+          <th scope="col">{t('column.case')}</th>
+          <th scope="col">{t('column.category')}</th>
+          <th scope="col">{t('column.site')}</th>
+          <th scope="col">{t('column.account')}</th>
+          <th scope="col">{t('column.opened')}</th>
+          <th scope="col">{t('column.closed')}</th>
+          <th scope="col">{t('column.result')}</th>
+          <th scope="col">{t('column.closedBy')}</th>
+          <th scope="col">{t('column.signals')}</th>
         </tr>
       </thead>
       <tbody>
@@ -249,15 +256,15 @@ function ResultTable({ items, onOpenCase }: { items: ClosedCaseSummary[]; onOpen
               </span>
             </td>
             <td>
-              {item.siteName ?? <span className="muted">Unknown transmitter</span>}
-              <span className="muted"> · {item.title}</span>
+              {item.siteName ?? <span className="muted">{t('unknownTransmitter')}</span>}
+              <span className="muted"> · {caseTitle(item)}</span>
             </td>
             <td className="mono">{item.account}</td>
             <td>{formatDateTimeShort(item.openedAt)}</td>
             <td>{formatDateTimeShort(item.closedAt)}</td>
             <td data-testid="history-row-result">{item.result ? resultLabel(item.result) : '—'}</td>
             <td>{item.closedBy?.name ?? '—'}</td>
-            <td>{item.signalCount}</td>
+            <td>{formatNumber(item.signalCount)}</td>
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,7 @@ import type { AlarmCategory } from '@arc/shared/alarm';
 import type { CaseResult, OperatorPresence } from '@arc/shared/case-handling';
 import type { ClosedCasePage } from '@arc/shared/case-history';
 import { create } from 'zustand';
+import { i18n } from '../../../lib/i18n/i18n';
 import { createLatestRead, messageOf, type LoadStatus } from '../../../utils/request-state';
 import { listOperators, searchClosedCases } from '../api/history-api';
 import { centreDayStart } from '../utils/period';
@@ -53,15 +54,14 @@ export function historyQuery(filters: HistoryFilters, page: number): URLSearchPa
   if (site) query.set('site', site);
   const account = filters.account.trim();
   if (account) {
-    if (!/^[0-9A-Fa-f]{3,16}$/.test(account))
-      return { problem: 'A transmitter account is 3 to 16 characters 0-9 and A-F.' };
+    if (!/^[0-9A-Fa-f]{3,16}$/.test(account)) return { problem: i18n.t('history:problem.account') };
     query.set('account', account);
   }
   const from = filters.fromDay ? centreDayStart(filters.fromDay) : null;
   const to = filters.toDay ? centreDayStart(filters.toDay, 1) : null;
-  if (filters.fromDay && !from) return { problem: 'The first day is not a date.' };
-  if (filters.toDay && !to) return { problem: 'The last day is not a date.' };
-  if (from && to && from.getTime() >= to.getTime()) return { problem: 'The first day must not be after the last day.' };
+  if (filters.fromDay && !from) return { problem: i18n.t('history:problem.firstDay') };
+  if (filters.toDay && !to) return { problem: i18n.t('history:problem.lastDay') };
+  if (from && to && from.getTime() >= to.getTime()) return { problem: i18n.t('history:problem.order') };
   if (from) query.set('from', from.toISOString());
   if (to) query.set('to', to.toISOString());
   if (filters.category) query.set('category', filters.category);
@@ -94,7 +94,7 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
     set({ status: 'loading', error: null });
     await searchRead.run((signal) => searchClosedCases(query, signal), {
       ok: (found) => set({ page: found, status: 'ready' }),
-      failed: (error) => set({ status: 'error', error: messageOf(error, 'The search failed') }),
+      failed: (error) => set({ status: 'error', error: messageOf(error, i18n.t('history:problem.searchFailed')) }),
     });
   },
 

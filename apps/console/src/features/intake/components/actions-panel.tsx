@@ -1,8 +1,9 @@
 import type { SiteDetail } from '@arc/shared/directory';
-import type { IntakeAction } from '@arc/shared/intake';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../../hooks/use-now';
+import { i18n } from '../../../lib/i18n/i18n';
 import { useIntakeStore } from '../store/intake-store';
 import type { VerifiedCaller } from '../utils/authority';
 import { actionLabel } from '../utils/labels';
@@ -21,6 +22,7 @@ type PanelAction = (typeof PANEL_ACTIONS)[number];
  * decides. Cancelling an alarm is offered on the open cases the status lists.
  */
 export function ActionsPanel() {
+  const { t } = useTranslation('intake');
   const { verification, detail } = useIntakeStore(
     useShallow((state) => ({ verification: state.verification, detail: state.detail })),
   );
@@ -32,10 +34,10 @@ export function ActionsPanel() {
     return (
       <section className="detail-section intake__step" aria-labelledby="intake-actions-heading">
         <h3 id="intake-actions-heading" className="detail-section__title">
-          3 · What the caller asks for
+          {t('actions.titleLocked')}
         </h3>
         <p className="muted" data-testid="intake-actions-locked">
-          Verify the caller first: nothing is done for an unverified caller.
+          {t('actions.locked')}
         </p>
       </section>
     );
@@ -55,17 +57,17 @@ export function ActionsPanel() {
       data-testid="intake-actions"
     >
       <h3 id="intake-actions-heading" className="detail-section__title">
-        3 · What {caller.name} (level {caller.level}) asks for
+        {t('actions.title', { name: caller.name, level: caller.level })}
       </h3>
       {expired ? (
         <p className="form-error" role="alert" data-testid="intake-actions-expired">
-          The verification has expired: verify the caller again.
+          {t('actions.expired')}
         </p>
       ) : !detail ? (
-        <p className="muted">Loading the site…</p>
+        <p className="muted">{t('site.loading')}</p>
       ) : (
         <>
-          <div className="intake-actions__tabs" role="group" aria-label="Actions">
+          <div className="intake-actions__tabs" role="group" aria-label={t('actions.tabs')}>
             {PANEL_ACTIONS.map((action) => (
               <button
                 key={action}
@@ -106,6 +108,7 @@ function ActionForm({ action, caller, detail }: { action: PanelAction; caller: V
 }
 
 function tabLabel(action: PanelAction): string {
-  const labels: Partial<Record<IntakeAction, string>> = { STATUS: 'Status / cancel alarm', MESSAGE: 'Message' };
-  return labels[action] ?? actionLabel(action);
+  if (action === 'STATUS') return i18n.t('intake:actions.tabStatus');
+  if (action === 'MESSAGE') return i18n.t('intake:actions.tabMessage');
+  return actionLabel(action);
 }

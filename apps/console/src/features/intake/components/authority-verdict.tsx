@@ -1,6 +1,8 @@
 import type { AlarmCategory } from '@arc/shared/alarm';
 import type { IntakeAction } from '@arc/shared/intake';
+import { useTranslation } from 'react-i18next';
 import { refusalFor, type VerifiedCaller } from '../utils/authority';
+import { categoryText } from '../utils/labels';
 
 export interface AuthorityVerdictProps {
   caller: VerifiedCaller;
@@ -14,6 +16,7 @@ export interface AuthorityVerdictProps {
  * verification. Only an explanation: the server checks again and decides.
  */
 export function AuthorityVerdict({ caller, action, categories, testId }: AuthorityVerdictProps) {
+  const { t } = useTranslation('intake');
   const refusal = refusalFor(caller.table, action, categories);
   return (
     <p
@@ -23,8 +26,12 @@ export function AuthorityVerdict({ caller, action, categories, testId }: Authori
       aria-live="polite"
     >
       {refusal
-        ? `${caller.name} may not ask for this (${refusal.category}): ${refusal.reason}. The server will refuse it.`
-        : `${caller.name} (level ${caller.level}) may ask for this.`}
+        ? t('verdict.refused', {
+            name: caller.name,
+            category: categoryText(refusal.category),
+            reason: refusal.reason,
+          })
+        : t('verdict.allowed', { name: caller.name, level: caller.level })}
     </p>
   );
 }

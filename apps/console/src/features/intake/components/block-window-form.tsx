@@ -2,15 +2,28 @@ import { type Transmitter } from '@arc/shared/directory';
 import { IntakeBlockWindowInputSchema } from '@arc/shared/intake';
 import { type BlockWindow } from '@arc/shared/rules';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BlockWindowRequest } from '../api/intake-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useIntakeStore } from '../store/intake-store';
 import { categoriesCovered, type VerifiedCaller } from '../utils/authority';
 import { localToday } from '../utils/callers';
 import { localInputToIso, toLocalInput, wholeHourFrom } from '../utils/datetime-input';
-import { formatDateTime } from '../utils/labels';
+import { categoryText, formatDateTime } from '../utils/labels';
 import { AuthorityVerdict } from './authority-verdict';
 import { FormError, SelectField, TextField } from '../../../components/form-field';
+
+/** The test ids this file passes to shared components (code, not text). */
+const TEST_ID = {
+  bwTransmitter: 'intake-bw-transmitter',
+  bwVerdict: 'intake-bw-verdict',
+  bwStart: 'intake-bw-start',
+  bwEnd: 'intake-bw-end',
+  bwRequestDate: 'intake-bw-request-date',
+  bwReference: 'intake-bw-reference',
+  bwReason: 'intake-bw-reason',
+  bwError: 'intake-bw-error',
+} as const;
 
 export interface BlockWindowFormProps {
   caller: VerifiedCaller;
@@ -23,6 +36,7 @@ export interface BlockWindowFormProps {
  * local time.
  */
 export function BlockWindowForm({ caller, transmitters }: BlockWindowFormProps) {
+  const { t } = useTranslation('intake');
   const registerBlockWindow = useIntakeStore((state) => state.registerBlockWindow);
   const [values, setValues] = useState(() => {
     const now = new Date();
@@ -38,18 +52,26 @@ export function BlockWindowForm({ caller, transmitters }: BlockWindowFormProps) 
   const [done, setDone] = useState<BlockWindow | null>(null);
   const form = useSchemaForm<BlockWindowRequest>(IntakeBlockWindowInputSchema, async (input) => {
     if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
-      throw new Error('The end must be after the start');
+      throw new Error(t('blockWindow.endBeforeStart'));
     }
     setDone(await registerBlockWindow(input));
   });
-  const field = (key: keyof typeof values) => ({
+  const bind = (key: keyof typeof values) => ({
     value: values[key],
     onChange: (value: string) => setValues((current) => ({ ...current, [key]: value })),
     error: form.errors[key],
   });
+  const fields = {
+    transmitterId: bind('transmitterId'),
+    startsAt: bind('startsAt'),
+    endsAt: bind('endsAt'),
+    requestDate: bind('requestDate'),
+    reference: bind('reference'),
+    reason: bind('reason'),
+  };
 
-  if (transmitters.length === 0) return <p className="muted">The site has no transmitters.</p>;
-  const transmitter = transmitters.find((t) => t.id === values.transmitterId);
+  if (transmitters.length === 0) return <p className="muted">{t('serviceMode.noTransmitters')}</p>;
+  const transmitter = transmitters.find((tx) => tx.id === values.transmitterId);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -70,47 +92,58 @@ export function BlockWindowForm({ caller, transmitters }: BlockWindowFormProps) 
       className="edit-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label="Register a block window"
+      aria-label={t('blockWindow.form')}
       data-testid="intake-bw-form"
     >
       <SelectField
-        label="Transmitter"
-        testId="intake-bw-transmitter"
-        options={transmitters.map((t) => ({
-          value: t.id,
-          label: t.inputCategory ? `${t.account} (${t.inputCategory})` : `${t.account} (any category)`,
+        label={t('serviceMode.transmitter')}
+        testId={TEST_ID.bwTransmitter}
+        options={transmitters.map((tx) => ({
+          value: tx.id,
+          label: tx.inputCategory
+            ? t('serviceMode.transmitterOption', { account: tx.account, category: categoryText(tx.inputCategory) })
+            : t('serviceMode.transmitterAny', { account: tx.account }),
         }))}
-        {...field('transmitterId')}
+        {...fields.transmitterId}
       />
       <AuthorityVerdict
         caller={caller}
         action="BLOCK_WINDOW"
         categories={categoriesCovered(null, transmitter?.inputCategory ?? null)}
-        testId="intake-bw-verdict"
+        testId={TEST_ID.bwVerdict}
       />
       <div className="edit-form__row">
-        <TextField label="Starts" type="datetime-local" testId="intake-bw-start" {...field('startsAt')} />
-        <TextField label="Ends" type="datetime-local" testId="intake-bw-end" {...field('endsAt')} />
+        <TextField
+          label={t('blockWindow.starts')}
+          type="datetime-local"
+          testId={TEST_ID.bwStart}
+          {...fields.startsAt}
+        />
+        <TextField label={t('blockWindow.ends')} type="datetime-local" testId={TEST_ID.bwEnd} {...fields.endsAt} />
       </div>
       <div className="edit-form__row">
         <TextField
-          label="Date of the written request"
+          label={t('blockWindow.requestDate')}
           type="date"
-          testId="intake-bw-request-date"
-          {...field('requestDate')}
+          testId={TEST_ID.bwRequestDate}
+          {...fields.requestDate}
         />
-        <TextField label="Reference (letter, e-mail, order no)" testId="intake-bw-reference" {...field('reference')} />
+        <TextField label={t('blockWindow.reference')} testId={TEST_ID.bwReference} {...fields.reference} />
       </div>
-      <TextField label="Reason (optional)" testId="intake-bw-reason" {...field('reason')} />
-      <FormError message={form.formError} testId="intake-bw-error" />
+      <TextField label={t('blockWindow.reason')} testId={TEST_ID.bwReason} {...fields.reason} />
+      <FormError message={form.formError} testId={TEST_ID.bwError} />
       {done && (
         <p className="verdict verdict--allowed" role="status" data-testid="intake-bw-result">
-          Block window on {done.account} registered: {formatDateTime(done.startsAt)} – {formatDateTime(done.endsAt)}.
+          {t('blockWindow.result', {
+            account: done.account,
+            startsAt: formatDateTime(done.startsAt),
+            endsAt: formatDateTime(done.endsAt),
+          })}
         </p>
       )}
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={form.pending} data-testid="intake-bw-submit">
-          {form.pending ? 'Registering…' : 'Register block window'}
+          {form.pending ? t('blockWindow.registering') : t('blockWindow.submit')}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 import type { IntakeCall, VerificationOutcome } from '@arc/shared/intake';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useNow } from '../../../hooks/use-now';
 import { useIntakeStore } from '../store/intake-store';
@@ -6,6 +8,7 @@ import { formatClock } from '../utils/labels';
 
 /** The call's heading: how long it has lasted, where it stands, and a new call once it ended. */
 export function CallBar() {
+  const { t } = useTranslation('intake');
   const { call, callStatus, callError, verification, newCall } = useIntakeStore(
     useShallow((state) => ({
       call: state.call,
@@ -22,10 +25,10 @@ export function CallBar() {
   return (
     <header className="intake__bar">
       <h2 id="intake-heading" className="queue__heading">
-        Phone intake
+        {t('bar.title')}
       </h2>
       {call && (
-        <span className="intake__timer mono" data-testid="intake-call-timer" aria-label="Call duration">
+        <span className="intake__timer mono" data-testid="intake-call-timer" aria-label={t('bar.duration')}>
           {formatClock(end - Date.parse(call.startedAt))}
         </span>
       )}
@@ -35,11 +38,11 @@ export function CallBar() {
         data-state={stateKey(call, verification, callStatus)}
         aria-live="polite"
       >
-        {stateText(call, verification, callStatus)}
+        {stateText(t, call, verification, callStatus)}
       </span>
       {callStatus === 'error' && (
         <span className="form-error" role="alert" data-testid="intake-call-error">
-          The call could not be started: {callError}
+          {t('bar.startFailed', { error: callError })}
         </span>
       )}
       {(callStatus === 'error' || call?.endedAt) && (
@@ -49,7 +52,7 @@ export function CallBar() {
           onClick={() => void newCall()}
           data-testid="intake-new-call"
         >
-          New call
+          {t('bar.newCall')}
         </button>
       )}
     </header>
@@ -66,23 +69,29 @@ function stateKey(call: IntakeCall | null, verification: VerificationOutcome | n
   return verification.result === 'VERIFIED' ? 'verified' : 'not-verified';
 }
 
-function stateText(call: IntakeCall | null, verification: VerificationOutcome | null, status: string): string {
+function stateText(
+  t: TFunction<'intake'>,
+  call: IntakeCall | null,
+  verification: VerificationOutcome | null,
+  status: string,
+): string {
   const key = stateKey(call, verification, status);
+  const siteName = call?.siteName ?? t('bar.theSite');
   switch (key) {
     case 'starting':
-      return 'Starting the call…';
+      return t('bar.state.starting');
     case 'failed':
-      return 'No call';
+      return t('bar.state.failed');
     case 'find-site':
-      return 'Call in progress: find the site';
+      return t('bar.state.findSite');
     case 'verify-caller':
-      return `Call about ${call?.siteName ?? 'the site'}: verify the caller`;
+      return t('bar.state.verifyCaller', { siteName });
     case 'verified':
-      return `Call about ${call?.siteName ?? 'the site'}: ${verification?.person?.name ?? 'caller'} verified`;
+      return t('bar.state.verified', { siteName, caller: verification?.person?.name ?? t('bar.theCaller') });
     case 'not-verified':
-      return `Call about ${call?.siteName ?? 'the site'}: caller not verified`;
+      return t('bar.state.notVerified', { siteName });
     case 'ended':
-      return 'Call ended';
+      return t('bar.state.ended');
     default: {
       const unexpected: never = key;
       return String(unexpected);

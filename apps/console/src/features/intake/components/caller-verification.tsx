@@ -1,5 +1,6 @@
 import { VerifyCallerInputSchema } from '@arc/shared/intake';
 import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useIntakeStore } from '../store/intake-store';
 import { callerCandidates, candidateLabel, localToday, type CallerCandidate } from '../utils/callers';
@@ -7,12 +8,19 @@ import { issuesToFieldErrors, type FieldErrors } from '../../../utils/form-error
 import { FormField, TextField } from '../../../components/form-field';
 import { VerificationResult } from './verification-result';
 
+/** The test ids this file passes to shared components (code, not text). */
+const TEST_ID = {
+  password: 'intake-password',
+  caller: 'intake-caller',
+} as const;
+
 /**
  * Step 2: who is calling. The operator picks the caller among the persons of the site's
  * authorization lists and the installers of its service companies, and types the password the
  * caller says. The password lives only in this form until it is sent, and is cleared at once.
  */
 export function CallerVerification() {
+  const { t } = useTranslation('intake');
   const { detail, verifying, verifyError, verify } = useIntakeStore(
     useShallow((state) => ({
       detail: state.detail,
@@ -34,7 +42,7 @@ export function CallerVerification() {
       setErrors(
         issuesToFieldErrors(
           parsed.error.issues.map((issue) =>
-            issue.path[0] === 'personId' ? { ...issue, message: 'choose the caller' } : issue,
+            issue.path[0] === 'personId' ? { ...issue, message: t('caller.choose') } : issue,
           ),
         ),
       );
@@ -53,30 +61,30 @@ export function CallerVerification() {
       data-testid="intake-caller-step"
     >
       <h3 id="intake-caller-heading" className="detail-section__title">
-        2 · Verify the caller
+        {t('caller.title')}
       </h3>
       {!detail ? (
-        <p className="muted">Loading the persons of the site…</p>
+        <p className="muted">{t('caller.loadingPersons')}</p>
       ) : candidates.length === 0 ? (
         <p className="form-error" role="alert" data-testid="intake-no-callers">
-          Nobody is on an authorization list or a service company of this site: no caller can be verified.
+          {t('caller.nobody')}
         </p>
       ) : (
-        <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Verify the caller">
+        <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('caller.form')}>
           <CallerPicker candidates={candidates} value={personId} onChange={setPersonId} error={errors.personId} />
           {chosen && <CallerFacts candidate={chosen} />}
           <TextField
-            label="Password the caller says"
+            label={t('caller.password')}
             type="password"
             autoComplete="off"
-            testId="intake-password"
+            testId={TEST_ID.password}
             value={password}
             onChange={setPassword}
             error={errors.password}
           />
           <div className="form-actions">
             <button className="button button--primary" type="submit" disabled={verifying} data-testid="intake-verify">
-              {verifying ? 'Checking…' : 'Verify'}
+              {verifying ? t('caller.checking') : t('caller.verify')}
             </button>
           </div>
           {verifyError && (
@@ -100,13 +108,15 @@ interface CallerPickerProps {
 
 /** A plain select, grouped by list and service company: quick with the keyboard. */
 function CallerPicker({ candidates, value, onChange, error }: CallerPickerProps) {
+  const { t } = useTranslation('intake');
   const groups = new Map<string, CallerCandidate[]>();
   for (const c of candidates) {
-    const group = c.kind === 'list' ? `List: ${c.source}` : `Installers of ${c.source} (service company)`;
+    const group =
+      c.kind === 'list' ? t('caller.groupList', { name: c.source }) : t('caller.groupInstallers', { name: c.source });
     groups.set(group, [...(groups.get(group) ?? []), c]);
   }
   return (
-    <FormField label="Caller" error={error} testId="intake-caller">
+    <FormField label={t('caller.picker')} error={error} testId={TEST_ID.caller}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}
@@ -117,7 +127,7 @@ function CallerPicker({ candidates, value, onChange, error }: CallerPickerProps)
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="">— choose the person calling —</option>
+          <option value="">{t('caller.pickerEmpty')}</option>
           {[...groups].map(([group, members]) => (
             <optgroup key={group} label={group}>
               {members.map((c) => (
@@ -134,13 +144,16 @@ function CallerPicker({ candidates, value, onChange, error }: CallerPickerProps)
 }
 
 function CallerFacts({ candidate }: { candidate: CallerCandidate }) {
+  const { t } = useTranslation('intake');
   return (
     <p className="intake-caller__facts" data-testid="intake-caller-facts">
-      <strong>{candidate.name}</strong> · level <strong>{candidate.level}</strong> ·{' '}
-      {candidate.kind === 'list' ? `list ${candidate.source}` : `installer of ${candidate.source}`} ·{' '}
-      <span className="mono">{candidate.phone}</span>
-      {!candidate.hasPassword && <span className="tag tag--warn">no password set</span>}
-      {!candidate.validToday && <span className="tag tag--warn">not valid today</span>}
+      <strong>{candidate.name}</strong> · {t('level')} <strong>{candidate.level}</strong> ·{' '}
+      {candidate.kind === 'list'
+        ? t('caller.factList', { name: candidate.source })
+        : t('installerOf', { company: candidate.source })}{' '}
+      · <span className="mono">{candidate.phone}</span>
+      {!candidate.hasPassword && <span className="tag tag--warn">{t('caller.noPassword')}</span>}
+      {!candidate.validToday && <span className="tag tag--warn">{t('caller.notValidToday')}</span>}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { EndCallInputSchema, INTAKE_OUTCOMES, type IntakeOutcome } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useIntakeStore } from '../store/intake-store';
@@ -7,13 +8,19 @@ import { outcomeLabel } from '../utils/labels';
 import { suggestedOutcome } from '../utils/outcome';
 import { FormError, SelectField, TextAreaField } from '../../../components/form-field';
 
-const OUTCOME_OPTIONS = INTAKE_OUTCOMES.map((outcome) => ({ value: outcome, label: outcomeLabel(outcome) }));
+/** The test ids this file passes to shared components (code, not text). */
+const TEST_ID = {
+  outcome: 'intake-outcome',
+  endNote: 'intake-end-note',
+  endError: 'intake-end-error',
+} as const;
 
 /**
  * Step 4: the call ends with an outcome (for the answering-service reports) and an optional
  * note. The outcome starts as what the call did last; the operator may pick another.
  */
 export function EndCallForm() {
+  const { t } = useTranslation('intake');
   const { call, verification, refusals, endCall } = useIntakeStore(
     useShallow((state) => ({
       call: state.call,
@@ -26,6 +33,7 @@ export function EndCallForm() {
   const [note, setNote] = useState('');
   const form = useSchemaForm(EndCallInputSchema, endCall);
   const outcome = chosen ?? suggestedOutcome(call, verification, refusals);
+  const outcomeOptions = INTAKE_OUTCOMES.map((value) => ({ value, label: outcomeLabel(value) }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,25 +43,25 @@ export function EndCallForm() {
   return (
     <section className="detail-section intake__step" aria-labelledby="intake-end-heading">
       <h3 id="intake-end-heading" className="detail-section__title">
-        4 · End the call
+        {t('endCall.title')}
       </h3>
-      <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="End the call">
+      <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('endCall.form')}>
         <SelectField
-          label="Outcome"
-          testId="intake-outcome"
-          options={OUTCOME_OPTIONS}
+          label={t('endCall.outcome')}
+          testId={TEST_ID.outcome}
+          options={outcomeOptions}
           value={outcome}
           onChange={(value) => setChosen(value as IntakeOutcome)}
           error={form.errors.outcome}
         />
         <TextAreaField
-          label="Note (optional)"
-          testId="intake-end-note"
+          label={t('endCall.note')}
+          testId={TEST_ID.endNote}
           value={note}
           onChange={setNote}
           error={form.errors.note}
         />
-        <FormError message={form.formError} testId="intake-end-error" />
+        <FormError message={form.formError} testId={TEST_ID.endError} />
         <div className="form-actions">
           <button
             className="button button--primary"
@@ -61,7 +69,7 @@ export function EndCallForm() {
             disabled={form.pending}
             data-testid="intake-end-call"
           >
-            {form.pending ? 'Ending…' : 'End call'}
+            {form.pending ? t('endCall.ending') : t('endCall.submit')}
           </button>
         </div>
       </form>

@@ -24,6 +24,7 @@ import {
 } from '../test/fixtures';
 import { IntakeScreen } from './intake-screen';
 import { formatDateTime } from '../../../utils/time';
+import { applyLocale } from '../../../lib/i18n/locale';
 
 const PASSWORD = 'Tulpan-Korrekt-4711';
 const FIRE_REFUSAL = 'level C may not put a fire transmitter in service mode; it needs level A or B';
@@ -326,5 +327,129 @@ describe('IntakeScreen', () => {
     fakeServer(call({ siteId: SITE_ID }));
     renderWithSite(wrongPassword(1));
     expect((screen.getByTestId('intake-outcome') as HTMLSelectElement).value).toBe('NOT_VERIFIED');
+  });
+});
+
+describe('IntakeScreen in Swedish', () => {
+  beforeEach(() => {
+    useIntakeStore.getState().reset();
+    applyLocale('sv');
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The screen's own English sentences; the server's messages and reasons are not the screen's. */
+  const ENGLISH = [
+    'Phone intake',
+    '1 · Site',
+    'Change site',
+    'municipality',
+    'Customer',
+    'Contract',
+    '2 · Verify the caller',
+    'Password the caller says',
+    'choose the person calling',
+    'List:',
+    'Installers of',
+    '(level',
+    'no password set',
+    'What the caller asks for',
+    'Verify the caller first',
+    '4 · End the call',
+    'Outcome',
+    'Note (optional)',
+    'End call',
+    'Call about',
+  ];
+  const expectNoEnglish = (text: string, english: readonly string[]) => {
+    for (const sentence of english) expect(text, sentence).not.toContain(sentence);
+  };
+
+  it('asks for the caller and the password in Swedish', () => {
+    fakeServer(call({ siteId: SITE_ID }));
+    renderWithSite();
+    const step = screen.getByTestId('intake-caller-step');
+    expect(step.textContent).toContain('2 · Verifiera uppringaren');
+    expect(screen.getByLabelText('Lösenordet uppringaren uppger')).toBe(screen.getByTestId('intake-password'));
+    const picker = screen.getByTestId('intake-caller') as HTMLSelectElement;
+    expect([...picker.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
+      'Behörighetslista: Styrelsen BRF Svalan',
+      'Installatörer hos Brandservice AB (serviceföretag)',
+    ]);
+    expect([...picker.options].map((o) => o.textContent)).toContain('Cia Carlsson (C-behörig)');
+    expect(screen.getByTestId('intake-verify').textContent).toBe('Verifiera');
+    expect(screen.getByTestId('intake-actions-locked').textContent).toBe(
+      'Verifiera uppringaren först: ingenting görs för en uppringare som inte är verifierad.',
+    );
+    expect(screen.getByTestId('intake-site-municipality').textContent).toBe('Västerås kommun');
+    expect(screen.getByTestId('intake-call-state').textContent).toBe(
+      'Samtal om Kvarteret Svalan: verifiera uppringaren',
+    );
+
+    fireEvent.click(screen.getByTestId('intake-verify'));
+    expect(screen.getByTestId('intake-caller-error').textContent).toBe('välj uppringaren');
+    expectNoEnglish(screen.getByTestId('intake-screen').textContent ?? '', ENGLISH);
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('shows a verified caller and what they may ask for in Swedish', () => {
+    fakeServer(call({ siteId: SITE_ID }));
+    renderWithSite(verified('B'));
+    const result = screen.getByTestId('intake-verification');
+    expect(result.textContent).toContain('✓ Verifierad: Bo Berg, behörighet B');
+    expect(screen.getByTestId('intake-verification-expiry').textContent).toMatch(
+      /^Giltig ytterligare (10:00|9:5\d) \(till /,
+    );
+    expect(screen.getByRole('table', { name: 'Vad uppringaren får begära' })).toBeTruthy();
+    const fire = screen.getAllByTestId('intake-authority-row').find((row) => row.dataset.category === 'FIRE')!;
+    expect(fire.textContent).toContain('Brand');
+    expect(within(fire).getByTestId('intake-allowed').textContent).toContain('Serviceläge, Avsluta serviceläge, Spärr');
+    expect(within(fire).getByTestId('intake-refused').textContent).toMatch(
+      /^Ändra kontakter, lösenord eller åtgärdsplan: /,
+    );
+    expect(screen.getByTestId('intake-actions').textContent).toContain('3 · Vad Bo Berg (B-behörig) begär');
+    expect(screen.getByTestId('intake-sm-verdict').textContent).toBe('Bo Berg (B-behörig) får begära detta.');
+    expect(screen.getByTestId('intake-sm-submit').textContent).toBe('Aktivera serviceläge');
+
+    const own = [
+      ...ENGLISH,
+      'Verified:',
+      'Valid for',
+      'until',
+      'What the caller may ask for',
+      'May ask for',
+      'May not',
+      'Set service mode',
+      'Whole transmitter',
+      'Duration (minutes)',
+      'may ask for this',
+    ];
+    // The authority table's reasons come from @arc/shared in English for now: read every other text.
+    const root = screen.getByTestId('intake-screen');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const texts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest('[data-testid="intake-refused"]')) texts.push(node.textContent ?? '');
+    }
+    const withoutReasons = texts.join(' ');
+    expect(withoutReasons).toContain('Giltig ytterligare');
+    expectNoEnglish(withoutReasons, own);
+  });
+
+  it('shows a failed verification in Swedish', () => {
+    fakeServer(call({ siteId: SITE_ID }));
+    renderWithSite(wrongPassword(5, '2026-01-01T10:15:00.000Z'));
+    const result = screen.getByTestId('intake-verification');
+    expect(result.textContent).toContain('✗ Inte verifierad: låst');
+    expect(result.textContent).toContain('Misslyckade försök: 5 · låst till');
+    expect(result.textContent).toContain(
+      'Agera inte på uppringarens begäran. Misslyckade försök visas för arbetsledaren.',
+    );
+    expect(screen.getByTestId('intake-call-state').textContent).toBe(
+      'Samtal om Kvarteret Svalan: uppringaren inte verifierad',
+    );
+    // The server's message stays as the server wrote it; the rest is Swedish.
+    const message = screen.getByTestId('intake-verification-message').textContent ?? '';
+    const rest = (result.textContent ?? '').replace(message, '');
+    expectNoEnglish(rest, ['Not verified', 'Failed attempts', 'locked until', 'Do not act', 'supervisor']);
   });
 });

@@ -1,13 +1,21 @@
 import { IntakeMessageInputSchema } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MessageRequest } from '../api/intake-api';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useIntakeStore } from '../store/intake-store';
 import type { VerifiedCaller } from '../utils/authority';
 import { FormError, TextAreaField } from '../../../components/form-field';
 
+/** The test ids this file passes to shared components (code, not text). */
+const TEST_ID = {
+  messageText: 'intake-message-text',
+  messageError: 'intake-message-error',
+} as const;
+
 /** A message from the caller for the contract manager of the site's contract. */
 export function MessageForm({ caller, managerName }: { caller: VerifiedCaller; managerName: string | null }) {
+  const { t } = useTranslation(['intake', 'common']);
   const leaveMessage = useIntakeStore((state) => state.leaveMessage);
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
@@ -24,22 +32,21 @@ export function MessageForm({ caller, managerName }: { caller: VerifiedCaller; m
   };
 
   return (
-    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label="Message for the contract manager">
+    <form className="edit-form" onSubmit={onSubmit} noValidate aria-label={t('message.form')}>
       <p className="muted">
-        For the contract manager
-        {managerName ? `, ${managerName}` : ' (the site has no contract: the message is kept with the site)'}.
+        {managerName ? t('message.forManager', { name: managerName }) : t('message.forNoContract')}
       </p>
       <TextAreaField
-        label={`Message from ${caller.name}`}
-        testId="intake-message-text"
+        label={t('message.from', { name: caller.name })}
+        testId={TEST_ID.messageText}
         value={text}
         onChange={setText}
         error={form.errors.text}
       />
-      <FormError message={form.formError} testId="intake-message-error" />
+      <FormError message={form.formError} testId={TEST_ID.messageError} />
       {sent && (
         <p className="verdict verdict--allowed" role="status" data-testid="intake-message-result">
-          Message taken.
+          {t('message.taken')}
         </p>
       )}
       <div className="form-actions">
@@ -49,7 +56,7 @@ export function MessageForm({ caller, managerName }: { caller: VerifiedCaller; m
           disabled={form.pending}
           data-testid="intake-message-submit"
         >
-          {form.pending ? 'Saving…' : 'Take the message'}
+          {form.pending ? t('common:action.saving') : t('message.submit')}
         </button>
       </div>
     </form>

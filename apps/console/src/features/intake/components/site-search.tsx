@@ -1,11 +1,20 @@
 import type { DirectorySearchHit } from '@arc/shared/directory';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { SiteSearch as SiteSearchBox } from '../../../components/site-search';
 import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import { useIntakeStore } from '../store/intake-store';
 
 const DEBOUNCE_MS = 200;
+
+/** The search box's test ids (code, not text). */
+const TEST_IDS = {
+  input: 'intake-search',
+  status: 'intake-search-status',
+  hit: 'intake-hit',
+  municipality: 'intake-hit-municipality',
+};
 
 export interface SiteSearchProps {
   /** After the call's site was set. */
@@ -16,6 +25,7 @@ export interface SiteSearchProps {
 
 /** Step 1 of a call: finds the caller's site; arrow keys move through the hits, Enter chooses one. */
 export function SiteSearch({ onChosen, onCancel }: SiteSearchProps) {
+  const { t } = useTranslation('intake');
   const { query, hits, status, error, siteError, search, chooseSite } = useIntakeStore(
     useShallow((state) => ({
       query: state.query,
@@ -55,11 +65,11 @@ export function SiteSearch({ onChosen, onCancel }: SiteSearchProps) {
     >
       <div className="detail-section__header">
         <h3 id="intake-search-heading" className="detail-section__title">
-          1 · Find the site
+          {t('search.title')}
         </h3>
         {onCancel && (
           <button className="button button--small" type="button" onClick={onCancel} data-testid="intake-search-cancel">
-            Keep the current site
+            {t('search.keepSite')}
           </button>
         )}
       </div>
@@ -73,15 +83,10 @@ export function SiteSearch({ onChosen, onCancel }: SiteSearchProps) {
         onChoose={(hit) => void choose(hit)}
         keyboard={{ onEnter: (text, highlighted) => void enter(text, highlighted), onEscape: onCancel }}
         busy={choosing}
-        inputLabel="Search transmitter number, site, street, customer or contract number, person name or phone"
-        placeholder="Transmitter no, site, street, customer/contract no, person name or phone…"
-        accountsLabel="Transmitters"
-        testIds={{
-          input: 'intake-search',
-          status: 'intake-search-status',
-          hit: 'intake-hit',
-          municipality: 'intake-hit-municipality',
-        }}
+        inputLabel={t('search.inputLabel')}
+        placeholder={t('search.placeholder')}
+        accountsLabel={t('search.accounts')}
+        testIds={TEST_IDS}
         notice={
           siteError && (
             <p className="form-error" role="alert" data-testid="intake-site-error">

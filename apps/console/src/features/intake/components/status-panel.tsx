@@ -1,12 +1,24 @@
 import { IntakeCancelCaseInputSchema, type SiteStatus } from '@arc/shared/intake';
+import { BLOCK_WINDOW_STATES, type BlockWindowState } from '@arc/shared/rules';
+import { CASE_STATUSES, type CaseStatus } from '@arc/shared/case';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { useIntakeStore } from '../store/intake-store';
 import { refusalFor, type VerifiedCaller } from '../utils/authority';
+import { caseTitle } from '../../../utils/case-title';
 import { describeRequestError } from '../../../utils/form-errors';
-import { formatDateTime } from '../utils/labels';
+import { categoryText, formatDateTime, scopeText } from '../utils/labels';
+import { i18n } from '../../../lib/i18n/i18n';
 import { TextField, FormError } from '../../../components/form-field';
+
+/** The test ids this file passes to shared components (code, not text). */
+const TEST_ID = {
+  statusError: 'intake-status-error',
+  cancelNote: 'intake-cancel-note',
+  cancelError: 'intake-cancel-error',
+} as const;
 
 type OpenCase = SiteStatus['openCases'][number];
 
@@ -15,6 +27,7 @@ type OpenCase = SiteStatus['openCases'][number];
  * ended. An open case can be cancelled as a false alarm from here, never a hold-up.
  */
 export function StatusPanel({ caller }: { caller: VerifiedCaller }) {
+  const { t } = useTranslation('intake');
   const { status, loading, loadStatus } = useIntakeStore(
     useShallow((state) => ({ status: state.status, loading: state.statusLoading, loadStatus: state.loadStatus })),
   );
@@ -38,22 +51,23 @@ export function StatusPanel({ caller }: { caller: VerifiedCaller }) {
           onClick={() => void read()}
           data-testid="intake-status-load"
         >
-          {loading ? 'Reading…' : status ? 'Read the status again' : 'Read the status'}
+          {loading ? t('status.reading') : status ? t('status.readAgain') : t('status.read')}
         </button>
       </div>
-      <FormError message={error} testId="intake-status-error" />
+      <FormError message={error} testId={TEST_ID.statusError} />
       {status && <StatusFacts status={status} caller={caller} />}
     </div>
   );
 }
 
 function StatusFacts({ status, caller }: { status: SiteStatus; caller: VerifiedCaller }) {
+  const { t } = useTranslation('intake');
   return (
     <>
-      <h4 className="intake-status__title">Open cases</h4>
+      <h4 className="intake-status__title">{t('status.openCases')}</h4>
       {status.openCases.length === 0 ? (
         <p className="muted" data-testid="intake-status-no-cases">
-          No open cases.
+          {t('status.noCases')}
         </p>
       ) : (
         <ul className="plain-list intake-status__list">
@@ -62,28 +76,29 @@ function StatusFacts({ status, caller }: { status: SiteStatus; caller: VerifiedC
           ))}
         </ul>
       )}
-      <h4 className="intake-status__title">Service modes in force</h4>
+      <h4 className="intake-status__title">{t('status.serviceModes')}</h4>
       {status.serviceModes.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('status.none')}</p>
       ) : (
         <ul className="plain-list intake-status__list">
           {status.serviceModes.map((mode) => (
             <li key={mode.id} data-testid="intake-status-service-mode" data-account={mode.account}>
-              <span className="tag tag--service">SERVICE MODE</span> <span className="mono">{mode.account}</span>{' '}
-              {mode.category ?? 'all categories'} until {formatDateTime(mode.endsAt)}
+              <span className="tag tag--service">{t('status.serviceModeTag')}</span>{' '}
+              <span className="mono">{mode.account}</span>{' '}
+              {t('status.until', { category: scopeText(mode.category), endsAt: formatDateTime(mode.endsAt) })}
             </li>
           ))}
         </ul>
       )}
-      <h4 className="intake-status__title">Block windows</h4>
+      <h4 className="intake-status__title">{t('status.blockWindows')}</h4>
       {status.blockWindows.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('status.none')}</p>
       ) : (
         <ul className="plain-list intake-status__list">
           {status.blockWindows.map((w) => (
             <li key={w.id} data-testid="intake-status-block-window" data-account={w.account}>
               <span className="mono">{w.account}</span> {formatDateTime(w.startsAt)} – {formatDateTime(w.endsAt)}{' '}
-              <span className="muted">({w.state.toLowerCase()})</span>
+              <span className="muted">({blockWindowStateText(w.state)})</span>
             </li>
           ))}
         </ul>
@@ -93,6 +108,7 @@ function StatusFacts({ status, caller }: { status: SiteStatus; caller: VerifiedC
 }
 
 function OpenCaseRow({ openCase, caller }: { openCase: OpenCase; caller: VerifiedCaller }) {
+  const { t } = useTranslation('intake');
   const cancelCase = useIntakeStore((state) => state.cancelCase);
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState('');
@@ -113,26 +129,34 @@ function OpenCaseRow({ openCase, caller }: { openCase: OpenCase; caller: Verifie
       data-category={openCase.category}
     >
       <span className="category-badge category-badge--small" data-category={openCase.category}>
-        {openCase.category}
+        {categoryText(openCase.category)}
       </span>{' '}
-      <span className="mono">{openCase.caseNo}</span> {openCase.title}{' '}
+      <span className="mono">{openCase.caseNo}</span> {caseTitle(openCase)}{' '}
       <span className="muted">
-        ({openCase.status.toLowerCase()}, since {formatDateTime(openCase.queuedAt)})
+        {t('status.caseSince', {
+          status: caseStatusText(openCase.status),
+          queuedAt: formatDateTime(openCase.queuedAt),
+        })}
       </span>
       {holdup ? (
         // Not offered at all: a hold-up may be a caller under duress.
         <p className="verdict verdict--refused" data-testid="intake-cancel-holdup">
-          A hold-up alarm is never cancelled by a caller.
+          {t('status.holdup')}
         </p>
       ) : confirming ? (
-        <form className="inline-form" onSubmit={onSubmit} noValidate aria-label={`Cancel case ${openCase.caseNo}`}>
+        <form
+          className="inline-form"
+          onSubmit={onSubmit}
+          noValidate
+          aria-label={t('status.cancelForm', { caseNo: openCase.caseNo })}
+        >
           {refusal && (
             <p className="verdict verdict--refused" data-testid="intake-cancel-verdict">
-              {caller.name} may not cancel it: {refusal.reason}. The server will refuse it.
+              {t('status.cancelRefused', { name: caller.name, reason: refusal.reason })}
             </p>
           )}
-          <TextField label="Note (optional)" testId="intake-cancel-note" value={note} onChange={setNote} />
-          <FormError message={form.formError} testId="intake-cancel-error" />
+          <TextField label={t('status.note')} testId={TEST_ID.cancelNote} value={note} onChange={setNote} />
+          <FormError message={form.formError} testId={TEST_ID.cancelError} />
           <div className="form-actions">
             <button
               className="button button--danger"
@@ -140,10 +164,10 @@ function OpenCaseRow({ openCase, caller }: { openCase: OpenCase; caller: Verifie
               disabled={form.pending}
               data-testid="intake-cancel-confirm"
             >
-              {form.pending ? 'Cancelling…' : 'Cancel as false alarm'}
+              {form.pending ? t('status.cancelling') : t('status.cancel')}
             </button>
             <button className="button" type="button" onClick={() => setConfirming(false)} disabled={form.pending}>
-              Keep it open
+              {t('status.keepOpen')}
             </button>
           </div>
         </form>
@@ -154,9 +178,23 @@ function OpenCaseRow({ openCase, caller }: { openCase: OpenCase; caller: Verifie
           onClick={() => setConfirming(true)}
           data-testid="intake-cancel-case"
         >
-          Cancel as false alarm…
+          {t('status.cancelStart')}
         </button>
       )}
     </li>
   );
+}
+
+/** A block window's state in words ("scheduled"); an unknown state as the server wrote it. */
+function blockWindowStateText(state: string): string {
+  return (BLOCK_WINDOW_STATES as readonly string[]).includes(state)
+    ? i18n.t(`intake:status.blockWindowState.${state as BlockWindowState}`)
+    : state.toLowerCase();
+}
+
+/** An open case's status in words ("queued"); an unknown status as the server wrote it. */
+function caseStatusText(status: string): string {
+  return (CASE_STATUSES as readonly string[]).includes(status)
+    ? i18n.t(`intake:status.caseStatus.${status as CaseStatus}`)
+    : status.toLowerCase();
 }

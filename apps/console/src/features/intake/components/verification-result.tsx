@@ -1,7 +1,16 @@
 import type { AllowedActions, VerificationOutcome } from '@arc/shared/intake';
+import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/use-now';
+import { refusalReasonText, verificationMessageText } from '../../../utils/error-text';
 import { useIntakeStore } from '../store/intake-store';
-import { actionLabel, formatClock, formatDateTime, formatTime, verificationResultLabel } from '../utils/labels';
+import {
+  actionLabel,
+  categoryText,
+  formatClock,
+  formatDateTime,
+  formatTime,
+  verificationResultLabel,
+} from '../utils/labels';
 
 /** The answer to the latest verification, in words: who, which level, for how long, and what they may ask. */
 export function VerificationResult() {
@@ -15,6 +24,7 @@ export function VerificationResult() {
 }
 
 function Verified({ verification }: { verification: VerificationOutcome }) {
+  const { t } = useTranslation('intake');
   const now = useNow();
   const expiresAt = verification.expiresAt ? Date.parse(verification.expiresAt) : now;
   const expired = expiresAt <= now;
@@ -28,19 +38,19 @@ function Verified({ verification }: { verification: VerificationOutcome }) {
       data-expired={expired ? 'true' : 'false'}
     >
       <p className="intake-verdict__headline">
-        ✓ Verified: <strong data-testid="intake-verified-person">{person?.name}</strong>, level{' '}
+        {t('verification.verified')} <strong data-testid="intake-verified-person">{person?.name}</strong>, {t('level')}{' '}
         <strong data-testid="intake-verified-level">{person?.level}</strong>
-        {person?.installerOf && <> · installer of {person.installerOf}</>}
+        {person?.installerOf && <> · {t('installerOf', { company: person.installerOf })}</>}
       </p>
       <p data-testid="intake-verification-expiry">
         {expired ? (
           <span className="intake-verdict__expired">
-            Verification expired at {formatTime(verification.expiresAt ?? '')}: verify the caller again before acting.
+            {t('verification.expired', { time: formatTime(verification.expiresAt ?? '') })}
           </span>
         ) : (
           <>
-            Valid for <span className="mono">{formatClock(expiresAt - now)}</span> (until{' '}
-            {formatTime(verification.expiresAt ?? '')})
+            {t('verification.validFor')} <span className="mono">{formatClock(expiresAt - now)}</span>{' '}
+            {t('verification.validUntil', { time: formatTime(verification.expiresAt ?? '') })}
           </>
         )}
       </p>
@@ -50,6 +60,7 @@ function Verified({ verification }: { verification: VerificationOutcome }) {
 }
 
 function NotVerified({ verification }: { verification: VerificationOutcome }) {
+  const { t } = useTranslation('intake');
   return (
     <div
       className="intake-verdict intake-verdict--fail"
@@ -58,30 +69,33 @@ function NotVerified({ verification }: { verification: VerificationOutcome }) {
       data-result={verification.result}
     >
       <p className="intake-verdict__headline">✗ {verificationResultLabel(verification.result)}</p>
-      <p data-testid="intake-verification-message">{verification.message}</p>
+      <p data-testid="intake-verification-message">{verificationMessageText(verification)}</p>
       <p className="muted">
-        Failed attempts: <strong data-testid="intake-failed-attempts">{verification.failedAttempts}</strong>
+        {t('verification.failedAttempts')}{' '}
+        <strong data-testid="intake-failed-attempts">{verification.failedAttempts}</strong>
         {verification.lockedUntil && (
           <>
             {' '}
-            · locked until <strong data-testid="intake-locked-until">{formatDateTime(verification.lockedUntil)}</strong>
+            {t('verification.lockedUntil')}{' '}
+            <strong data-testid="intake-locked-until">{formatDateTime(verification.lockedUntil)}</strong>
           </>
         )}
       </p>
-      <p className="muted">Do not act on the caller&apos;s request. Failed attempts are shown to the supervisor.</p>
+      <p className="muted">{t('verification.doNotAct')}</p>
     </div>
   );
 }
 
 /** Per category of the site's transmitters: what the caller may ask for, and why not the rest. */
 function AuthorityTable({ rows }: { rows: readonly AllowedActions[] }) {
+  const { t } = useTranslation('intake');
   return (
-    <table className="detail-table intake-authority" aria-label="What the caller may ask for">
+    <table className="detail-table intake-authority" aria-label={t('verification.table')}>
       <thead>
         <tr>
-          <th scope="col">Category</th>
-          <th scope="col">May ask for</th>
-          <th scope="col">May not</th>
+          <th scope="col">{t('verification.category')}</th>
+          <th scope="col">{t('verification.mayAsk')}</th>
+          <th scope="col">{t('verification.mayNot')}</th>
         </tr>
       </thead>
       <tbody>
@@ -89,7 +103,7 @@ function AuthorityTable({ rows }: { rows: readonly AllowedActions[] }) {
           <tr key={row.category} data-testid="intake-authority-row" data-category={row.category}>
             <td>
               <span className="category-badge category-badge--small" data-category={row.category}>
-                {row.category}
+                {categoryText(row.category)}
               </span>
             </td>
             <td data-testid="intake-allowed">{row.allowed.map(actionLabel).join(', ') || '—'}</td>
@@ -100,7 +114,7 @@ function AuthorityTable({ rows }: { rows: readonly AllowedActions[] }) {
                 <ul className="plain-list">
                   {row.refused.map((refusal) => (
                     <li key={refusal.action} data-testid="intake-refused" data-action={refusal.action}>
-                      <strong>{actionLabel(refusal.action)}</strong>: {refusal.reason}
+                      <strong>{actionLabel(refusal.action)}</strong>: {refusalReasonText(refusal)}
                     </li>
                   ))}
                 </ul>

@@ -1,3 +1,4 @@
+import { i18n } from '../../../lib/i18n/i18n';
 import { messageOf } from '../../../utils/request-state';
 import { getCall } from '../api/intake-api';
 import type { CallEvent, GetIntake, SetIntake } from './intake-state';
@@ -16,8 +17,8 @@ export interface CallContext {
 export function callContext(set: SetIntake, get: GetIntake): CallContext {
   const activeCallId = (): string => {
     const { call } = get();
-    if (!call) throw new Error('No call is open');
-    if (call.endedAt) throw new Error('The call has ended');
+    if (!call) throw new Error(i18n.t('intake:problem.noCall'));
+    if (call.endedAt) throw new Error(i18n.t('intake:problem.callEnded'));
     return call.id;
   };
 
@@ -39,7 +40,7 @@ export function callContext(set: SetIntake, get: GetIntake): CallContext {
     try {
       result = await run(callId);
     } catch (error) {
-      if (get().call?.id === callId) note(messageOf(error, 'Request failed'), 'refused');
+      if (get().call?.id === callId) note(messageOf(error, i18n.t('intake:requestFailed')), 'refused');
       throw error;
     }
     if (get().call?.id === callId) {

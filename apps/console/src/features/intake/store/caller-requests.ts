@@ -7,7 +7,8 @@ import {
   requestEndServiceMode,
   requestServiceMode,
 } from '../api/intake-api';
-import { formatDateTime } from '../utils/labels';
+import { i18n } from '../../../lib/i18n/i18n';
+import { categoryText, formatDateTime, scopeText } from '../utils/labels';
 import type { CallContext } from './call-context';
 import type { GetIntake, IntakeState, SetIntake } from './intake-state';
 
@@ -29,7 +30,12 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
     setServiceMode: async (input) => {
       const mode = await act(
         (callId) => requestServiceMode(callId, input),
-        (m) => `Service mode on ${m.account} (${m.category ?? 'all categories'}) until ${formatDateTime(m.endsAt)}`,
+        (m) =>
+          i18n.t('intake:events.serviceModeSet', {
+            account: m.account,
+            category: scopeText(m.category),
+            endsAt: formatDateTime(m.endsAt),
+          }),
       );
       updateStatus((s) => ({
         serviceModes: [
@@ -44,7 +50,7 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
     endServiceMode: async (input) => {
       const mode = await act(
         (callId) => requestEndServiceMode(callId, input),
-        (m) => `Service mode on ${m.account} (${m.category ?? 'all categories'}) ended`,
+        (m) => i18n.t('intake:events.serviceModeEnded', { account: m.account, category: scopeText(m.category) }),
       );
       updateStatus((s) => ({ serviceModes: s.serviceModes.filter((m) => m.id !== mode.id) }));
       await get().reloadDetail();
@@ -55,7 +61,12 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
       const window = await act(
         (callId) => requestBlockWindow(callId, input),
         (w) =>
-          `Block window on ${w.account} ${formatDateTime(w.startsAt)} – ${formatDateTime(w.endsAt)} (ref. ${w.reference})`,
+          i18n.t('intake:events.blockWindow', {
+            account: w.account,
+            startsAt: formatDateTime(w.startsAt),
+            endsAt: formatDateTime(w.endsAt),
+            reference: w.reference,
+          }),
       );
       updateStatus((s) => ({
         blockWindows: [
@@ -76,7 +87,7 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
     cancelCase: async (input) => {
       const closed = await act(
         (callId) => requestCancelCase(callId, input),
-        (c) => `Case ${c.caseNo} (${c.category}) cancelled as a false alarm`,
+        (c) => i18n.t('intake:events.caseCancelled', { caseNo: c.caseNo, category: categoryText(c.category) }),
       );
       updateStatus((s) => ({ openCases: s.openCases.filter((c) => c.id !== input.caseId) }));
       return closed;
@@ -84,14 +95,17 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
 
     loadStatus: async () => {
       const verificationId = get().verification?.verificationId;
-      if (!verificationId) throw new Error('Verify the caller first');
+      if (!verificationId) throw new Error(i18n.t('intake:problem.verifyFirst'));
       set({ statusLoading: true });
       try {
         const status = await act(
           (callId) => getSiteStatus(callId, verificationId),
           (s) =>
-            `Status given: ${s.openCases.length} open case(s), ${s.serviceModes.length} service mode(s), ` +
-            `${s.blockWindows.length} block window(s)`,
+            i18n.t('intake:events.statusGiven', {
+              cases: s.openCases.length,
+              modes: s.serviceModes.length,
+              windows: s.blockWindows.length,
+            }),
         );
         if (get().verification?.verificationId === verificationId) set({ status });
         return status;
@@ -103,7 +117,7 @@ export function callerRequests(set: SetIntake, get: GetIntake, { act }: CallCont
     leaveMessage: (input) =>
       act(
         (callId) => leaveMessage(callId, input),
-        () => 'Message taken for the contract manager',
+        () => i18n.t('intake:events.messageTaken'),
       ),
   };
 }

@@ -1,6 +1,7 @@
 import type { IntakeCall } from '@arc/shared/intake';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
 import { createLatestRead, messageOf } from '../../../utils/request-state';
 import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import {
@@ -27,6 +28,8 @@ const searchRead = createLatestRead();
 const detailRead = createLatestRead();
 const callRead = createLatestRead();
 
+const requestFailed = () => i18n.t('intake:requestFailed');
+
 /**
  * Phone intake (docs/domain.md sections 1-3): one call at a time, its site, the caller's
  * verification and what the caller asked for. The server enforces every rule; the store keeps
@@ -47,13 +50,14 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         set({ call, callStatus: 'ready' });
         if (pickedUp) picked.call = call;
       },
-      failed: (error) => set({ callStatus: 'error', callError: messageOf(error, 'Request failed') }),
+      failed: (error) => set({ callStatus: 'error', callError: messageOf(error, requestFailed()) }),
     });
     const { call } = picked;
     if (!call) return;
     note(
-      `Call of ${formatDateTime(call.startedAt)} picked up again: it was not ended` +
-        (call.verified ? '. Verify the caller again before acting for them.' : '.'),
+      i18n.t(call.verified ? 'intake:events.pickedUpVerified' : 'intake:events.pickedUp', {
+        startedAt: formatDateTime(call.startedAt),
+      }),
       'info',
     );
     await get().reloadDetail();
@@ -98,7 +102,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       set({ query, searchStatus: 'loading', searchError: null });
       await searchRead.run((signal) => searchSites(trimmed, SEARCH_LIMIT, signal), {
         ok: (hits) => set({ hits, searchStatus: 'ready' }),
-        failed: (error) => set({ hits: [], searchStatus: 'error', searchError: messageOf(error, 'Request failed') }),
+        failed: (error) => set({ hits: [], searchStatus: 'error', searchError: messageOf(error, requestFailed()) }),
       });
     },
 
@@ -110,13 +114,13 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       try {
         call = await setCallSite(callId, siteId);
       } catch (error) {
-        if (get().call?.id === callId) set({ siteError: messageOf(error, 'Request failed') });
+        if (get().call?.id === callId) set({ siteError: messageOf(error, requestFailed()) });
         return;
       }
       if (get().call?.id !== callId) return;
       // A caller verified for another site is not verified for this one (the server agrees).
       set(sameSite ? { call } : { call, verification: null, verifyError: null, status: null, detail: null });
-      if (!sameSite) note(`Site: ${call.siteName ?? siteId}`, 'info');
+      if (!sameSite) note(i18n.t('intake:events.site', { name: call.siteName ?? siteId }), 'info');
       await get().reloadDetail();
     },
 
@@ -126,7 +130,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
       set({ detailStatus: 'loading', detailError: null });
       await detailRead.run((signal) => getSiteDetail(siteId, signal), {
         ok: (detail) => set({ detail, detailStatus: 'ready' }),
-        failed: (error) => set({ detailStatus: 'error', detailError: messageOf(error, 'Request failed') }),
+        failed: (error) => set({ detailStatus: 'error', detailError: messageOf(error, requestFailed()) }),
       });
     },
 
@@ -141,7 +145,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         note(outcome.message, outcome.result === 'VERIFIED' ? 'done' : 'failed');
         await refreshCall(callId);
       } catch (error) {
-        if (get().call?.id === callId) set({ verifyError: messageOf(error, 'Request failed') });
+        if (get().call?.id === callId) set({ verifyError: messageOf(error, requestFailed()) });
       } finally {
         if (get().call?.id === callId) set({ verifying: false });
       }

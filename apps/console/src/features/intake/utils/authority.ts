@@ -1,6 +1,7 @@
 import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
 import { type AuthorityLevel } from '@arc/shared/authority';
 import { type AllowedActions, type IntakeAction } from '@arc/shared/intake';
+import { refusalReasonText } from '../../../utils/error-text';
 
 /** A caller the server verified, as the action forms need them. */
 export interface VerifiedCaller {
@@ -35,7 +36,7 @@ export function refusalFor(
 ): { category: AlarmCategory; reason: string } | null {
   for (const category of categories) {
     const refused = table.find((row) => row.category === category)?.refused.find((r) => r.action === action);
-    if (refused) return { category, reason: refused.reason };
+    if (refused) return { category, reason: refusalReasonText(refused) };
   }
   return null;
 }

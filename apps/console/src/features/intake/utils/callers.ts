@@ -1,5 +1,6 @@
 import type { AuthorityLevel } from '@arc/shared/authority';
 import type { Person, SiteDetail } from '@arc/shared/directory';
+import { i18n } from '../../../lib/i18n/i18n';
 import { centreToday } from '../../../utils/time';
 
 /** Someone who may call about a site: a person on one of its authorization lists, or an installer. */
@@ -32,8 +33,13 @@ export function callerCandidates(detail: SiteDetail, today: string): CallerCandi
 
 /** "Bo Berg (level B)" with what would make the server refuse, for the picker's options. */
 export function candidateLabel(c: CallerCandidate): string {
-  const notes = [!c.hasPassword && 'no password set', !c.validToday && 'not valid today'].filter(Boolean);
-  return `${c.name} (level ${c.level})${notes.length > 0 ? ` — ${notes.join(', ')}` : ''}`;
+  const notes = [
+    !c.hasPassword && i18n.t('intake:caller.noPassword'),
+    !c.validToday && i18n.t('intake:caller.notValidToday'),
+  ].filter(Boolean);
+  return notes.length > 0
+    ? i18n.t('intake:caller.withNotes', { name: c.name, level: c.level, notes: notes.join(', ') })
+    : i18n.t('intake:callerWithLevel', { name: c.name, level: c.level });
 }
 
 /** Today in the centre's time zone as YYYY-MM-DD. */

@@ -1,73 +1,41 @@
+import type { AlarmCategory } from '@arc/shared/alarm';
+import type { AuthorityLevel } from '@arc/shared/authority';
 import type { IntakeAction, IntakeOutcome, VerificationResult } from '@arc/shared/intake';
+import { i18n } from '../../../lib/i18n/i18n';
 import { formatDateTime as centreDateTime, formatTimeShort } from '../../../utils/time';
 
 export function actionLabel(action: IntakeAction): string {
-  switch (action) {
-    case 'SERVICE_MODE':
-      return 'Service mode';
-    case 'END_SERVICE_MODE':
-      return 'End service mode';
-    case 'BLOCK_WINDOW':
-      return 'Block window';
-    case 'CANCEL_FALSE_ALARM':
-      return 'Cancel as false alarm';
-    case 'STATUS':
-      return 'Status';
-    case 'MESSAGE':
-      return 'Message for the contract manager';
-    case 'CHANGE_DIRECTORY':
-      return 'Change contacts, passwords or action plan';
-    default: {
-      const unexpected: never = action;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`intake:action.${action}`);
 }
 
 export function outcomeLabel(outcome: IntakeOutcome): string {
-  switch (outcome) {
-    case 'SERVICE_MODE_SET':
-      return 'Service mode set';
-    case 'SERVICE_MODE_ENDED':
-      return 'Service mode ended';
-    case 'BLOCK_WINDOW_REGISTERED':
-      return 'Block window registered';
-    case 'ALARM_CANCELLED':
-      return 'Alarm cancelled';
-    case 'STATUS_GIVEN':
-      return 'Status given';
-    case 'MESSAGE_TAKEN':
-      return 'Message taken';
-    case 'REFUSED':
-      return 'Refused';
-    case 'NOT_VERIFIED':
-      return 'Caller not verified';
-    case 'OTHER':
-      return 'Other';
-    default: {
-      const unexpected: never = outcome;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`intake:outcome.${outcome}`);
 }
 
 export function verificationResultLabel(result: VerificationResult): string {
-  switch (result) {
-    case 'VERIFIED':
-      return 'Verified';
-    case 'WRONG_PASSWORD':
-      return 'Not verified: wrong password';
-    case 'LOCKED':
-      return 'Not verified: locked';
-    case 'NO_PASSWORD':
-      return 'Not verified: no password set';
-    case 'NOT_AUTHORIZED':
-      return 'Not verified: not authorized for this site';
-    default: {
-      const unexpected: never = result;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`intake:verificationResult.${result}`);
+}
+
+/** An alarm category as the intake screen names it (the code itself in English, as the centre reads it). */
+export function categoryText(category: AlarmCategory): string {
+  return i18n.t(`intake:category.${category}`);
+}
+
+/** A window's category, or "all categories" for a whole transmitter. */
+export function scopeText(category: AlarmCategory | null): string {
+  return category ? categoryText(category) : i18n.t('intake:allCategories');
+}
+
+/** "Bo Berg (level B)". */
+export function callerWithLevel(name: string, level: AuthorityLevel): string {
+  return i18n.t('intake:callerWithLevel', { name, level });
+}
+
+/** "1 hour (60 minutes)", "90 minutes", "2 days (2880 minutes)". */
+export function minutesInWords(minutes: number): string {
+  if (minutes >= 1440 && minutes % 1440 === 0) return i18n.t('intake:duration.days', { days: minutes / 1440, minutes });
+  if (minutes >= 60 && minutes % 60 === 0) return i18n.t('intake:duration.hours', { hours: minutes / 60, minutes });
+  return i18n.t('intake:duration.minutes', { minutes });
 }
 
 /** Elapsed or remaining time as m:ss (h:mm:ss from an hour); negative counts as zero. */

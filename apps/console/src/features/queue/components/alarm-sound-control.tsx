@@ -1,16 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../../lib/i18n/i18n';
 import { useAlarmSound, useAudioStatus } from '../hooks/use-alarm-sound';
 import { useWaitingCount } from '../hooks/use-queue';
 import { useQueueStore } from '../store/queue-store';
 import type { AlarmSound } from '../utils/alarm-sound';
 
-/** What the alarm tone is doing, and the button (or M) that silences it until a new case waits. */
+/** The shape of the beacon beside the tone's name: a fire tone is not told from a hold-up tone by colour alone. */
+const BEACON: Readonly<Record<AlarmSound, string>> = { fire: '▲', holdup: '◆', normal: '●', off: '○' };
+
+/**
+ * What the alarm tone is doing, and the button (or M) that silences it until a new case waits.
+ * The tone's visual twin: a beacon that pulses while a tone sounds (its shape says which tone),
+ * and the tone's name, announced to screen readers when it changes.
+ */
 export function AlarmSoundControl() {
+  const { t } = useTranslation('queue');
   const sound = useAlarmSound();
   const waiting = useWaitingCount();
   const silence = useQueueStore((state) => state.silenceWaiting);
   return (
     <div className="alarm-sound" data-sound={sound} data-testid="alarm-sound">
-      <span className="alarm-sound__state" data-testid="alarm-sound-state">
+      <span className="alarm-sound__beacon" aria-hidden="true" data-testid="alarm-beacon">
+        {BEACON[sound]}
+      </span>
+      <span className="alarm-sound__state" role="status" aria-live="polite" data-testid="alarm-sound-state">
         {soundLabel(sound, waiting)}
       </span>
       <button
@@ -18,10 +31,10 @@ export function AlarmSoundControl() {
         type="button"
         onClick={silence}
         disabled={sound === 'off'}
-        title="Silence the tone for the cases waiting now; a new case sounds again"
+        title={t('sound.silenceTitle')}
         data-testid="alarm-silence"
       >
-        Silence <kbd>M</kbd>
+        {t('sound.silence')} <kbd>M</kbd>
       </button>
     </div>
   );
@@ -29,13 +42,12 @@ export function AlarmSoundControl() {
 
 /** Browsers refuse sound until the page gets a click or key press; say so until then. */
 export function AudioNotice() {
+  const { t } = useTranslation('queue');
   const audio = useAudioStatus();
   if (audio === 'running') return null;
   return (
     <div className="audio-notice" role="status" data-testid="audio-notice" data-audio={audio}>
-      {audio === 'locked'
-        ? 'Alarm sound is off until you click or press a key: the browser blocks sound before that.'
-        : 'This browser cannot play the alarm tones: watch the queue.'}
+      {audio === 'locked' ? t('sound.locked') : t('sound.unavailable')}
     </div>
   );
 }
@@ -43,13 +55,13 @@ export function AudioNotice() {
 export function soundLabel(sound: AlarmSound, waiting: number): string {
   switch (sound) {
     case 'fire':
-      return 'Fire tone';
+      return i18n.t('queue:sound.fire');
     case 'holdup':
-      return 'Hold-up tone';
+      return i18n.t('queue:sound.holdup');
     case 'normal':
-      return 'Alarm tone';
+      return i18n.t('queue:sound.normal');
     case 'off':
-      return waiting > 0 ? 'Silenced' : 'Quiet';
+      return waiting > 0 ? i18n.t('queue:sound.silenced') : i18n.t('queue:sound.quiet');
     default: {
       const unexpected: never = sound;
       return String(unexpected);

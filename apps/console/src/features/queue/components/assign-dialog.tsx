@@ -1,7 +1,11 @@
 import type { CaseSummary } from '@arc/shared/case';
 import type { OperatorPresence } from '@arc/shared/case-handling';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../../components/dialog';
+import { compareText } from '../../../lib/i18n/format';
+import { i18n } from '../../../lib/i18n/i18n';
+import { caseTitle } from '../../../utils/case-title';
 import { messageOf } from '../../../utils/request-state';
 import { assignCase, listOperators } from '../api/queue-api';
 
@@ -12,6 +16,7 @@ export interface AssignDialogProps {
 
 /** Supervisor: gives a case to an operator (online ones first). Esc or Cancel closes it. */
 export function AssignDialog({ summary, onClose }: AssignDialogProps) {
+  const { t } = useTranslation(['queue', 'case', 'common']);
   const [operators, setOperators] = useState<OperatorPresence[] | null>(null);
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +27,7 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
     listOperators(controller.signal).then(
       (list) => {
         const sorted = [...list].sort(
-          (a, b) => Number(b.online) - Number(a.online) || a.holding - b.holding || a.name.localeCompare(b.name),
+          (a, b) => Number(b.online) - Number(a.online) || a.holding - b.holding || compareText(a.name, b.name),
         );
         setOperators(sorted);
         const first = sorted.find((o) => o.userId !== summary.heldBy?.userId);
@@ -31,7 +36,7 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
       (caught: unknown) => {
         if (controller.signal.aborted) return;
         setOperators([]);
-        setError(messageOf(caught, 'Could not load the operators'));
+        setError(messageOf(caught, i18n.t('queue:assign.loadFailed')));
       },
     );
     return () => controller.abort();
@@ -39,7 +44,7 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
 
   const submit = async () => {
     if (!userId) {
-      setError('Choose an operator');
+      setError(t('assign.chooseOperator'));
       return;
     }
     setPending(true);
@@ -48,25 +53,25 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
       await assignCase(summary.id, { userId });
       onClose();
     } catch (caught) {
-      setError(messageOf(caught, 'Assigning failed'));
+      setError(messageOf(caught, t('assign.failed')));
       setPending(false);
     }
   };
 
   return (
     <Dialog
-      title={`Assign ${summary.caseNo} · ${summary.title}`}
+      title={t('assign.title', { caseNo: summary.caseNo, title: caseTitle(summary) })}
       onEscape={onClose}
       onSubmit={() => void submit()}
       data-testid="assign-dialog"
     >
       {operators === null ? (
-        <p className="muted">Loading operators…</p>
+        <p className="muted">{t('assign.loading')}</p>
       ) : operators.length === 0 ? (
-        <p className="muted">No operators to assign to.</p>
+        <p className="muted">{t('assign.none')}</p>
       ) : (
         <label className="field">
-          <span className="field__label">Operator</span>
+          <span className="field__label">{t('assign.operator')}</span>
           <select
             className="field__input"
             value={userId}
@@ -94,10 +99,10 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
           disabled={pending || !operators?.length}
           data-testid="assign-save"
         >
-          {pending ? 'Assigning…' : 'Assign'}
+          {pending ? t('assign.assigning') : t('assign.assign')}
         </button>
         <button className="button" type="button" onClick={onClose} disabled={pending} data-testid="assign-cancel">
-          Cancel <kbd>Esc</kbd>
+          {t('common:action.cancel')} <kbd>{t('case:key.esc')}</kbd>
         </button>
       </div>
     </Dialog>
@@ -105,7 +110,11 @@ export function AssignDialog({ summary, onClose }: AssignDialogProps) {
 }
 
 function operatorLabel(operator: OperatorPresence, summary: CaseSummary): string {
-  const parts = [operator.name, operator.online ? 'online' : 'offline', `holds ${operator.holding}`];
-  if (operator.userId === summary.heldBy?.userId) parts.push('has this case');
+  const parts = [
+    operator.name,
+    operator.online ? i18n.t('queue:assign.online') : i18n.t('queue:assign.offline'),
+    i18n.t('queue:assign.holds', { count: operator.holding }),
+  ];
+  if (operator.userId === summary.heldBy?.userId) parts.push(i18n.t('queue:assign.hasThisCase'));
   return parts.join(' · ');
 }

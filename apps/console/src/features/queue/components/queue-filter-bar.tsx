@@ -1,23 +1,22 @@
 import { ALARM_CATEGORIES } from '@arc/shared/alarm';
+import { useTranslation } from 'react-i18next';
 import { categoryLabel } from '../../../utils/labels';
 import { useQueueFilterStore } from '../store/queue-filter-store';
 import { isFilterActive, type FilteredQueue, type QueueStateFilter } from '../utils/queue-filter';
 
-const STATES: { value: QueueStateFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'waiting', label: 'Waiting' },
-  { value: 'held', label: 'Held' },
-];
+/** The state filter's buttons, each labelled by its own key (queue:filter.<state>). */
+const STATES: readonly QueueStateFilter[] = ['all', 'waiting', 'held'];
 
 /** Category chips, state and a search over site, account and case number; instant, in this browser. */
 export function QueueFilterBar() {
+  const { t } = useTranslation('queue');
   const filter = useQueueFilterStore((state) => state.filter);
   const toggleCategory = useQueueFilterStore((state) => state.toggleCategory);
   const setState = useQueueFilterStore((state) => state.setState);
   const setText = useQueueFilterStore((state) => state.setText);
   return (
-    <div className="queue-filter" role="search" aria-label="Filter the queue" data-testid="queue-filter">
-      <div className="queue-filter__chips" role="group" aria-label="Categories">
+    <div className="queue-filter" role="search" aria-label={t('filter.label')} data-testid="queue-filter">
+      <div className="queue-filter__chips" role="group" aria-label={t('filter.categories')}>
         {ALARM_CATEGORIES.map((category) => (
           <button
             key={category}
@@ -32,8 +31,8 @@ export function QueueFilterBar() {
           </button>
         ))}
       </div>
-      <div className="queue-filter__states" role="group" aria-label="State">
-        {STATES.map(({ value, label }) => (
+      <div className="queue-filter__states" role="group" aria-label={t('filter.state')}>
+        {STATES.map((value) => (
           <button
             key={value}
             type="button"
@@ -42,7 +41,7 @@ export function QueueFilterBar() {
             onClick={() => setState(value)}
             data-testid={`queue-filter-state-${value}`}
           >
-            {label}
+            {t(`filter.${value}`)}
           </button>
         ))}
       </div>
@@ -51,8 +50,8 @@ export function QueueFilterBar() {
         type="search"
         value={filter.text}
         onChange={(event) => setText(event.target.value)}
-        placeholder="Search site, account, case no"
-        aria-label="Search site, account or case number"
+        placeholder={t('filter.searchPlaceholder')}
+        aria-label={t('filter.searchLabel')}
         maxLength={100}
         data-testid="queue-filter-search"
       />
@@ -65,23 +64,31 @@ export function QueueFilterBar() {
  * cases the filter hides are counted in red, so an operator never forgets them.
  */
 export function QueueFilterNotice({ result }: { result: FilteredQueue }) {
+  const { t } = useTranslation('queue');
   const filter = useQueueFilterStore((state) => state.filter);
   const clear = useQueueFilterStore((state) => state.clear);
   if (!isFilterActive(filter)) return null;
   const { FIRE: fire, HOLDUP: holdup } = result.hiddenUrgent;
-  const urgent = [fire > 0 ? `${fire} fire` : null, holdup > 0 ? `${holdup} hold-up` : null].filter(Boolean);
+  const urgent =
+    fire > 0 && holdup > 0
+      ? t('filter.hiddenBoth', { fire, holdup })
+      : fire > 0
+        ? t('filter.hiddenFire', { fire })
+        : holdup > 0
+          ? t('filter.hiddenHoldup', { holdup })
+          : null;
   return (
     <div className="queue-filter-notice" role="status" data-testid="queue-filter-notice">
       <span data-testid="queue-filter-count">
-        Filtered: {result.shown.length} of {result.total} cases shown
+        {t('filter.count', { shown: result.shown.length, total: result.total })}
       </span>
-      {urgent.length > 0 && (
+      {urgent && (
         <strong className="queue-filter-notice__urgent" data-testid="queue-filter-hidden-urgent">
-          {urgent.join(' and ')} waiting {fire + holdup === 1 ? 'case' : 'cases'} hidden
+          {urgent}
         </strong>
       )}
       <button className="button button--compact" type="button" onClick={clear} data-testid="queue-filter-clear">
-        Clear
+        {t('filter.clear')}
       </button>
     </div>
   );

@@ -1,4 +1,8 @@
 import type { CaseStatus, CaseSummary } from '@arc/shared/case';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/i18n/format';
+import { i18n } from '../../../lib/i18n/i18n';
+import { caseTitle } from '../../../utils/case-title';
 import { formatDateTime } from '../../../utils/time';
 import { formatWaiting } from '../utils/format-waiting';
 import type { QueueItem } from '../utils/queue-filter';
@@ -25,6 +29,7 @@ export interface QueueRowProps {
 }
 
 export function QueueRow({ summary, now, supervisor, index, measureRef, grouped = false }: QueueRowProps) {
+  const { t } = useTranslation(['queue', 'common']);
   const waitingMs = now - Date.parse(summary.queuedAt);
   const waiting = summary.status === 'QUEUED';
   return (
@@ -46,7 +51,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
     >
       <td className="queue-row__category">
         <span className="category-badge" data-category={summary.category}>
-          {summary.category}
+          {t(`badge.${summary.category}`)}
         </span>
       </td>
       <td className="queue-row__case-no">{summary.caseNo}</td>
@@ -55,22 +60,18 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
       </td>
       <td className="queue-row__account">{summary.account}</td>
       <td className="queue-row__title">
-        <span className="queue-row__title-text" title={summary.title}>
-          {summary.title}
+        <span className="queue-row__title-text" title={caseTitle(summary)}>
+          {caseTitle(summary)}
         </span>
         <Badges summary={summary} />
       </td>
       <td className="queue-row__signals">
         {summary.runaway ? (
-          <span
-            className="runaway-badge"
-            data-testid="runaway-badge"
-            title="Runaway transmitter: it sends more signals than the threshold allows, and the count keeps rising"
-          >
-            RUNAWAY {summary.signalCount}
+          <span className="runaway-badge" data-testid="runaway-badge" title={t('row.runawayTitle')}>
+            {t('row.runaway')} {formatNumber(summary.signalCount)}
           </span>
         ) : (
-          summary.signalCount
+          formatNumber(summary.signalCount)
         )}
       </td>
       <td className="queue-row__waiting">
@@ -80,7 +81,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
       </td>
       <td className="queue-row__status">
         <span className="status-tag" data-status={summary.status}>
-          {summary.status === 'ACCEPTED' && summary.heldBy ? 'Held by' : statusLabel(summary.status)}
+          {summary.status === 'ACCEPTED' && summary.heldBy ? t('status.heldBy') : statusLabel(summary.status)}
         </span>
         {summary.status === 'ACCEPTED' && summary.heldBy && (
           <span className="queue-row__holder" data-testid="held-by">
@@ -97,7 +98,7 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
             disabled={!waiting || summary.movedToTop}
             data-testid="move-to-top"
           >
-            Move to top
+            {t('row.moveToTop')}
           </button>
           <button
             className="button button--small"
@@ -105,17 +106,13 @@ export function QueueRow({ summary, now, supervisor, index, measureRef, grouped 
             onClick={() => supervisor.onAssign(summary)}
             data-testid="assign"
           >
-            Assign…
+            {t('row.assign')}
           </button>
         </td>
       )}
     </tr>
   );
 }
-
-/** Said wherever an operator sees such a signal or its case. */
-export const UNENCRYPTED_TITLE =
-  'Unencrypted message from an encrypted transmitter: anyone who knows the account could have sent it. Verify before acting.';
 
 /**
  * "Returned" tells whoever takes a waiting case that someone had it before. A held case is not
@@ -127,27 +124,25 @@ function isReturned(summary: CaseSummary): boolean {
 }
 
 function Badges({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation(['queue', 'common']);
   const returned = isReturned(summary);
   if (!returned && !summary.movedToTop && !summary.unencryptedFromKeyed) return null;
   return (
     <span className="queue-row__badges">
       {summary.unencryptedFromKeyed && (
-        <span className="tag tag--danger" data-testid="unencrypted-badge" title={UNENCRYPTED_TITLE}>
-          UNENCRYPTED
+        <span className="tag tag--danger" data-testid="unencrypted-badge" title={t('row.unencryptedTitle')}>
+          {t('row.unencrypted')}
         </span>
       )}
       {summary.movedToTop && (
-        <span className="tag tag--top" data-testid="moved-to-top-badge" title="A supervisor moved it to the top">
-          MOVED TO TOP
+        <span className="tag tag--top" data-testid="moved-to-top-badge" title={t('row.movedToTopTitle')}>
+          {t('row.movedToTop')}
         </span>
       )}
       {returned && (
-        <span
-          className="tag tag--returned"
-          data-testid="returned-badge"
-          title="It went back to the queue after someone had it"
-        >
-          RETURNED{summary.returnReason ? ` · ${summary.returnReason}` : ''}
+        <span className="tag tag--returned" data-testid="returned-badge" title={t('row.returnedTitle')}>
+          {t('row.returned')}
+          {summary.returnReason ? ` · ${summary.returnReason}` : ''}
         </span>
       )}
     </span>
@@ -166,6 +161,7 @@ export function QueueGroupRow({
   index: number;
   measureRef?: ((element: HTMLTableRowElement | null) => void) | undefined;
 }) {
+  const { t } = useTranslation(['queue', 'common']);
   return (
     <tr
       ref={measureRef}
@@ -181,12 +177,12 @@ export function QueueGroupRow({
           {group.siteName}
         </span>
         <span className="queue-group__count" data-testid="queue-group-count">
-          {group.count} cases
+          {t('common:count.cases', { count: group.count })}
         </span>
         <span className="queue-group__categories">
           {group.categories.map((category) => (
             <span key={category} className="category-badge category-badge--small" data-category={category}>
-              {category}
+              {t(`badge.${category}`)}
             </span>
           ))}
         </span>
@@ -196,12 +192,13 @@ export function QueueGroupRow({
 }
 
 function SiteCell({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation(['queue', 'common']);
   if (summary.unknownTransmitter) {
-    return <span className="site site--unknown">Unknown transmitter {summary.account}</span>;
+    return <span className="site site--unknown">{t('row.unknownTransmitter', { account: summary.account })}</span>;
   }
   return (
     <span className="site">
-      <span className="site__name">{summary.siteName ?? `Account ${summary.account}`}</span>
+      <span className="site__name">{summary.siteName ?? t('row.account', { account: summary.account })}</span>
       {summary.siteAddress && <span className="site__address">{summary.siteAddress}</span>}
     </span>
   );
@@ -210,11 +207,9 @@ function SiteCell({ summary }: { summary: CaseSummary }) {
 export function statusLabel(status: CaseStatus): string {
   switch (status) {
     case 'QUEUED':
-      return 'Waiting';
     case 'ACCEPTED':
-      return 'Accepted';
     case 'CLOSED':
-      return 'Closed';
+      return i18n.t(`queue:status.${status}`);
     default: {
       const unexpected: never = status;
       return String(unexpected);

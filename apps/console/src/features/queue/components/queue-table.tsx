@@ -1,6 +1,7 @@
 import type { CaseSummary } from '@arc/shared/case';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../../utils/request-state';
 import { moveCaseToTop } from '../api/queue-api';
 import { useNow } from '../../../hooks/use-now';
@@ -23,10 +24,13 @@ const ROW_ESTIMATE_PX = 30;
 const OVERSCAN_ROWS = 10;
 
 export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
+  const { t, i18n } = useTranslation('queue');
   const all = useSortedCases();
   const filter = useQueueFilterStore((state) => state.filter);
   const filtered = useMemo(() => applyQueueFilter(all, filter), [all, filter]);
-  const items = useMemo(() => groupBySite(filtered.shown), [filtered]);
+  // The group headers name unknown sites in words: grouped again when the language changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the language is read by groupBySite through i18n
+  const items = useMemo(() => groupBySite(filtered.shown), [filtered, i18n.language]);
   const loaded = useQueueLoaded();
   const now = useNow() + useClockOffset();
   const [assigning, setAssigning] = useState<CaseSummary | null>(null);
@@ -56,8 +60,8 @@ export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
     <section className={stale ? 'queue queue--stale' : 'queue'} aria-labelledby="queue-heading" aria-busy={stale}>
       <div className="queue__bar">
         <h2 id="queue-heading" className="queue__heading">
-          Alarm queue
-          {stale && loaded && <span className="queue__stale-note"> (last known state)</span>}
+          {t('heading')}
+          {stale && loaded && <span className="queue__stale-note"> {t('staleNote')}</span>}
         </h2>
         <QueueFilterBar />
         <AgeLegend />
@@ -70,12 +74,12 @@ export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
       )}
       {assigning && <AssignDialog summary={assigning} onClose={() => setAssigning(null)} />}
       {!loaded ? (
-        <p className="queue__empty">Loading queue…</p>
+        <p className="queue__empty">{t('loading')}</p>
       ) : all.length === 0 ? (
-        <p className="queue__empty">No open alarms</p>
+        <p className="queue__empty">{t('empty')}</p>
       ) : items.length === 0 ? (
         <p className="queue__empty" data-testid="queue-filter-empty">
-          No case matches the filter
+          {t('filterEmpty')}
         </p>
       ) : (
         <VirtualQueue items={items} caseCount={filtered.shown.length} now={now} supervisor={supervisor} />
@@ -86,16 +90,17 @@ export function QueueTable({ stale, canSupervise = false }: QueueTableProps) {
 
 /** The colours of the waiting times, spelt out. */
 export function AgeLegend() {
+  const { t } = useTranslation('queue');
   return (
-    <ul className="age-legend" aria-label="Waiting time colours" data-testid="age-legend">
+    <ul className="age-legend" aria-label={t('legend.label')} data-testid="age-legend">
       <li className="age-legend__item" data-age="fresh">
-        under 1 min
+        {t('legend.fresh')}
       </li>
       <li className="age-legend__item" data-age="amber">
-        1–3 min amber
+        {t('legend.amber')}
       </li>
       <li className="age-legend__item" data-age="red">
-        over 3 min red
+        {t('legend.red')}
       </li>
     </ul>
   );
@@ -114,6 +119,7 @@ interface VirtualQueueProps {
  * every second without work per case. Spacer rows above and below keep the scrollbar honest.
  */
 function VirtualQueue({ items: rows, caseCount, now, supervisor }: VirtualQueueProps) {
+  const { t } = useTranslation('queue');
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new key function makes the virtualizer redo every row's offset: only when the list changes.
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
@@ -135,19 +141,19 @@ function VirtualQueue({ items: rows, caseCount, now, supervisor }: VirtualQueueP
       <table className="queue-table" aria-rowcount={rows.length + 1} data-case-count={caseCount}>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">Category</th>
-            <th scope="col">Case</th>
-            <th scope="col">Site</th>
-            <th scope="col">Account</th>
-            <th scope="col">Alarm</th>
-            <th scope="col" className="queue-table__num" title="Signals">
-              Sig.
+            <th scope="col">{t('column.category')}</th>
+            <th scope="col">{t('column.case')}</th>
+            <th scope="col">{t('column.site')}</th>
+            <th scope="col">{t('column.account')}</th>
+            <th scope="col">{t('column.alarm')}</th>
+            <th scope="col" className="queue-table__num" title={t('column.signalsTitle')}>
+              {t('column.signals')}
             </th>
             <th scope="col" className="queue-table__num">
-              Waiting
+              {t('column.waiting')}
             </th>
-            <th scope="col">Status</th>
-            {supervisor && <th scope="col">Supervisor</th>}
+            <th scope="col">{t('column.status')}</th>
+            {supervisor && <th scope="col">{t('column.supervisor')}</th>}
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,6 @@
 import { ALARM_CATEGORIES, type AlarmCategory } from '@arc/shared/alarm';
 import { type CaseSummary } from '@arc/shared/case';
+import { i18n } from '../../../lib/i18n/i18n';
 
 /** Which cases the queue shows: state, categories (none ticked: all) and a search text. */
 export type QueueStateFilter = 'all' | 'waiting' | 'held';
@@ -112,7 +113,9 @@ export function groupBySite(sorted: readonly CaseSummary[]): QueueItem[] {
       key: `group:${key}`,
       siteName:
         first.siteName ??
-        (first.unknownTransmitter ? `Unknown transmitter ${first.account}` : `Account ${first.account}`),
+        (first.unknownTransmitter
+          ? i18n.t('queue:row.unknownTransmitter', { account: first.account })
+          : i18n.t('queue:row.account', { account: first.account })),
       categories,
       count: list.length,
     });

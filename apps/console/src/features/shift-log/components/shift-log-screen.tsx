@@ -1,5 +1,6 @@
 import { ShiftNoteInputSchema, type ShiftNote, type ShiftNoteInput } from '@arc/shared/shift-log';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-field';
 import { useSchemaForm } from '../../../hooks/use-schema-form';
 import { formatDateTimeShort } from '../../../utils/time';
@@ -13,6 +14,7 @@ export interface ShiftLogScreenProps {
 
 /** The shift log: write a handover note, read the latest notes, newest first. */
 export function ShiftLogScreen({ canSeeReaders }: ShiftLogScreenProps) {
+  const { t } = useTranslation('shiftLog');
   const { notes, total, page, loading, error, loadPage, markRead } = useShiftLogStore();
   useEffect(() => {
     void loadPage(1);
@@ -20,8 +22,8 @@ export function ShiftLogScreen({ canSeeReaders }: ShiftLogScreenProps) {
   const pages = Math.max(1, Math.ceil(total / SHIFT_LOG_PAGE_SIZE));
 
   return (
-    <section className="shift-log" aria-label="Shift log" data-testid="shift-log">
-      <h2 className="shift-log__title">Shift log</h2>
+    <section className="shift-log" aria-label={t('title')} data-testid="shift-log">
+      <h2 className="shift-log__title">{t('title')}</h2>
       <ShiftNoteForm />
       {error && (
         <p className="form-error" role="alert">
@@ -29,10 +31,10 @@ export function ShiftLogScreen({ canSeeReaders }: ShiftLogScreenProps) {
         </p>
       )}
       {loading && notes.length === 0 ? (
-        <p className="muted">Loading the shift log…</p>
+        <p className="muted">{t('loading')}</p>
       ) : notes.length === 0 ? (
         <p className="muted" data-testid="shift-log-empty">
-          No notes yet.
+          {t('empty')}
         </p>
       ) : (
         <ol className="plain-list shift-log__list">
@@ -54,18 +56,16 @@ export function ShiftLogScreen({ canSeeReaders }: ShiftLogScreenProps) {
             disabled={page <= 1}
             onClick={() => void loadPage(page - 1)}
           >
-            Newer
+            {t('newer')}
           </button>
-          <span className="muted">
-            Page {page} of {pages}
-          </span>
+          <span className="muted">{t('pageOf', { page, pages })}</span>
           <button
             className="button button--small"
             type="button"
             disabled={page >= pages}
             onClick={() => void loadPage(page + 1)}
           >
-            Older
+            {t('older')}
           </button>
         </div>
       )}
@@ -74,6 +74,7 @@ export function ShiftLogScreen({ canSeeReaders }: ShiftLogScreenProps) {
 }
 
 function ShiftNoteForm() {
+  const { t } = useTranslation(['shiftLog', 'common']);
   const write = useShiftLogStore((state) => state.write);
   const maxLength = useCentreSettings().shiftLog.textMaxLength;
   const [text, setText] = useState('');
@@ -88,9 +89,9 @@ function ShiftNoteForm() {
     void form.submit({ text, important });
   };
   return (
-    <form className="edit-form shift-log__form" onSubmit={onSubmit} noValidate aria-label="Write a shift log note">
+    <form className="edit-form shift-log__form" onSubmit={onSubmit} noValidate aria-label={t('form')}>
       <label className="field">
-        <span className="field__label">Note for the next shift</span>
+        <span className="field__label">{t('noteLabel')}</span>
         <textarea
           className="field__input shift-log__text"
           value={text}
@@ -113,12 +114,12 @@ function ShiftNoteForm() {
           onChange={(event) => setImportant(event.target.checked)}
           data-testid="shift-note-important"
         />{' '}
-        Important
+        {t('important')}
       </label>
       <FormError message={form.formError} />
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={form.pending} data-testid="shift-note-save">
-          {form.pending ? 'Saving…' : 'Add note'}
+          {form.pending ? t('common:action.saving') : t('add')}
         </button>
       </div>
     </form>
@@ -134,6 +135,7 @@ function ShiftNoteItem({
   canSeeReaders: boolean;
   onRead: () => void;
 }) {
+  const { t } = useTranslation('shiftLog');
   return (
     <li
       className="shift-note"
@@ -146,10 +148,10 @@ function ShiftNoteItem({
           {formatDateTimeShort(note.at)}
         </time>
         <span className="shift-note__author">{note.author.name}</span>
-        {note.important && <span className="tag tag--danger">IMPORTANT</span>}
+        {note.important && <span className="tag tag--danger">{t('importantTag')}</span>}
         {!note.readByMe && (
           <button className="button button--small" type="button" onClick={onRead} data-testid="shift-note-read">
-            Mark as read
+            {t('markRead')}
           </button>
         )}
       </div>
@@ -159,15 +161,15 @@ function ShiftNoteItem({
       {canSeeReaders && note.readers && (
         <div className="shift-note__receipts muted" data-testid="shift-note-receipts">
           <span data-testid="shift-note-readers">
-            Read by:{' '}
+            {t('readBy')}{' '}
             {note.readers.length === 0
-              ? 'nobody yet'
-              : note.readers.map((r) => `${r.name} (${formatDateTimeShort(r.readAt)})`).join(', ')}
+              ? t('nobodyYet')
+              : note.readers.map((r) => t('readerAt', { name: r.name, at: formatDateTimeShort(r.readAt) })).join(', ')}
           </span>
           {note.unreadBy && note.unreadBy.length > 0 && (
             <span data-testid="shift-note-unread-by">
               {' '}
-              · Not read by: {note.unreadBy.map((u) => u.name).join(', ')}
+              {t('notReadBy', { names: note.unreadBy.map((u) => u.name).join(', ') })}
             </span>
           )}
         </div>

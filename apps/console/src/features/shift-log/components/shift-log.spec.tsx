@@ -1,6 +1,7 @@
 import type { ShiftNote } from '@arc/shared/shift-log';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { applyLocale } from '../../../lib/i18n/locale';
 import { useShiftLogStore } from '../store/shift-log-store';
 import { ShiftLogScreen } from './shift-log-screen';
 import { ShiftLogCount, UnreadShiftNotesDialog } from './unread-shift-notes';
@@ -93,5 +94,70 @@ describe('shift log', () => {
     fireEvent.click(screen.getByTestId('shift-note-save'));
     expect((await screen.findByTestId('shift-note-text-error')).textContent).toBe('Write the note');
     expect(calls).toEqual(['GET /shift-log?page=1&pageSize=20']);
+  });
+});
+
+describe('shift log in Swedish', () => {
+  beforeEach(() => {
+    useShiftLogStore.getState().reset();
+    applyLocale('sv');
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the unread notes dialog in Swedish', () => {
+    useShiftLogStore.setState({
+      unread: [note(), note({ id: '55555555-5555-4555-8555-555555555555', important: false })],
+    });
+    render(
+      <>
+        <ShiftLogCount />
+        <UnreadShiftNotesDialog />
+      </>,
+    );
+    const dialog = screen.getByTestId('shift-log-dialog');
+    expect(dialog.textContent).toContain('Skiftlogg: 2 anteckningar som du inte har läst');
+    expect(dialog.textContent).toContain('VIKTIG');
+    expect(screen.getByTestId('shift-log-mark-read').textContent).toBe('Markera som läst');
+    expect(screen.getByTestId('shift-log-later').textContent).toBe('Senare');
+    expect(screen.getByTestId('shift-log-count').getAttribute('aria-label')).toBe('2 olästa');
+    for (const english of ['Shift log', 'notes you have not read', 'IMPORTANT', 'Mark as read', 'Later', 'unread']) {
+      expect(document.body.textContent, english).not.toContain(english);
+    }
+  });
+
+  it('shows the log, the form and the read receipts in Swedish', async () => {
+    stubFetch(() => ({
+      items: [
+        note({
+          readByMe: false,
+          readers: [
+            {
+              userId: '33333333-3333-4333-8333-333333333333',
+              name: 'Olle Operator',
+              readAt: '2026-12-01T22:00:00.000Z',
+            },
+          ],
+          unreadBy: [{ userId: '44444444-4444-4444-8444-444444444444', name: 'Nina Night' }],
+        }),
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    }));
+    render(<ShiftLogScreen canSeeReaders />);
+    expect((await screen.findByTestId('shift-note-readers')).textContent).toBe(
+      'Läst av: Olle Operator (2026-12-01 23:00)',
+    );
+    expect(screen.getByTestId('shift-note-unread-by').textContent).toContain('Inte läst av: Nina Night');
+    const log = screen.getByTestId('shift-log');
+    expect(screen.getByRole('heading', { name: 'Skiftlogg' })).toBeTruthy();
+    expect(log.textContent).toContain('Anteckning till nästa skift');
+    expect(log.textContent).toContain('Viktig');
+    expect(screen.getByTestId('shift-note-save').textContent).toBe('Lägg till anteckning');
+    expect(screen.getByTestId('shift-note-read').textContent).toBe('Markera som läst');
+    const english = ['Shift log', 'Note for the next shift', 'Important', 'IMPORTANT', 'Add note', 'Mark as read'];
+    for (const sentence of [...english, 'Read by', 'Not read by', 'nobody yet']) {
+      expect(log.textContent, sentence).not.toContain(sentence);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDateTimeShort } from '../../../utils/time';
 import { useShiftLogStore } from '../store/shift-log-store';
 
@@ -22,10 +23,11 @@ export function useUnreadShiftNotes(userId: string | null): void {
 
 /** "(2)" beside the nav entry while there are unread notes. */
 export function ShiftLogCount() {
+  const { t } = useTranslation('shiftLog');
   const count = useShiftLogStore((state) => state.unread.length);
   if (count === 0) return null;
   return (
-    <span className="shift-log-count" data-testid="shift-log-count" aria-label={`${count} unread`}>
+    <span className="shift-log-count" data-testid="shift-log-count" aria-label={t('unreadCount', { count })}>
       {count}
     </span>
   );
@@ -36,6 +38,7 @@ export function ShiftLogCount() {
  * read ("Later" hides the dialog until the next login; the count in the nav stays).
  */
 export function UnreadShiftNotesDialog() {
+  const { t } = useTranslation('shiftLog');
   const unread = useShiftLogStore((state) => state.unread);
   const dismissed = useShiftLogStore((state) => state.dialogDismissed);
   const markRead = useShiftLogStore((state) => state.markRead);
@@ -50,7 +53,7 @@ export function UnreadShiftNotesDialog() {
     try {
       await markRead(unread.map((note) => note.id));
     } catch {
-      setError('Could not mark the notes as read; try again');
+      setError(t('markFailed'));
     } finally {
       setPending(false);
     }
@@ -64,7 +67,7 @@ export function UnreadShiftNotesDialog() {
       data-testid="shift-log-dialog"
     >
       <h2 id="shift-log-dialog-title" className="panel-dialog__title">
-        Shift log: {unread.length === 1 ? '1 note' : `${unread.length} notes`} you have not read
+        {t('dialogTitle', { count: unread.length })}
       </h2>
       <ol className="plain-list shift-log__list">
         {unread.map((note) => (
@@ -77,7 +80,7 @@ export function UnreadShiftNotesDialog() {
             <div className="shift-note__head">
               <time dateTime={note.at}>{formatDateTimeShort(note.at)}</time>
               <span className="shift-note__author">{note.author.name}</span>
-              {note.important && <span className="tag tag--danger">IMPORTANT</span>}
+              {note.important && <span className="tag tag--danger">{t('importantTag')}</span>}
             </div>
             <p className="shift-note__text">{note.text}</p>
           </li>
@@ -97,10 +100,10 @@ export function UnreadShiftNotesDialog() {
           autoFocus
           data-testid="shift-log-mark-read"
         >
-          {pending ? 'Marking…' : 'Mark as read'}
+          {pending ? t('marking') : t('markRead')}
         </button>
         <button className="button" type="button" onClick={dismiss} disabled={pending} data-testid="shift-log-later">
-          Later
+          {t('later')}
         </button>
       </div>
     </section>

@@ -1,15 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import type { AudioStatus } from '../../../lib/audio/tone-player';
 import { useSupervisorStore, type SupervisorSound } from '../store/supervisor-store';
-import { categoryLabel } from '../utils/format';
+import { alertText, categoryLabel } from '../utils/format';
 
 /**
  * The alerts of the last snapshot, as long as they hold. "Acknowledge" stops the tone; the
  * banner stays while the cause does, and a new kind of alert sounds again.
  */
 export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: AudioStatus }) {
-  const alerts = useSupervisorStore((state) => state.snapshot?.alerts);
+  const { t } = useTranslation('supervisor');
+  const snapshot = useSupervisorStore((state) => state.snapshot);
   const acknowledge = useSupervisorStore((state) => state.acknowledge);
-  if (!alerts || alerts.length === 0) return null;
+  const alerts = snapshot?.alerts;
+  if (!snapshot || !alerts || alerts.length === 0) return null;
   const acknowledged = sound === 'off';
 
   return (
@@ -22,12 +25,12 @@ export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: A
       <ul className="supervisor-alert__messages">
         {alerts.map((alert, i) => (
           <li key={`${alert.kind}-${i}`} data-kind={alert.kind} data-category={alert.category}>
-            {alert.message}
+            {alertText(alert, snapshot, alerts.slice(0, i).filter((a) => a.kind === 'COMPLIANCE_15M').length)}
             {alert.waitingByCategory && alert.waitingByCategory.length > 0 && (
               <span className="supervisor-alert__counts" data-testid="supervisor-alert-counts">
                 {alert.waitingByCategory.map((w) => (
                   <span key={w.category} className="category-badge" data-category={w.category}>
-                    {w.waiting} {categoryLabel(w.category).toLowerCase()}
+                    {t('alert.chip', { count: w.waiting, category: categoryLabel(w.category).toLowerCase() })}
                   </span>
                 ))}
               </span>
@@ -38,7 +41,7 @@ export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: A
       <div className="supervisor-alert__actions">
         {!acknowledged && audio !== 'running' && (
           <span className="supervisor-alert__audio" data-testid="supervisor-alert-audio">
-            {audio === 'locked' ? 'Sound blocked until you click or press a key' : 'This browser cannot play sound'}
+            {audio === 'locked' ? t('alert.soundLocked') : t('alert.soundUnavailable')}
           </span>
         )}
         <button
@@ -47,9 +50,9 @@ export function AlertBanner({ sound, audio }: { sound: SupervisorSound; audio: A
           onClick={acknowledge}
           disabled={acknowledged}
           data-testid="supervisor-alert-ack"
-          title="Silence these alerts; a new kind of alert sounds again"
+          title={t('alert.acknowledgeTitle')}
         >
-          {acknowledged ? 'Acknowledged' : 'Acknowledge'}
+          {acknowledged ? t('alert.acknowledged') : t('alert.acknowledge')}
         </button>
       </div>
     </div>

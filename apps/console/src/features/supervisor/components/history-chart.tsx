@@ -2,8 +2,12 @@ import type { HistoryPoint } from '@arc/shared/supervisor';
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { i18n } from '../../../lib/i18n/i18n';
+import { formatNumber } from '../../../lib/i18n/format';
+import { useLocale } from '../../../lib/i18n/locale';
 import { centreTimeZone, formatDateTimeShort, formatTimeShort } from '../../../utils/time';
 import { historySeries } from '../utils/chart-data';
+import { secondsText } from '../utils/format';
 
 const HEIGHT = 220;
 const MUTED = '#9aa7b4';
@@ -20,6 +24,8 @@ const TARGET = '#ff8a8a';
 export function HistoryChart({ history, targetSeconds }: { history: readonly HistoryPoint[]; targetSeconds: number }) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  // The axes' and series' labels are in the language: a new language draws the chart anew.
+  const locale = useLocale();
   const data = useMemo((): uPlot.AlignedData => {
     const [x, depth, p50] = historySeries(history);
     return [x, depth, p50, x.map(() => targetSeconds)];
@@ -43,11 +49,11 @@ export function HistoryChart({ history, targetSeconds }: { history: readonly His
       plot.destroy();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setData(data);
-  }, [data]);
+  }, [data, locale]);
 
   return <div className="supervisor-chart__canvas" ref={container} data-testid="history-chart" />;
 }
@@ -87,13 +93,20 @@ export function chartOptions(width: number): uPlot.Options {
     },
     axes: [
       { ...axis, values: timeAxisValues },
-      { ...axis, scale: 'depth', label: 'Waiting', stroke: DEPTH },
-      { ...axis, scale: 'seconds', label: 'Accept p50 (s)', side: 1, stroke: P50, grid: { show: false } },
+      { ...axis, scale: 'depth', label: i18n.t('supervisor:history.axisWaiting'), stroke: DEPTH },
+      {
+        ...axis,
+        scale: 'seconds',
+        label: i18n.t('supervisor:history.axisAcceptP50'),
+        side: 1,
+        stroke: P50,
+        grid: { show: false },
+      },
     ],
     series: [
-      { label: 'Time', value: cursorTime },
+      { label: i18n.t('supervisor:history.seriesTime'), value: cursorTime },
       {
-        label: 'Waiting',
+        label: i18n.t('supervisor:history.seriesWaiting'),
         scale: 'depth',
         stroke: DEPTH,
         fill: 'rgba(88, 166, 255, 0.15)',
@@ -101,14 +114,21 @@ export function chartOptions(width: number): uPlot.Options {
         points: { show: false },
       },
       {
-        label: 'Accept p50',
+        label: i18n.t('supervisor:history.seriesAcceptP50'),
         scale: 'seconds',
         stroke: P50,
         width: 2,
         points: { show: true, size: 5 },
-        value: (_u, v) => (v === null ? '—' : `${v} s`),
+        value: (_u, v) => (v === null ? '—' : secondsText(formatNumber(v))),
       },
-      { label: 'Target', scale: 'seconds', stroke: TARGET, width: 1, dash: [6, 4], points: { show: false } },
+      {
+        label: i18n.t('supervisor:history.seriesTarget'),
+        scale: 'seconds',
+        stroke: TARGET,
+        width: 1,
+        dash: [6, 4],
+        points: { show: false },
+      },
     ],
   };
 }

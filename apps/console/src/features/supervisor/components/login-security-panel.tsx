@@ -1,8 +1,12 @@
 import type { LoginFailureReason } from '@arc/shared/users';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { richMessage } from '../../../components/rich-message';
 import { useNow } from '../../../hooks/use-now';
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
+import { messageOf } from '../../../utils/request-state';
 import { fetchLoginActivity, unlockAccount, unlockAddress } from '../api/supervisor-api';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { formatTime } from '../utils/format';
@@ -16,7 +20,10 @@ export interface LoginSecurityPanelProps {
  * Failed sign-ins and locked accounts and addresses: loaded when the screen opens, then kept
  * live by `auth.login-failed.v1`, so a guessing attack shows while it happens.
  */
+const IDS = { unlockAccount: 'unlock-account', unlockAddress: 'unlock-address' } as const;
+
 export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
+  const { t } = useTranslation('supervisor');
   const loadError = useLoginActivity();
   const { failures, accounts, addresses } = useSupervisorStore(
     useShallow((state) => ({
@@ -32,9 +39,9 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
   return (
     <section className="supervisor-panel" aria-labelledby="sv-logins-title" data-testid="login-security-panel">
       <h3 className="supervisor-panel__title" id="sv-logins-title">
-        Sign-ins{' '}
+        {t('logins.title')}{' '}
         <span className="supervisor-panel__note" data-testid="login-failures-count">
-          {failures.length === 1 ? '1 recent failure' : `${failures.length} recent failures`}
+          {t('logins.failures', { count: failures.length })}
         </span>
       </h3>
       {loadError && (
@@ -46,12 +53,15 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
         <ul className="plain-list" data-testid="locked-list">
           {lockedAccounts.map((lock) => (
             <li key={`account-${lock.username}`} className="supervisor-locked" data-testid="locked-account">
-              <span className="tag tag--danger">Locked</span> account <strong>{lock.username}</strong> until{' '}
-              {formatTime(lock.lockedUntil)}
+              <span className="tag tag--danger">{t('logins.lockedAccountTag')}</span>{' '}
+              {richMessage(
+                (m) => t('logins.lockedAccount', { username: m.username, time: formatTime(lock.lockedUntil) }),
+                { username: <strong>{lock.username}</strong> },
+              )}
               {canUnlock && lock.userId && (
                 <UnlockButton
-                  label={`Unlock account ${lock.username}`}
-                  testId="unlock-account"
+                  label={t('logins.unlockAccount', { username: lock.username })}
+                  testId={IDS.unlockAccount}
                   run={async () => {
                     await unlockAccount(lock.userId!);
                     useSupervisorStore.getState().removeAccountLock(lock.username);
@@ -62,12 +72,15 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
           ))}
           {lockedAddresses.map((lock) => (
             <li key={`address-${lock.address}`} className="supervisor-locked" data-testid="locked-address">
-              <span className="tag tag--danger">Locked</span> address <span className="mono">{lock.address}</span> until{' '}
-              {formatTime(lock.lockedUntil)}
+              <span className="tag tag--danger">{t('logins.lockedAddressTag')}</span>{' '}
+              {richMessage(
+                (m) => t('logins.lockedAddress', { address: m.address, time: formatTime(lock.lockedUntil) }),
+                { address: <span className="mono">{lock.address}</span> },
+              )}
               {canUnlock && (
                 <UnlockButton
-                  label={`Unlock address ${lock.address}`}
-                  testId="unlock-address"
+                  label={t('logins.unlockAddress', { address: lock.address })}
+                  testId={IDS.unlockAddress}
                   run={async () => {
                     await unlockAddress(lock.address);
                     useSupervisorStore.getState().removeAddressLock(lock.address);
@@ -79,15 +92,15 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
         </ul>
       )}
       {failures.length === 0 ? (
-        <p className="muted">No failed sign-ins.</p>
+        <p className="muted">{t('logins.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Username</th>
-              <th>Reason</th>
-              <th>From</th>
+              <th>{t('logins.time')}</th>
+              <th>{t('logins.username')}</th>
+              <th>{t('logins.reason')}</th>
+              <th>{t('logins.from')}</th>
             </tr>
           </thead>
           <tbody>
@@ -96,13 +109,13 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
                 <td className="mono">{formatTime(f.at)}</td>
                 <td>
                   {f.username}
-                  {f.userId === null && <span className="muted"> (no such account)</span>}
+                  {f.userId === null && <span className="muted"> {t('logins.noSuchAccount')}</span>}
                 </td>
                 <td>
                   {loginFailureLabel(f.reason)}
                   {f.lockedUntil && (
                     <span className="tag tag--danger">
-                      {f.lockScope === 'address' ? 'address locked' : 'account locked'}
+                      {f.lockScope === 'address' ? t('logins.addressLocked') : t('logins.accountLocked')}
                     </span>
                   )}
                 </td>
@@ -117,16 +130,7 @@ export function LoginSecurityPanel({ canUnlock }: LoginSecurityPanelProps) {
 }
 
 export function loginFailureLabel(reason: LoginFailureReason): string {
-  switch (reason) {
-    case 'INVALID_CREDENTIALS':
-      return 'Wrong username or password';
-    case 'TOTP_INVALID':
-      return 'Wrong second-factor code';
-    default: {
-      const unexpected: never = reason;
-      return String(unexpected);
-    }
-  }
+  return i18n.t(`supervisor:logins.reasons.${reason}`);
 }
 
 function useLoginActivity(): string | null {
@@ -142,8 +146,8 @@ function useLoginActivity(): string | null {
         if (controller.signal.aborted) return;
         setError(
           e instanceof ApiRequestError && e.status !== 0
-            ? `Could not load the sign-in list: ${e.message}`
-            : 'Could not load the sign-in list: the server cannot be reached',
+            ? i18n.t('supervisor:logins.loadFailed', { reason: messageOf(e) })
+            : i18n.t('supervisor:logins.unreachable'),
         );
       },
     );
@@ -153,6 +157,7 @@ function useLoginActivity(): string | null {
 }
 
 function UnlockButton({ label, testId, run }: { label: string; testId: string; run: () => Promise<void> }) {
+  const { t } = useTranslation('supervisor');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const onClick = () => {
@@ -162,7 +167,11 @@ function UnlockButton({ label, testId, run }: { label: string; testId: string; r
       () => setBusy(false),
       (e: unknown) => {
         setBusy(false);
-        setError(e instanceof ApiRequestError ? `Not unlocked: ${e.message}` : 'Not unlocked');
+        setError(
+          e instanceof ApiRequestError
+            ? t('logins.notUnlocked', { reason: messageOf(e) })
+            : t('logins.notUnlockedPlain'),
+        );
       },
     );
   };
@@ -177,7 +186,7 @@ function UnlockButton({ label, testId, run }: { label: string; testId: string; r
         aria-label={label}
         data-testid={testId}
       >
-        Unlock
+        {t('logins.unlock')}
       </button>
       {error && (
         <span className="field__error" role="alert">

@@ -1,5 +1,6 @@
 import type { ManagerMessageEntry } from '@arc/shared/intake';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useWaitingMessages } from '../hooks/use-waiting-messages';
 import { formatWhen } from '../utils/format';
 
@@ -8,13 +9,14 @@ import { formatWhen } from '../utils/format';
  * passes each on, by e-mail or phone, and records how. A message never waits unseen.
  */
 export function MessagesPanel() {
+  const { t } = useTranslation(['supervisor', 'common']);
   const { messages, error, forward } = useWaitingMessages();
   return (
     <section className="supervisor-panel" aria-labelledby="sv-messages-title" data-testid="messages-panel">
       <h3 className="supervisor-panel__title" id="sv-messages-title">
-        Messages for contract managers{' '}
+        {t('messages.title')}{' '}
         <span className="supervisor-panel__note" data-testid="messages-waiting">
-          {messages === null ? '' : `${messages.length} to pass on`}
+          {messages === null ? '' : t('messages.toPassOn', { count: messages.length })}
         </span>
       </h3>
       {error && (
@@ -24,10 +26,10 @@ export function MessagesPanel() {
       )}
       {messages === null ? (
         error ? null : (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('common:state.loading')}</p>
         )
       ) : messages.length === 0 ? (
-        <p className="muted">No messages waiting.</p>
+        <p className="muted">{t('messages.none')}</p>
       ) : (
         <ul className="plain-list">
           {messages.map((message) => (
@@ -46,6 +48,7 @@ function MessageItem({
   message: ManagerMessageEntry;
   forward: (id: string, note: string) => Promise<string | null>;
 }) {
+  const { t } = useTranslation('supervisor');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -62,8 +65,9 @@ function MessageItem({
   return (
     <li className="supervisor-message" data-testid="message-item" data-message-id={message.id}>
       <p>
-        <span className="mono">{formatWhen(message.at)}</span> {message.siteName}: from {message.fromPerson.name}{' '}
-        <span className="muted">(taken by {message.takenBy.name})</span>
+        <span className="mono">{formatWhen(message.at)}</span>{' '}
+        {t('messages.from', { siteName: message.siteName, person: message.fromPerson.name })}{' '}
+        <span className="muted">{t('messages.takenBy', { name: message.takenBy.name })}</span>
       </p>
       <blockquote className="supervisor-message__text" data-testid="message-text">
         {message.text}
@@ -71,7 +75,7 @@ function MessageItem({
       <p data-testid="message-manager">
         {manager ? (
           <>
-            To {manager.managerName} (contract {manager.contractNo})
+            {t('messages.to', { name: manager.managerName, contractNo: manager.contractNo })}
             {manager.managerPhone && <>, {manager.managerPhone}</>}
             {manager.managerEmail && (
               <>
@@ -80,23 +84,23 @@ function MessageItem({
             )}
           </>
         ) : (
-          'The site has no contract: no contract manager to pass it to.'
+          t('messages.noContract')
         )}
       </p>
       <form className="inline-form" onSubmit={(event) => void submit(event)}>
         <label>
-          How it was passed on{' '}
+          {t('messages.howPassedOn')}{' '}
           <input
             value={note}
             onChange={(event) => setNote(event.target.value)}
-            placeholder="e.g. e-mailed"
+            placeholder={t('messages.notePlaceholder')}
             maxLength={500}
             required
             data-testid="message-note"
           />
         </label>
         <button className="button" type="submit" disabled={busy || note.trim() === ''} data-testid="message-forwarded">
-          Passed on
+          {t('messages.passedOn')}
         </button>
       </form>
       {refusal && (

@@ -1,13 +1,14 @@
 import type { OperatorLoad } from '@arc/shared/supervisor';
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../../utils/request-state';
 import { fetchMyOperatorState, setMyOperatorState } from '../api/supervisor-api';
 import { useSupervisorStore } from '../store/supervisor-store';
 
 type Chosen = { state: 'AVAILABLE' } | { state: 'AWAY'; reason: string };
 
 /** Offered in the reason field; any other text is fine too. */
-const COMMON_REASONS = ['Break', 'Lunch', 'Meeting', 'Training', 'Admin work'];
+const COMMON_REASONS = ['break', 'lunch', 'meeting', 'training', 'admin'] as const;
 
 /**
  * "Available / Away (reason)" for every logged-in user, for the shell's header. The server
@@ -17,6 +18,7 @@ const COMMON_REASONS = ['Break', 'Lunch', 'Meeting', 'Training', 'Admin work'];
  * `userId`, a supervisor's control also follows the state the snapshot reports.
  */
 export function OperatorStateControl({ userId, availableSince }: { userId?: string; availableSince?: number | null }) {
+  const { t } = useTranslation('supervisor');
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [editing, setEditing] = useState(false);
   const [reason, setReason] = useState('');
@@ -55,7 +57,7 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
       setEditing(false);
       setReason('');
     } catch (e) {
-      setError(e instanceof ApiRequestError ? e.message : 'Could not set your state');
+      setError(messageOf(e, t('own.setFailed'), { serverOnly: true }));
     } finally {
       setBusy(false);
     }
@@ -65,7 +67,7 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
     event.preventDefault();
     const trimmed = reason.trim();
     if (!trimmed) {
-      setError('Say why you are away');
+      setError(t('own.sayWhy'));
       return;
     }
     void submit({ state: 'AWAY', reason: trimmed });
@@ -81,7 +83,11 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
   return (
     <div className="operator-state" data-testid="operator-state" data-state={current?.state ?? 'unknown'}>
       <span className="operator-state__current" data-testid="operator-state-current">
-        {current === null ? 'State not set' : current.state === 'AVAILABLE' ? 'Available' : `Away: ${current.reason}`}
+        {current === null
+          ? t('own.notSet')
+          : current.state === 'AVAILABLE'
+            ? t('own.available')
+            : t('own.awayWithReason', { reason: current.reason })}
       </span>
       <button
         className="button button--small"
@@ -91,7 +97,7 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
         onClick={() => void submit({ state: 'AVAILABLE' })}
         data-testid="operator-state-available"
       >
-        Available
+        {t('own.available')}
       </button>
       <button
         className="button button--small"
@@ -105,14 +111,14 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
         }}
         data-testid="operator-state-away"
       >
-        Away…
+        {t('own.away')}
       </button>
       {editing && (
         <form className="operator-state__form" onSubmit={submitAway} onKeyDown={cancelOnEscape}>
           <input
             className="field__input"
-            aria-label="Reason for being away"
-            placeholder="Reason"
+            aria-label={t('own.reasonLabel')}
+            placeholder={t('own.reasonPlaceholder')}
             list={reasonsId}
             maxLength={200}
             value={reason}
@@ -122,11 +128,11 @@ export function OperatorStateControl({ userId, availableSince }: { userId?: stri
           />
           <datalist id={reasonsId}>
             {COMMON_REASONS.map((r) => (
-              <option key={r} value={r} />
+              <option key={r} value={t(`own.reasons.${r}`)} />
             ))}
           </datalist>
           <button className="button button--small" type="submit" disabled={busy} data-testid="operator-state-save">
-            Set away
+            {t('own.setAway')}
           </button>
         </form>
       )}

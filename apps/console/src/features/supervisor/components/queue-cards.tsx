@@ -1,5 +1,8 @@
 import type { QueueByPriority } from '@arc/shared/supervisor';
+import { useTranslation } from 'react-i18next';
+import { richMessage } from '../../../components/rich-message';
 import { useNow } from '../../../hooks/use-now';
+import { formatNumber } from '../../../lib/i18n/format';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { categoryLabel, formatClockDuration } from '../utils/format';
 
@@ -8,6 +11,7 @@ import { categoryLabel, formatClockDuration } from '../utils/format';
  * snapshots (from the time the snapshot arrived) so the screen never looks frozen.
  */
 export function QueueCards() {
+  const { t } = useTranslation('supervisor');
   const queue = useSupervisorStore((state) => state.snapshot?.queue);
   const receivedAt = useSupervisorStore((state) => state.receivedAt);
   const threshold = useSupervisorStore((state) => state.snapshot?.thresholds.oldestWaitingSeconds);
@@ -20,7 +24,7 @@ export function QueueCards() {
   return (
     <section className="supervisor-panel" aria-labelledby="sv-queue-title">
       <h3 className="supervisor-panel__title" id="sv-queue-title">
-        Waiting now <span className="supervisor-panel__note">{total} in total</span>
+        {t('queue.title')} <span className="supervisor-panel__note">{t('queue.total', { count: total })}</span>
       </h3>
       <div className="supervisor-cards">
         {sorted.map((q) => (
@@ -32,6 +36,7 @@ export function QueueCards() {
 }
 
 function QueueCard({ queue, elapsed, threshold }: { queue: QueueByPriority; elapsed: number; threshold: number }) {
+  const { t } = useTranslation('supervisor');
   const oldest = queue.oldestWaitingSeconds === null ? null : queue.oldestWaitingSeconds + elapsed;
   const late = oldest !== null && oldest >= threshold;
   return (
@@ -45,16 +50,14 @@ function QueueCard({ queue, elapsed, threshold }: { queue: QueueByPriority; elap
         {categoryLabel(queue.category)}
       </span>
       <span className="supervisor-card__value" data-testid="queue-card-waiting">
-        {queue.waiting}
+        {formatNumber(queue.waiting)}
       </span>
       <span className="supervisor-card__label">
-        {oldest === null ? (
-          'none waiting'
-        ) : (
-          <>
-            oldest <span data-testid="queue-card-oldest">{formatClockDuration(oldest)}</span>
-          </>
-        )}
+        {oldest === null
+          ? t('queue.noneWaiting')
+          : richMessage((m) => t('queue.oldest', { duration: m.duration }), {
+              duration: <span data-testid="queue-card-oldest">{formatClockDuration(oldest)}</span>,
+            })}
       </span>
     </div>
   );

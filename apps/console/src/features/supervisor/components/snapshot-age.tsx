@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/use-now';
+import { formatNumber } from '../../../lib/i18n/format';
 import { useSupervisorStore } from '../store/supervisor-store';
 import { formatSeconds, formatTime, freshness } from '../utils/format';
 
@@ -7,13 +9,14 @@ import { formatSeconds, formatTime, freshness } from '../utils/format';
  * on either side cannot hide a stale screen; stale turns it red.
  */
 export function SnapshotAge() {
+  const { t } = useTranslation('supervisor');
   const now = useNow();
   const receivedAt = useSupervisorStore((state) => state.receivedAt);
   const at = useSupervisorStore((state) => state.snapshot?.at);
   if (receivedAt === null || !at) {
     return (
       <span className="snapshot-age" data-testid="snapshot-age" data-freshness="none">
-        No figures yet
+        {t('age.none')}
       </span>
     );
   }
@@ -25,11 +28,11 @@ export function SnapshotAge() {
       role="status"
       data-testid="snapshot-age"
       data-freshness={state}
-      title={`Computed by the server at ${formatTime(at)}`}
+      title={t('age.computedAt', { time: formatTime(at) })}
     >
       {state === 'stale'
-        ? `Stale: no update for ${formatSeconds(ageMs / 1000)}`
-        : `Updated ${Math.floor(ageMs / 1000)} s ago`}
+        ? t('age.stale', { duration: formatSeconds(ageMs / 1000) })
+        : t('age.updated', { seconds: formatNumber(Math.floor(ageMs / 1000)) })}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useSupervisorAlertSound } from '../hooks/use-supervisor-alert-sound';
 import { useSupervisorSnapshot } from '../hooks/use-supervisor-snapshot';
 import { selectSupervisorSound, useSupervisorStore } from '../store/supervisor-store';
@@ -19,6 +20,7 @@ export interface SupervisorScreenProps {
 
 /** The supervisor's live view of queue latency, compliance and operator load. */
 export function SupervisorScreen({ canUnlock = false }: SupervisorScreenProps) {
+  const { t } = useTranslation('supervisor');
   const loadError = useSupervisorSnapshot();
   const hasSnapshot = useSupervisorStore((state) => state.snapshot !== null);
   const sound = useSupervisorStore(selectSupervisorSound);
@@ -33,7 +35,7 @@ export function SupervisorScreen({ canUnlock = false }: SupervisorScreenProps) {
       data-supervisor-audio={audio}
     >
       <div className="supervisor__bar">
-        <h2 className="supervisor__heading">Supervisor</h2>
+        <h2 className="supervisor__heading">{t('heading')}</h2>
         <SnapshotAge />
       </div>
       <AlertBanner sound={sound} audio={audio} />
@@ -56,7 +58,7 @@ export function SupervisorScreen({ canUnlock = false }: SupervisorScreenProps) {
           {loadError}
         </p>
       ) : (
-        <p className="muted">Loading the figures…</p>
+        <p className="muted">{t('loadingFigures')}</p>
       )}
     </section>
   );

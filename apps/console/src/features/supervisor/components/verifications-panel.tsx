@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/use-now';
 import { selectFailedLast15m, useSupervisorStore } from '../store/supervisor-store';
 import { formatTime, lockedCallers, verificationResultLabel } from '../utils/format';
@@ -8,6 +9,7 @@ import { formatTime, lockedCallers, verificationResultLabel } from '../utils/for
  * show at once, merged with the snapshot's list.
  */
 export function VerificationsPanel() {
+  const { t } = useTranslation('supervisor');
   const failures = useSupervisorStore((state) => state.failures);
   const snapshotLocked = useSupervisorStore((state) => state.snapshot?.verifications.locked);
   const failedLast15m = useSupervisorStore(selectFailedLast15m);
@@ -17,32 +19,38 @@ export function VerificationsPanel() {
   return (
     <section className="supervisor-panel" aria-labelledby="sv-verifications-title" data-testid="verifications-panel">
       <h3 className="supervisor-panel__title" id="sv-verifications-title">
-        Caller verifications{' '}
+        {t('verifications.title')}{' '}
         <span className="supervisor-panel__note" data-testid="failed-15m">
-          {failedLast15m} failed in 15 min
+          {t('verifications.failed15m', { count: failedLast15m })}
         </span>
       </h3>
       {locked.length > 0 && (
         <ul className="plain-list" data-testid="locked-callers">
           {locked.map((a) => (
             <li key={a.id} className="supervisor-locked">
-              <span className="tag tag--danger">Locked</span> {a.person.name}
-              {a.siteName ? ` at ${a.siteName}` : ''} until {formatTime(a.lockedUntil!)}
+              <span className="tag tag--danger">{t('verifications.locked')}</span>{' '}
+              {a.siteName
+                ? t('verifications.lockedCallerAtSite', {
+                    name: a.person.name,
+                    siteName: a.siteName,
+                    time: formatTime(a.lockedUntil!),
+                  })
+                : t('verifications.lockedCaller', { name: a.person.name, time: formatTime(a.lockedUntil!) })}
             </li>
           ))}
         </ul>
       )}
       {failures.length === 0 ? (
-        <p className="muted">No failed verifications.</p>
+        <p className="muted">{t('verifications.none')}</p>
       ) : (
         <table className="detail-table">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Caller</th>
-              <th>Site</th>
-              <th>Result</th>
-              <th>Operator</th>
+              <th>{t('verifications.time')}</th>
+              <th>{t('verifications.caller')}</th>
+              <th>{t('verifications.site')}</th>
+              <th>{t('verifications.result')}</th>
+              <th>{t('verifications.operator')}</th>
             </tr>
           </thead>
           <tbody>

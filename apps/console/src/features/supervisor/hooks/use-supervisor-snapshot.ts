@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
+import { messageOf } from '../../../utils/request-state';
 import { fetchSupervisorSnapshot } from '../api/supervisor-api';
 import { useSupervisorStore } from '../store/supervisor-store';
 
@@ -19,7 +20,7 @@ export function useSupervisorSnapshot(): string | null {
       },
       (e: unknown) => {
         if (controller.signal.aborted) return;
-        setError(e instanceof ApiRequestError ? e.message : 'Could not load the supervisor figures');
+        setError(messageOf(e, i18n.t('supervisor:loadFailed'), { serverOnly: true }));
       },
     );
     return () => controller.abort();

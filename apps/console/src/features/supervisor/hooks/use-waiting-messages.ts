@@ -1,6 +1,7 @@
 import type { ManagerMessageEntry } from '@arc/shared/intake';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
 import { messageOf } from '../../../utils/request-state';
 import { fetchWaitingMessages, markMessageForwarded } from '../api/supervisor-api';
 
@@ -27,7 +28,7 @@ export function useWaitingMessages(): WaitingMessages {
         setError(null);
       },
       (e: unknown) => {
-        if (!signal?.aborted) setError(messageOf(e, 'Could not load the messages', { serverOnly: true }));
+        if (!signal?.aborted) setError(messageOf(e, i18n.t('supervisor:messages.loadFailed'), { serverOnly: true }));
       },
     );
   }, []);
@@ -51,7 +52,7 @@ export function useWaitingMessages(): WaitingMessages {
       } catch (e) {
         // Passed on by someone else meanwhile (409): the list read now no longer shows it.
         if (e instanceof ApiRequestError && e.status === 409) load();
-        return messageOf(e, 'Could not record that the message was passed on', { serverOnly: true });
+        return messageOf(e, i18n.t('supervisor:messages.forwardFailed'), { serverOnly: true });
       }
     },
     [load],

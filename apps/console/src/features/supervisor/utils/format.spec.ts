@@ -1,6 +1,8 @@
+import { acceptTimeFigures, supervisorAlerts, type QueueByPriority } from '@arc/shared/supervisor';
 import { describe, expect, it } from 'vitest';
-import { makeAttempt } from '../test/fixtures';
+import { makeAttempt, makeSnapshot } from '../test/fixtures';
 import {
+  alertText,
   complianceStatus,
   formatClockDuration,
   formatSeconds,
@@ -119,5 +121,56 @@ describe('formatWhen', () => {
     const now = new Date('2026-11-29T13:00:00.000Z');
     expect(formatWhen('2026-11-29T08:05:07.000Z', now)).toBe('09:05');
     expect(formatWhen('2026-11-27T22:59:00.000Z', now)).toBe('2026-11-27 23:59');
+  });
+});
+
+describe('alertText', () => {
+  const TARGETS = [
+    { withinSeconds: 30, share: 0.8 },
+    { withinSeconds: 60, share: 0.985 },
+  ];
+  const wait = (category: QueueByPriority['category'], priority: number, seconds: number, more = {}) => ({
+    category,
+    priority,
+    waiting: 2,
+    oldestWaitingSeconds: seconds,
+    ...more,
+  });
+
+  /** The server's English sentence and the one told from the figures are the same. */
+  function expectServerWords(queue: QueueByPriority[], values: number[], threshold: number) {
+    const last15m = acceptTimeFigures(values, TARGETS);
+    const alerts = supervisorAlerts(queue, last15m, threshold);
+    expect(alerts.length).toBeGreaterThan(0);
+    const snapshot = makeSnapshot({
+      queue,
+      acceptTimes: { last15m, last1h: last15m, today: last15m },
+      thresholds: { oldestWaitingSeconds: threshold, targets: TARGETS },
+    });
+    let compliance = 0;
+    for (const alert of alerts) {
+      const index = alert.kind === 'COMPLIANCE_15M' ? compliance++ : 0;
+      expect(alertText(alert, snapshot, index)).toBe(alert.message);
+    }
+  }
+
+  it('tells an alert in the same English words as the server', () => {
+    expectServerWords(
+      [
+        wait('FIRE', 1, 432.7, { oldestCaseNo: '2026-0000012', oldestSiteName: 'Björken preschool' }),
+        wait('TECHNICAL', 4, 561, { oldestCaseNo: '2026-0000009' }),
+      ],
+      [10, 10, 45, 90],
+      30,
+    );
+    expectServerWords([wait('HOLDUP', 2, 3700, { oldestCaseNo: '2026-0000001' })], [10], 120);
+    expectServerWords([wait('INTRUSION', 3, 31), wait('SERVICE', 5, 12)], [], 30);
+  });
+
+  it('keeps the server’s sentence for an alert without its figures', () => {
+    const alert = { kind: 'OLDEST_WAITING', message: 'A fire case has waited 31 s (threshold 30 s)' } as const;
+    expect(alertText(alert, makeSnapshot())).toBe(alert.message);
+    const compliance = { kind: 'COMPLIANCE_15M', message: 'Last 15 min: 50.0 % accepted' } as const;
+    expect(alertText(compliance, makeSnapshot())).toBe(compliance.message);
   });
 });

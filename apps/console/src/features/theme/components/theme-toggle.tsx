@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { useThemeStore } from '../store/theme-store';
 
 /** Switches between the dark and the day theme; the button names the theme it switches to. */
 export function ThemeToggle() {
+  const { t } = useTranslation('app');
   const theme = useThemeStore((state) => state.theme);
   const toggle = useThemeStore((state) => state.toggle);
-  const next = theme === 'dark' ? 'day' : 'dark';
+  const toDay = theme === 'dark';
   return (
     <button
       className="button theme-toggle"
@@ -12,10 +14,10 @@ export function ThemeToggle() {
       onClick={toggle}
       data-testid="theme-toggle"
       data-theme={theme}
-      aria-label={`Switch to the ${next} theme`}
-      title={`Switch to the ${next} theme (kept in this browser)`}
+      aria-label={toDay ? t('theme.toDay') : t('theme.toDark')}
+      title={toDay ? t('theme.toDayTitle') : t('theme.toDarkTitle')}
     >
-      {theme === 'dark' ? 'Day theme' : 'Dark theme'}
+      {toDay ? t('theme.day') : t('theme.dark')}
     </button>
   );
 }

@@ -1,9 +1,12 @@
 import { passwordProblems, ResetPasswordInputSchema, type UserAccount } from '@arc/shared/users';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormActions, FormError, TextField } from '../../../components/form-field';
 import type { FieldErrors } from '../../../utils/form-errors';
 import { describeUserError } from '../utils/user-messages';
-import { fieldMessages, PASSWORD_HINT } from './create-user-form';
+import { fieldMessages } from './create-user-form';
+
+const IDS = { password: 'reset-password', repeat: 'reset-repeat', error: 'reset-form-error', prefix: 'reset' } as const;
 
 export interface ResetPasswordFormProps {
   user: UserAccount;
@@ -13,6 +16,7 @@ export interface ResetPasswordFormProps {
 
 /** An administrator sets a new password; the user's open consoles are signed out. */
 export function ResetPasswordForm({ user, onSave, onCancel }: ResetPasswordFormProps) {
+  const { t } = useTranslation('users');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -25,7 +29,7 @@ export function ResetPasswordForm({ user, onSave, onCancel }: ResetPasswordFormP
     const found = parsed.success ? {} : fieldMessages(parsed.error.issues);
     const problems = passwordProblems(password, user.username);
     if (problems.length > 0) found.password = problems.join('; ');
-    if (repeat !== password) found.repeat = 'does not match the password';
+    if (repeat !== password) found.repeat = t('form.mismatch');
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
     setPending(true);
@@ -49,26 +53,24 @@ export function ResetPasswordForm({ user, onSave, onCancel }: ResetPasswordFormP
       className="edit-form"
       onSubmit={onSubmit}
       noValidate
-      aria-label={`New password for ${user.displayName}`}
+      aria-label={t('resetPassword.formLabel', { name: user.displayName })}
       data-testid="reset-password-form"
     >
-      <p className="muted">
-        {user.displayName} is signed out everywhere and signs in with the new password. Tell it to them in person.
-      </p>
+      <p className="muted">{t('resetPassword.intro', { name: user.displayName })}</p>
       <div className="edit-form__row">
         <TextField
-          label="New password"
-          testId="reset-password"
+          label={t('form.newPassword')}
+          testId={IDS.password}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={setPassword}
           error={errors.password}
-          hint={PASSWORD_HINT}
+          hint={t('form.passwordHint')}
         />
         <TextField
-          label="Repeat password"
-          testId="reset-repeat"
+          label={t('form.repeatPassword')}
+          testId={IDS.repeat}
           type="password"
           autoComplete="new-password"
           value={repeat}
@@ -76,8 +78,13 @@ export function ResetPasswordForm({ user, onSave, onCancel }: ResetPasswordFormP
           error={errors.repeat}
         />
       </div>
-      <FormError message={formError} testId="reset-form-error" />
-      <FormActions pending={pending} onCancel={onCancel} testIdPrefix="reset" saveLabel="Set new password" />
+      <FormError message={formError} testId={IDS.error} />
+      <FormActions
+        pending={pending}
+        onCancel={onCancel}
+        testIdPrefix={IDS.prefix}
+        saveLabel={t('resetPassword.save')}
+      />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 import type { Role } from '@arc/shared/auth';
 import type { SecuritySettings } from '@arc/shared/users';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-field';
+import { formatNumber } from '../../../lib/i18n/format';
 import { fetchSecuritySettings, updateSecuritySettings } from '../api/users-api';
 import { describeUserError } from '../utils/user-messages';
 
@@ -13,7 +15,10 @@ export interface SecuritySettingsPanelProps {
 }
 
 /** Whether supervisors and administrators must sign in with a second factor; the lockout figures. */
+const IDS = { error: 'security-settings-error' } as const;
+
 export function SecuritySettingsPanel({ onChanged }: SecuritySettingsPanelProps) {
+  const { t } = useTranslation(['users', 'common']);
   const [settings, setSettings] = useState<SecuritySettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -46,7 +51,7 @@ export function SecuritySettingsPanel({ onChanged }: SecuritySettingsPanelProps)
   return (
     <section className="detail-section" aria-labelledby="security-settings-title" data-testid="security-settings">
       <h3 className="detail-section__title" id="security-settings-title">
-        Sign-in security
+        {t('security.title')}
       </h3>
       {settings ? (
         <>
@@ -58,20 +63,23 @@ export function SecuritySettingsPanel({ onChanged }: SecuritySettingsPanelProps)
               onChange={(event) => void toggle(event.target.checked)}
               data-testid="require-totp"
             />
-            Require a second factor for supervisors and administrators
+            {t('security.requireTotp')}
           </label>
           <p className="muted field__hint">
-            Those without one set it up at their next sign-in. An account is locked for{' '}
-            {settings.throttle.accountLockMinutes} min after {settings.throttle.accountMaxFailures} failed sign-ins
-            within {settings.throttle.accountWindowMinutes} min; a computer (address) for{' '}
-            {settings.throttle.addressLockMinutes} min after {settings.throttle.addressMaxFailures} within{' '}
-            {settings.throttle.addressWindowMinutes} min.
+            {t('security.hint', {
+              accountLock: formatNumber(settings.throttle.accountLockMinutes),
+              accountMax: formatNumber(settings.throttle.accountMaxFailures),
+              accountWindow: formatNumber(settings.throttle.accountWindowMinutes),
+              addressLock: formatNumber(settings.throttle.addressLockMinutes),
+              addressMax: formatNumber(settings.throttle.addressMaxFailures),
+              addressWindow: formatNumber(settings.throttle.addressWindowMinutes),
+            })}
           </p>
         </>
       ) : (
-        !error && <p className="muted">Loading…</p>
+        !error && <p className="muted">{t('common:state.loading')}</p>
       )}
-      <FormError message={error} testId="security-settings-error" />
+      <FormError message={error} testId={IDS.error} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { ROLES, type Role } from '@arc/shared/auth';
 import { type UserAccount } from '@arc/shared/users';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNow } from '../../../hooks/use-now';
+import { formatNumber } from '../../../lib/i18n/format';
 import {
   activateUser,
   createUser,
@@ -11,20 +13,16 @@ import {
   unlockUser,
 } from '../api/users-api';
 import { filterUsers, isLocked, useUsersStore, type StatusFilter } from '../store/users-store';
-import { describeUserError, formatDateTime, roleLabel } from '../utils/user-messages';
+import { describeUserError, formatDateTime } from '../utils/user-messages';
 import { CreateUserForm } from './create-user-form';
 import { ResetPasswordForm } from './reset-password-form';
 import { SecuritySettingsPanel } from './security-settings-panel';
 
-const STATUS_OPTIONS: readonly { value: StatusFilter; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'active', label: 'Active' },
-  { value: 'deactivated', label: 'Deactivated' },
-  { value: 'locked', label: 'Locked' },
-];
+const STATUS_OPTIONS: readonly StatusFilter[] = ['all', 'active', 'deactivated', 'locked'];
 
 /** Administrators: every user account, with the changes an administrator may make. */
 export function UsersScreen() {
+  const { t } = useTranslation(['users', 'common']);
   const users = useUsersStore((state) => state.users);
   const loadError = useUsersStore((state) => state.loadError);
   const [query, setQuery] = useState('');
@@ -43,48 +41,48 @@ export function UsersScreen() {
 
   return (
     <section className="users" aria-labelledby="users-heading" data-testid="users-screen">
-      <h2 id="users-heading">Users</h2>
+      <h2 id="users-heading">{t('heading')}</h2>
       <SecuritySettingsPanel onChanged={() => void useUsersStore.getState().load()} />
 
       <div className="users__bar" role="search">
         <label className="field">
-          <span className="field__label">Search users</span>
+          <span className="field__label">{t('search')}</span>
           <input
             className="field__input"
             type="search"
-            placeholder="Name or username"
+            placeholder={t('searchPlaceholder')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             data-testid="users-search"
           />
         </label>
         <label className="field">
-          <span className="field__label">Filter by role</span>
+          <span className="field__label">{t('filterRole')}</span>
           <select
             className="field__input"
             value={role}
             onChange={(event) => setRole(event.target.value as Role | 'all')}
             data-testid="users-role-filter"
           >
-            <option value="all">All roles</option>
+            <option value="all">{t('allRoles')}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {roleLabel(r)}
+                {t(`common:role.${r}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span className="field__label">Filter by status</span>
+          <span className="field__label">{t('filterStatus')}</span>
           <select
             className="field__input"
             value={status}
             onChange={(event) => setStatus(event.target.value as StatusFilter)}
             data-testid="users-status-filter"
           >
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
+            {STATUS_OPTIONS.map((value) => (
+              <option key={value} value={value}>
+                {t(`status.${value}`)}
               </option>
             ))}
           </select>
@@ -99,21 +97,21 @@ export function UsersScreen() {
             }}
             data-testid="new-user"
           >
-            New user
+            {t('newUser')}
           </button>
         )}
       </div>
 
       {creating && (
-        <section className="detail-section" aria-label="New user">
-          <h3 className="detail-section__title">New user</h3>
+        <section className="detail-section" aria-label={t('newUser')}>
+          <h3 className="detail-section__title">{t('newUser')}</h3>
           <CreateUserForm
             onCancel={() => setCreating(false)}
             onSave={async (input) => {
               const user = await createUser(input);
               useUsersStore.getState().upsert(user);
               setCreating(false);
-              setCreated(`${user.displayName} (${user.username}) was created.`);
+              setCreated(t('created', { name: user.displayName, username: user.username }));
               return user;
             }}
           />
@@ -131,23 +129,25 @@ export function UsersScreen() {
         </p>
       )}
       {users === null ? (
-        !loadError && <p className="muted">Loading users…</p>
+        !loadError && <p className="muted">{t('loading')}</p>
       ) : (
         <table className="detail-table users-table" data-testid="users-table">
           <caption className="detail-table__caption">
-            {shown.length === users.length ? `${users.length} users` : `${shown.length} of ${users.length} users`}
+            {shown.length === users.length
+              ? t('count', { count: users.length })
+              : t('countFiltered', { shown: formatNumber(shown.length), count: users.length })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Username</th>
-              <th scope="col">Role</th>
-              <th scope="col">Active</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">Failed sign-ins</th>
-              <th scope="col">Locked</th>
-              <th scope="col">Second factor</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('column.name')}</th>
+              <th scope="col">{t('column.username')}</th>
+              <th scope="col">{t('column.role')}</th>
+              <th scope="col">{t('column.active')}</th>
+              <th scope="col">{t('column.lastSignIn')}</th>
+              <th scope="col">{t('column.failedSignIns')}</th>
+              <th scope="col">{t('column.locked')}</th>
+              <th scope="col">{t('column.secondFactor')}</th>
+              <th scope="col">{t('column.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -164,6 +164,7 @@ export function UsersScreen() {
 type Pending = 'deactivate' | 'activate' | 'reset-totp' | null;
 
 function UserRow({ user, now }: { user: UserAccount; now: number }) {
+  const { t } = useTranslation(['users', 'common']);
   const [confirming, setConfirming] = useState<Pending>(null);
   const [resetting, setResetting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -179,7 +180,7 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
       useUsersStore.getState().upsert(await action());
       setDone(doneText);
     } catch (e) {
-      setError(describeUserError(e).message ?? 'Refused');
+      setError(describeUserError(e).message ?? t('refused'));
     } finally {
       setBusy(false);
       setConfirming(null);
@@ -188,21 +189,19 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
 
   const confirmText: Record<Exclude<Pending, null>, { question: string; label: string; act: () => void }> = {
     deactivate: {
-      question: `Deactivate ${user.displayName}? They are signed out at once and cannot sign in.`,
-      label: 'Deactivate',
-      act: () => void run(() => deactivateUser(user.id), `${user.displayName} is deactivated.`),
+      question: t('deactivate.question', { name: user.displayName }),
+      label: t('deactivate.label'),
+      act: () => void run(() => deactivateUser(user.id), t('deactivate.done', { name: user.displayName })),
     },
     activate: {
-      question: `Reactivate ${user.displayName}? They can sign in again with their password.`,
-      label: 'Reactivate',
-      act: () => void run(() => activateUser(user.id), `${user.displayName} is active again.`),
+      question: t('activate.question', { name: user.displayName }),
+      label: t('activate.label'),
+      act: () => void run(() => activateUser(user.id), t('activate.done', { name: user.displayName })),
     },
     'reset-totp': {
-      question: `Remove ${user.displayName}'s second factor? They sign in with the password alone${
-        user.totpRequired ? ' and must set up a new one' : ''
-      }.`,
-      label: 'Remove second factor',
-      act: () => void run(() => resetUserTotp(user.id), `${user.displayName}'s second factor was removed.`),
+      question: t('resetTotp.question', { name: user.displayName, required: user.totpRequired ? 'yes' : 'no' }),
+      label: t('resetTotp.label'),
+      act: () => void run(() => resetUserTotp(user.id), t('resetTotp.done', { name: user.displayName })),
     },
   };
 
@@ -211,17 +210,29 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
       <tr data-testid="user-row" data-username={user.username} data-active={String(user.active)}>
         <td data-testid="user-name">{user.displayName}</td>
         <td className="mono">{user.username}</td>
-        <td data-testid="user-role-cell">{roleLabel(user.role)}</td>
-        <td data-testid="user-active">{user.active ? 'Yes' : <span className="tag tag--warn">Deactivated</span>}</td>
-        <td>{formatDateTime(user.lastLoginAt)}</td>
-        <td data-testid="user-failed">{user.failedLoginsSinceLastLogin}</td>
-        <td data-testid="user-locked">
-          {locked ? <span className="tag tag--danger">until {formatDateTime(user.lockedUntil)}</span> : 'No'}
+        <td data-testid="user-role-cell">{t(`common:role.${user.role}`)}</td>
+        <td data-testid="user-active">
+          {user.active ? t('common:state.yes') : <span className="tag tag--warn">{t('deactivated')}</span>}
         </td>
-        <td data-testid="user-totp">{totpLabel(user)}</td>
+        <td>{formatDateTime(user.lastLoginAt)}</td>
+        <td data-testid="user-failed">{formatNumber(user.failedLoginsSinceLastLogin)}</td>
+        <td data-testid="user-locked">
+          {locked ? (
+            <span className="tag tag--danger">{t('lockedUntil', { time: formatDateTime(user.lockedUntil) })}</span>
+          ) : (
+            t('common:state.no')
+          )}
+        </td>
+        <td data-testid="user-totp">
+          {user.totpEnrolled
+            ? t('totp.setUp')
+            : user.totpRequired
+              ? t('totp.requiredNotSetUp')
+              : t('common:state.none')}
+        </td>
         <td>
           {confirming ? (
-            <span className="confirm-button" role="group" aria-label="Confirm">
+            <span className="confirm-button" role="group" aria-label={t('common:action.confirm')}>
               <span>{confirmText[confirming].question}</span>{' '}
               <button
                 className="button button--small button--danger"
@@ -240,7 +251,7 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
                 onClick={() => setConfirming(null)}
                 data-testid="user-confirm-cancel"
               >
-                Cancel
+                {t('common:action.cancel')}
               </button>
             </span>
           ) : (
@@ -249,30 +260,30 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
                 className="button button--small"
                 type="button"
                 onClick={() => setResetting(true)}
-                aria-label={`Reset password of ${user.username}`}
+                aria-label={t('resetPassword.button', { username: user.username })}
                 data-testid="user-reset-password"
               >
-                Reset password
+                {t('resetPassword.action')}
               </button>
               {user.active ? (
                 <button
                   className="button button--small"
                   type="button"
                   onClick={() => setConfirming('deactivate')}
-                  aria-label={`Deactivate ${user.username}`}
+                  aria-label={t('deactivate.button', { username: user.username })}
                   data-testid="user-deactivate"
                 >
-                  Deactivate
+                  {t('deactivate.label')}
                 </button>
               ) : (
                 <button
                   className="button button--small"
                   type="button"
                   onClick={() => setConfirming('activate')}
-                  aria-label={`Reactivate ${user.username}`}
+                  aria-label={t('activate.button', { username: user.username })}
                   data-testid="user-activate"
                 >
-                  Reactivate
+                  {t('activate.label')}
                 </button>
               )}
               {user.totpEnrolled && (
@@ -280,10 +291,10 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
                   className="button button--small"
                   type="button"
                   onClick={() => setConfirming('reset-totp')}
-                  aria-label={`Reset second factor of ${user.username}`}
+                  aria-label={t('resetTotp.button', { username: user.username })}
                   data-testid="user-reset-totp"
                 >
-                  Reset second factor
+                  {t('resetTotp.action')}
                 </button>
               )}
               {locked && (
@@ -291,11 +302,11 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
                   className="button button--small"
                   type="button"
                   disabled={busy}
-                  onClick={() => void run(() => unlockUser(user.id), `${user.displayName} is unlocked.`)}
-                  aria-label={`Unlock ${user.username}`}
+                  onClick={() => void run(() => unlockUser(user.id), t('unlock.done', { name: user.displayName }))}
+                  aria-label={t('unlock.button', { username: user.username })}
                   data-testid="user-unlock"
                 >
-                  Unlock
+                  {t('unlock.action')}
                 </button>
               )}
             </span>
@@ -321,7 +332,7 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
               onSave={async (password) => {
                 useUsersStore.getState().upsert(await resetUserPassword(user.id, { password }));
                 setResetting(false);
-                setDone(`${user.displayName} has a new password and was signed out.`);
+                setDone(t('resetPassword.done', { name: user.displayName }));
               }}
             />
           </td>
@@ -329,9 +340,4 @@ function UserRow({ user, now }: { user: UserAccount; now: number }) {
       )}
     </>
   );
-}
-
-function totpLabel(user: UserAccount): string {
-  if (user.totpEnrolled) return 'Set up';
-  return user.totpRequired ? 'Required, not set up' : 'None';
 }

@@ -1,5 +1,6 @@
 import type { UserAccount } from '@arc/shared/users';
 import { create } from 'zustand';
+import { compareText } from '../../../lib/i18n/format';
 import { describeUserError } from '../utils/user-messages';
 import { fetchUsers } from '../api/users-api';
 
@@ -28,7 +29,7 @@ export const useUsersStore = create<UsersState>()((set) => ({
   upsert: (user) =>
     set((state) => {
       const others = (state.users ?? []).filter((u) => u.id !== user.id);
-      return { users: [...others, user].sort((a, b) => a.username.localeCompare(b.username)) };
+      return { users: [...others, user].sort((a, b) => compareText(a.username, b.username)) };
     }),
   reset: () => set(initialState),
 }));

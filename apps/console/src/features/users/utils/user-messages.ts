@@ -1,38 +1,39 @@
 import type { Role } from '@arc/shared/auth';
 import { ApiRequestError } from '../../../lib/api';
+import { i18n } from '../../../lib/i18n/i18n';
+import { apiErrorMessage } from '../../../utils/error-text';
 import { describeRequestError, type FieldErrors } from '../../../utils/form-errors';
 import { formatDateTimeShort } from '../../../utils/time';
 
 /**
- * A refused user-management request in words: the reason a person can act on, never a code.
- * Field issues (password policy, username) go next to their fields.
+ * A refused user-management request in words, in the language in force: the reason a person can
+ * act on, never a code. Field issues (password policy, username) go next to their fields.
  */
 export function describeUserError(error: unknown): { message: string | null; fields: FieldErrors } {
   if (!(error instanceof ApiRequestError)) return describeRequestError(error);
   const fields = describeRequestError(error).fields;
   switch (error.body?.code ?? '') {
     case 'LAST_ADMIN':
-      return {
-        message:
-          'Refused: this is the last active administrator. Make another user an administrator first, so someone can still manage users.',
-        fields,
-      };
+      return { message: i18n.t('errors:users.lastAdmin'), fields };
     case 'SELF_DEACTIVATION':
-      return { message: 'Refused: you cannot deactivate your own account. Ask another administrator.', fields };
+      return { message: i18n.t('errors:users.selfDeactivation'), fields };
     case 'CONFLICT':
-      return { message: null, fields: { ...fields, username: 'is taken: choose another username' } };
+      return { message: null, fields: { ...fields, username: i18n.t('errors:users.usernameTaken') } };
     case 'NOT_FOUND':
-      return { message: 'This user no longer exists. Reload the list.', fields };
+      return { message: i18n.t('errors:users.notFound'), fields };
     case 'FORBIDDEN_ROLE':
-      return { message: 'Only administrators can manage users.', fields };
+      return { message: i18n.t('errors:users.forbidden'), fields };
     case 'TOKEN_INVALID':
-      return { message: 'Your session has ended. Sign in again.', fields };
+      return { message: i18n.t('errors:users.sessionEnded'), fields };
     case 'STORAGE_UNAVAILABLE':
-      return { message: 'The server cannot store changes right now. Try again in a moment.', fields };
-    case 'VALIDATION':
-      return { message: Object.keys(fields).length > 0 ? null : `Check the form: ${error.message}`, fields };
+      return { message: i18n.t('errors:users.storage'), fields };
+    case 'VALIDATION': {
+      if (Object.keys(fields).length > 0) return { message: null, fields };
+      const message = error.body ? apiErrorMessage(error.status, error.body, error.message) : error.message;
+      return { message: i18n.t('errors:users.checkForm', { message }), fields };
+    }
     default:
-      if (error.status === 0) return { message: 'Cannot reach the server. Nothing was changed.', fields };
+      if (error.status === 0) return { message: i18n.t('errors:users.unreachable'), fields };
       return describeRequestError(error);
   }
 }
@@ -40,11 +41,11 @@ export function describeUserError(error: unknown): { message: string | null; fie
 export function roleLabel(role: Role): string {
   switch (role) {
     case 'operator':
-      return 'Operator';
+      return i18n.t('common:role.operator');
     case 'supervisor':
-      return 'Supervisor';
+      return i18n.t('common:role.supervisor');
     case 'admin':
-      return 'Administrator';
+      return i18n.t('common:role.admin');
     default: {
       const unexpected: never = role;
       return String(unexpected);
@@ -54,5 +55,5 @@ export function roleLabel(role: Role): string {
 
 /** YYYY-MM-DD hh:mm in the centre's zone; null is "never". */
 export function formatDateTime(iso: string | null): string {
-  return iso === null ? 'never' : formatDateTimeShort(iso);
+  return iso === null ? i18n.t('errors:users.never') : formatDateTimeShort(iso);
 }

@@ -1,0 +1,30 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CASE_TITLE_KEYS, type CaseTitleKey, type CaseTitleParams } from '@arc/shared/case-title';
+import { EN_MESSAGES } from '@arc/shared/i18n';
+
+interface MessageFormat {
+  format(values: Record<string, unknown>): unknown;
+}
+type MessageFormatClass = new (message: string, locale: string) => MessageFormat;
+
+/**
+ * intl-messageformat, the ICU formatter behind the console's i18next. The server does not depend
+ * on it; @arc/shared's tests do, so it is loaded from there.
+ */
+const ENTRY = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../../packages/shared/node_modules/intl-messageformat/index.js',
+);
+let loaded: Promise<MessageFormatClass> | null = null;
+
+/** A case title as the console's English catalogue says it, from the key and params the server stored. */
+export async function englishCaseTitle(key: string | null, params: CaseTitleParams | null): Promise<string> {
+  if (key === null || params === null) throw new Error('the case has no title key');
+  if (!(CASE_TITLE_KEYS as readonly string[]).includes(key)) throw new Error(`not a caseTitles key: ${key}`);
+  loaded ??= import(pathToFileURL(ENTRY).href).then(
+    (module: { IntlMessageFormat: MessageFormatClass }) => module.IntlMessageFormat,
+  );
+  const Format = await loaded;
+  return String(new Format(EN_MESSAGES.caseTitles[key as CaseTitleKey], 'en-GB').format(params));
+}
