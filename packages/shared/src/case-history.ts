@@ -3,7 +3,7 @@ import { caseTitleFields } from './case-title.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import { CASE_RESULTS } from './case-handling.js';
 import { id, nullable, timestamp, UserRefSchema } from './contract-fields.js';
-import { PAGE_MAX, queryInt, safeString } from './safe-input.js';
+import { instantInput, PAGE_MAX, queryInt, safeString } from './safe-input.js';
 
 /**
  * The closed-case search (GET /api/v1/cases/closed): the centre's case history for operators,
@@ -20,7 +20,7 @@ export const CLOSED_CASES_MAX_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 
-const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
+const instant = instantInput();
 
 export const ClosedCaseQuerySchema = z
   .object({

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
-import { boundedInt, PAGE_MAX, queryInt, safeString } from './safe-input.js';
+import { boundedInt, instantInput, PAGE_MAX, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES } from './alarm.js';
 import { APPROVAL_KINDS, AUTHORITY_LEVELS } from './authority.js';
 import { addDays, dateInZone, daysBetween, isMonday, isoWeekOf, mondayOf } from './calendar-week.js';
@@ -826,15 +826,7 @@ export const AUDIT_ENTITIES = [
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-/** The earliest and latest instant the audit filters take (PostgreSQL refuses the year 0). */
-const AUDIT_PERIOD_MIN = Date.UTC(2000, 0, 1);
-const AUDIT_PERIOD_MAX = Date.UTC(10_000, 0, 1);
-const auditInstant = z.iso
-  .datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' })
-  .refine(
-    (value) => Date.parse(value) >= AUDIT_PERIOD_MIN && Date.parse(value) < AUDIT_PERIOD_MAX,
-    'must be between the years 2000 and 9999',
-  );
+const auditInstant = instantInput();
 
 /**
  * GET /audit: newest first, filtered by who (`actor`, a user id), what (`action`, `entity`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseTitleFields } from './case-title.js';
 import { MessageParamsSchema } from './auth.js';
-import { safeString } from './safe-input.js';
+import { instantInput, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 import { intakeRefusalRef, intakeRefusalText, type IntakeRefusalKey, type Refusal } from './i18n/error-messages.js';
@@ -329,7 +329,7 @@ export type ForwardMessageInput = z.input<typeof ForwardMessageInputSchema>;
 /** The most calls GET /intake/calls returns at once. */
 export const CALL_LIST_MAX = 10_000;
 
-const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
+const instant = instantInput();
 const flag = z
   .enum(['true', 'false'])
   .optional()

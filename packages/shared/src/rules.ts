@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryBigintId, queryInt, safeString } from './safe-input.js';
+import { instantInput, queryBigintId, queryInt, safeString } from './safe-input.js';
 import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 import { date, id, nullable, timestamp } from './contract-fields.js';
@@ -14,7 +14,7 @@ import { requesterRefusalText, type Refusal, type RequesterRefusalKey } from './
 
 const uuid = z.uuid('must be an id');
 const isoDate = z.iso.date('must be a date YYYY-MM-DD');
-const instant = z.iso.datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' });
+const instant = instantInput();
 const text = (max: number) => safeString().trim().min(1, 'is required').max(max);
 
 // ---- the decision stored with each signal ---------------------------------------------------

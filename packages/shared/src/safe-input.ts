@@ -112,3 +112,17 @@ export function findUnsafeText(
   }
   return null;
 }
+
+/** The instants an input may name: PostgreSQL stores no year 0, and nothing here is older than 2000. */
+const INSTANT_MIN = Date.UTC(2000, 0, 1);
+const INSTANT_MAX = Date.UTC(10_000, 0, 1);
+
+/** An ISO 8601 instant with an offset, in the years 2000–9999 (a clear 400 for anything else). */
+export function instantInput() {
+  return z.iso
+    .datetime({ offset: true, message: 'must be a date and time, e.g. 2026-11-22T14:00:00Z' })
+    .refine(
+      (value) => Date.parse(value) >= INSTANT_MIN && Date.parse(value) < INSTANT_MAX,
+      'must be between the years 2000 and 9999',
+    );
+}

@@ -1,8 +1,9 @@
 import type { Role } from '@arc/shared/auth';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../features/auth/store/session-store';
 import { SETTINGS } from '../features/users/test/fixtures';
+import { renderWithClient } from '../test/render';
 import { AdminRoute } from './admin-route';
 import { TopNav } from './top-nav';
 import { UsersRoute } from './users-route';
@@ -32,7 +33,7 @@ describe('user management is for administrators only', () => {
 
   it('gives an operator no Administration entry and refuses the view', () => {
     signInAs('operator');
-    render(
+    renderWithClient(
       <>
         <TopNav />
         <AdminRoute role="operator" />
@@ -45,10 +46,10 @@ describe('user management is for administrators only', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('gives a supervisor the Administration view without its Users tab, and refuses the Users route', () => {
+  it('gives a supervisor the Administration view without its Users tab, and refuses the Users route', async () => {
     signInAs('supervisor');
     useViewStore.getState().setAdminSection('users');
-    render(
+    renderWithClient(
       <>
         <TopNav />
         <AdminRoute role="supervisor" />
@@ -61,12 +62,14 @@ describe('user management is for administrators only', () => {
     expect(screen.getByTestId('admin-tab-customers').getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('users-refused').textContent).toBe('Only administrators can manage users.');
     expect(screen.queryByTestId('users-screen')).toBeNull();
+    // The section shown is the customers' (loaded on first use), read-only for a supervisor.
+    expect((await screen.findByTestId('admin-customers', {}, { timeout: 10_000 })).dataset.canEdit).toBe('false');
   });
 
   it('gives an administrator the Users tab of the Administration view, and the screen', async () => {
     signInAs('admin');
     useViewStore.getState().setAdminSection('users');
-    render(
+    renderWithClient(
       <>
         <TopNav />
         <AdminRoute role="admin" />

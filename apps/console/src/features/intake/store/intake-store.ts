@@ -2,6 +2,7 @@ import type { IntakeCall } from '@arc/shared/intake';
 import { create } from 'zustand';
 import { ApiRequestError } from '../../../lib/api';
 import { i18n } from '../../../lib/i18n/i18n';
+import { verificationMessageText } from '../../../utils/error-text';
 import { createLatestRead, messageOf } from '../../../utils/request-state';
 import { MIN_QUERY_LENGTH } from '../../../utils/site-search';
 import {
@@ -142,7 +143,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => {
         if (get().call?.id !== callId) return;
         // The newest attempt is the caller on the line now: a failed one drops an earlier success.
         set({ verification: outcome, status: null });
-        note(outcome.message, outcome.result === 'VERIFIED' ? 'done' : 'failed');
+        note(verificationMessageText(outcome), outcome.result === 'VERIFIED' ? 'done' : 'failed');
         await refreshCall(callId);
       } catch (error) {
         if (get().call?.id === callId) set({ verifyError: messageOf(error, requestFailed()) });
