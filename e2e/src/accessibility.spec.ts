@@ -43,6 +43,26 @@ beforeAll(async () => {
     name: 'Örjan Åberg',
     routes: [{ kind: 'PHONE', value: '070-123 45 67' }],
   });
+  await api(token, 'POST', '/on-call-rosters', {
+    name: 'Fastighetsjour Västerås',
+    rotationStart: '2026-11-02',
+    members: [
+      { name: 'Åke Ström', phone: '070-111 22 33' },
+      { name: 'Märta Öhman', phone: '070-444 55 66' },
+    ],
+  });
+  const company = await api<{ id: string }>(token, 'POST', '/service-companies', {
+    name: 'Örebro Larmservice AB',
+    orgNo: null,
+    siteIds: [siteId],
+  });
+  await api(token, 'POST', `/service-companies/${company.id}/approvals`, {
+    kind: 'FIRE_CERTIFICATE',
+    personId: null,
+    reference: 'SBSC-4711',
+    validFrom: '2025-01-01',
+    validTo: new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10),
+  });
   await api(token, 'PUT', `/sites/${siteId}/action-plans/FIRE`, {
     steps: [{ type: 'ALERT_RESCUE_SERVICE', mandatory: true }],
   });

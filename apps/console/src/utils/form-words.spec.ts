@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ServiceModeInputSchema } from '@arc/shared/rules';
 import { ApiRequestError } from '../lib/api';
 import { describeRequestError, issuesToFieldErrors } from './form-errors';
-import { fieldLabel, fieldMessage, serverMessageInWords } from './form-words';
+import { fieldLabel, fieldMessage, issueText, serverMessageInWords } from './form-words';
+import { passwordProblems } from '@arc/shared/users';
+import { applyLocale } from '../lib/i18n/locale';
 
 describe('validation messages in words', () => {
   it("turns zod's own wording into sentences with the field's label", () => {
@@ -62,5 +64,17 @@ describe('validation messages in words', () => {
       message: 'Duration must be at most 10080',
       fields: { durationMinutes: 'Duration must be at most 10080' },
     });
+  });
+});
+
+describe('the password policy in the language in force', () => {
+  it('words every problem passwordProblems finds, in Swedish too', () => {
+    const problems = passwordProblems('anna', 'anna');
+    expect(problems.map((message) => issueText({ message }))).toEqual(problems);
+    applyLocale('sv');
+    const swedish = problems.map((message) => issueText({ message }));
+    expect(swedish).toHaveLength(problems.length);
+    for (const [i, text] of swedish.entries()) expect(text, problems[i]).not.toBe(problems[i]);
+    applyLocale('en');
   });
 });

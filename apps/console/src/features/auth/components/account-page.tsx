@@ -10,6 +10,7 @@ import { describeLoginError } from '../utils/auth-messages';
 import { TotpEnrollmentForm } from './totp-enrollment-form';
 import { formatDateTime } from '../../../utils/time';
 import { i18n } from '../../../lib/i18n/i18n';
+import { issueText } from '../../../utils/form-words';
 
 const IDS = {
   loadError: 'account-load-error',
@@ -106,10 +107,10 @@ export function ChangePasswordForm({ username }: { username: string }) {
     const found: Record<string, string> = {};
     const parsed = ChangeOwnPasswordInputSchema.safeParse({ currentPassword: current, newPassword: next });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
+      for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issueText(issue);
     }
     const problems = passwordProblems(next, username);
-    if (problems.length > 0) found.newPassword = problems.join('; ');
+    if (problems.length > 0) found.newPassword = problems.map((message) => issueText({ message })).join('; ');
     if (repeat !== next) found.repeat = t('password.mismatch');
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;

@@ -5,6 +5,7 @@ import { FormActions, FormError, TextField } from '../../../components/form-fiel
 import type { FieldErrors } from '../../../utils/form-errors';
 import { describeUserError } from '../utils/user-messages';
 import { fieldMessages } from './create-user-form';
+import { issueText } from '../../../utils/form-words';
 
 const IDS = { password: 'reset-password', repeat: 'reset-repeat', error: 'reset-form-error', prefix: 'reset' } as const;
 
@@ -28,7 +29,7 @@ export function ResetPasswordForm({ user, onSave, onCancel }: ResetPasswordFormP
     const parsed = ResetPasswordInputSchema.safeParse({ password });
     const found = parsed.success ? {} : fieldMessages(parsed.error.issues);
     const problems = passwordProblems(password, user.username);
-    if (problems.length > 0) found.password = problems.join('; ');
+    if (problems.length > 0) found.password = problems.map((message) => issueText({ message })).join('; ');
     if (repeat !== password) found.repeat = t('form.mismatch');
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
