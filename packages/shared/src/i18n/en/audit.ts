@@ -33,10 +33,8 @@ export const audit = {
     loadFailed: 'The audit log could not be loaded: {error}',
   },
   paging: {
-    label: 'Pages',
     previous: 'Newer entries',
     next: 'Older entries',
-    page: 'Page {page} of {pages}',
   },
   entry: {
     heading: '{action}: {entity}',

@@ -55,6 +55,10 @@ export const common = {
     supervisor: 'Supervisor',
     admin: 'Administrator',
   },
+  paging: {
+    label: 'Pages',
+    page: 'Page {page} of {pages}',
+  },
   count: {
     alarms: '{count, plural, one {# alarm} other {# alarms}}',
     cases: '{count, plural, one {# case} other {# cases}}',

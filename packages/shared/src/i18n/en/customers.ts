@@ -23,10 +23,8 @@ export const customers = {
     pick: 'Pick a customer to see its contracts.',
   },
   paging: {
-    label: 'Pages',
     previous: 'Previous page',
     next: 'Next page',
-    page: 'Page {page} of {pages}',
   },
   customer: {
     new: 'New customer',

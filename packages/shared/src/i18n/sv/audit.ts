@@ -35,10 +35,8 @@ export const audit: Shape<typeof en> = {
     loadFailed: 'Ändringsloggen kunde inte laddas: {error}',
   },
   paging: {
-    label: 'Sidor',
     previous: 'Nyare rader',
     next: 'Äldre rader',
-    page: 'Sida {page} av {pages}',
   },
   entry: {
     heading: '{action}: {entity}',

@@ -57,6 +57,10 @@ export const common: Shape<typeof en> = {
     supervisor: 'Arbetsledare',
     admin: 'Administratör',
   },
+  paging: {
+    label: 'Sidor',
+    page: 'Sida {page} av {pages}',
+  },
   count: {
     alarms: '{count, plural, one {# larm} other {# larm}}',
     cases: '{count, plural, one {# ärende} other {# ärenden}}',

@@ -25,10 +25,8 @@ export const customers: Shape<typeof en> = {
     pick: 'Välj en kund för att se dess avtal.',
   },
   paging: {
-    label: 'Sidor',
     previous: 'Föregående sida',
     next: 'Nästa sida',
-    page: 'Sida {page} av {pages}',
   },
   customer: {
     new: 'Ny kund',

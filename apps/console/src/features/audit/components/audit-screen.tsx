@@ -5,7 +5,7 @@ import { useAuditPage, useAuditUsers } from '../hooks/use-audit';
 import { auditPath, NO_FILTERS, type AuditFilters } from '../utils/audit-query';
 import { AuditEntryView } from './audit-entry';
 import { AuditFiltersForm, type AuditUsers } from './audit-filters-form';
-import { Pager } from './pager';
+import { Pager } from '../../../components/pager';
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -85,6 +85,8 @@ export function AuditScreen({ canEdit }: { canEdit: boolean }) {
             pageSize={AUDIT_PAGE_SIZE}
             total={entries.data.total}
             onPage={setPage}
+            previousText={t('paging.previous')}
+            nextText={t('paging.next')}
             testId="audit-pager"
           />
         </div>

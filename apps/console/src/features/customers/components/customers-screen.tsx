@@ -8,7 +8,7 @@ import { messageOf } from '../../../utils/request-state';
 import { useCustomerPage, useRefreshCustomers } from '../hooks/use-customers';
 import { CustomerDetail } from './customer-detail';
 import { CustomerForm } from './customer-form';
-import { Pager } from './pager';
+import { Pager } from '../../../components/pager';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 250;
@@ -181,6 +181,8 @@ export function CustomersScreen({ canEdit }: { canEdit: boolean }) {
                 pageSize={CUSTOMERS_PAGE_SIZE}
                 total={customers.data.total}
                 onPage={setPage}
+                previousText={t('paging.previous')}
+                nextText={t('paging.next')}
                 testId="customers-pager"
               />
             </>

@@ -5,12 +5,15 @@ export interface PagerProps {
   pageSize: number;
   total: number;
   onPage: (page: number) => void;
+  /** The two buttons' words ("Previous page", or "Newer entries" for a log). */
+  previousText: string;
+  nextText: string;
   testId: string;
 }
 
 /** Previous / next with "Page 2 of 5"; hidden when everything fits on one page. */
-export function Pager({ page, pageSize, total, onPage, testId }: PagerProps) {
-  const { t } = useTranslation(['customers', 'common']);
+export function Pager({ page, pageSize, total, onPage, previousText, nextText, testId }: PagerProps) {
+  const { t } = useTranslation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1 && page <= 1) return null;
   return (
@@ -22,7 +25,7 @@ export function Pager({ page, pageSize, total, onPage, testId }: PagerProps) {
         onClick={() => onPage(page - 1)}
         data-testid={`${testId}-previous`}
       >
-        {t('paging.previous')}
+        {previousText}
       </button>
       <span className="admin-pager__where" data-testid={`${testId}-where`}>
         {t('paging.page', { page, pages })}
@@ -34,7 +37,7 @@ export function Pager({ page, pageSize, total, onPage, testId }: PagerProps) {
         onClick={() => onPage(page + 1)}
         data-testid={`${testId}-next`}
       >
-        {t('paging.next')}
+        {nextText}
       </button>
     </nav>
   );
