@@ -8,6 +8,7 @@ import { type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
+import { insertCaseEvent, lockCaseRow, type LockedCaseRow } from './case-rows.js';
 import { returnedRows } from '../database/sql-kit.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.schema.js';
@@ -216,7 +217,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
         });
       }
       await m.query(`UPDATE cases SET moved_to_top_at = now(), version = version + 1 WHERE id = $1`, [caseId]);
-      await this.event(m, caseId, 'MOVED_TO_TOP', supervisor.id, {});
+      await insertCaseEvent(m, caseId, 'MOVED_TO_TOP', supervisor.id, {});
       return { caseId, created: false, priority: Number(row.priority) };
     });
     // Ahead of everything waiting: the most urgent priority, in front of its other jobs.
@@ -282,7 +283,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
   /** Inside the caller's transaction, on a locked case the user holds: it no longer awaits acknowledgement. */
   async acknowledgeHeld(manager: EntityManager, caseId: string, userId: string, by: 'holder' | 'work'): Promise<void> {
     await manager.query(`UPDATE cases SET ack_due_at = NULL, version = version + 1 WHERE id = $1`, [caseId]);
-    await this.event(manager, caseId, 'ACKNOWLEDGED', userId, { by });
+    await insertCaseEvent(manager, caseId, 'ACKNOWLEDGED', userId, { by });
   }
 
   /** Inside the caller's transaction: ends the open hold of the case (case_holds) with the reason. */
@@ -326,29 +327,9 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     return changes.length;
   }
 
-  async lockCase(
-    manager: EntityManager,
-    caseId: string,
-  ): Promise<{
-    id: string;
-    case_no: string;
-    status: string;
-    category: string;
-    priority: number;
-    site_id: string | null;
-    held_by_user_id: string | null;
-    held_by_name: string | null;
-    awaiting_ack: boolean;
-  }> {
-    const [row] = (await manager.query(
-      `SELECT c.id, c.case_no, c.status, c.category, c.priority, c.site_id, c.held_by_user_id,
-              u.display_name AS held_by_name, c.ack_due_at IS NOT NULL AS awaiting_ack
-         FROM cases c LEFT JOIN users u ON u.id = c.held_by_user_id
-        WHERE c.id = $1 FOR UPDATE OF c`,
-      [caseId],
-    )) as Awaited<ReturnType<CaseHandlingService['lockCase']>>[];
-    if (!row) throw new AppError('NOT_FOUND', `No case ${caseId}`, { key: 'noCase', params: { caseId } });
-    return row;
+  /** Inside the caller's transaction: the case row, locked (NOT_FOUND when there is none). */
+  lockCase(manager: EntityManager, caseId: string): Promise<LockedCaseRow> {
+    return lockCaseRow(manager, caseId);
   }
 
   /** A waiting case becomes held by `userId`; null when it is not waiting (closed or held already). */
@@ -377,7 +358,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
     if (!row) return null;
     if (row.first_accept !== null) this.metrics.acceptSeconds.observe({ category: row.category }, row.first_accept);
     await manager.query(`INSERT INTO case_holds (case_id, user_id) VALUES ($1, $2)`, [caseId, userId]);
-    await this.event(manager, caseId, event, actorId, event === 'ASSIGNED' ? { to: userId } : {});
+    await insertCaseEvent(manager, caseId, event, actorId, event === 'ASSIGNED' ? { to: userId } : {});
     return { caseId, created: false, priority: Number(row.priority) };
   }
 
@@ -405,7 +386,7 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
       ),
     );
     await this.endHold(manager, caseId, reason);
-    await this.event(manager, caseId, reason === 'ASSIGNED' ? 'REASSIGNED' : reason, actorId, { reason: text });
+    await insertCaseEvent(manager, caseId, reason === 'ASSIGNED' ? 'REASSIGNED' : reason, actorId, { reason: text });
     return { caseId, created: false, priority: Number(row!.priority) };
   }
 
@@ -413,20 +394,5 @@ export class CaseHandlingService implements OnApplicationBootstrap, OnApplicatio
   async requeue(change: CaseChange): Promise<void> {
     await this.effects.queueJob(change.caseId, change.priority, true);
     await this.effects.afterCommit([change]);
-  }
-
-  private async event(
-    manager: EntityManager,
-    caseId: string,
-    type: string,
-    actorId: string | null,
-    data: Record<string, unknown>,
-  ): Promise<void> {
-    await manager.query(`INSERT INTO case_events (case_id, type, actor_user_id, data) VALUES ($1, $2, $3, $4)`, [
-      caseId,
-      type,
-      actorId,
-      JSON.stringify(data),
-    ]);
   }
 }
