@@ -9,7 +9,8 @@ import { redisConnectionOptions } from '../src/redis/redis-url.js';
 import { POWER_CUT_MIX } from '../src/simulator/events.js';
 import { closeFleet, createFleet, fleetSpecs, storm } from '../src/simulator/load.js';
 import { Transmitter } from '../src/simulator/transmitter.js';
-import { englishCaseTitle } from './support/case-title-icu.js';
+import { englishCaseTitle, englishSignalReason } from './support/case-title-icu.js';
+import { centreMinuteNamed } from '../src/common/centre-time.js';
 import { TestEnvironment, eventually, nextEvent } from './support/test-app.js';
 
 /**
@@ -64,21 +65,34 @@ interface SignalRow {
   code: string;
   decision: string | null;
   decision_reason: string | null;
+  decision_reason_key: string | null;
+  decision_reason_params: CaseTitleParams | null;
   case_id: string | null;
   service_mode_id: string | null;
   block_window_id: string | null;
 }
 
-/** The account's signals once all are evaluated, in storage order. */
+/**
+ * The account's signals once all are evaluated, in storage order. Each carries its reason's key
+ * and params (@arc/shared/signal-reason), and the English catalogue says them as the stored
+ * reason, word for word: every reason these tests produce is checked.
+ */
 async function evaluatedSignals(account: string, count: number): Promise<SignalRow[]> {
-  return eventually(async () => {
-    const rows = await env.query<SignalRow>(
-      `SELECT id, code, decision, decision_reason, case_id, service_mode_id, block_window_id
+  const rows = await eventually(async () => {
+    const found = await env.query<SignalRow>(
+      `SELECT id, code, decision, decision_reason, decision_reason_key, decision_reason_params, case_id,
+              service_mode_id, block_window_id
          FROM signals WHERE account = $1 ORDER BY id`,
       [account],
     );
-    return rows.length === count && rows.every((row) => row.decision !== null) ? rows : undefined;
+    return found.length === count && found.every((row) => row.decision !== null) ? found : undefined;
   });
+  for (const row of rows) {
+    expect(await englishSignalReason(row.decision_reason_key, row.decision_reason_params, centreMinuteNamed)).toBe(
+      row.decision_reason,
+    );
+  }
+  return rows;
 }
 
 /**

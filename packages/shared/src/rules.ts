@@ -4,6 +4,7 @@ import { ALARM_CATEGORIES, type AlarmCategory } from './alarm.js';
 import { AUTHORITY_LEVELS, type ApprovalKind, type AuthorityLevel } from './authority.js';
 import { date, id, nullable, timestamp } from './contract-fields.js';
 import type { SignalKind } from './event-codes.js';
+import { signalReasonFields } from './signal-reason.js';
 import { requesterRefusalText, type Refusal, type RequesterRefusalKey } from './i18n/error-messages.js';
 
 /**
@@ -40,7 +41,9 @@ export const SignalLogEntrySchema = z.object({
   category: nullable(z.enum(ALARM_CATEGORIES)),
   /** Null while the signal waits for evaluation. */
   decision: nullable(z.enum(SIGNAL_DECISIONS)),
+  /** The reason in English; `decisionReasonKey` and `decisionReasonParams` say it in any language (@arc/shared/signal-reason). */
   decisionReason: nullable(z.string()),
+  ...signalReasonFields,
   caseId: nullable(id),
   caseNo: nullable(z.string()),
   unencryptedFromKeyed: z.boolean().meta({

@@ -18,6 +18,7 @@ import { UserLocale1765600000000 } from './migrations/1765600000000-user-locale.
 import { RosterSwaps1765700000000 } from './migrations/1765700000000-roster-swaps.js';
 import { AuditFilters1765800000000 } from './migrations/1765800000000-audit-filters.js';
 import { CaseTitleRef1765900000000 } from './migrations/1765900000000-case-title-ref.js';
+import { SignalReasonRef1766000000000 } from './migrations/1766000000000-signal-reason-ref.js';
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   RosterSwaps1765700000000,
   AuditFilters1765800000000,
   CaseTitleRef1765900000000,
+  SignalReasonRef1766000000000,
 ];
 
 /**

@@ -24,7 +24,7 @@ export async function signalLogOfSite(db: Db, siteId: string, query: SignalLogQu
     `SELECT x.* FROM transmitters t
        CROSS JOIN LATERAL (
          SELECT s.id::text AS id, s.id AS sort_id, s.received_at, s.account, s.code, s.zone, s.kind, s.category,
-                s.decision, s.decision_reason, s.case_id, c.case_no, s.unencrypted_from_keyed
+                s.decision, s.decision_reason, s.decision_reason_key, s.decision_reason_params, s.case_id, c.case_no, s.unencrypted_from_keyed
            FROM signals s LEFT JOIN cases c ON c.id = s.case_id
           WHERE s.transmitter_id = t.id AND s.id < $2::bigint
           ORDER BY s.id DESC LIMIT $3) x
@@ -45,6 +45,8 @@ interface SignalRow {
   category: SignalLogEntry['category'];
   decision: SignalLogEntry['decision'];
   decision_reason: string | null;
+  decision_reason_key: string | null;
+  decision_reason_params: Record<string, string | number | boolean> | null;
   case_id: string | null;
   case_no: string | null;
   unencrypted_from_keyed: boolean;
@@ -62,6 +64,8 @@ function toEntry(row: SignalRow): SignalLogEntry {
     category: row.category,
     decision: row.decision,
     decisionReason: row.decision_reason,
+    decisionReasonKey: row.decision_reason_key,
+    decisionReasonParams: row.decision_reason_params,
     caseId: row.case_id,
     caseNo: row.case_no,
     unencryptedFromKeyed: row.unencrypted_from_keyed,

@@ -23,6 +23,8 @@ export interface Deferral {
 
 /** A restore of the batch, with the family of waiting signals it settles. */
 export interface PendingRestore extends RestoreInput {
+  /** The restore's event code as received (its reason names the event). */
+  eventCode: string;
   family: { account: string; family: string } | null;
   receivedAt: Date;
 }

@@ -1,4 +1,5 @@
 import type { SignalDecision } from '@arc/shared/rules';
+import type { SignalReason } from '@arc/shared/signal-reason';
 import type { EntityManager } from 'typeorm';
 import type { SqlPart } from '../database/sql-kit.js';
 import { windowsSql, type SignalToJudge } from '../rules/index.js';
@@ -13,7 +14,8 @@ export interface LockedSignal extends SignalToJudge {
 /** What is written back to each signal: its decision, reason, case and suppressing window. */
 export interface Outcome {
   decision: SignalDecision;
-  reason: string;
+  /** Set by the time the batch writes its decisions. */
+  reason: SignalReason | null;
   caseId: string | null;
   serviceModeId: string | null;
   blockWindowId: string | null;
@@ -54,17 +56,20 @@ export function decisionsStatement(outcomes: Map<string, Outcome>): SqlPart {
   return {
     sql: `UPDATE signals s
              SET evaluated_at = now(), case_id = u.case_id, decision = u.decision, decision_reason = u.reason,
+                 decision_reason_key = u.reason_key, decision_reason_params = u.reason_params,
                  service_mode_id = u.service_mode_id, block_window_id = u.block_window_id
-            FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[])
-                 AS u(id, case_id, decision, reason, service_mode_id, block_window_id)
+            FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::jsonb[])
+                 AS u(id, case_id, decision, reason, service_mode_id, block_window_id, reason_key, reason_params)
            WHERE s.id = u.id`,
     params: [
       [...outcomes.keys()],
       list.map((o) => o.caseId),
       list.map((o) => o.decision),
-      list.map((o) => o.reason),
+      list.map((o) => o.reason?.text ?? ''),
       list.map((o) => o.serviceModeId),
       list.map((o) => o.blockWindowId),
+      list.map((o) => o.reason?.key ?? null),
+      list.map((o) => (o.reason ? JSON.stringify(o.reason.params) : null)),
     ],
   };
 }

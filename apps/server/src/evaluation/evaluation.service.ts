@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CaseSummary } from '@arc/shared/case';
-import { runawaySignalReason } from '@arc/shared/case-title';
 import type { SignalDecision } from '@arc/shared/rules';
+import { caseReason, restoreReason } from '@arc/shared/signal-reason';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CaseBatchWriter, CaseEffectsService, type CaseBatch, type CaseChange } from '../cases/index.js';
 import { RulesService } from '../rules/index.js';
@@ -92,7 +92,7 @@ export class EvaluationService {
       const id = String(row.id);
       const outcome: Outcome = {
         decision: 'LOG_ONLY',
-        reason: '',
+        reason: null,
         caseId: null,
         serviceModeId: null,
         blockWindowId: null,
@@ -101,7 +101,7 @@ export class EvaluationService {
       switch (decision.action) {
         case 'OPEN_OR_APPEND':
           outcome.decision = 'APPENDED';
-          outcome.reason = decision.runaway ? runawaySignalReason(decision.title) : decision.title;
+          outcome.reason = caseReason(decision, decision.runaway);
           if (writes.mustWaitForAlarm(decision.caseKey, decision.category)) await flush();
           writes.addAlarm({
             caseKey: decision.caseKey,
@@ -127,11 +127,12 @@ export class EvaluationService {
             caseKey: decision.caseKey,
             category: decision.category,
             description: decision.description,
+            eventCode: row.code,
             family,
             receivedAt: row.received_at,
           });
           outcome.decision = 'RESTORE';
-          outcome.reason = decision.description;
+          outcome.reason = restoreReason({ eventCode: row.code, description: decision.description }, null, 0);
           break;
         }
         case 'SUPPRESS':
@@ -202,13 +203,8 @@ export class EvaluationService {
         const count = settled.get(restore.signalId) ?? 0;
         const outcome = outcomes.get(restore.signalId)!;
         outcome.caseId = change?.caseId ?? null;
-        outcome.reason = [
-          restore.description,
-          change ? `recorded on case ${change.caseNo}` : 'no open case',
-          count > 0 ? `settles ${count} waiting signal(s): no case is raised for them` : null,
-        ]
-          .filter(Boolean)
-          .join('; ');
+        const event = { eventCode: restore.eventCode, description: restore.description };
+        outcome.reason = restoreReason(event, change?.caseNo ?? null, count);
       }
     }
   }

@@ -18,7 +18,8 @@ const window = (kind: Suppression['kind']): Suppression => ({
   category: null,
   startsAt: T0,
   endsAt: new Date(T0.getTime() + 3_600_000),
-  label: 'Installer at work',
+  note: 'Installer at work',
+  requestedBy: 'Anna Berg',
   finished: true,
 });
 

@@ -14,7 +14,8 @@ const SERVICE_MODE: Suppression = {
   category: null,
   startsAt: T0,
   endsAt: at(3600),
-  label: 'Installer at work (asked by Anna Berg)',
+  note: 'Installer at work',
+  requestedBy: 'Anna Berg',
 };
 const FIRE_ONLY: Suppression = { ...SERVICE_MODE, id: 'sm-fire', category: 'FIRE' };
 const BLOCK: Suppression = {
@@ -23,7 +24,8 @@ const BLOCK: Suppression = {
   category: null,
   startsAt: T0,
   endsAt: at(86_400),
-  label: 'ref. ORDER-17 (asked by Anna Berg)',
+  note: 'ORDER-17',
+  requestedBy: 'Anna Berg',
 };
 
 function signal(code: string, options: { zone?: string | null; siteId?: string | null; t?: number } = {}) {
@@ -110,7 +112,10 @@ describe('decide: restores, logs and tests raise nothing', () => {
     ['RP', 'Periodic test: supervision timer restarted'],
     ['1602', 'Periodic test: supervision timer restarted'],
   ])('%s is logged only: %s', (code, reason) => {
-    expect(decide(signal(code), QUIET, SETTINGS)).toEqual({ action: 'LOG_ONLY', reason });
+    expect(decide(signal(code), QUIET, SETTINGS)).toEqual({
+      action: 'LOG_ONLY',
+      reason: expect.objectContaining({ text: reason, params: expect.objectContaining({ eventCode: code }) }),
+    });
   });
 
   it('a restore is never suppressed: the end-of-service-mode check needs it', () => {
@@ -138,7 +143,10 @@ describe('decide: service mode and block windows', () => {
       action: 'SUPPRESS',
       suppression: SERVICE_MODE,
       category: 'FIRE',
-      reason: 'Service mode until 2026-11-22 12:00 (Europe/Stockholm): Installer at work (asked by Anna Berg)',
+      reason: expect.objectContaining({
+        text: 'Service mode until 2026-11-22 12:00 (Europe/Stockholm): Installer at work (asked by Anna Berg)',
+        key: 'signalReasons:suppressed',
+      }),
     });
   });
 
@@ -146,7 +154,7 @@ describe('decide: service mode and block windows', () => {
     const snapshot = { suppressions: [FIRE_ONLY], recentSignals: 1 };
     expect(decide(signal('FA', { t: 5 }), snapshot, SETTINGS)).toMatchObject({
       action: 'SUPPRESS',
-      reason: expect.stringContaining('(fire only)'),
+      reason: expect.objectContaining({ text: expect.stringContaining('(fire only)') }),
     });
     expect(decide(signal('BA', { t: 5 }), snapshot, SETTINGS).action).toBe('OPEN_OR_APPEND');
     expect(decide(signal('HA', { t: 5 }), snapshot, SETTINGS).action).toBe('OPEN_OR_APPEND');
@@ -164,7 +172,9 @@ describe('decide: service mode and block windows', () => {
     expect(decide(signal('1110', { t: 7200 }), snapshot, SETTINGS)).toMatchObject({
       action: 'SUPPRESS',
       suppression: { kind: 'BLOCK_WINDOW', id: 'bw-1' },
-      reason: 'Block window until 2026-11-23 11:00 (Europe/Stockholm): ref. ORDER-17 (asked by Anna Berg)',
+      reason: expect.objectContaining({
+        text: 'Block window until 2026-11-23 11:00 (Europe/Stockholm): ref. ORDER-17 (asked by Anna Berg)',
+      }),
     });
     expect(decide(signal('1110', { t: 86_400 }), snapshot, SETTINGS).action).toBe('OPEN_OR_APPEND');
   });
@@ -201,7 +211,10 @@ describe('decide: AC loss waits for its restore', () => {
         unit: 'min',
       },
       dueAt: at(900),
-      reason: 'AC power loss: a case is raised at 2026-11-22 11:15 (Europe/Stockholm) unless it is restored before',
+      reason: expect.objectContaining({
+        text: 'AC power loss: a case is raised at 2026-11-22 11:15 (Europe/Stockholm) unless it is restored before',
+        params: expect.objectContaining({ dueAt: '2026-11-22T10:15:00.000Z' }),
+      }),
     });
   });
 

@@ -6,10 +6,16 @@ import {
   type CaseTitleKey,
   type CaseTitleParams,
   type TitleEvent,
-  unknownEventCodeText,
 } from '@arc/shared/case-title';
 import { classifyEventCode } from '@arc/shared/event-codes';
 import { isWithin } from '@arc/shared/rules';
+import {
+  deferredReason,
+  loggedReason,
+  suppressedReason,
+  testReason,
+  type SignalReason,
+} from '@arc/shared/signal-reason';
 import { DELAYED_FAMILIES, restoreFamilyOf } from './restore-family.js';
 import { centreMinuteNamed } from '../common/centre-time.js';
 
@@ -30,8 +36,10 @@ export interface Suppression {
   category: AlarmCategory | null;
   startsAt: Date;
   endsAt: Date;
-  /** Why, in the words stored with the signal: reason or request reference. */
-  label: string;
+  /** The service mode's reason, or the block window's request reference. */
+  note: string;
+  /** Who asked for it, as recorded. */
+  requestedBy: string;
   /** Its end check already ran: an alarm from its period evaluated only now is raised directly. */
   finished?: boolean;
 }
@@ -73,7 +81,7 @@ export type Decision =
       action: 'SUPPRESS';
       suppression: Suppression;
       category: AlarmCategory;
-      reason: string;
+      reason: SignalReason;
     }
   | {
       action: 'DEFER';
@@ -84,9 +92,9 @@ export type Decision =
       titleKey: CaseTitleKey;
       titleParams: CaseTitleParams;
       dueAt: Date;
-      reason: string;
+      reason: SignalReason;
     }
-  | { action: 'LOG_ONLY'; reason: string };
+  | { action: 'LOG_ONLY'; reason: SignalReason };
 
 /** Where an unknown event code is shown: as a technical case that names the code. */
 export const UNKNOWN_CODE_CATEGORY: AlarmCategory = 'TECHNICAL';
@@ -109,9 +117,9 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
   const unknownTransmitter = facts.siteId === null;
   const runaway = snapshot.recentSignals > settings.runawayThreshold;
 
-  if (event?.kind === 'LOG') return { action: 'LOG_ONLY', reason: event.description };
-  if (event?.kind === 'TEST')
-    return { action: 'LOG_ONLY', reason: `${event.description}: supervision timer restarted` };
+  const known = event ? { eventCode: facts.code, description: event.description } : null;
+  if (event?.kind === 'LOG') return { action: 'LOG_ONLY', reason: loggedReason(known!) };
+  if (event?.kind === 'TEST') return { action: 'LOG_ONLY', reason: testReason(known!) };
   if (event?.kind === 'RESTORE') {
     return {
       action: 'RESTORE',
@@ -131,7 +139,6 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
     zone: facts.zone,
     unknownTransmitter,
   };
-  const description = event ? event.description : unknownEventCodeText(facts.code);
   const suppression = activeSuppression(snapshot.suppressions, category, facts.receivedAt);
   if (suppression && !suppression.finished) {
     return { action: 'SUPPRESS', suppression, category, reason: suppressionReason(suppression) };
@@ -160,7 +167,7 @@ export function decide(facts: SignalFacts, snapshot: TransmitterSnapshot, settin
       family,
       ...notRestoredTitle({ ...titled, delaySeconds: settings.acLossDelaySeconds }),
       dueAt,
-      reason: `${description}: a case is raised at ${clock(dueAt)} unless it is restored before`,
+      reason: deferredReason(known!, dueAt, clock),
     };
   }
   return {
@@ -183,10 +190,12 @@ export function activeSuppression(
   return suppressions.find((s) => (s.category === null || s.category === category) && isWithin(s, at)) ?? null;
 }
 
-function suppressionReason(s: Suppression): string {
-  const scope = s.category ? ` (${s.category.toLowerCase()} only)` : '';
-  const what = s.kind === 'SERVICE_MODE' ? 'Service mode' : 'Block window';
-  return `${what}${scope} until ${clock(s.endsAt)}: ${s.label}`;
+function suppressionReason(s: Suppression): SignalReason {
+  const window = s.kind === 'SERVICE_MODE' ? 'serviceMode' : 'blockWindow';
+  return suppressedReason(
+    { window, category: s.category, endsAt: s.endsAt, note: s.note, requestedBy: s.requestedBy },
+    clock,
+  );
 }
 
 /** "2026-12-01 15:05 (Europe/Stockholm)": the text is stored with the signal, so it names its zone. */

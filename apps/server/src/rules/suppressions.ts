@@ -10,7 +10,9 @@ export interface SuppressionRow {
   category: AlarmCategory | null;
   starts_at: Date | string;
   ends_at: Date | string;
-  label: string;
+  /** The service mode's reason, or the block window's reference. */
+  note: string;
+  requested_by: string;
   finished: boolean;
 }
 
@@ -21,12 +23,12 @@ export interface SuppressionRow {
  */
 export function windowsSql(transmitter: string, from: string, to: string): string {
   return `SELECT 'SERVICE_MODE' AS kind, id, transmitter_id, category, starts_at, ends_at,
-                 reason || ' (asked by ' || requested_by_name || ')' AS label, finished_at IS NOT NULL AS finished
+                 reason AS note, requested_by_name AS requested_by, finished_at IS NOT NULL AS finished
             FROM service_modes
            WHERE transmitter_id ${transmitter} AND starts_at <= ${to} AND ends_at > ${from}
           UNION ALL
           SELECT 'BLOCK_WINDOW', id, transmitter_id, NULL, starts_at, ends_at,
-                 'ref. ' || reference || ' (asked by ' || requested_by_name || ')', finished_at IS NOT NULL
+                 reference, requested_by_name, finished_at IS NOT NULL
             FROM block_windows
            WHERE transmitter_id ${transmitter} AND cancelled_at IS NULL AND starts_at <= ${to} AND ends_at > ${from}`;
 }
@@ -42,7 +44,8 @@ export function suppressionsByTransmitter(rows: Iterable<SuppressionRow>): Map<s
       category: row.category,
       startsAt: new Date(row.starts_at),
       endsAt: new Date(row.ends_at),
-      label: row.label,
+      note: row.note,
+      requestedBy: row.requested_by,
       finished: row.finished,
     });
     byTransmitter.set(row.transmitter_id, list);

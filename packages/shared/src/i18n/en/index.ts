@@ -1,5 +1,6 @@
 import { admin } from './admin.js';
 import { caseTitles } from './case-titles.js';
+import { signalReasons } from './signal-reasons.js';
 import { access } from './access.js';
 import { windows } from './windows.js';
 import { customers } from './customers.js';
@@ -43,6 +44,7 @@ export const en = {
   events,
   authority,
   caseTitles,
+  signalReasons,
   admin,
   errors,
 } as const;

@@ -2,6 +2,7 @@ import type { Shape } from '../shape.js';
 import type { en } from '../en/index.js';
 import { admin } from './admin.js';
 import { caseTitles } from './case-titles.js';
+import { signalReasons } from './signal-reasons.js';
 import { access } from './access.js';
 import { windows } from './windows.js';
 import { customers } from './customers.js';
@@ -45,6 +46,7 @@ export const sv: Shape<typeof en> = {
   events,
   authority,
   caseTitles,
+  signalReasons,
   admin,
   errors,
 };

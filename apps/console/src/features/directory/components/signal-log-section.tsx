@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../../lib/i18n/i18n';
 import { eventLabel } from '../../../utils/event-label';
+import { signalReason } from '../../../utils/signal-reason';
 import { messageOf } from '../../../utils/request-state';
 import { listSiteSignals } from '../api/directory-api';
 import { formatDateTime } from '../utils/labels';
@@ -171,7 +172,7 @@ function SignalRow({ entry }: { entry: SignalLogEntry }) {
           {t(`decision.${entry.decision ?? 'PENDING'}`)}
         </span>
       </td>
-      <td data-testid="signal-reason">{entry.decisionReason ?? ''}</td>
+      <td data-testid="signal-reason">{signalReason(entry)}</td>
       <td data-testid="signal-case">{entry.caseNo ?? '—'}</td>
     </tr>
   );
