@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDc09Key } from '../src/ingest/dc09/dc09-crypto.js';
@@ -251,6 +253,16 @@ describe('DC-09 over TCP', () => {
     const extra = await Dc09TcpClient.open(env.tcpPort);
     expect(await extra.waitClosed(3000)).toBe(true);
     for (const client of clients) client.close();
+  });
+
+  it("listens with an accept queue of DC09_LISTEN_BACKLOG, not Node's 511 (as the kernel reports it)", async () => {
+    // For a listening socket, ss's Send-Q is the accept queue's size: the backlog asked for,
+    // capped by net.core.somaxconn.
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8').trim());
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${env.tcpPort}`], { encoding: 'utf8' }).trim();
+    const sendQ = Number(listening.split(/\s+/)[2]);
+    expect(env.config.dc09.listenBacklog).toBe(4096);
+    expect(sendQ).toBe(Math.min(4096, somaxconn));
   });
 
   it('survives random bytes without crashing or storing anything (fuzz)', async () => {

@@ -166,6 +166,24 @@ describe('metrics and health', () => {
     expect(text).toMatch(/^arc_bullmq_jobs\{queue="cases",state="prioritized"\} \d+$/m);
   });
 
+  it('shows event-loop utilisation, which delay hides, and the evaluation backlog', async () => {
+    // Keeps this process's loop (the server runs in it) busy for 1.5 s: the one-second window
+    // that ends after it was at least 60 % busy, whatever the phase of the sampler.
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      // busy on purpose
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const text = await (await fetch(`${env.url}/api/v1/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1]);
+    expect(value('arc_event_loop_utilization_max_1m')).toBeGreaterThan(0.5);
+    expect(value('arc_event_loop_utilization_max_1m')).toBeLessThanOrEqual(1);
+    expect(value('arc_event_loop_busy_seconds_total')).toBeGreaterThanOrEqual(1.5);
+    expect(value('arc_event_loop_utilization')).toBeGreaterThanOrEqual(0);
+    expect(value('arc_evaluation_backlog_signals')).toBe(0);
+    expect(value('arc_evaluation_oldest_waiting_seconds')).toBe(0);
+  });
+
   it('answers liveness and readiness', async () => {
     expect((await fetch(`${env.url}/api/v1/health/live`)).status).toBe(200);
     const ready = await fetch(`${env.url}/api/v1/health/ready`);

@@ -46,6 +46,9 @@ export const EnvSchema = z
     DC09_UDP_PORT: port.default(12000),
     DC09_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(10_000),
     DC09_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    // The kernel's accept queue: in a storm thousands of panels connect within a second. Linux
+    // caps it at net.core.somaxconn (4096 on current kernels); Node's default is 511.
+    DC09_LISTEN_BACKLOG: z.coerce.number().int().min(16).max(65_535).default(4096),
     // LF + CRC (4) + length (4) + the largest body the `0LLL` length field can state (0x0FFF) + CR.
     DC09_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(65_536).default(4105),
     DC09_CLOCK_PAST_SECONDS: z.coerce.number().int().min(0).max(3600).default(40),
@@ -151,6 +154,7 @@ export interface AppConfig {
     udpPort: number;
     maxConnections: number;
     idleTimeoutSeconds: number;
+    listenBacklog: number;
     maxFrameBytes: number;
     clockPastSeconds: number;
     clockFutureSeconds: number;
@@ -248,6 +252,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       udpPort: env.DC09_UDP_PORT,
       maxConnections: env.DC09_MAX_CONNECTIONS,
       idleTimeoutSeconds: env.DC09_IDLE_TIMEOUT_SECONDS,
+      listenBacklog: env.DC09_LISTEN_BACKLOG,
       maxFrameBytes: env.DC09_MAX_FRAME_BYTES,
       clockPastSeconds: env.DC09_CLOCK_PAST_SECONDS,
       clockFutureSeconds: env.DC09_CLOCK_FUTURE_SECONDS,

@@ -1,14 +1,11 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { performance } from 'node:perf_hooks';
 import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
+import { MetricsService } from '../common/metrics/metrics.service.js';
+import { EvaluationLane, type LaneJob } from './evaluation-lane.js';
 import { EvaluationService, type CommittedBatch, type EvaluationResult } from './evaluation.service.js';
-
-interface Job {
-  signalId: string;
-  resolve: (result: EvaluationResult) => void;
-  reject: (error: unknown) => void;
-}
 
 const SWEEP_MS = 30_000;
 const RETRY_DELAYS_MS = [200, 1_000, 5_000];
@@ -16,43 +13,56 @@ const RETRY_DELAYS_MS = [200, 1_000, 5_000];
 const BATCH_SIZE = 500;
 /** Queue of signals without a category (open/close logs, unknown codes): after the alarms. */
 const LAST = 9;
+/** Fire and hold-up (CATEGORY_PRIORITY 1 and 2) have a lane of their own. */
+const URGENT_UP_TO = CATEGORY_PRIORITY.HOLDUP;
 
 /**
- * Runs the rules on stored signals after they were acknowledged, one batch at a time so that
- * evaluation never starves the receivers. Signals wait in one queue per category priority:
- * in an alarm storm a fire alarm is evaluated before thousands of waiting AC-loss signals.
- * Within a category the order of storage is kept, so a restore is never evaluated before its
- * alarm (signals of different categories belong to different cases). A signal whose evaluation
+ * Runs the rules on stored signals after they were acknowledged, in two lanes that evaluate side
+ * by side: fire and hold-up in the urgent lane, everything else in the other. In an alarm storm
+ * a fire alarm's batch holds only fire and hold-up signals and never waits for a batch of
+ * thousands of AC losses to commit. Within a lane, signals wait in one queue per category
+ * priority (intrusion before technical before service before logs). A category belongs to one
+ * lane, and a lane evaluates in the order of storage within each category, so a restore is
+ * never evaluated before its alarm (signals of different categories belong to different cases).
+ * Two lanes commit concurrently exactly as two server processes do: the signal locks and the
+ * one-open-case-per-site-and-category upsert make that safe, and consoles keep the highest
+ * version of each case whatever order the lanes' pushes arrive in. A signal whose evaluation
  * keeps failing is picked up again by the sweep and at start-up: `signals.evaluated_at` is the record.
  */
 @Injectable()
 export class EvaluationDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EvaluationDispatcherService.name);
-  private readonly queues = new Map<number, Job[]>();
   private readonly queued = new Set<string>();
-  private running: Promise<void> | null = null;
-  /** Wakes the worker while it waits for a push to finish with nothing else to do. */
-  private arrived: (() => void) | null = null;
+  private readonly urgent: EvaluationLane;
+  private readonly normal: EvaluationLane;
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly evaluation: EvaluationService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    const work = {
+      commit: (ids: string[]) => this.evaluateWithRetry(ids),
+      afterCommit: (batch: CommittedBatch) => this.evaluation.afterCommit(batch),
+    };
+    const forget = (batch: LaneJob[]) => {
+      for (const job of batch) this.queued.delete(job.signalId);
+    };
+    const stopped = () => this.stopped;
+    this.urgent = new EvaluationLane('urgent', BATCH_SIZE, work, this.logger, forget, stopped);
+    this.normal = new EvaluationLane('normal', BATCH_SIZE, work, this.logger, forget, stopped);
+    metrics.watchEvaluationBacklog(() => this.backlogFigures());
+  }
 
   /** Evaluates a stored signal; resolves with the decision once its batch has committed. */
   evaluate(signalId: string, category: string | null): Promise<EvaluationResult> {
     return new Promise((resolve, reject) => {
       this.queued.add(signalId);
       const priority = category !== null && isAlarmCategory(category) ? CATEGORY_PRIORITY[category] : LAST;
-      const queue = this.queues.get(priority);
-      if (queue) queue.push({ signalId, resolve, reject });
-      else this.queues.set(priority, [{ signalId, resolve, reject }]);
-      const arrived = this.arrived;
-      this.arrived = null;
-      arrived?.();
-      setImmediate(() => void this.pump());
+      const lane = priority <= URGENT_UP_TO ? this.urgent : this.normal;
+      lane.add(priority, { signalId, queuedAt: performance.now(), resolve, reject });
     });
   }
 
@@ -61,6 +71,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     this.evaluate(signalId, category).catch(() => undefined);
   }
 
+  /** Signals handed in and not yet evaluated (queued or in a batch in flight). */
   get backlog(): number {
     return this.queued.size;
   }
@@ -74,11 +85,17 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     this.timer.unref();
   }
 
-  /** Before the database closes: take no new batch and let the one in flight commit. */
+  /** Before the database closes: take no new batch and let the ones in flight commit. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await Promise.all([this.urgent.idle(), this.normal.idle()]);
+  }
+
+  private backlogFigures(): { signals: number; oldestSeconds: number } {
+    const starts = [this.urgent.oldestQueuedAt(), this.normal.oldestQueuedAt()].filter((t) => t !== null);
+    const oldest = starts.length === 0 ? null : Math.min(...starts);
+    return { signals: this.queued.size, oldestSeconds: oldest === null ? 0 : (performance.now() - oldest) / 1000 };
   }
 
   private async sweep(olderThanSeconds: number): Promise<void> {
@@ -91,86 +108,6 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     const fresh = rows.filter((row) => !this.queued.has(String(row.id)));
     for (const row of fresh) this.schedule(String(row.id), row.category);
     if (fresh.length > 0) this.logger.log(`Evaluating ${fresh.length} signal(s) stored earlier but not yet evaluated`);
-  }
-
-  /** The next batch: most urgent categories first, storage order within each. */
-  private takeBatch(): Job[] {
-    const batch: Job[] = [];
-    for (const priority of [...this.queues.keys()].sort((a, b) => a - b)) {
-      const queue = this.queues.get(priority)!;
-      batch.push(...queue.splice(0, BATCH_SIZE - batch.length));
-      if (queue.length === 0) this.queues.delete(priority);
-      if (batch.length >= BATCH_SIZE) break;
-    }
-    return batch;
-  }
-
-  private pump(): Promise<void> {
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  /**
-   * Pipelined: while one batch's effects run (queue jobs, the summary query, the push to the
-   * consoles), the next batch's transaction already does, so a signal does not wait for the
-   * previous batch's push. Effects run one batch after the other, so changes reach the consoles
-   * in the order they were committed, and at most one batch's effects is outstanding: when they
-   * are slower than the transactions, evaluation waits for them rather than piling them up.
-   * A job resolves once its batch's changes are pushed.
-   */
-  private async drain(): Promise<void> {
-    let effects: Promise<void> | null = null;
-    for (;;) {
-      let batch = this.takeBatch();
-      // Idle but for the last push: a signal that comes meanwhile starts its transaction at once.
-      while (batch.length === 0 && effects) {
-        await Promise.race([effects, this.nextArrival()]);
-        batch = this.takeBatch();
-      }
-      if (batch.length === 0 || this.stopped) break;
-      let committed: CommittedBatch;
-      try {
-        committed = await this.evaluateWithRetry(batch.map((job) => job.signalId));
-      } catch (error) {
-        this.logger.error({ err: error, signals: batch.length }, 'Evaluation failed; the sweep will retry');
-        for (const job of batch) job.reject(error);
-        this.forget(batch);
-        continue;
-      }
-      if (effects) await effects;
-      const push: Promise<void> = this.evaluation
-        .afterCommit(committed)
-        .catch((error: unknown) =>
-          // Committed all the same: the consoles see the change with their next snapshot.
-          this.logger.warn({ err: error }, 'Could not queue or push the case changes of an evaluated batch'),
-        )
-        .then(() => this.settle(batch, committed.results))
-        .finally(() => {
-          if (effects === push) effects = null;
-        });
-      effects = push;
-    }
-    if (effects) await effects;
-  }
-
-  /** Resolves when the next signal is handed in. */
-  private nextArrival(): Promise<void> {
-    return new Promise((resolve) => (this.arrived = resolve));
-  }
-
-  private settle(batch: Job[], results: Map<string, EvaluationResult>): void {
-    for (const job of batch) {
-      const result = results.get(job.signalId);
-      if (result) job.resolve(result);
-      else job.reject(new Error(`signal ${job.signalId} does not exist`));
-    }
-    this.forget(batch);
-  }
-
-  private forget(batch: Job[]): void {
-    for (const job of batch) this.queued.delete(job.signalId);
   }
 
   private async evaluateWithRetry(signalIds: string[]): Promise<CommittedBatch> {

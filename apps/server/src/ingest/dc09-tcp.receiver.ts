@@ -33,7 +33,8 @@ export class Dc09TcpReceiver implements OnApplicationBootstrap, OnApplicationShu
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.config.dc09.tcpPort, this.config.dc09.host, () => resolve());
+      const { tcpPort: port, host, listenBacklog: backlog } = this.config.dc09;
+      server.listen({ port, host, backlog }, () => resolve());
     });
     const address = server.address();
     this.stats.listening.tcp = typeof address === 'object' && address ? `${address.address}:${address.port}` : null;

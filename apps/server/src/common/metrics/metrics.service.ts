@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { EventLoopLoad } from './event-loop-load.js';
 
 /**
  * The Prometheus metrics of this process. Counters and histograms are fed where things happen
@@ -7,8 +8,50 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * supervisor snapshot, computed every few seconds, so a scrape never waits for a query.
  */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
+  private readonly loop = new EventLoopLoad();
+  private backlogOf: (() => { signals: number; oldestSeconds: number }) | null = null;
+
+  /**
+   * Event-loop utilisation: the share of time the loop was busy running code rather than waiting
+   * for I/O. Delay (arc_process_eventloop_lag_*) hides saturation: a loop busy 100 % of the time
+   * with short tasks has little delay but accepts connections and answers frames late.
+   */
+  readonly eventLoopBusy: Counter = new Counter({
+    name: 'arc_event_loop_busy_seconds_total',
+    help: 'Time the event loop spent running code (rate() of it is the utilisation over any window)',
+    registers: [this.registry],
+    collect: (): void => this.eventLoopBusy.inc(this.loop.takeBusySeconds()),
+  });
+
+  readonly eventLoopUtilization: Gauge = new Gauge({
+    name: 'arc_event_loop_utilization',
+    help: 'Share of the last second the event loop was busy (1 = saturated)',
+    registers: [this.registry],
+    collect: (): void => this.eventLoopUtilization.set(this.loop.lastSecond()),
+  });
+
+  readonly eventLoopUtilizationMax: Gauge = new Gauge({
+    name: 'arc_event_loop_utilization_max_1m',
+    help: 'Highest one-second event-loop utilisation of the last minute',
+    registers: [this.registry],
+    collect: (): void => this.eventLoopUtilizationMax.set(this.loop.maxOfLastMinute()),
+  });
+
+  readonly evaluationBacklog: Gauge = new Gauge({
+    name: 'arc_evaluation_backlog_signals',
+    help: 'Signals stored and acknowledged but not yet evaluated by this process',
+    registers: [this.registry],
+    collect: (): void => this.evaluationBacklog.set(this.backlogOf?.().signals ?? 0),
+  });
+
+  readonly evaluationOldest: Gauge = new Gauge({
+    name: 'arc_evaluation_oldest_waiting_seconds',
+    help: 'How long the oldest signal waiting for evaluation in this process has waited',
+    registers: [this.registry],
+    collect: (): void => this.evaluationOldest.set(this.backlogOf?.().oldestSeconds ?? 0),
+  });
 
   readonly framesTotal = new Counter({
     name: 'arc_receiver_frames_total',
@@ -87,5 +130,14 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'arc_process_' });
+  }
+
+  /** The evaluator tells where its backlog is read (it lives in another module). */
+  watchEvaluationBacklog(read: () => { signals: number; oldestSeconds: number }): void {
+    this.backlogOf = read;
+  }
+
+  onModuleDestroy(): void {
+    this.loop.stop();
   }
 }
