@@ -217,7 +217,7 @@ async function main(): Promise<void> {
       let last = Number.POSITIVE_INFINITY;
       let lastChange = started;
       for (;;) {
-        const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signals WHERE evaluated_at IS NULL');
+        const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signal_backlog');
         const backlog = Number(rows[0]!.n);
         if (backlog === 0) return `evaluated all after ${((Date.now() - started) / 1000).toFixed(1)} s`;
         if (backlog < last) lastChange = Date.now();

@@ -383,7 +383,7 @@ function startAttack(port: number): Attack {
 async function drain(db: pg.Client): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signals WHERE evaluated_at IS NULL');
+    const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signal_backlog');
     if (Number(rows[0]!.n) === 0) return;
     await sleep(500);
   }

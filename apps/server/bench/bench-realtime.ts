@@ -445,7 +445,7 @@ async function main(): Promise<void> {
      */
     const probeStages = async (sent: Probe[]): Promise<{ queued: LatencySummary; rest: LatencySummary }> => {
       const { rows } = await db.query<{ account: string; received_at: Date; evaluated_at: Date | null }>(
-        `SELECT account, received_at, evaluated_at FROM signals
+        `SELECT account, received_at, evaluated_at FROM signals_with_decisions
           WHERE account = ANY($1::text[]) AND received_at >= $2 ORDER BY received_at`,
         [probes.map((p) => p.account), new Date(Math.min(...sent.map((p) => p.wallMs)))],
       );
@@ -477,7 +477,7 @@ async function main(): Promise<void> {
       let last = Number.POSITIVE_INFINITY;
       let lastChange = started;
       for (;;) {
-        const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signals WHERE evaluated_at IS NULL');
+        const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM signal_backlog');
         const backlog = Number(rows[0]!.n);
         if (backlog === 0) return `evaluated all after ${((Date.now() - started) / 1000).toFixed(1)} s`;
         if (backlog < last) lastChange = Date.now();

@@ -222,8 +222,9 @@ describe('GET /cases/:id', () => {
     expect(second.caseId).toBe(caseId);
     // A code the centre does not know, linked to the case (stored as the receiver would).
     await sql(
-      `INSERT INTO signals (source, raw, account, protocol, code, kind, case_id, received_at)
-       VALUES ('http', 'raw', $1, 'SIA', 'ZZ', 'UNKNOWN', $2, now() + interval '1 second')`,
+      `WITH s AS (INSERT INTO signals (source, raw, account, protocol, code, kind, received_at)
+                  VALUES ('http', 'raw', $1, 'SIA', 'ZZ', 'UNKNOWN', now() + interval '1 second') RETURNING id)
+       INSERT INTO signal_decisions (signal_id, decision, reason, case_id) SELECT id, 'APPENDED', 'ZZ', $2 FROM s`,
       [w.account, caseId],
     );
 

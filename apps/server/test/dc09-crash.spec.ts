@@ -139,7 +139,8 @@ describe('a server killed between receiving and acknowledging', () => {
     let evaluated = false;
     while (!evaluated && Date.now() < deadlineEval) {
       evaluated =
-        (await db.query(`SELECT 1 FROM signals WHERE zone = '101' AND evaluated_at IS NOT NULL`)).rowCount === 1;
+        (await db.query(`SELECT 1 FROM signals_with_decisions WHERE zone = '101' AND evaluated_at IS NOT NULL`))
+          .rowCount === 1;
       if (!evaluated) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(evaluated).toBe(true);

@@ -85,7 +85,9 @@ describe('DC-09 over TCP', () => {
     expect(stored!.raw).toContain('"SIA-DCS"0001L0#1234[#1234|Nri1/BA012]');
     // The alarms became one open intrusion case for the site.
     await eventually(async () =>
-      (await count(`SELECT count(*) AS n FROM signals WHERE account = '1234' AND evaluated_at IS NULL`)) === 0
+      (await count(
+        `SELECT count(*) AS n FROM signals_with_decisions WHERE account = '1234' AND evaluated_at IS NULL`,
+      )) === 0
         ? true
         : undefined,
     );
@@ -316,7 +318,7 @@ describe('clear text from a transmitter that has a key', () => {
       const [row] = await env.query<{ signal: boolean; case: boolean | null; evaluated: boolean }>(
         `SELECT s.unencrypted_from_keyed AS signal, c.unencrypted_from_keyed AS case,
                 s.evaluated_at IS NOT NULL AS evaluated
-           FROM signals s LEFT JOIN cases c ON c.id = s.case_id
+           FROM signals_with_decisions s LEFT JOIN cases c ON c.id = s.case_id
           WHERE s.account = $1 AND s.zone = $2 ORDER BY s.id DESC LIMIT 1`,
         [account, zone],
       );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EvaluationService } from '../src/evaluation/index.js';
 import { Transmitter } from '../src/simulator/transmitter.js';
 import { TestEnvironment, eventually } from './support/test-app.js';
 
@@ -31,7 +32,9 @@ async function send(transmitter: Transmitter, code: string, zone: string): Promi
 async function signalsOf(
   account: string,
 ): Promise<{ code: string; decision: string | null; case_id: string | null }[]> {
-  return env.query(`SELECT code, decision, case_id FROM signals WHERE account = $1 ORDER BY id`, [account]);
+  return env.query(`SELECT code, decision, case_id FROM signals_with_decisions WHERE account = $1 ORDER BY id`, [
+    account,
+  ]);
 }
 
 describe('evaluation lanes', () => {
@@ -83,5 +86,28 @@ describe('evaluation lanes', () => {
       return found[1]?.decision ? found : undefined;
     });
     expect(rows[1]).toMatchObject({ decision: 'APPENDED', case_id: opened!.case_id });
+  });
+
+  it('evaluates a signal once when two transactions claim it at the same moment', async () => {
+    const { transmitterId } = await env.createSite('1A03', 'Claimed twice');
+    const [stored] = await env.query<{ id: string }>(
+      `WITH s AS (
+         INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
+         VALUES ('http', '{}', '1A03', $1, 'SIA', 'FA', '001', 'ALARM', 'FIRE') RETURNING id, category, received_at),
+       b AS (INSERT INTO signal_backlog (signal_id, category, received_at) SELECT * FROM s)
+       SELECT id::text AS id FROM s`,
+      [transmitterId],
+    );
+    const evaluation = env.app!.get(EvaluationService);
+    const results = await Promise.all([evaluation.evaluate(stored!.id), evaluation.evaluate(stored!.id)]);
+    expect(results.map((r) => r.decision).sort()).toEqual(['ALREADY_EVALUATED', 'OPENED']);
+    expect(results[0]!.caseId).toBe(results[1]!.caseId);
+    expect(
+      await env.query(`SELECT count(*)::int AS n FROM signal_decisions WHERE signal_id = $1`, [stored!.id]),
+    ).toEqual([{ n: 1 }]);
+    expect(await env.query(`SELECT signal_count FROM cases WHERE id = $1`, [results[0]!.caseId])).toEqual([
+      { signal_count: 1 },
+    ]);
+    expect(await env.query(`SELECT 1 FROM signal_backlog WHERE signal_id = $1`, [stored!.id])).toEqual([]);
   });
 });

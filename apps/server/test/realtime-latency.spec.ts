@@ -235,11 +235,15 @@ describe('evaluation batches', () => {
     const codes = ['BA', 'BR', 'FA', 'AT', 'AR', 'AT', 'BA', 'PR'];
     const kinds = codes.map((code) => classifyEventCode(code)!);
     const inserted = await env.query<{ id: string }>(
-      `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
-       SELECT 'http', '{}', '7A05', $1, 'SIA', code, '001', kind, category
-         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(code, kind, category, ord)
-        ORDER BY ord
-       RETURNING id`,
+      `WITH s AS (
+         INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
+         SELECT 'http', '{}', '7A05', $1, 'SIA', code, '001', kind, category
+           FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(code, kind, category, ord)
+          ORDER BY ord
+         RETURNING id, category, received_at),
+       -- Stored as the receiver stores: with its row in the evaluation backlog.
+       b AS (INSERT INTO signal_backlog (signal_id, category, received_at) SELECT * FROM s)
+       SELECT id FROM s`,
       [transmitterId, codes, kinds.map((k) => k.kind), kinds.map((k) => k.category)],
     );
     const ids = inserted
@@ -258,7 +262,7 @@ describe('evaluation batches', () => {
     expect(panicRestore).toEqual({ decision: 'RESTORE', caseId: null });
 
     const reasons = await env.query<{ id: string; decision_reason: string }>(
-      'SELECT id, decision_reason FROM signals WHERE id = ANY($1::bigint[])',
+      'SELECT id, decision_reason FROM signals_with_decisions WHERE id = ANY($1::bigint[])',
       [ids],
     );
     const reasonOf = (id: string) => reasons.find((row) => String(row.id) === id)!.decision_reason;

@@ -69,15 +69,19 @@ describe('restarts', () => {
     const client = new pg.default.Client({ connectionString: env.config.database.url });
     await client.connect();
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, kind, category)
-       SELECT 'http', '{}', '4F39', id, 'SIA', 'HA', 'ALARM', 'HOLDUP' FROM transmitters WHERE account = '4F39'
-       RETURNING id`,
+      `WITH s AS (
+         INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, kind, category)
+         SELECT 'http', '{}', '4F39', id, 'SIA', 'HA', 'ALARM', 'HOLDUP' FROM transmitters WHERE account = '4F39'
+         RETURNING id, category, received_at),
+       -- Stored as the receiver stores: with its row in the evaluation backlog.
+       b AS (INSERT INTO signal_backlog (signal_id, category, received_at) SELECT * FROM s)
+       SELECT id FROM s`,
     );
     await client.end();
     await env.start();
     const signal = await eventually(async () => {
       const [row] = await env.query<{ case_id: string | null; evaluated_at: Date | null }>(
-        'SELECT case_id, evaluated_at FROM signals WHERE id = $1',
+        'SELECT case_id, evaluated_at FROM signals_with_decisions WHERE id = $1',
         [rows[0]!.id],
       );
       return row?.evaluated_at ? row : undefined;

@@ -82,7 +82,7 @@ async function evaluatedSignals(account: string, count: number): Promise<SignalR
     const found = await env.query<SignalRow>(
       `SELECT id, code, decision, decision_reason, decision_reason_key, decision_reason_params, case_id,
               service_mode_id, block_window_id
-         FROM signals WHERE account = $1 ORDER BY id`,
+         FROM signals_with_decisions WHERE account = $1 ORDER BY id`,
       [account],
     );
     return found.length === count && found.every((row) => row.decision !== null) ? found : undefined;
@@ -186,7 +186,7 @@ describe('service mode', () => {
     );
     expect(mode!.finished_at).not.toBeNull();
     const [linked] = await env.query<{ case_id: string; decision: string }>(
-      `SELECT case_id, decision FROM signals WHERE id = $1`,
+      `SELECT case_id, decision FROM signals_with_decisions WHERE id = $1`,
       [fire!.id],
     );
     expect(linked).toEqual({ case_id: raised!.id, decision: 'SUPPRESSED' });
@@ -472,7 +472,7 @@ describe('runaways and storms', () => {
     expect(result.ledger.notAcked).toBe(0);
     await eventually(async () => {
       const [row] = await env.query<{ n: string }>(
-        `SELECT count(*) AS n FROM signals WHERE account LIKE 'E0%' AND decision IS NULL`,
+        `SELECT count(*) AS n FROM signals_with_decisions WHERE account LIKE 'E0%' AND decision IS NULL`,
       );
       return Number(row!.n) === 0 ? true : undefined;
     }, 20_000);
@@ -491,7 +491,7 @@ describe('runaways and storms', () => {
     // has at most one open case per category.
     expect(queue.length).toBeLessThan(specs.length * 2);
     const [deferred] = await env.query<{ n: string }>(
-      `SELECT count(*) AS n FROM signals WHERE account LIKE 'E0%' AND decision = 'DEFERRED'`,
+      `SELECT count(*) AS n FROM signals_with_decisions WHERE account LIKE 'E0%' AND decision = 'DEFERRED'`,
     );
     expect(Number(deferred!.n)).toBeGreaterThan(300);
   });
@@ -512,9 +512,13 @@ describe('one open case per site and category', () => {
       for (let round = 0; round < 15; round += 1) {
         // Two stored, unevaluated burglary signals of one site, evaluated at once by two processes.
         const ids = await env.query<{ id: string }>(
-          `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
-           SELECT 'http', '{}', 'C0C0', $1, 'SIA', 'BA', z, 'ALARM', 'INTRUSION' FROM unnest(ARRAY['001', '002']) AS z
-           RETURNING id`,
+          `WITH s AS (
+             INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
+             SELECT 'http', '{}', 'C0C0', $1, 'SIA', 'BA', z, 'ALARM', 'INTRUSION' FROM unnest(ARRAY['001', '002']) AS z
+             RETURNING id, category, received_at),
+           -- Stored as the receiver stores: with its row in the evaluation backlog.
+           b AS (INSERT INTO signal_backlog (signal_id, category, received_at) SELECT * FROM s)
+           SELECT id FROM s ORDER BY id`,
           [transmitterId],
         );
         const [a, b] = await Promise.all([rulesA.evaluate(String(ids[0]!.id)), rulesB.evaluate(String(ids[1]!.id))]);

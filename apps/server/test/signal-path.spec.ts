@@ -137,7 +137,9 @@ describe('one signal from ingest to the console', () => {
     });
     expect(summary.siteAddress).toContain('Västerås');
 
-    const [signal] = await env.query<Record<string, unknown>>('SELECT * FROM signals WHERE id = $1', [result.signalId]);
+    const [signal] = await env.query<Record<string, unknown>>('SELECT * FROM signals_with_decisions WHERE id = $1', [
+      result.signalId,
+    ]);
     expect(signal).toMatchObject({
       account: '00AB12',
       code: 'FA',

@@ -797,9 +797,10 @@ describe('signal log', () => {
       extra: Record<string, unknown> = {},
     ) => {
       const [row] = await sql<{ id: string }>(
-        `INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category, decision,
-                              decision_reason, case_id, evaluated_at)
-         VALUES ('http', 'raw', $1, $2, 'SIA', $3, $4, $5, $6, $7, $8, $9, now()) RETURNING id::text AS id`,
+        `WITH s AS (INSERT INTO signals (source, raw, account, transmitter_id, protocol, code, zone, kind, category)
+                    VALUES ('http', 'raw', $1, $2, 'SIA', $3, $4, $5, $6) RETURNING id)
+         INSERT INTO signal_decisions (signal_id, decision, reason, case_id)
+         SELECT id, $7, $8, $9 FROM s RETURNING signal_id::text AS id`,
         [
           account,
           transmitterId,

@@ -162,8 +162,10 @@ async function signalsOfCase(db: Db, caseId: string): Promise<CaseSignal[]> {
     // The newest MAX_CASE_SIGNALS, oldest first: a runaway case may hold thousands (the summary's
     // signalCount says how many there are in all).
     `SELECT * FROM (
-       SELECT id::text AS id, received_at, account, code, zone, text, decision, unencrypted_from_keyed, id AS seq
-         FROM signals WHERE case_id = $1 ORDER BY id DESC LIMIT ${MAX_CASE_SIGNALS}
+       SELECT s.id::text AS id, s.received_at, s.account, s.code, s.zone, s.text, d.decision,
+              s.unencrypted_from_keyed, s.id AS seq
+         FROM signal_decisions d JOIN signals s ON s.id = d.signal_id
+        WHERE d.case_id = $1 ORDER BY d.signal_id DESC LIMIT ${MAX_CASE_SIGNALS}
      ) newest ORDER BY received_at, seq`,
     [caseId],
   );

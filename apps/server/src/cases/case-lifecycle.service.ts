@@ -86,7 +86,7 @@ export class CaseLifecycleService {
     const caseOfSignal = new Map<string, string>();
     const opened = new Set<string>();
     // History: CREATED names the first input; plain appended signals are recorded once per case
-    // and batch (each signal also points at its case through signals.case_id); inputs with a
+    // and batch (each signal also points at its case through signal_decisions.case_id); inputs with a
     // note (what the centre detected itself) get an entry each.
     const events: CaseEventDraft[] = [];
     for (const group of ordered) {

@@ -19,6 +19,7 @@ import { RosterSwaps1765700000000 } from './migrations/1765700000000-roster-swap
 import { AuditFilters1765800000000 } from './migrations/1765800000000-audit-filters.js';
 import { CaseTitleRef1765900000000 } from './migrations/1765900000000-case-title-ref.js';
 import { SignalReasonRef1766000000000 } from './migrations/1766000000000-signal-reason-ref.js';
+import { SignalDecisions1766100000000 } from './migrations/1766100000000-signal-decisions.js';
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   AuditFilters1765800000000,
   CaseTitleRef1765900000000,
   SignalReasonRef1766000000000,
+  SignalDecisions1766100000000,
 ];
 
 /**

@@ -24,8 +24,11 @@ export async function signalLogOfSite(db: Db, siteId: string, query: SignalLogQu
     `SELECT x.* FROM transmitters t
        CROSS JOIN LATERAL (
          SELECT s.id::text AS id, s.id AS sort_id, s.received_at, s.account, s.code, s.zone, s.kind, s.category,
-                s.decision, s.decision_reason, s.decision_reason_key, s.decision_reason_params, s.case_id, c.case_no, s.unencrypted_from_keyed
-           FROM signals s LEFT JOIN cases c ON c.id = s.case_id
+                d.decision, d.reason AS decision_reason, d.reason_key AS decision_reason_key,
+                d.reason_params AS decision_reason_params, d.case_id, c.case_no, s.unencrypted_from_keyed
+           FROM signals s
+           LEFT JOIN signal_decisions d ON d.signal_id = s.id
+           LEFT JOIN cases c ON c.id = d.case_id
           WHERE s.transmitter_id = t.id AND s.id < $2::bigint
           ORDER BY s.id DESC LIMIT $3) x
       WHERE t.site_id = $1

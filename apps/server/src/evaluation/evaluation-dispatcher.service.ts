@@ -27,7 +27,7 @@ const URGENT_UP_TO = CATEGORY_PRIORITY.HOLDUP;
  * Two lanes commit concurrently exactly as two server processes do: the signal locks and the
  * one-open-case-per-site-and-category upsert make that safe, and consoles keep the highest
  * version of each case whatever order the lanes' pushes arrive in. A signal whose evaluation
- * keeps failing is picked up again by the sweep and at start-up: `signals.evaluated_at` is the record.
+ * keeps failing is picked up again by the sweep and at start-up: `signal_backlog` is the record.
  */
 @Injectable()
 export class EvaluationDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -100,9 +100,9 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
 
   private async sweep(olderThanSeconds: number): Promise<void> {
     const rows: { id: string; category: string | null }[] = await this.dataSource.query(
-      `SELECT id, category FROM signals
-        WHERE evaluated_at IS NULL AND received_at < now() - make_interval(secs => $1)
-        ORDER BY id LIMIT 20000`,
+      `SELECT signal_id AS id, category FROM signal_backlog
+        WHERE received_at < now() - make_interval(secs => $1)
+        ORDER BY signal_id LIMIT 20000`,
       [olderThanSeconds],
     );
     const fresh = rows.filter((row) => !this.queued.has(String(row.id)));

@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CaseBatchWriter, CaseEffectsService, type CaseBatch, type CaseChange } from '../cases/index.js';
 import { RulesService } from '../rules/index.js';
 import { insertDeferrals, settleDeferrals } from './deferrals.js';
-import { decisionsStatement, lockSignals, markRunaway, type Outcome } from './evaluation-db.js';
+import { claimSignals, decisionsStatement, markRunaway, type Outcome } from './evaluation-db.js';
 import { PendingWrites } from './pending-writes.js';
 
 export interface EvaluationResult {
@@ -68,12 +68,9 @@ export class EvaluationService {
   }
 
   private async evaluateIn(manager: EntityManager, signalIds: string[]): Promise<CommittedBatch> {
-    const rows = await lockSignals(manager, signalIds);
+    const { pending, evaluated } = await claimSignals(manager, signalIds);
     const results = new Map<string, EvaluationResult>();
-    const pending = rows.filter((row) => {
-      if (row.evaluated_at) results.set(String(row.id), { decision: 'ALREADY_EVALUATED', caseId: row.case_id });
-      return !row.evaluated_at;
-    });
+    for (const [id, caseId] of evaluated) results.set(id, { decision: 'ALREADY_EVALUATED', caseId });
     if (pending.length === 0) return { results, changes: [], summaries: null };
 
     const { decisions, recent } = this.rules.judge(pending);

@@ -203,7 +203,8 @@ export class SignalWriterService {
          ON CONFLICT (account, dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at
            WHERE signal_dedup.received_at < EXCLUDED.received_at - make_interval(secs => $19)
          RETURNING account, dedup_key
-       )
+       ),
+       stored AS (
        INSERT INTO signals (received_at, source, raw, account, transmitter_id, protocol, code, zone, area, text, kind,
                             category, occurred_at, dedup_key, sequence, encrypted, xdata, raw_bytes,
                             unencrypted_from_keyed)
@@ -218,7 +219,12 @@ export class SignalWriterService {
         WHERE t.dedup_key IS NULL
            OR EXISTS (SELECT 1 FROM claimed c WHERE c.account = t.account AND c.dedup_key = t.dedup_key)
         ORDER BY ord
-       RETURNING id, account, dedup_key`,
+       RETURNING id, account, dedup_key, category, received_at
+       ),
+       -- Waits for evaluation, committed with the signal (signal_backlog, migration 1766100000000).
+       queued AS (INSERT INTO signal_backlog (signal_id, category, received_at)
+                  SELECT id, category, received_at FROM stored)
+       SELECT id, account, dedup_key FROM stored`,
         [
           column((_, p) => p.receivedAt),
           column((s) => s.source),
@@ -259,13 +265,14 @@ export class SignalWriterService {
       // The newest stored row with that key is the copy this one repeats.
       const rows: { account: string; dedup_key: string; signal_id: string | null; case_id: string | null }[] =
         await this.lookUpStoredCopies(
-          `SELECT u.account, u.dedup_key, s.id AS signal_id, s.case_id
+          `SELECT u.account, u.dedup_key, s.id AS signal_id, d.case_id
              FROM unnest($1::text[], $2::text[]) AS u(account, dedup_key)
              LEFT JOIN LATERAL (
-               SELECT id, case_id FROM signals
+               SELECT id FROM signals
                 WHERE account = u.account AND dedup_key = u.dedup_key
                 ORDER BY id DESC LIMIT 1
-             ) s ON true`,
+             ) s ON true
+             LEFT JOIN signal_decisions d ON d.signal_id = s.id`,
           [earlier.map((i) => batch[i]!.signal.account), earlier.map((i) => batch[i]!.signal.dedupKey)],
         );
       const found = new Map(rows.map((row) => [`${row.account}\u0000${row.dedup_key}`, row]));

@@ -260,14 +260,17 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
     if (window.finished_at) return [];
     if (window.ends_at.getTime() > Date.now()) return null;
     const [waiting] = (await manager.query(
-      `SELECT 1 FROM signals WHERE transmitter_id = $1 AND evaluated_at IS NULL AND received_at < $2 LIMIT 1`,
+      `SELECT 1 FROM signal_backlog b JOIN signals s ON s.id = b.signal_id
+        WHERE s.transmitter_id = $1 AND b.received_at < $2 LIMIT 1`,
       [window.transmitter_id, window.ends_at],
     )) as unknown[];
     if (waiting) return null;
 
     const column = table === 'service_modes' ? 'service_mode_id' : 'block_window_id';
     const alarms: { id: string; code: string; zone: string | null; received_at: Date }[] = await manager.query(
-      `SELECT id, code, zone, received_at FROM signals WHERE ${column} = $1 AND kind = 'ALARM' ORDER BY id`,
+      `SELECT s.id, s.code, s.zone, s.received_at
+         FROM signal_decisions d JOIN signals s ON s.id = d.signal_id
+        WHERE d.${column} = $1 AND s.kind = 'ALARM' ORDER BY s.id`,
       [id],
     );
     let changes: CaseChange[] = [];
@@ -372,7 +375,8 @@ export class RuleTimersService implements OnApplicationBootstrap, OnApplicationS
 async function linkSignals(manager: EntityManager, caseOfSignal: Map<string, string>): Promise<void> {
   if (caseOfSignal.size === 0) return;
   await manager.query(
-    `UPDATE signals s SET case_id = u.case_id FROM unnest($1::bigint[], $2::uuid[]) AS u(id, case_id) WHERE s.id = u.id`,
+    `UPDATE signal_decisions d SET case_id = u.case_id
+       FROM unnest($1::bigint[], $2::uuid[]) AS u(id, case_id) WHERE d.signal_id = u.id`,
     [[...caseOfSignal.keys()], [...caseOfSignal.values()]],
   );
 }
