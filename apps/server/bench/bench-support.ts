@@ -2,18 +2,29 @@ import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import os from 'node:os';
+import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 
 /**
- * What the benchmarks (`bench-dc09`, `bench-realtime`, `bench-metrics`, `bench-hostile`, `bench-search`)
+ * What the benchmarks (`bench-dc09`, `bench-realtime`, `bench-metrics`, `bench-hostile`, `bench-search`, `bench-storm`)
  * share: where the server build is, the machine line,
  * free loopback ports, child processes, the server's health wait, cleanup of the database and
  * Redis keys on every way out, and the Markdown table of the figures.
  */
+
+/**
+ * Another server build to measure instead of this one's `dist/` (e.g. the landed code's, for
+ * "before" figures in the same hour): set by a benchmark's `--server-dist`, or `ARC_SERVER_DIST`.
+ */
+let otherServerDist: string | null = process.env.ARC_SERVER_DIST ? resolve(process.env.ARC_SERVER_DIST) : null;
+
+export function useServerDist(dir: string): void {
+  otherServerDist = resolve(dir);
+}
 
 /**
  * A file of the server's production build, `apps/server/dist/<file>`: the benchmarks start and
@@ -21,7 +32,30 @@ import { Redis } from 'ioredis';
  * into `dist-bench/bench/`) so that none of them lands in `dist/`.
  */
 export function serverDist(file: string): string {
+  if (otherServerDist !== null) return join(otherServerDist, file);
   return fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc; NaN when it is gone or not Linux. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ = 100
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU seconds the whole machine has been busy (all CPUs, iowait not counted), from /proc/stat; NaN elsewhere. */
+export function machineBusySeconds(): number {
+  try {
+    // user nice system idle iowait irq softirq steal, in USER_HZ (100 per second)
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return (ticks.reduce((sum, n) => sum + n, 0) - ticks[3]! - ticks[4]!) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 export function machine(): string {
@@ -124,6 +158,24 @@ export async function waitForHealth(url: string, child: ChildProcess, logFile: s
   throw new Error(`the server was not healthy within 90 s; see ${logFile}`);
 }
 
+/** Waits until a loopback TCP port accepts connections (the DC-09 listener may open after /health answers). */
+export async function waitForTcpPort(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
 /** Where a benchmark's own server listens and keeps its data. */
 export interface BenchServerPlace {
   httpPort: number;
@@ -170,4 +222,37 @@ export function table(rows: string[][], runs: number): string {
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
   const line = (row: string[]): string => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** One figure of a benchmark's table: its value in each run, and the target its median must meet. */
+export interface Figure {
+  label: string;
+  unit: string;
+  values: number[];
+  digits: number;
+  /** `everyRun`: every run must meet it, not only the median. */
+  target?: { text: string; met: (value: number) => boolean; everyRun?: boolean };
+}
+
+/** A figure as a row of `table`: infinity (something never arrived) prints as "lost". */
+export function figureLine(figure: Figure): string[] {
+  const fmt = (value: number): string =>
+    Number.isNaN(value) ? '-' : value === Number.POSITIVE_INFINITY ? 'lost' : value.toFixed(figure.digits);
+  const sorted = [...figure.values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const mid =
+    sorted.length === 0
+      ? Number.NaN
+      : sorted.length % 2 === 1
+        ? sorted[middle]!
+        : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  const target = figure.target;
+  const met = target ? (target.everyRun ? figure.values.every(target.met) : target.met(mid)) : null;
+  return [
+    figure.label,
+    figure.values.map(fmt).join(' / '),
+    `${fmt(mid)} ${figure.unit}`.trim(),
+    target?.text ?? '',
+    met === null ? '' : met ? 'met' : 'MISSED',
+  ];
 }
