@@ -10,4 +10,5 @@ export * from './dc09/dc09-frame.js';
 export * from './dc09/dc09-crypto.js';
 export * from './dc09/event-data.js';
 export { FrameSplitter } from './dc09/frame-splitter.js';
+export { interpretFrame, type ClockWindow, type FrameDecision } from './dc09/interpret-frame.js';
 export { INGEST_ROUTES } from './ingest.openapi.js';

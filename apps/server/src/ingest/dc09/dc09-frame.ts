@@ -64,6 +64,32 @@ function allHex(bytes: Uint8Array, start: number, end: number): boolean {
   return true;
 }
 
+/** The value of hex digits (checked to be hex by `bodyStart`), as parseInt(…, 16) reads them. */
+function hexValue(bytes: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i]!;
+    value = value * 16 + (byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x57);
+  }
+  return value;
+}
+
+/** Bytes as latin1 text, without copying them first. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buffer.toString('latin1', start, end);
+}
+
+const HEX_DIGITS = '0123456789ABCDEF';
+
+/** Writes `value` as `digits` upper-case hex digits (the value fits). */
+function writeHex(target: Buffer, offset: number, value: number, digits: number): void {
+  for (let i = digits - 1; i >= 0; i -= 1) {
+    target[offset + i] = HEX_DIGITS.charCodeAt(value & 0xf);
+    value >>>= 4;
+  }
+}
+
 /** Where the body (first `"`) starts, by the CRC format; null when this is no frame header. */
 export function bodyStart(bytes: Uint8Array, lf: number): { start: number; crcFormat: 'hex' | 'binary' } | null {
   if (bytes[lf + 9] === QUOTE && allHex(bytes, lf + 1, lf + 9)) return { start: lf + 9, crcFormat: 'hex' };
@@ -79,12 +105,8 @@ export function parseFrame(bytes: Uint8Array): Result<Dc09Frame> {
   const head = bodyStart(bytes, 0);
   if (!head) return fail('BAD_HEADER', 'no CRC and length field before the message id');
   const bodyEnd = bytes.length - 1;
-  const lengthText = Buffer.from(bytes.subarray(head.start - 4, head.start)).toString('latin1');
-  const declaredLength = parseInt(lengthText, 16);
-  const declaredCrc =
-    head.crcFormat === 'hex'
-      ? parseInt(Buffer.from(bytes.subarray(1, 5)).toString('latin1'), 16)
-      : (bytes[1]! << 8) | bytes[2]!;
+  const declaredLength = hexValue(bytes, head.start - 4, head.start);
+  const declaredCrc = head.crcFormat === 'hex' ? hexValue(bytes, 1, 5) : (bytes[1]! << 8) | bytes[2]!;
   const actualCrc = crc16Arc(bytes, head.start, bodyEnd);
   if (declaredCrc !== actualCrc) {
     return fail(
@@ -96,8 +118,9 @@ export function parseFrame(bytes: Uint8Array): Result<Dc09Frame> {
   if (declaredLength !== actualLength) {
     return fail('LENGTH_MISMATCH', `length field says ${declaredLength} bytes, body has ${actualLength}`);
   }
-  const body = Buffer.from(bytes.subarray(head.start, bodyEnd)).toString('latin1');
-  const match = HEADER.exec(body);
+  // One string of the frame; the body is a part of it, read without copying any bytes.
+  const raw = latin1(bytes, 1, bodyEnd);
+  const match = HEADER.exec(raw.slice(head.start - 1));
   if (!match) return fail('BAD_BODY', 'message id, sequence, line or account is malformed');
   const [, star, id, sequence, receiver, line, account, tail] = match;
   return {
@@ -111,7 +134,7 @@ export function parseFrame(bytes: Uint8Array): Result<Dc09Frame> {
       account: account!.toUpperCase(),
       crcFormat: head.crcFormat,
       tail: tail!,
-      raw: Buffer.from(bytes.subarray(1, bodyEnd)).toString('latin1'),
+      raw,
     },
   };
 }
@@ -207,16 +230,28 @@ export function buildFrame(options: BuildFrameOptions): Buffer {
   return wrapBody(head + tail, options.crcFormat ?? 'hex');
 }
 
-/** Adds LF, CRC, length and CR around a body that starts with `"`. */
+/**
+ * Adds LF, CRC, length and CR around a body that starts with `"`: one buffer, written in place
+ * (the body as latin1, one byte per character).
+ */
 export function wrapBody(body: string, crcFormat: 'hex' | 'binary' = 'hex'): Buffer {
-  const bodyBytes = Buffer.from(body, 'latin1');
-  const crc = crc16Arc(bodyBytes);
-  const length = bodyBytes.length.toString(16).toUpperCase().padStart(4, '0');
-  const crcBytes =
-    crcFormat === 'hex'
-      ? Buffer.from(crc.toString(16).toUpperCase().padStart(4, '0'), 'latin1')
-      : Buffer.from([crc >> 8, crc & 0xff]);
-  return Buffer.concat([Buffer.from([LF]), crcBytes, Buffer.from(length, 'latin1'), bodyBytes, Buffer.from([CR])]);
+  const crcLength = crcFormat === 'hex' ? 4 : 2;
+  // A body over 0xFFFF bytes gets as many length digits as it needs.
+  const lengthDigits = body.length <= 0xffff ? 4 : body.length.toString(16).length;
+  const start = 1 + crcLength + lengthDigits;
+  const frame = Buffer.allocUnsafe(start + body.length + 1);
+  frame.write(body, start, 'latin1');
+  const crc = crc16Arc(frame, start, start + body.length);
+  frame[0] = LF;
+  if (crcFormat === 'hex') writeHex(frame, 1, crc, 4);
+  else {
+    frame[1] = crc >> 8;
+    frame[2] = crc & 0xff;
+  }
+  if (lengthDigits === 4) writeHex(frame, 1 + crcLength, body.length, 4);
+  else frame.write(body.length.toString(16).toUpperCase(), 1 + crcLength, 'latin1');
+  frame[frame.length - 1] = CR;
+  return frame;
 }
 
 function replyHead(id: string, header: Dc09Header): string {
@@ -252,7 +287,7 @@ export interface Dc09Reply {
 export function parseReply(bytes: Uint8Array, key: Buffer | null = null): Result<Dc09Reply> {
   const head = bytes[0] === LF ? bodyStart(bytes, 0) : null;
   if (!head || bytes[bytes.length - 1] !== CR) return fail('BAD_HEADER', 'reply is not a DC-09 frame');
-  const body = Buffer.from(bytes.subarray(head.start, bytes.length - 1)).toString('latin1');
+  const body = latin1(bytes, head.start, bytes.length - 1);
   if (crc16Arc(bytes, head.start, bytes.length - 1) !== parseCrc(bytes, head.crcFormat)) {
     return fail('CRC_MISMATCH', 'reply CRC does not match');
   }
@@ -277,7 +312,5 @@ export function parseReply(bytes: Uint8Array, key: Buffer | null = null): Result
 }
 
 function parseCrc(bytes: Uint8Array, format: 'hex' | 'binary'): number {
-  return format === 'hex'
-    ? parseInt(Buffer.from(bytes.subarray(1, 5)).toString('latin1'), 16)
-    : (bytes[1]! << 8) | bytes[2]!;
+  return format === 'hex' ? hexValue(bytes, 1, 5) : (bytes[1]! << 8) | bytes[2]!;
 }

@@ -15,6 +15,9 @@ export interface SplitResult {
   garbageBytes: number;
 }
 
+/** Nothing held: one empty Buffer for every splitter between frames. */
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Cuts a TCP byte stream into DC-09 frames (LF … CR). Frames may arrive split across packets or
  * several in one packet. The end is found by the CR after the header, not by the length field,
@@ -27,7 +30,7 @@ export interface SplitResult {
  * is read as usual: one bad frame does not cost the connection.
  */
 export class FrameSplitter {
-  private buffer: Buffer = Buffer.alloc(0);
+  private buffer: Buffer = EMPTY;
   /** Inside an oversized frame: its bytes are dropped up to the next CR. */
   private skipping = false;
 
@@ -36,6 +39,7 @@ export class FrameSplitter {
   push(chunk: Buffer): SplitResult {
     const bytes = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
     const items: SplitItem[] = [];
+    const frames: Buffer[] = [];
     let garbageBytes = 0;
     let position = 0;
     while (position < bytes.length) {
@@ -73,12 +77,15 @@ export class FrameSplitter {
         break;
       }
       if (cr + 1 - lf > this.maxFrameBytes) items.push({ oversized: cr + 1 - lf });
-      else items.push({ frame: Buffer.from(bytes.subarray(lf, cr + 1)) });
+      else {
+        const frame = Buffer.from(bytes.subarray(lf, cr + 1));
+        items.push({ frame });
+        frames.push(frame);
+      }
       position = cr + 1;
     }
     // What is left is the start of one frame: at most maxFrameBytes (or a header of < 10 bytes).
-    this.buffer = position >= bytes.length ? Buffer.alloc(0) : Buffer.from(bytes.subarray(position));
-    const frames = items.flatMap((item) => ('frame' in item ? [item.frame] : []));
+    this.buffer = position >= bytes.length ? EMPTY : Buffer.from(bytes.subarray(position));
     return { frames, items, garbageBytes };
   }
 

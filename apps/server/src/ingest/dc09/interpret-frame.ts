@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { classifyEventCode } from '@arc/shared/event-codes';
 import type { NewSignal, TransmitterInfo } from '../signal-types.js';
 import { openPayload, type Dc09Frame, type Dc09Header, type Result } from './dc09-frame.js';
@@ -113,11 +113,7 @@ export function interpretFrame(
   if (info && info.protocol !== 'ANY' && info.protocol !== frame.id)
     warnings.push(`expected ${info.protocol}, got ${frame.id}`);
 
-  // The same sequence and message, whatever the timestamp, is a retransmission.
-  const messageHash = createHash('sha1')
-    .update(`${frame.id}|${data}|${xdata.join('|')}`)
-    .digest('base64url')
-    .slice(0, 16);
+  const messageHash = dedupMessageHash(frame.id, data, xdata);
   const signals: NewSignal[] = [];
   events.forEach((event, index) => {
     const classification = classifyEventCode(event.code);
@@ -144,6 +140,16 @@ export function interpretFrame(
   });
   if (signals.length === 0) return { action: 'HEARTBEAT', header, key, unencryptedFromKeyed };
   return { action: 'STORE', header, key, signals, warnings, unencryptedFromKeyed };
+}
+
+/**
+ * The message part of the de-duplication key (`dc09:<sequence>:<this>:<event index>`): the same
+ * sequence and message, whatever the timestamp, is a retransmission. The first 16 base64url
+ * characters (96 bits) of the SHA-1 of `id|data|xdata…` as UTF-8; keys already stored were made
+ * the same way, so a retransmission still meets its first copy.
+ */
+export function dedupMessageHash(id: string, data: string, xdata: readonly string[]): string {
+  return hash('sha1', `${id}|${data}|${xdata.join('|')}`, 'base64url').slice(0, 16);
 }
 
 function singleOrNull(event: Dc09Event | null): Dc09Event[] | null {
