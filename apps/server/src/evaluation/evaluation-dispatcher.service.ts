@@ -15,16 +15,30 @@ const BATCH_SIZE = 500;
 const LAST = 9;
 /** Fire and hold-up (CATEGORY_PRIORITY 1 and 2) have a lane of their own. */
 const URGENT_UP_TO = CATEGORY_PRIORITY.HOLDUP;
+/**
+ * The other categories are spread over this many lanes by transmitter account, so that one
+ * batch's round trips to PostgreSQL overlap another's work in this process.
+ */
+const NORMAL_LANES = 2;
+
+/** Which normal lane an account's signals go to: always the same one. */
+export function laneOfAccount(account: string | null, lanes: number): number {
+  if (account === null) return 0;
+  let hash = 0;
+  for (let i = 0; i < account.length; i += 1) hash = (hash * 31 + account.charCodeAt(i)) | 0;
+  return Math.abs(hash) % lanes;
+}
 
 /**
- * Runs the rules on stored signals after they were acknowledged, in two lanes that evaluate side
- * by side: fire and hold-up in the urgent lane, everything else in the other. In an alarm storm
+ * Runs the rules on stored signals after they were acknowledged, in lanes that evaluate side by
+ * side: fire and hold-up in the urgent lane, everything else in the normal lanes (by account). In an alarm storm
  * a fire alarm's batch holds only fire and hold-up signals and never waits for a batch of
  * thousands of AC losses to commit. Within a lane, signals wait in one queue per category
- * priority (intrusion before technical before service before logs). A category belongs to one
- * lane, and a lane evaluates in the order of storage within each category, so a restore is
- * never evaluated before its alarm (signals of different categories belong to different cases).
- * Two lanes commit concurrently exactly as two server processes do: the signal locks and the
+ * priority (intrusion before technical before service before logs). A transmitter's signals of
+ * one category always go to the same lane, and a lane evaluates in the order of storage within
+ * each category, so a restore is never evaluated before its alarm (signals of different
+ * categories belong to different cases). Lanes commit concurrently exactly as two server
+ * processes do: the signal locks and the
  * one-open-case-per-site-and-category upsert make that safe, and consoles keep the highest
  * version of each case whatever order the lanes' pushes arrive in. A signal whose evaluation
  * keeps failing is picked up again by the sweep and at start-up: `signal_backlog` is the record.
@@ -34,7 +48,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   private readonly logger = new Logger(EvaluationDispatcherService.name);
   private readonly queued = new Set<string>();
   private readonly urgent: EvaluationLane;
-  private readonly normal: EvaluationLane;
+  private readonly normal: EvaluationLane[];
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
@@ -52,23 +66,29 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     };
     const stopped = () => this.stopped;
     this.urgent = new EvaluationLane('urgent', BATCH_SIZE, work, this.logger, forget, stopped);
-    this.normal = new EvaluationLane('normal', BATCH_SIZE, work, this.logger, forget, stopped);
+    this.normal = Array.from(
+      { length: NORMAL_LANES },
+      (_, i) => new EvaluationLane(`normal-${i}`, BATCH_SIZE, work, this.logger, forget, stopped),
+    );
     metrics.watchEvaluationBacklog(() => this.backlogFigures());
   }
 
-  /** Evaluates a stored signal; resolves with the decision once its batch has committed. */
-  evaluate(signalId: string, category: string | null): Promise<EvaluationResult> {
+  /**
+   * Evaluates a stored signal; resolves with the decision once its batch has committed. The
+   * account picks the lane of a signal that is not urgent (null: the first).
+   */
+  evaluate(signalId: string, category: string | null, account: string | null): Promise<EvaluationResult> {
     return new Promise((resolve, reject) => {
       this.queued.add(signalId);
       const priority = category !== null && isAlarmCategory(category) ? CATEGORY_PRIORITY[category] : LAST;
-      const lane = priority <= URGENT_UP_TO ? this.urgent : this.normal;
+      const lane = priority <= URGENT_UP_TO ? this.urgent : this.normal[laneOfAccount(account, NORMAL_LANES)]!;
       lane.add(priority, { signalId, queuedAt: performance.now(), resolve, reject });
     });
   }
 
   /** Fire and forget: the result is in the database, failures are retried by the sweep. */
-  schedule(signalId: string, category: string | null): void {
-    this.evaluate(signalId, category).catch(() => undefined);
+  schedule(signalId: string, category: string | null, account: string | null): void {
+    this.evaluate(signalId, category, account).catch(() => undefined);
   }
 
   /** Signals handed in and not yet evaluated (queued or in a batch in flight). */
@@ -89,24 +109,24 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await Promise.all([this.urgent.idle(), this.normal.idle()]);
+    await Promise.all([this.urgent, ...this.normal].map((lane) => lane.idle()));
   }
 
   private backlogFigures(): { signals: number; oldestSeconds: number } {
-    const starts = [this.urgent.oldestQueuedAt(), this.normal.oldestQueuedAt()].filter((t) => t !== null);
+    const starts = [this.urgent, ...this.normal].map((lane) => lane.oldestQueuedAt()).filter((t) => t !== null);
     const oldest = starts.length === 0 ? null : Math.min(...starts);
     return { signals: this.queued.size, oldestSeconds: oldest === null ? 0 : (performance.now() - oldest) / 1000 };
   }
 
   private async sweep(olderThanSeconds: number): Promise<void> {
-    const rows: { id: string; category: string | null }[] = await this.dataSource.query(
-      `SELECT signal_id AS id, category FROM signal_backlog
-        WHERE received_at < now() - make_interval(secs => $1)
-        ORDER BY signal_id LIMIT 20000`,
+    const rows: { id: string; category: string | null; account: string }[] = await this.dataSource.query(
+      `SELECT b.signal_id AS id, b.category, s.account FROM signal_backlog b JOIN signals s ON s.id = b.signal_id
+        WHERE b.received_at < now() - make_interval(secs => $1)
+        ORDER BY b.signal_id LIMIT 20000`,
       [olderThanSeconds],
     );
     const fresh = rows.filter((row) => !this.queued.has(String(row.id)));
-    for (const row of fresh) this.schedule(String(row.id), row.category);
+    for (const row of fresh) this.schedule(String(row.id), row.category, row.account);
     if (fresh.length > 0) this.logger.log(`Evaluating ${fresh.length} signal(s) stored earlier but not yet evaluated`);
   }
 

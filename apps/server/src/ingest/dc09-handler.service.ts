@@ -100,7 +100,8 @@ export class Dc09HandlerService {
         if (decision.unencryptedFromKeyed) this.noteUnencrypted('stored', decision.header.account, remote);
         if (info) this.supervision.touch(info);
         stored.forEach((signal, i) => {
-          if (!signal.duplicate) this.dispatcher.schedule(signal.id, decision.signals[i]!.category);
+          if (!signal.duplicate)
+            this.dispatcher.schedule(signal.id, decision.signals[i]!.category, decision.header.account);
         });
         acked();
         return buildAck(decision.header, decision.key);

@@ -55,7 +55,7 @@ export class SignalIngestService {
     });
     // Heard now (also for a repeated eventId: the sender is alive), after the signal is stored.
     if (transmitter) this.supervision.touch(transmitter);
-    const result = stored.duplicate ? null : await this.dispatcher.evaluate(stored.id, event.category);
+    const result = stored.duplicate ? null : await this.dispatcher.evaluate(stored.id, event.category, request.account);
     const caseId = result ? result.caseId : stored.caseId;
     const decision = result && result.decision !== 'ALREADY_EVALUATED' ? result.decision : null;
     const caseNo = caseId ? ((await this.cases.summary(caseId))?.caseNo ?? null) : null;
