@@ -29,6 +29,35 @@ async function scrape(httpUrl: string): Promise<string> {
   return response.text();
 }
 
+/**
+ * The server's own ACK histogram (`arc_receiver_ack_seconds`: frame read → ACK written, storage
+ * included) as cumulative counts per upper bound; empty when the build has none.
+ */
+export async function ackBuckets(httpUrl: string): Promise<Map<number, number>> {
+  const text = await scrape(httpUrl).catch(() => '');
+  const buckets = new Map<number, number>();
+  for (const match of text.matchAll(/^arc_receiver_ack_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)) {
+    buckets.set(match[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(match[1]), Number(match[2]));
+  }
+  return buckets;
+}
+
+/** The server's highest one-second event-loop utilisation of the last minute (NaN: the build has none). */
+export async function loopUtilizationMax(httpUrl: string): Promise<number> {
+  return metricSum(await scrape(httpUrl).catch(() => ''), 'arc_event_loop_utilization_max_1m');
+}
+
+/** A quantile of the frames between two scrapes of `ackBuckets`, as the bucket bound it falls under (ms). */
+export function ackQuantileMs(before: Map<number, number>, after: Map<number, number>, q: number): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Number.POSITIVE_INFINITY) ?? 0) - (before.get(Number.POSITIVE_INFINITY) ?? 0);
+  if (total <= 0) return Number.NaN;
+  for (const bound of bounds) {
+    if ((after.get(bound) ?? 0) - (before.get(bound) ?? 0) >= q * total) return bound * 1000;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 /** The sum of a metric's series (all label sets). */
 function metricSum(text: string, name: string): number {
   const series = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm');

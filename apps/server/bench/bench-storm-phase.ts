@@ -7,7 +7,15 @@ import { LatencySamples, type LatencySummary } from '../src/simulator/index.js';
 import { type Figure, stopChild } from './bench-support.js';
 import type { CaseSeen, ConsoleBoard } from './bench-storm-consoles.js';
 import type { LoadFigures, LoadReply, LoadRequest, StormRequest } from './bench-storm-load.js';
-import { type BacklogProbe, cpuText, listenOverflows, type PhaseCpu } from './bench-storm-pg.js';
+import {
+  ackBuckets,
+  ackQuantileMs,
+  type BacklogProbe,
+  cpuText,
+  listenOverflows,
+  loopUtilizationMax,
+  type PhaseCpu,
+} from './bench-storm-pg.js';
 
 /**
  * The load process of `bench-storm` (bench-storm-load.ts), and one storm: the panels (in the load process) send, the consoles receive, and
@@ -60,6 +68,8 @@ export interface StormContext {
   /** Epoch ms at which the backlog was first read as 0 (Infinity when it never was, NaN when unknown). */
   evaluatedAt: (pollMs: number) => Promise<number>;
   request: StormRequest;
+  /** The server's HTTP address, for its own ACK histogram. */
+  httpUrl: string;
   verbose: boolean;
   write: (text: string) => unknown;
 }
@@ -96,6 +106,7 @@ export async function runStorm(context: StormContext): Promise<StormOutcome> {
   const { request, board, write } = context;
   await context.cpu.start();
   const overflowsBefore = listenOverflows();
+  const acksBefore = await ackBuckets(context.httpUrl);
 
   const timeline: { at: number; backlog: number }[] = [];
   let sampling = true;
@@ -121,6 +132,12 @@ export async function runStorm(context: StormContext): Promise<StormOutcome> {
     await sampler;
   }
   const overflows = listenOverflows() - overflowsBefore;
+  const acksAfter = await ackBuckets(context.httpUrl);
+  const busiest = await loopUtilizationMax(context.httpUrl);
+  const serverAck = (q: number): string => {
+    const bound = ackQuantileMs(acksBefore, acksAfter, q);
+    return Number.isNaN(bound) ? '-' : `≤ ${ms(bound)}`;
+  };
   const use = await context.cpu.stop();
   const pgMs = (1000 * use.postgres) / result.acked;
   const serverMs = (1000 * use.server) / result.acked;
@@ -184,6 +201,9 @@ export async function runStorm(context: StormContext): Promise<StormOutcome> {
       `${result.fires.length} fire panels needed ≥ 0.9 s to connect (or never got an ACK); ` +
       `${result.fires.filter((f) => f.attempts > 1).length} sent the frame more than once\n` +
       `  kernel listen overflows during the storm: ${overflows} (TcpExt ListenOverflows of the network namespace)\n` +
+      `  the server's own ACK time (arc_receiver_ack_seconds, frame read → ACK written): p50 ${serverAck(0.5)}  ` +
+      `p95 ${serverAck(0.95)}  p99 ${serverAck(0.99)} ms; busiest second of its event loop ` +
+      `${Number.isNaN(busiest) ? '-' : `${(busiest * 100).toFixed(0)} %`} (arc_event_loop_utilization_max_1m)\n` +
       `  evaluation backlog (${context.backlog.source.split(' (')[0]}), s: ` +
       `${shown.map((p) => `${p.at.toFixed(context.verbose ? 2 : 0)}:${Number.isNaN(p.backlog) ? '-' : p.backlog}`).join(' ')}\n` +
       `  peak backlog ${peak.backlog} at ${peak.at.toFixed(2)} s; every signal evaluated ${evaluated.toFixed(2)} s after the last ACK\n` +

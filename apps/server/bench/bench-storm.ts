@@ -322,6 +322,7 @@ async function main(): Promise<void> {
             startAt: epochMs() + 1000,
             mix: STORM_MIX,
           },
+          httpUrl,
           verbose: values.verbose,
           write,
         });
