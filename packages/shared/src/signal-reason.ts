@@ -5,7 +5,7 @@ import type { signalReasons } from './i18n/en/signal-reasons.js';
 
 /**
  * Why the rules decided what they did with a signal: the English sentence the server stores as
- * `decision_reason` (API clients, logs and reports read it), and beside it a full catalogue key
+ * `signal_decisions.reason` (API clients, logs and reports read it), and beside it a full catalogue key
  * (`signalReasons:*`, or `caseTitles:*` for a signal that opened or joined a case: its reason is
  * the case's title) with its arguments, so a console says it in its own language. Instants are
  * stored as ISO strings in the params (`until`, `dueAt`) and written in the centre's time in the

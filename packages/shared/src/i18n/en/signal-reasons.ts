@@ -1,8 +1,8 @@
 /**
  * The signalReasons namespace (see docs/i18n.md): why the rules decided what they did with a
  * signal, as a site's signal log shows it. The server stores the English sentence as
- * `signals.decision_reason` and beside it a key with its arguments (`decision_reason_key`,
- * `decision_reason_params`; built by @arc/shared/signal-reason). A signal that opened or joined a
+ * `signal_decisions.reason` and beside it a key with its arguments (`reason_key`,
+ * `reason_params`; built by @arc/shared/signal-reason). A signal that opened or joined a
  * case has a `caseTitles` key instead (its reason is the case's title). `{event}` is the signal's
  * event, which a console words through the `events` namespace from `eventCode`; `{until}` and
  * `{dueAt}` are instants a console writes in its own format (the English is the centre's time
