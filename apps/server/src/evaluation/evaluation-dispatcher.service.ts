@@ -5,6 +5,7 @@ import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
 import { MetricsService } from '../common/metrics/metrics.service.js';
 import { EvaluationLane, type LaneJob } from './evaluation-lane.js';
+import { LaneRouter } from './lane-router.js';
 import { EvaluationService, type CommittedBatch, type EvaluationResult } from './evaluation.service.js';
 
 const SWEEP_MS = 30_000;
@@ -16,22 +17,15 @@ const LAST = 9;
 /** Fire and hold-up (CATEGORY_PRIORITY 1 and 2) have a lane of their own. */
 const URGENT_UP_TO = CATEGORY_PRIORITY.HOLDUP;
 /**
- * The other categories are spread over this many lanes by transmitter account, so that one
- * batch's round trips to PostgreSQL overlap another's work in this process.
+ * The other categories have this many lanes; the second is used only under load (LaneRouter),
+ * so that one batch's round trips to PostgreSQL overlap another's work in this process.
  */
 const NORMAL_LANES = 2;
 
-/** Which normal lane an account's signals go to: always the same one. */
-export function laneOfAccount(account: string | null, lanes: number): number {
-  if (account === null) return 0;
-  let hash = 0;
-  for (let i = 0; i < account.length; i += 1) hash = (hash * 31 + account.charCodeAt(i)) | 0;
-  return Math.abs(hash) % lanes;
-}
-
 /**
  * Runs the rules on stored signals after they were acknowledged, in lanes that evaluate side by
- * side: fire and hold-up in the urgent lane, everything else in the normal lanes (by account). In an alarm storm
+ * side: fire and hold-up in the urgent lane, everything else in the normal lanes (the second
+ * one only while the first has a full batch waiting: LaneRouter). In an alarm storm
  * a fire alarm's batch holds only fire and hold-up signals and never waits for a batch of
  * thousands of AC losses to commit. Within a lane, signals wait in one queue per category
  * priority (intrusion before technical before service before logs). A transmitter's signals of
@@ -49,6 +43,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   private readonly queued = new Set<string>();
   private readonly urgent: EvaluationLane;
   private readonly normal: EvaluationLane[];
+  private readonly router: LaneRouter;
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
@@ -62,7 +57,10 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
       afterCommit: (batch: CommittedBatch) => this.evaluation.afterCommit(batch),
     };
     const forget = (batch: LaneJob[]) => {
-      for (const job of batch) this.queued.delete(job.signalId);
+      for (const job of batch) {
+        this.queued.delete(job.signalId);
+        if (job.lane !== undefined) this.router.release(job.account);
+      }
     };
     const stopped = () => this.stopped;
     this.urgent = new EvaluationLane('urgent', BATCH_SIZE, work, this.logger, forget, stopped);
@@ -70,19 +68,25 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
       { length: NORMAL_LANES },
       (_, i) => new EvaluationLane(`normal-${i}`, BATCH_SIZE, work, this.logger, forget, stopped),
     );
+    this.router = new LaneRouter(NORMAL_LANES, () => this.normal[0]!.backlog, BATCH_SIZE);
     metrics.watchEvaluationBacklog(() => this.backlogFigures());
   }
 
   /**
    * Evaluates a stored signal; resolves with the decision once its batch has committed. The
-   * account picks the lane of a signal that is not urgent (null: the first).
+   * account keeps a transmitter's signals that are not urgent in one lane (LaneRouter).
    */
   evaluate(signalId: string, category: string | null, account: string | null): Promise<EvaluationResult> {
     return new Promise((resolve, reject) => {
       this.queued.add(signalId);
       const priority = category !== null && isAlarmCategory(category) ? CATEGORY_PRIORITY[category] : LAST;
-      const lane = priority <= URGENT_UP_TO ? this.urgent : this.normal[laneOfAccount(account, NORMAL_LANES)]!;
-      lane.add(priority, { signalId, queuedAt: performance.now(), resolve, reject });
+      const job: LaneJob = { signalId, account, queuedAt: performance.now(), resolve, reject };
+      if (priority <= URGENT_UP_TO) {
+        this.urgent.add(priority, job);
+        return;
+      }
+      job.lane = this.router.take(account);
+      this.normal[job.lane]!.add(priority, job);
     });
   }
 

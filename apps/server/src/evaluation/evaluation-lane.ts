@@ -3,6 +3,9 @@ import type { CommittedBatch, EvaluationResult } from './evaluation.service.js';
 
 export interface LaneJob {
   signalId: string;
+  /** The transmitter's account (null: not known); which normal lane it went to, if one did. */
+  account: string | null;
+  lane?: number;
   /** When it was handed in (performance.now()), for the oldest-waiting figure. */
   queuedAt: number;
   resolve: (result: EvaluationResult) => void;
