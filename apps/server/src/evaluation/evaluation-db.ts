@@ -30,7 +30,9 @@ export interface ClaimedSignals {
  * signal another transaction is evaluating makes this one wait until it commits, and is then no
  * longer there to claim. The claimed signals come back with the windows in force for them, in
  * one round trip, in storage order. Signals not claimed were evaluated already: their cases are
- * read in a second statement (rare), which sees what the other transaction committed.
+ * read in a second statement (rare), which sees what the other transaction committed. Two
+ * claims overlap only when a sweep meets another process's batch; should they lock in a
+ * different order and deadlock, PostgreSQL aborts one and the dispatcher retries it.
  */
 export async function claimSignals(manager: EntityManager, signalIds: string[]): Promise<ClaimedSignals> {
   const pending: LockedSignal[] = await manager.query(

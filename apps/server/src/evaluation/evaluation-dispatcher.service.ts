@@ -32,9 +32,9 @@ const NORMAL_LANES = 2;
  * one category always go to the same lane, and a lane evaluates in the order of storage within
  * each category, so a restore is never evaluated before its alarm (signals of different
  * categories belong to different cases). Lanes commit concurrently exactly as two server
- * processes do: the signal locks and the
- * one-open-case-per-site-and-category upsert make that safe, and consoles keep the highest
- * version of each case whatever order the lanes' pushes arrive in. A signal whose evaluation
+ * processes do: the backlog claim (signal_backlog) and the one-open-case-per-site-and-category
+ * upsert make that safe, and consoles keep the highest version of each case whatever order the
+ * lanes' pushes arrive in. A signal whose evaluation
  * keeps failing is picked up again by the sweep and at start-up: `signal_backlog` is the record.
  */
 @Injectable()
