@@ -128,8 +128,8 @@ export class EvaluationService {
             family,
             receivedAt: row.received_at,
           });
+          // Its reason names the case it was recorded on: set when the restores are written (flush).
           outcome.decision = 'RESTORE';
-          outcome.reason = restoreReason({ eventCode: row.code, description: decision.description }, null, 0);
           break;
         }
         case 'SUPPRESS':

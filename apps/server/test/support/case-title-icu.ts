@@ -19,14 +19,18 @@ const ENTRY = join(
 );
 let loaded: Promise<MessageFormatClass> | null = null;
 
+function messageFormat(): Promise<MessageFormatClass> {
+  loaded ??= import(pathToFileURL(ENTRY).href).then(
+    (module: { IntlMessageFormat: MessageFormatClass }) => module.IntlMessageFormat,
+  );
+  return loaded;
+}
+
 /** A case title as the console's English catalogue says it, from the key and params the server stored. */
 export async function englishCaseTitle(key: string | null, params: CaseTitleParams | null): Promise<string> {
   if (key === null || params === null) throw new Error('the case has no title key');
   if (!(CASE_TITLE_KEYS as readonly string[]).includes(key)) throw new Error(`not a caseTitles key: ${key}`);
-  loaded ??= import(pathToFileURL(ENTRY).href).then(
-    (module: { IntlMessageFormat: MessageFormatClass }) => module.IntlMessageFormat,
-  );
-  const Format = await loaded;
+  const Format = await messageFormat();
   return String(new Format(EN_MESSAGES.caseTitles[key as CaseTitleKey], 'en-GB').format(params));
 }
 
@@ -43,15 +47,14 @@ export async function englishSignalReason(
   const [ns, name] = key.split(':') as [string, string];
   if (ns === 'caseTitles') {
     const title = await englishCaseTitle(name, params);
-    return params.runaway === true ? `${title} (runaway transmitter)` : title;
+    if (params.runaway !== true) return title;
+    const Format = await messageFormat();
+    return String(new Format(EN_MESSAGES.caseTitles.part.runawaySignal, 'en-GB').format({ title }));
   }
   if (ns !== 'signalReasons' || !(SIGNAL_REASON_KEYS as readonly string[]).includes(name)) {
     throw new Error(`not a reason key: ${key}`);
   }
-  loaded ??= import(pathToFileURL(ENTRY).href).then(
-    (module: { IntlMessageFormat: MessageFormatClass }) => module.IntlMessageFormat,
-  );
-  const Format = await loaded;
+  const Format = await messageFormat();
   const values: Record<string, unknown> = { ...params };
   for (const instant of SIGNAL_REASON_INSTANTS) {
     if (typeof values[instant] === 'string') values[instant] = clock(new Date(values[instant]));

@@ -17,7 +17,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   only ever written for a signal the same transaction claimed from the backlog.
  *
  * - `signals_with_decisions`: a view of every signal with its decision (null while it waits), in
- *   the columns signals had before, for reports, ad-hoc queries and tests.
+ *   the columns signals had before, for reports, ad-hoc queries and tests. Its column list is
+ *   fixed when it is created: a later migration that adds a column to signals recreates it.
  *
  * Existing rows move over: evaluated signals' decisions to signal_decisions (decision may be null
  * for signals evaluated before decisions were recorded), unevaluated ones to the backlog.
