@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, Stack, freePort } from './stack.js';
+import { OPERATOR_PASSWORD, SUPERVISOR_PASSWORD, Stack, freePort, pinLocale } from './stack.js';
 
 /**
  * A bounded soak of the whole system, run by hand (not in CI):
@@ -163,6 +163,8 @@ interface PageStats {
 
 async function openPage(browser: Browser, stats: PageStats, label: string): Promise<[BrowserContext, Page]> {
   const context = await browser.newContext();
+  // The soak reads the console's English texts ("No case is waiting"); Swedish is the default.
+  await pinLocale(context, 'en');
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   page.on('pageerror', (error) => stats.errors.push(`${label}: ${error.message}`));

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -140,6 +140,17 @@ export class Stack {
 }
 
 /**
+ * Pages of this context open in `locale` (the console's own choice before sign-in, kept in
+ * localStorage), unless a page chose another meanwhile: Swedish is the console's default, and
+ * specs and the soak read English texts unless they ask for Swedish.
+ */
+export async function pinLocale(context: BrowserContext, locale: 'sv' | 'en'): Promise<void> {
+  await context.addInitScript((initial: string) => {
+    if (!localStorage.getItem('arc.locale')) localStorage.setItem('arc.locale', initial);
+  }, locale);
+}
+
+/**
  * Debian's chromium, headless, with nothing that reaches for the network on its own. Every page
  * starts in `locale` (the console's own default is Swedish; most specs read English texts): the
  * sign-in page shows it, and a user who never chose a language keeps it and has it remembered.
@@ -160,9 +171,7 @@ export async function launchBrowser(locale: 'sv' | 'en' = 'en'): Promise<Browser
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    await context.addInitScript((initial: string) => {
-      if (!localStorage.getItem('arc.locale')) localStorage.setItem('arc.locale', initial);
-    }, locale);
+    await pinLocale(context, locale);
     return context;
   };
   browser.newPage = async (options) => {
