@@ -60,6 +60,8 @@ export const EnvSchema = z
       .max(7 * 86_400)
       .default(3600),
     SIGNAL_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(500),
+    // From this evaluation backlog on, ingest of signals that are not urgent is paced by evaluation; 0: never.
+    EVALUATION_BACKLOG_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(2000),
     SERVICE_MODE_DEFAULT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
     SERVICE_MODE_MAX_MINUTES: z.coerce.number().int().min(1).max(10_080).default(720),
     SUPERVISION_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
@@ -146,7 +148,13 @@ export interface AppConfig {
     userStaleSeconds: number;
     totpIssuer: string;
   };
-  ingest: { apiKeys: string[]; dedupWindowSeconds: number; batchMax: number };
+  ingest: {
+    apiKeys: string[];
+    dedupWindowSeconds: number;
+    batchMax: number;
+    /** Evaluation backlog from which signals that are not urgent are stored only as fast as evaluated; 0: off. */
+    evaluationBacklogLimit: number;
+  };
   dc09: {
     enabled: boolean;
     host: string;
@@ -244,6 +252,7 @@ export function loadConfig(source: NodeJS.ProcessEnv | Record<string, string | u
       apiKeys,
       dedupWindowSeconds: env.DEDUP_WINDOW_SECONDS,
       batchMax: env.SIGNAL_BATCH_MAX,
+      evaluationBacklogLimit: env.EVALUATION_BACKLOG_LIMIT,
     },
     dc09: {
       enabled: env.DC09_ENABLED,

@@ -1,9 +1,18 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
 import { MetricsService } from '../common/metrics/metrics.service.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { AdmissionGate } from './admission-gate.js';
 import { EvaluationLane, type LaneJob } from './evaluation-lane.js';
 import { LaneRouter } from './lane-router.js';
 import { EvaluationService, type CommittedBatch, type EvaluationResult } from './evaluation.service.js';
@@ -41,9 +50,13 @@ const NORMAL_LANES = 2;
 export class EvaluationDispatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(EvaluationDispatcherService.name);
   private readonly queued = new Set<string>();
+  /** Of those, the signals in the normal lanes (not fire or hold-up). */
+  private ordinaryQueued = 0;
   private readonly urgent: EvaluationLane;
   private readonly normal: EvaluationLane[];
   private readonly router: LaneRouter;
+  /** Paces ingest while the backlog is at its limit (EVALUATION_BACKLOG_LIMIT); null: never. */
+  readonly admission: AdmissionGate | null;
   private stopped = false;
   private timer?: NodeJS.Timeout;
 
@@ -51,16 +64,25 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     private readonly evaluation: EvaluationService,
     @InjectDataSource() private readonly dataSource: DataSource,
     metrics: MetricsService,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    const limit = config.ingest.evaluationBacklogLimit;
+    // Only the signals that are not urgent count: fire and hold-up are never paced.
+    this.admission = limit > 0 ? new AdmissionGate(limit, BATCH_SIZE, () => this.ordinaryQueued) : null;
     const work = {
       commit: (ids: string[]) => this.evaluateWithRetry(ids),
       afterCommit: (batch: CommittedBatch) => this.evaluation.afterCommit(batch),
     };
     const forget = (batch: LaneJob[]) => {
+      let ordinary = 0;
       for (const job of batch) {
         this.queued.delete(job.signalId);
-        if (job.lane !== undefined) this.router.release(job.account);
+        if (job.lane === undefined) continue;
+        this.router.release(job.account);
+        ordinary += 1;
       }
+      this.ordinaryQueued -= ordinary;
+      if (ordinary > 0) this.admission?.finished(ordinary);
     };
     const stopped = () => this.stopped;
     this.urgent = new EvaluationLane('urgent', BATCH_SIZE, work, this.logger, forget, stopped);
@@ -86,6 +108,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
         return;
       }
       job.lane = this.router.take(account);
+      this.ordinaryQueued += 1;
       this.normal[job.lane]!.add(priority, job);
     });
   }

@@ -16,7 +16,9 @@ export type ReceiverOutcome =
 /** Counters of the DC-09 receivers for the health check and the metrics endpoint. */
 @Injectable()
 export class ReceiverStatsService {
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(private readonly metrics: MetricsService) {
+    metrics.watchReceiverConnections(() => this.openConnections);
+  }
 
   readonly outcomes = new Map<FrameOutcome | ReceiverOutcome, number>();
   readonly listening: Record<ReceiverName, string | null> = { tcp: null, udp: null };

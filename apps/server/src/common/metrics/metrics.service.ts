@@ -2,6 +2,15 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { EventLoopLoad } from './event-loop-load.js';
 
+const EXPENSIVE_DEFAULT_METRICS = [
+  'nodejs_active_handles',
+  'nodejs_active_handles_total',
+  'nodejs_active_requests',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources',
+  'nodejs_active_resources_total',
+];
+
 /**
  * The Prometheus metrics of this process. Counters and histograms are fed where things happen
  * (receiver, take next, verification); gauges that need PostgreSQL or Redis are set from the
@@ -12,6 +21,8 @@ export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   private readonly loop = new EventLoopLoad();
   private backlogOf: (() => { signals: number; oldestSeconds: number }) | null = null;
+  private ingestOf: (() => { waiting: number; paced: boolean }) | null = null;
+  private connectionsOf: (() => number) | null = null;
 
   /**
    * Event-loop utilisation: the share of time the loop was busy running code rather than waiting
@@ -51,6 +62,27 @@ export class MetricsService implements OnModuleDestroy {
     help: 'How long the oldest signal waiting for evaluation in this process has waited',
     registers: [this.registry],
     collect: (): void => this.evaluationOldest.set(this.backlogOf?.().oldestSeconds ?? 0),
+  });
+
+  readonly ingestWaiting: Gauge = new Gauge({
+    name: 'arc_ingest_waiting_signals',
+    help: 'Signals received and waiting to be stored, not yet acknowledged (also those held while evaluation catches up)',
+    registers: [this.registry],
+    collect: (): void => this.ingestWaiting.set(this.ingestOf?.().waiting ?? 0),
+  });
+
+  readonly ingestPaced: Gauge = new Gauge({
+    name: 'arc_ingest_paced',
+    help: '1 while the evaluation backlog is at EVALUATION_BACKLOG_LIMIT and ingest of signals that are not urgent is paced by evaluation',
+    registers: [this.registry],
+    collect: (): void => this.ingestPaced.set(this.ingestOf?.().paced ? 1 : 0),
+  });
+
+  readonly receiverConnections: Gauge = new Gauge({
+    name: 'arc_receiver_open_connections',
+    help: 'DC-09 TCP connections open to this process',
+    registers: [this.registry],
+    collect: (): void => this.receiverConnections.set(this.connectionsOf?.() ?? 0),
   });
 
   readonly framesTotal = new Counter({
@@ -130,11 +162,24 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'arc_process_' });
+    // These list every handle (each panel's socket) on every scrape: with thousands of panels
+    // connected that blocked the event loop for milliseconds per scrape (15 ms at 5,000
+    // connections). arc_receiver_open_connections counts the panels.
+    for (const name of EXPENSIVE_DEFAULT_METRICS) this.registry.removeSingleMetric(`arc_process_${name}`);
   }
 
   /** The evaluator tells where its backlog is read (it lives in another module). */
   watchEvaluationBacklog(read: () => { signals: number; oldestSeconds: number }): void {
     this.backlogOf = read;
+  }
+
+  watchReceiverConnections(read: () => number): void {
+    this.connectionsOf = read;
+  }
+
+  /** The signal writer tells how many signals wait to be stored and whether ingest is paced. */
+  watchIngest(read: () => { waiting: number; paced: boolean }): void {
+    this.ingestOf = read;
   }
 
   onModuleDestroy(): void {
