@@ -24,7 +24,7 @@ export interface BacklogProbe {
 /** A gauge of the server's /metrics that counts signals waiting for evaluation, if it has one. */
 const BACKLOG_GAUGE = /^# TYPE (arc_\w*evaluat\w*(?:backlog|pending|queue|waiting)\w*) gauge$/m;
 
-async function scrape(httpUrl: string): Promise<string> {
+export async function scrape(httpUrl: string): Promise<string> {
   const response = await fetch(`${httpUrl}/api/v1/metrics`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   return response.text();
 }
@@ -59,7 +59,7 @@ export function ackQuantileMs(before: Map<number, number>, after: Map<number, nu
 }
 
 /** The sum of a metric's series (all label sets). */
-function metricSum(text: string, name: string): number {
+export function metricSum(text: string, name: string): number {
   const series = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm');
   let sum = 0;
   let found = false;

@@ -27,7 +27,17 @@ import {
 } from './bench-support.js';
 import { ConsoleBoard } from './bench-storm-consoles.js';
 import type { EventMix } from './bench-storm-load.js';
-import { backlogProbe, BackendCpu, cpuText, PhaseCpu, pgCpuMethod, provision, rawInsert } from './bench-storm-pg.js';
+import {
+  backlogProbe,
+  BackendCpu,
+  cpuText,
+  metricSum,
+  PhaseCpu,
+  pgCpuMethod,
+  provision,
+  rawInsert,
+  scrape,
+} from './bench-storm-pg.js';
 import { LoadWorker, runStorm, type StormOutcome, stormTable } from './bench-storm-phase.js';
 
 /**
@@ -267,7 +277,9 @@ async function main(): Promise<void> {
         await evaluatedAt(250);
         await cpu.start();
         loopDelay.reset();
-        const result = await load.send({ cmd: 'closed', specs: closedSpecs, link, durationMs: CLOSED_MS });
+        const loop = load.send({ cmd: 'closed', specs: closedSpecs, link, durationMs: CLOSED_MS });
+        const timeline = await sampleWhile(loop, httpUrl);
+        const result = await loop;
         const done = await evaluatedAt(100, () => cpu.sample());
         const use = await cpu.stop();
         const pgMs = (1000 * use.postgres) / result.acked;
@@ -285,7 +297,8 @@ async function main(): Promise<void> {
             `= ${closedPerSecond.toFixed(0)}/s, ACK p99 ${result.ack.p99.toFixed(1)} ms; ` +
             `evaluation finished ${after.toFixed(2)} s after the last ACK; PostgreSQL CPU ${pgMs.toFixed(3)} ms/signal, ` +
             `server ${serverMs.toFixed(3)} ms/signal; load process event-loop delay p99 ${result.loopDelayP99Ms.toFixed(0)} ms\n` +
-            `  ${cpuText(use)}\n`,
+            `  ${cpuText(use)}\n` +
+            `  each second, evaluation backlog / signals waiting to be stored (* ingest paced): ${timeline}\n`,
         );
       }
       if (PHASES.has('raw')) {
@@ -362,6 +375,24 @@ async function main(): Promise<void> {
   } finally {
     await cleanup.run();
   }
+}
+
+/** Once a second until `work` settles: the evaluation backlog and the signals waiting in the writer. */
+async function sampleWhile(work: Promise<unknown>, httpUrl: string): Promise<string> {
+  let done = false;
+  void work.finally(() => (done = true)).catch(() => undefined);
+  const points: string[] = [];
+  const started = performance.now();
+  for (let second = 1; !done; second += 1) {
+    await Promise.race([sleep(Math.max(0, started + second * 1000 - performance.now())), work.catch(() => undefined)]);
+    if (done) break;
+    const text = await scrape(httpUrl).catch(() => '');
+    const paced = metricSum(text, 'arc_ingest_paced') > 0 ? '*' : '';
+    points.push(
+      `${second}:${metricSum(text, 'arc_evaluation_backlog_signals')}/${metricSum(text, 'arc_ingest_waiting_signals')}${paced}`,
+    );
+  }
+  return points.join(' ');
 }
 
 main().then(

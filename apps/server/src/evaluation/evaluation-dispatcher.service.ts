@@ -26,21 +26,22 @@ const LAST = 9;
 /** Fire and hold-up (CATEGORY_PRIORITY 1 and 2) have a lane of their own. */
 const URGENT_UP_TO = CATEGORY_PRIORITY.HOLDUP;
 /**
- * The other categories have this many lanes; the second is used only under load (LaneRouter),
- * so that one batch's round trips to PostgreSQL overlap another's work in this process.
+ * The other categories have this many lanes; all but the first are used only under load
+ * (LaneRouter), so that one batch's round trips to PostgreSQL overlap the others' work.
  */
-const NORMAL_LANES = 2;
+const NORMAL_LANES = 3;
 
 /**
  * Runs the rules on stored signals after they were acknowledged, in lanes that evaluate side by
- * side: fire and hold-up in the urgent lane, everything else in the normal lanes (the second
- * one only while the first has a full batch waiting: LaneRouter). In an alarm storm
+ * side: fire and hold-up in the urgent lane, everything else in the normal lanes (spread over
+ * all of them only while the first has a full batch waiting: LaneRouter). In an alarm storm
  * a fire alarm's batch holds only fire and hold-up signals and never waits for a batch of
  * thousands of AC losses to commit. Within a lane, signals wait in one queue per category
- * priority (intrusion before technical before service before logs). A transmitter's signals of
- * one category always go to the same lane, and a lane evaluates in the order of storage within
- * each category, so a restore is never evaluated before its alarm (signals of different
- * categories belong to different cases). Lanes commit concurrently exactly as two server
+ * priority (intrusion before technical before service before logs). A transmitter's signals
+ * that are not urgent are in one lane at a time (one moving to another lane waits for the old
+ * lane to finish its signals), and a lane evaluates in the order of storage within each
+ * category, so a restore is never evaluated before its alarm (signals of different categories
+ * belong to different cases). Lanes commit concurrently exactly as two server
  * processes do: the backlog claim (signal_backlog) and the one-open-case-per-site-and-category
  * upsert make that safe, and consoles keep the highest version of each case whatever order the
  * lanes' pushes arrive in. A signal whose evaluation
@@ -54,7 +55,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   private ordinaryQueued = 0;
   private readonly urgent: EvaluationLane;
   private readonly normal: EvaluationLane[];
-  private readonly router: LaneRouter;
+  private readonly router: LaneRouter<LaneJob>;
   /** Paces ingest while the backlog is at its limit (EVALUATION_BACKLOG_LIMIT); null: never. */
   readonly admission: AdmissionGate | null;
   private stopped = false;
@@ -78,8 +79,10 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
       for (const job of batch) {
         this.queued.delete(job.signalId);
         if (job.lane === undefined) continue;
-        this.router.release(job.account);
         ordinary += 1;
+        // The account's signals parked while it moves to another lane go there now, in order.
+        const moved = this.router.release(job.account);
+        for (const parked of moved?.jobs ?? []) this.enqueue(parked, moved!.lane);
       }
       this.ordinaryQueued -= ordinary;
       if (ordinary > 0) this.admission?.finished(ordinary);
@@ -90,7 +93,11 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
       { length: NORMAL_LANES },
       (_, i) => new EvaluationLane(`normal-${i}`, BATCH_SIZE, work, this.logger, forget, stopped),
     );
-    this.router = new LaneRouter(NORMAL_LANES, () => this.normal[0]!.backlog, BATCH_SIZE);
+    this.router = new LaneRouter(
+      NORMAL_LANES,
+      () => ({ first: this.normal[0]!.backlog, total: this.ordinaryQueued }),
+      BATCH_SIZE,
+    );
     metrics.watchEvaluationBacklog(() => this.backlogFigures());
   }
 
@@ -102,15 +109,20 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     return new Promise((resolve, reject) => {
       this.queued.add(signalId);
       const priority = category !== null && isAlarmCategory(category) ? CATEGORY_PRIORITY[category] : LAST;
-      const job: LaneJob = { signalId, account, queuedAt: performance.now(), resolve, reject };
+      const job: LaneJob = { signalId, account, priority, queuedAt: performance.now(), resolve, reject };
       if (priority <= URGENT_UP_TO) {
         this.urgent.add(priority, job);
         return;
       }
-      job.lane = this.router.take(account);
       this.ordinaryQueued += 1;
-      this.normal[job.lane]!.add(priority, job);
+      const lane = this.router.take(account, job);
+      if (lane !== null) this.enqueue(job, lane);
     });
+  }
+
+  private enqueue(job: LaneJob, lane: number): void {
+    job.lane = lane;
+    this.normal[lane]!.add(job.priority, job);
   }
 
   /** Fire and forget: the result is in the database, failures are retried by the sweep. */

@@ -6,6 +6,8 @@ export interface LaneJob {
   /** The transmitter's account (null: not known); which normal lane it went to, if one did. */
   account: string | null;
   lane?: number;
+  /** Its queue in the lane (CATEGORY_PRIORITY, or after them for signals without a category). */
+  priority: number;
   /** When it was handed in (performance.now()), for the oldest-waiting figure. */
   queuedAt: number;
   resolve: (result: EvaluationResult) => void;
