@@ -20,6 +20,7 @@ import { AuditFilters1765800000000 } from './migrations/1765800000000-audit-filt
 import { CaseTitleRef1765900000000 } from './migrations/1765900000000-case-title-ref.js';
 import { SignalReasonRef1766000000000 } from './migrations/1766000000000-signal-reason-ref.js';
 import { SignalDecisions1766100000000 } from './migrations/1766100000000-signal-decisions.js';
+import { SignalReferences1766200000000 } from './migrations/1766200000000-signal-references.js';
 
 /** Migrations are listed here in order; the schema never comes from `synchronize`. */
 export const MIGRATIONS = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   CaseTitleRef1765900000000,
   SignalReasonRef1766000000000,
   SignalDecisions1766100000000,
+  SignalReferences1766200000000,
 ];
 
 /**

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { AuditService } from '../audit/index.js';
 import { count, type Db, Filter, likePattern, pageOf, requireRow, throwNotFound } from '../database/sql-kit.js';
 import { SITE_COLUMNS, SITE_FROM, findSite, toSite } from './sites-db.js';
+import { lockSignalsForDelete } from './transmitters-db.js';
 
 type SiteData = z.output<typeof SiteInputSchema>;
 type SiteQuery = z.output<typeof SiteListQuerySchema>;
@@ -98,6 +99,8 @@ export class SitesService {
   async remove(user: SessionUser, id: string): Promise<SiteRemoval> {
     return this.dataSource.transaction(async (m): Promise<SiteRemoval> => {
       const before = (await findSite(m, id, true)) ?? throwNotFound('site', id);
+      // Its transmitters may be deleted below: no signal may be stored for them meanwhile.
+      await lockSignalsForDelete(m);
       if (await hasHistory(m, id)) {
         if (before.archivedAt) return { deleted: false, site: before };
         await m.query(`UPDATE sites SET archived_at = now(), updated_at = now() WHERE id = $1`, [id]);

@@ -76,3 +76,14 @@ export async function inputCategoryOfTransmitter(db: Db, transmitterId: string):
   );
   return transmitter?.input_category ?? null;
 }
+
+/**
+ * Before deleting transmitters: no signal can be stored until the transaction ends (a SHARE
+ * lock on signals waits for the inserts in flight and holds new ones for these milliseconds),
+ * so a count of a transmitter's signals stays true until its row is gone. signals has no
+ * foreign key to transmitters (migration 1766200000000): the lock on every stored signal it
+ * took cost more than this lock on the rare delete.
+ */
+export async function lockSignalsForDelete(db: Db): Promise<void> {
+  await db.query(`LOCK TABLE signals IN SHARE MODE`);
+}

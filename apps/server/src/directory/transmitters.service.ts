@@ -25,7 +25,7 @@ import {
   requireRow,
   throwNotFound,
 } from '../database/sql-kit.js';
-import { TRANSMITTER_COLUMNS, findTransmitter, toTransmitter } from './transmitters-db.js';
+import { TRANSMITTER_COLUMNS, findTransmitter, lockSignalsForDelete, toTransmitter } from './transmitters-db.js';
 
 type TransmitterData = z.output<typeof TransmitterInputSchema>;
 type TransmitterQuery = z.output<typeof TransmitterListQuerySchema>;
@@ -140,6 +140,9 @@ export class TransmittersService {
   async remove(user: SessionUser, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = (await findTransmitter(m, id, true)) ?? throwNotFound('transmitter', id);
+      // No foreign key guards signals.transmitter_id (migration 1766200000000): until this commits,
+      // no signal can be stored, so none for this transmitter after the count.
+      await lockSignalsForDelete(m);
       const signals = await count(m, `SELECT count(*) AS n FROM signals WHERE transmitter_id = $1`, [id]);
       if (signals > 0) {
         throw new AppError(

@@ -22,13 +22,18 @@ export class AdmissionGate {
     private readonly limit: number,
     private readonly creditMax: number,
     private readonly backlog: () => number,
+    private readonly chunk = Math.min(64, creditMax),
   ) {
     this.credit = 0;
   }
 
-  /** How many signals that are not urgent may be stored now (Infinity: no limit now). */
+  /**
+   * How many signals that are not urgent may be stored now (Infinity: no limit now). While
+   * pacing, credit is handed out in chunks of at least `chunk`: a statement for every few
+   * signals evaluation finishes would cost more per signal than the evaluation keeping up.
+   */
   allowance(): number {
-    if (this.backlog() >= this.limit) return this.credit;
+    if (this.backlog() >= this.limit) return this.credit >= this.chunk ? this.credit : 0;
     this.credit = 0;
     return Number.POSITIVE_INFINITY;
   }
