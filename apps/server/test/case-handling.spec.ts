@@ -272,16 +272,17 @@ describe('repairing the queue', () => {
     const taken = await newCase('FA');
     const waiting = await newCase('BA');
     const queueService = env.app!.get(CaseQueueService);
-    const enqueue = queueService.enqueue.bind(queueService);
-    // The repair has read both cases as waiting; the operator takes the first before its job is added.
+    const enqueueMany = queueService.enqueueMany.bind(queueService);
+    // The repair has read both cases as waiting; the operator takes the first before the jobs are added.
     let interleaved = false;
-    const spy = vi.spyOn(queueService, 'enqueue').mockImplementation(async (caseId, priority) => {
+    const spy = vi.spyOn(queueService, 'enqueueMany').mockImplementation(async (cases) => {
       if (!interleaved) {
         interleaved = true;
+        expect(cases.map((c) => c.caseId)).toEqual(expect.arrayContaining([taken.caseId, waiting.caseId]));
         expect((await call<CaseDetail>(operator, 'POST', '/cases/take-next')).body.summary.id).toBe(taken.caseId);
         expect(await queue.getJob(`case-${taken.caseId}`)).toBeUndefined();
       }
-      return enqueue(caseId, priority);
+      return enqueueMany(cases);
     });
     try {
       await env.app!.get(CaseEffectsService).reconcileQueue();

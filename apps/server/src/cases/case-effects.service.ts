@@ -40,9 +40,11 @@ export class CaseEffectsService {
     if (changes.length === 0) return;
     const undecided = changes.some(mayBeGiven);
     if (undecided) await this.dataSource.transaction((manager) => this.lifecycle.giveToHolders(manager, changes));
-    for (const change of changes) {
-      if (change.created && !change.held) void this.queue.enqueueSafely(change.caseId, change.priority);
-    }
+    void this.queue.enqueueSafely(
+      changes
+        .filter((change) => change.created && !change.held)
+        .map(({ caseId, priority }) => ({ caseId, priority })),
+    );
     if (summaries && !undecided) {
       this.bus.publishMany(summaries);
       return;
@@ -74,7 +76,7 @@ export class CaseEffectsService {
     const rows: { id: string; priority: number }[] = await this.dataSource.query(
       `SELECT c.id, c.priority FROM cases c WHERE c.status = 'QUEUED' ORDER BY c.priority, c.queued_at`,
     );
-    for (const row of rows) await this.queue.enqueue(row.id, row.priority);
+    await this.queue.enqueueMany(rows.map((row) => ({ caseId: row.id, priority: row.priority })));
     if (rows.length === 0) return;
     const gone: { id: string }[] = await this.dataSource.query(
       `SELECT u.id FROM unnest($1::uuid[]) AS u(id) LEFT JOIN cases c ON c.id = u.id

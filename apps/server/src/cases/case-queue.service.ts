@@ -9,6 +9,13 @@ export interface PresentCaseJob {
   caseId: string;
 }
 
+/** Jobs added per Redis round trip when many cases are enqueued at once. */
+const BULK_MAX = 500;
+
+function jobOptions(caseId: string, priority: number) {
+  return { jobId: caseJobId(caseId), priority, removeOnComplete: true, removeOnFail: 1000 };
+}
+
 /** Deterministic job id: enqueuing a case twice is a no-op. */
 export function caseJobId(caseId: string): string {
   return `case-${caseId}`;
@@ -25,11 +32,23 @@ export class CaseQueueService {
   constructor(@InjectQueue(CASES_QUEUE) private readonly queue: Queue<PresentCaseJob>) {}
 
   async enqueue(caseId: string, priority: number): Promise<void> {
-    await this.queue.add(
-      PRESENT_CASE_JOB,
-      { caseId },
-      { jobId: caseJobId(caseId), priority, removeOnComplete: true, removeOnFail: 1000 },
-    );
+    await this.queue.add(PRESENT_CASE_JOB, { caseId }, jobOptions(caseId, priority));
+  }
+
+  /**
+   * Enqueues many cases in one round trip to Redis (BullMQ's addBulk, one pipeline), in the
+   * order given; a case that already has its job keeps it, as with `enqueue`.
+   */
+  async enqueueMany(cases: { caseId: string; priority: number }[]): Promise<void> {
+    for (let i = 0; i < cases.length; i += BULK_MAX) {
+      await this.queue.addBulk(
+        cases.slice(i, i + BULK_MAX).map(({ caseId, priority }) => ({
+          name: PRESENT_CASE_JOB,
+          data: { caseId },
+          opts: jobOptions(caseId, priority),
+        })),
+      );
+    }
   }
 
   /**
@@ -43,11 +62,15 @@ export class CaseQueueService {
   }
 
   /** Tries to enqueue; a Redis outage is logged, and start-up reconciliation repairs it. */
-  async enqueueSafely(caseId: string, priority: number): Promise<void> {
+  async enqueueSafely(cases: { caseId: string; priority: number }[]): Promise<void> {
+    if (cases.length === 0) return;
     try {
-      await this.enqueue(caseId, priority);
+      await this.enqueueMany(cases);
     } catch (error) {
-      this.logger.error({ err: error, caseId }, 'Could not enqueue case; it will be re-enqueued at start-up');
+      this.logger.error(
+        { err: error, caseIds: cases.map((c) => c.caseId) },
+        'Could not enqueue cases; they will be re-enqueued at start-up',
+      );
     }
   }
 
