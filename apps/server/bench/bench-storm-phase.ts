@@ -14,7 +14,9 @@ import {
   cpuText,
   listenOverflows,
   loopUtilizationMax,
+  metricSum,
   type PhaseCpu,
+  scrape,
 } from './bench-storm-pg.js';
 
 /**
@@ -270,4 +272,22 @@ export function stormTable(add: (figure: Omit<Figure, 'values'>) => Figure): Rec
     serverMs: add({ label: 'storm: server CPU per signal', unit: 'ms', digits: 3 }),
     otherCpu: add({ label: 'storm: CPU of other processes meanwhile', unit: '% of 1 CPU', digits: 0 }),
   };
+}
+
+/** Once a second until `work` settles: the evaluation backlog and the signals waiting in the writer. */
+export async function sampleWhile(work: Promise<unknown>, httpUrl: string): Promise<string> {
+  let done = false;
+  void work.finally(() => (done = true)).catch(() => undefined);
+  const points: string[] = [];
+  const started = performance.now();
+  for (let second = 1; !done; second += 1) {
+    await Promise.race([sleep(Math.max(0, started + second * 1000 - performance.now())), work.catch(() => undefined)]);
+    if (done) break;
+    const text = await scrape(httpUrl).catch(() => '');
+    const paced = metricSum(text, 'arc_ingest_paced') > 0 ? '*' : '';
+    points.push(
+      `${second}:${metricSum(text, 'arc_evaluation_backlog_signals')}/${metricSum(text, 'arc_ingest_waiting_signals')}${paced}`,
+    );
+  }
+  return points.join(' ');
 }

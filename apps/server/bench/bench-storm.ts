@@ -27,18 +27,8 @@ import {
 } from './bench-support.js';
 import { ConsoleBoard } from './bench-storm-consoles.js';
 import type { EventMix } from './bench-storm-load.js';
-import {
-  backlogProbe,
-  BackendCpu,
-  cpuText,
-  metricSum,
-  PhaseCpu,
-  pgCpuMethod,
-  provision,
-  rawInsert,
-  scrape,
-} from './bench-storm-pg.js';
-import { LoadWorker, runStorm, type StormOutcome, stormTable } from './bench-storm-phase.js';
+import { backlogProbe, BackendCpu, cpuText, PhaseCpu, pgCpuMethod, provision, rawInsert } from './bench-storm-pg.js';
+import { LoadWorker, runStorm, sampleWhile, type StormOutcome, stormTable } from './bench-storm-phase.js';
 
 /**
  * Storm benchmark: what operators feel when 5,000 panels report at once. Starts the server build
@@ -375,24 +365,6 @@ async function main(): Promise<void> {
   } finally {
     await cleanup.run();
   }
-}
-
-/** Once a second until `work` settles: the evaluation backlog and the signals waiting in the writer. */
-async function sampleWhile(work: Promise<unknown>, httpUrl: string): Promise<string> {
-  let done = false;
-  void work.finally(() => (done = true)).catch(() => undefined);
-  const points: string[] = [];
-  const started = performance.now();
-  for (let second = 1; !done; second += 1) {
-    await Promise.race([sleep(Math.max(0, started + second * 1000 - performance.now())), work.catch(() => undefined)]);
-    if (done) break;
-    const text = await scrape(httpUrl).catch(() => '');
-    const paced = metricSum(text, 'arc_ingest_paced') > 0 ? '*' : '';
-    points.push(
-      `${second}:${metricSum(text, 'arc_evaluation_backlog_signals')}/${metricSum(text, 'arc_ingest_waiting_signals')}${paced}`,
-    );
-  }
-  return points.join(' ');
 }
 
 main().then(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationService } from '../src/evaluation/index.js';
-import { Transmitter } from '../src/simulator/transmitter.js';
+import type { Transmitter } from '../src/simulator/transmitter.js';
+import { TestPanels } from './support/panels.js';
 import { TestEnvironment, eventually } from './support/test-app.js';
 
 /**
@@ -10,19 +11,14 @@ import { TestEnvironment, eventually } from './support/test-app.js';
  * connection, and only then sends the fire.
  */
 const env = new TestEnvironment();
-const panels: Transmitter[] = [];
+const panels = new TestPanels(env, 5000);
+const panel = (account: string) => panels.panel(account);
 
 beforeAll(() => env.start());
 afterAll(async () => {
-  await Promise.all(panels.map((p) => p.close()));
+  await panels.closeAll();
   await env.destroy();
 });
-
-function panel(account: string): Transmitter {
-  const transmitter = new Transmitter({ account, port: env.tcpPort, timeoutMs: 5000, protocol: 'SIA-DCS' });
-  panels.push(transmitter);
-  return transmitter;
-}
 
 async function send(transmitter: Transmitter, code: string, zone: string): Promise<void> {
   const result = await transmitter.sendEvent({ code, zone, area: '1' });

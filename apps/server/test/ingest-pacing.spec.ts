@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Transmitter } from '../src/simulator/transmitter.js';
+import { TestPanels } from './support/panels.js';
 import { TestEnvironment, eventually } from './support/test-app.js';
 
 /**
@@ -10,19 +10,14 @@ import { TestEnvironment, eventually } from './support/test-app.js';
  * lane's batch must update, and a limit of 3.
  */
 const env = new TestEnvironment({ EVALUATION_BACKLOG_LIMIT: '3' });
-const panels: Transmitter[] = [];
+const panels = new TestPanels(env, 15_000);
+const panel = (account: string) => panels.panel(account);
 
 beforeAll(() => env.start());
 afterAll(async () => {
-  await Promise.all(panels.map((p) => p.close()));
+  await panels.closeAll();
   await env.destroy();
 });
-
-function panel(account: string): Transmitter {
-  const transmitter = new Transmitter({ account, port: env.tcpPort, timeoutMs: 15_000, protocol: 'SIA-DCS' });
-  panels.push(transmitter);
-  return transmitter;
-}
 
 const storedOf = async (account: string): Promise<number> =>
   (await env.query<{ n: number }>(`SELECT count(*)::int AS n FROM signals WHERE account = $1`, [account]))[0]!.n;

@@ -41,9 +41,7 @@ export class CaseEffectsService {
     const undecided = changes.some(mayBeGiven);
     if (undecided) await this.dataSource.transaction((manager) => this.lifecycle.giveToHolders(manager, changes));
     void this.queue.enqueueSafely(
-      changes
-        .filter((change) => change.created && !change.held)
-        .map(({ caseId, priority }) => ({ caseId, priority })),
+      changes.filter((change) => change.created && !change.held).map(({ caseId, priority }) => ({ caseId, priority })),
     );
     if (summaries && !undecided) {
       this.bus.publishMany(summaries);
