@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CATEGORY_PRIORITY, isAlarmCategory } from '@arc/shared/alarm';
 import type { DataSource } from 'typeorm';
 import { MetricsService } from '../common/metrics/metrics.service.js';
@@ -18,6 +19,8 @@ import { LaneRouter } from './lane-router.js';
 import { EvaluationService, type CommittedBatch, type EvaluationResult } from './evaluation.service.js';
 
 const SWEEP_MS = 30_000;
+/** Backlog signals handed to the lanes at a time by the sweep. */
+const SWEEP_CHUNK = 20_000;
 const RETRY_DELAYS_MS = [200, 1_000, 5_000];
 /** Signals evaluated together in one transaction. */
 const BATCH_SIZE = 500;
@@ -59,6 +62,7 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
   /** Paces ingest while the backlog is at its limit (EVALUATION_BACKLOG_LIMIT); null: never. */
   readonly admission: AdmissionGate | null;
   private stopped = false;
+  private sweeping = false;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -157,16 +161,53 @@ export class EvaluationDispatcherService implements OnApplicationBootstrap, Befo
     return { signals: this.queued.size, oldestSeconds: oldest === null ? 0 : (performance.now() - oldest) / 1000 };
   }
 
-  private async sweep(olderThanSeconds: number): Promise<void> {
+  /**
+   * Hands the backlog's signals to the lanes, SWEEP_CHUNK at a time: after a crash with a larger
+   * backlog the next chunk follows as soon as the lanes have most of the previous one done, not
+   * only at the next sweep 30 s later. One sweep at a time; true while it goes on in the
+   * background after its first chunk.
+   */
+  private async sweep(olderThanSeconds: number): Promise<boolean> {
+    if (this.sweeping) return false;
+    this.sweeping = true;
+    let more = false;
+    try {
+      const last = await this.sweepChunk(olderThanSeconds, '0');
+      more = last !== null;
+      if (more) void this.sweepOn(olderThanSeconds, last!);
+      return more;
+    } finally {
+      if (!more) this.sweeping = false;
+    }
+  }
+
+  private async sweepOn(olderThanSeconds: number, from: string): Promise<void> {
+    try {
+      let after: string | null = from;
+      while (after !== null && !this.stopped) {
+        while (this.ordinaryQueued + this.urgent.backlog > SWEEP_CHUNK / 4 && !this.stopped) await sleep(100);
+        if (this.stopped) break;
+        after = await this.sweepChunk(olderThanSeconds, after);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Evaluation sweep failed');
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /** Schedules one chunk of the backlog after signal id `after`; the last id if the chunk was full. */
+  private async sweepChunk(olderThanSeconds: number, after: string): Promise<string | null> {
     const rows: { id: string; category: string | null; account: string }[] = await this.dataSource.query(
       `SELECT b.signal_id AS id, b.category, s.account FROM signal_backlog b JOIN signals s ON s.id = b.signal_id
-        WHERE b.received_at < now() - make_interval(secs => $1)
-        ORDER BY b.signal_id LIMIT 20000`,
-      [olderThanSeconds],
+        WHERE b.received_at < now() - make_interval(secs => $1) AND b.signal_id > $2::bigint
+        ORDER BY b.signal_id LIMIT ${SWEEP_CHUNK}`,
+      [olderThanSeconds, after],
     );
     const fresh = rows.filter((row) => !this.queued.has(String(row.id)));
     for (const row of fresh) this.schedule(String(row.id), row.category, row.account);
     if (fresh.length > 0) this.logger.log(`Evaluating ${fresh.length} signal(s) stored earlier but not yet evaluated`);
+    return rows.length === SWEEP_CHUNK ? String(rows[rows.length - 1]!.id) : null;
   }
 
   private async evaluateWithRetry(signalIds: string[]): Promise<CommittedBatch> {

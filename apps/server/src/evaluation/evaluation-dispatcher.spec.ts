@@ -30,11 +30,11 @@ class HeldEvaluation {
 const metrics: MetricsService[] = [];
 afterEach(() => metrics.splice(0).forEach((m) => m.onModuleDestroy()));
 
-function dispatcher(evaluation: HeldEvaluation): EvaluationDispatcherService {
+function dispatcher(evaluation: HeldEvaluation, dataSource: unknown = null): EvaluationDispatcherService {
   const m = new MetricsService();
   metrics.push(m);
   const config = loadConfig({ NODE_ENV: 'test', EVALUATION_BACKLOG_LIMIT: '0' });
-  return new EvaluationDispatcherService(evaluation as unknown as EvaluationService, null as never, m, config);
+  return new EvaluationDispatcherService(evaluation as unknown as EvaluationService, dataSource as never, m, config);
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -83,3 +83,45 @@ describe('EvaluationDispatcherService lanes', () => {
     for (const batch of evaluation.batches) batch.commit();
   });
 });
+
+describe('EvaluationDispatcherService sweep', () => {
+  it('hands a backlog larger than one chunk over chunk after chunk once the lanes are done with most of it', async () => {
+    const evaluation = new HeldEvaluation();
+    const asked: string[] = [];
+    const row = (n: number) => ({ id: String(n), category: 'TECHNICAL', account: `P${n % 50}` });
+    // signal_backlog holds 20,003 signals: a full chunk, then three more.
+    const dataSource = {
+      query: async (_sql: string, [, after]: [number, string]) => {
+        asked.push(after);
+        if (after === '0') return Array.from({ length: 20_000 }, (_, i) => row(i + 1));
+        return after === '20000' ? [row(20_001), row(20_002), row(20_003)] : [];
+      },
+    };
+    const lanes = dispatcher(evaluation, dataSource);
+    await lanes.onApplicationBootstrap();
+    expect(asked).toEqual(['0']);
+    expect(lanes.backlog).toBe(20_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing evaluated yet: the next chunk waits.
+    expect(asked).toEqual(['0']);
+    for (let round = 0; round < 200 && asked.length < 2; round += 1) {
+      for (const batch of evaluation.batches) batch.commit();
+      await tick();
+    }
+    expect(asked).toEqual(['0', '20000']);
+    await eventuallyTrue(() => evaluation.batches.some((b) => b.ids.includes('20003')));
+    for (let round = 0; round < 20; round += 1) {
+      for (const batch of evaluation.batches) batch.commit();
+      await tick();
+    }
+    await lanes.beforeApplicationShutdown();
+    expect(lanes.backlog).toBe(0);
+  });
+});
+
+async function eventuallyTrue(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i += 1) {
+    await tick();
+  }
+  expect(check()).toBe(true);
+}
