@@ -35,6 +35,7 @@ import {
   stopChild,
   table,
   waitForHealth,
+  applyEnvSettings,
 } from './bench-support.js';
 
 /**
@@ -133,11 +134,7 @@ async function main(): Promise<void> {
       DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * TRANSMITTERS)),
     },
   );
-  for (const setting of values.env) {
-    const eq = setting.indexOf('=');
-    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
-    env[setting.slice(0, eq)] = setting.slice(eq + 1);
-  }
+  applyEnvSettings(env, values.env);
 
   write(`DC-09 receiver benchmark\nmachine: ${machine()}\n`);
   write(`database arc_bench_${id}, Redis prefix ${redisPrefix}, DC-09 on 127.0.0.1:${dc09Port}, log ${logFile}\n`);

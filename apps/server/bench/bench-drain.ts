@@ -29,6 +29,7 @@ import {
   serverDist,
   stopChild,
   waitForHealth,
+  applyEnvSettings,
 } from './bench-support.js';
 import { provision } from './bench-storm-pg.js';
 
@@ -72,11 +73,7 @@ async function main(): Promise<void> {
   const logFile = join(os.tmpdir(), `arc-bench-drain-${id}.log`);
   const secretsKey = randomBytes(32).toString('base64url');
   const env = benchServerEnv({ httpPort, dc09Port, databaseUrl, redisUrl, redisPrefix }, { SECRETS_KEY: secretsKey });
-  for (const setting of values.env) {
-    const eq = setting.indexOf('=');
-    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
-    env[setting.slice(0, eq)] = setting.slice(eq + 1);
-  }
+  applyEnvSettings(env, values.env);
   write(`ACK latency while a backlog drains\nmachine: ${machine()}\nserver build: ${serverDist('main.js')}\n`);
   write(`${BACKLOG} signals waiting at start, then ${RATE} events/s over ${CONNECTIONS} links for ${SECONDS} s\n`);
 

@@ -21,6 +21,7 @@ import {
   serverDist,
   stopChild,
   waitForHealth,
+  applyEnvSettings,
 } from './bench-support.js';
 
 /**
@@ -108,11 +109,7 @@ async function main(): Promise<void> {
       DEMO_SUPERVISOR_PASSWORD: supervisorPassword,
     },
   );
-  for (const setting of values.env) {
-    const eq = setting.indexOf('=');
-    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
-    env[setting.slice(0, eq)] = setting.slice(eq + 1);
-  }
+  applyEnvSettings(env, values.env);
 
   write('Metrics benchmark: GET /api/v1/metrics and GET /api/v1/supervisor/snapshot on a loaded centre\n');
   write(`machine: ${machine()}\n`);

@@ -40,6 +40,7 @@ import {
   stopChild,
   table,
   waitForHealth,
+  applyEnvSettings,
 } from './bench-support.js';
 
 /**
@@ -341,11 +342,7 @@ async function main(): Promise<void> {
       DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * (TRANSMITTERS + PROBE_TRANSMITTERS))),
     },
   );
-  for (const setting of values.env) {
-    const eq = setting.indexOf('=');
-    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
-    env[setting.slice(0, eq)] = setting.slice(eq + 1);
-  }
+  applyEnvSettings(env, values.env);
 
   write(`Realtime benchmark: DC-09 frame to case change on ${CONSOLES} connected consoles\n`);
   write(`machine: ${machine()}\n`);

@@ -24,6 +24,7 @@ import {
   useServerDist,
   waitForHealth,
   waitForTcpPort,
+  applyEnvSettings,
 } from './bench-support.js';
 import { ConsoleBoard } from './bench-storm-consoles.js';
 import type { EventMix } from './bench-storm-load.js';
@@ -131,11 +132,7 @@ async function main(): Promise<void> {
       DC09_MAX_CONNECTIONS: String(Math.max(10_000, 2 * TRANSMITTERS)),
     },
   );
-  for (const setting of values.env) {
-    const eq = setting.indexOf('=');
-    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
-    env[setting.slice(0, eq)] = setting.slice(eq + 1);
-  }
+  applyEnvSettings(env, values.env);
 
   write(`Storm benchmark: ${SIGNALS} signals from ${TRANSMITTERS} panels in ${WINDOW_MS / 1000} s, `);
   write(`${FIRES} fire alarms among them, ${CONSOLES} consoles\n`);

@@ -215,6 +215,15 @@ export function benchServerEnv(place: BenchServerPlace, overrides: NodeJS.Proces
   };
 }
 
+/** Applies a benchmark's `--env NAME=value` settings to the server's environment. */
+export function applyEnvSettings(env: NodeJS.ProcessEnv, settings: string[]): void {
+  for (const setting of settings) {
+    const eq = setting.indexOf('=');
+    if (eq < 1) throw new Error(`--env ${setting}: expected NAME=value`);
+    env[setting.slice(0, eq)] = setting.slice(eq + 1);
+  }
+}
+
 /** The figures as a Markdown table: one row per figure, its runs, their median and the target. */
 export function table(rows: string[][], runs: number): string {
   const header = ['measurement', `runs (${runs})`, 'median', 'target', ''];
